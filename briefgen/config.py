@@ -1,0 +1,83 @@
+"""Load a YAML config into frozen Config dataclasses (validation lives in config_schema.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+from .model import Theme
+
+FORMATS = ("docx", "pdf", "json", "md", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    id: str
+    title: str
+    template: str  # a folder name under the templates folder
+    themes: tuple[str, ...]  # theme ids, in the order the brief shows them
+    formats: tuple[str, ...]
+    max_words: int | None = None  # per theme summary
+    max_quotes: int | None = None
+    max_judgements: int = 3
+    max_bluf: int = 5
+    one_page: bool = False
+    marking: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    path: Path
+    title: str
+    organisation: str
+    sources: tuple[str, ...]  # folders and globs, relative to the config's folder
+    themes: tuple[Theme, ...]
+    audiences: tuple[Audience, ...]
+    as_of: str | None = None  # YYYY-MM-DD; None means today
+    marking: str | None = None
+    subtitle: str | None = None
+    templates: Path = Path("templates")
+    out: Path = Path("out")
+    output_pattern: str = "{as_of}-{audience}"
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # canonical name -> variants
+    max_source_bytes: int = 5_000_000
+    window_days: int | None = None
+
+    @property
+    def root(self) -> Path:
+        """Return the folder that relative paths in the config are resolved from."""
+        return self.path.parent
+
+    def theme(self, theme_id: str) -> Theme:
+        """Return the theme with this id."""
+        for t in self.themes:
+            if t.id == theme_id:
+                return t
+        raise KeyError(theme_id)
+
+    def audience(self, audience_id: str) -> Audience:
+        """Return the audience with this id."""
+        for a in self.audiences:
+            if a.id == audience_id:
+                return a
+        raise KeyError(audience_id)
+
+    def resolve_as_of(self, override: str | None = None) -> str:
+        """Return the brief date: the override, the config's, or today."""
+        return override or self.as_of or dt.date.today().isoformat()
+
+
+def load_config(path: str | Path) -> Config:
+    """Return the validated Config at ``path``; raise ConfigError listing every problem."""
+    from .config_schema import validate  # keeps schema and defaults together, in one module
+
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    return validate(text, path)

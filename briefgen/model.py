@@ -1,0 +1,246 @@
+"""Plain typed objects that the pipeline stages exchange (read -> analyse -> compose -> render)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+QuoteKind = Literal["statement", "phrase"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Cite:
+    """A paragraph of a source: the unit every brief sentence, quote and event is cited to."""
+
+    source: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    n: int  # numbered from 1 per source
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One document after reading: metadata plus cleaned, numbered paragraphs."""
+
+    id: str
+    path: str
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    dateline: str | None = None
+    standfirst: str | None = None
+    url: str | None = None
+    genre: str | None = None  # "news analysis" | "policy memo" | "opinion" | ...
+    reader: str = "text"
+
+    def paragraph(self, n: int) -> Paragraph:
+        """Return paragraph number ``n`` (1-based)."""
+        return self.paragraphs[n - 1]
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a paragraph; ``text == paragraph.text[start:end]``."""
+
+    text: str
+    cite: Cite
+    start: int
+    end: int
+    index: int  # position within the source, from 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: ``text`` is exactly what stands between the quotation marks."""
+
+    text: str
+    cite: Cite
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_role: str | None = None
+    cue: str | None = None
+    start: int = 0  # offsets of ``text`` in the paragraph
+    end: int = 0
+    flags: tuple[str, ...] = ()  # e.g. "missing-opening-mark"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    date: str  # YYYY | YYYY-MM | YYYY-MM-DD
+    text: str  # a verbatim sentence of the first cite's paragraph
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    kind: Literal["person", "organisation"]
+    variants: tuple[str, ...] = ()
+    role: str | None = None
+    mentions: int = 0
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extract:
+    """A verbatim sentence with its citations: the first cite holds the text, the rest corroborate it."""
+
+    text: str
+    cites: tuple[Cite, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    title: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSummary:
+    theme: Theme
+    extracts: tuple[Extract, ...]  # ranked best first; compose trims to the audience's limit
+    sentences: int = 0  # how many sentences of the week's sources bear on the theme
+    sources: int = 0
+    quotes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    source: str
+    genre: str | None
+    words: int
+    flags: tuple[str, ...] = ()  # things an editor should know
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    sources: tuple[Source, ...]
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    themes: tuple[ThemeSummary, ...] = ()
+    bluf: tuple[Extract, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    notes: tuple[SourceNote, ...] = ()
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+
+# --- the composed brief: sections of blocks that renderers walk without re-selecting ---
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """Template text (no cites) or a verbatim source sentence (with cites)."""
+
+    text: str
+    cites: tuple[Cite, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[Para, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteBlock:
+    quote: Quote
+    context: Para | None = None  # the sentence the quote stands in, for the press
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    entities: tuple[Entity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNotes:
+    notes: tuple[SourceNote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A chart drawn by the renderer from data: ``kind`` is "timeline" or "themes"."""
+
+    kind: Literal["timeline", "themes"]
+    caption: str
+    alt: str
+    events: tuple[Event, ...] = ()
+    themes: tuple[ThemeSummary, ...] = ()
+
+
+Block = Union[Para, BulletList, QuoteBlock, Timeline, EntityIndex, SourceNotes, Figure]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    level: int  # 1..3
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """Everything a renderer needs; renderers never re-select or re-analyse."""
+
+    title: str
+    audience: str
+    audience_title: str
+    as_of: str  # YYYY-MM-DD
+    organisation: str
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]  # every source the brief cites, in citation order
+    marking: str | None = None
+    subtitle: str | None = None
+    period: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    themes: tuple[ThemeSummary, ...] = ()
+    bluf: tuple[Extract, ...] = ()
+    keywords: tuple[str, ...] = ()
+    one_page: bool = False
+    stem: str = field(default="")  # output file name without suffix
+
+    def cites(self) -> tuple[Cite, ...]:
+        """Return every cite in the brief in reading order, without repeats (footnote order)."""
+        seen: dict[Cite, None] = {}
+        for section in self.sections:
+            for block in section.blocks:
+                for c in block_cites(block):
+                    seen.setdefault(c, None)
+        return tuple(seen)
+
+
+def block_cites(block: Block) -> tuple[Cite, ...]:
+    """Return the cites a block carries, in order."""
+    if isinstance(block, Para):
+        return block.cites
+    if isinstance(block, BulletList):
+        return tuple(c for item in block.items for c in item.cites)
+    if isinstance(block, QuoteBlock):
+        return (block.quote.cite,)
+    if isinstance(block, Timeline):
+        return tuple(c for e in block.events for c in e.cites)
+    return ()

@@ -1,0 +1,51 @@
+"""Renderer registry and render(): each format turns a Brief into bytes; writing is atomic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import RenderError
+from ..model import Brief
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a renderer may need beyond the Brief: where the audience's template folder is."""
+
+    template_dir: Path | None = None  # templates/<audience>/, may hold reference.docx
+    default_template_dir: Path | None = None  # templates/default/
+
+
+class Renderer(Protocol):
+    name: str
+    suffix: str
+
+    def render(self, brief: Brief, options: RenderOptions) -> bytes: ...
+
+
+RENDERERS: dict[str, type] = {}
+
+
+def register_renderer(cls: type) -> type:
+    """Register a renderer class under its ``name``; a name registered twice fails loudly."""
+    name = cls.name  # type: ignore[attr-defined]
+    if name in RENDERERS:
+        raise RuntimeError(
+            f"renderer {name!r} registered twice: {RENDERERS[name].__module__} and {cls.__module__}"
+        )
+    RENDERERS[name] = cls
+    return cls
+
+
+def get_renderer(name: str) -> Renderer:
+    """Return an instance of the renderer for format ``name``."""
+    try:
+        return RENDERERS[name]()  # type: ignore[no-any-return]
+    except KeyError:
+        raise RenderError(f"unknown format {name!r}; known: {', '.join(sorted(RENDERERS))}") from None
+
+
+# The built-in formats, listed here so the set is readable in one place.
+from . import docx, html, json, markdown, pdf  # noqa: E402,F401

@@ -1,0 +1,75 @@
+"""Wording shared by every renderer: citation text, dates, quote attribution, safe filenames."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Brief, Cite, Quote, Source
+
+
+def long_date(iso: str | None) -> str:
+    """Return '21 November 2026' for an ISO date (or '2025' / 'June 2025' for partial dates)."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            d = dt.date.fromisoformat(iso)
+            return f"{d.day} {d.strftime('%B')} {d.year}"
+        if len(parts) == 2:
+            d = dt.date(int(parts[0]), int(parts[1]), 1)
+            return f"{d.strftime('%B')} {d.year}"
+    except ValueError:
+        return iso
+    return iso
+
+
+def source_label(source: Source) -> str:
+    """Return a short label for a source: its title, else its id."""
+    return source.title or source.id
+
+
+def source_reference(source: Source) -> str:
+    """Return 'Authors, "Title", Outlet, date' as a bibliography entry."""
+    parts: list[str] = []
+    if source.authors:
+        parts.append(" and ".join(source.authors) if len(source.authors) <= 2
+                     else ", ".join(source.authors[:-1]) + " and " + source.authors[-1])
+    parts.append(f"\u201c{source_label(source)}\u201d")
+    if source.outlet:
+        parts.append(source.outlet)
+    if source.date:
+        parts.append(long_date(source.date))
+    return ", ".join(parts)
+
+
+def cite_text(brief: Brief, cite: Cite) -> str:
+    """Return the footnote text for a cite: source reference and paragraph."""
+    source = brief_source(brief, cite.source)
+    ref = source_reference(source) if source else cite.source
+    return f"{ref}, para. {cite.paragraph}."
+
+
+def brief_source(brief: Brief, source_id: str) -> Source | None:
+    """Return the brief's source with this id, if it cites it."""
+    for s in brief.sources:
+        if s.id == source_id:
+            return s
+    return None
+
+
+def attribution(quote: Quote) -> str:
+    """Return who said a quote: 'Name', 'Name, role', a role, or 'unattributed'."""
+    if quote.speaker and quote.speaker_role:
+        return f"{quote.speaker}, {quote.speaker_role}"
+    return quote.speaker or quote.speaker_role or "unattributed"
+
+
+def cover_lines(brief: Brief) -> list[str]:
+    """Return the cover block under the title: audience, date, organisation, period."""
+    lines = [f"{brief.audience_title} brief \u00b7 as of {long_date(brief.as_of)}"]
+    if brief.organisation:
+        lines.append(brief.organisation)
+    if brief.period:
+        lines.append(brief.period)
+    return lines
