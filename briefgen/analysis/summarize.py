@@ -1,25 +1,268 @@
-"""Extractive theme summaries and the bottom line up front (placeholder)."""
+"""Extractive theme summaries, the bottom line up front, and single-document summaries."""
 
 from __future__ import annotations
 
-from ..model import Extract, Quote, Sentence, Source, Theme, ThemeSummary
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Cite, Extract, Quote, Sentence, Source, Theme, ThemeSummary
+from .segment import split_sentences
+from .themes import ThemeScorer
+from .vectors import Vector, Vectorizer, centroid, cosine, words
+
+MAX_EXTRACTS = 12  # per theme; compose trims to the audience's word limit
+MAX_BLUF = 5
+POOL = 200  # only the best candidates of a theme are compared with each other (keeps it linear)
+DUPLICATE = 0.6  # cosine at which two sentences say the same thing
+MMR_LAMBDA = 0.5  # weight of similarity to what is already chosen
+MIN_WORDS, MAX_WORDS = 6, 60
+# Score mix for a theme: relevance to the theme, centrality among its sentences, early position.
+W_RELEVANCE, W_CENTRALITY, W_POSITION = 0.45, 0.45, 0.10
+CORROBORATION_BONUS = 0.04  # per extra source, up to three
+
+# Openers that point back to something the reader of a brief will not have seen.
+_CONTEXT_OPENERS = re.compile(
+    r"^[\"'\u201c\u2018(]*(?:this|that|these|those|it|its|such|he|she|they|his|her|their|him|them"
+    r"|here|as (?:said|noted|mentioned|discussed|argued) (?:above|earlier|before)|as such"
+    r"|the latter|the former|also|likewise|similarly|moreover|furthermore|in addition|besides"
+    r"|thus|therefore|hence|consequently)\b",
+    re.IGNORECASE,
+)
+_FINAL = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+_QUOTE_LINE = re.compile(r"^\s*[\"\u201c\u2018].*[\"\u201d\u2019]\s*[-\u2013\u2014]+\s*\S")
+
+
+def is_standalone(text: str) -> bool:
+    """Return whether a sentence makes sense out of its context (see the module's rules)."""
+    n = len(text.split())
+    if n < MIN_WORDS or n > MAX_WORDS:
+        return False
+    stripped = text.rstrip()
+    if stripped.endswith("?") or not _FINAL.search(stripped):
+        return False  # questions, and headline-like lines without final punctuation
+    if _CONTEXT_OPENERS.match(text):
+        return False
+    if _QUOTE_LINE.match(text):
+        return False
+    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
+    return quoted <= 0.6 * len(text)  # mostly a quotation: quotes are handled elsewhere
+
+
+@dataclass(slots=True)
+class _Item:
+    sentence: Sentence
+    order: int  # position in the whole week's reading: the stable tie-break
+    rank_in_source: int
+    tokens: list[str]
+    vector: Vector
+    standalone: bool
+
+
+def _position(rank: int) -> float:
+    """Return a lead bias in (0, 1]: news and memos put their point first."""
+    return 1.0 / (1.0 + rank / 4.0)
+
+
+def _prepare(
+    sources: Sequence[Source], sentences: dict[str, tuple[Sentence, ...]]
+) -> tuple[list[_Item], Vectorizer]:
+    """Return every sentence of the week as an item with tokens and a TF-IDF vector."""
+    rows = [(s, words(s.text)) for src in sources for s in sentences.get(src.id, ())]
+    vectorizer = Vectorizer(toks for _, toks in rows)
+    items = [
+        _Item(s, i, s.index, toks, vectorizer.vector(toks), is_standalone(s.text))
+        for i, (s, toks) in enumerate(rows)
+    ]
+    return items, vectorizer
+
+
+@dataclass(slots=True)
+class _Pick:
+    item: _Item
+    score: float
+    cites: list[Cite]
+
+
+def _select(pool: Sequence[tuple[float, _Item]], limit: int, source_order: dict[str, int]) -> list[_Pick]:
+    """Return up to ``limit`` picks by MMR, folding other sources' near-duplicates into cites."""
+    remaining = list(pool)  # sorted best first with stable tie-breaks
+    max_sim = [0.0] * len(remaining)
+    picks: list[_Pick] = []
+    while remaining and len(picks) < limit:
+        best_i, best_val = -1, float("-inf")
+        for i, (score, item) in enumerate(remaining):
+            if not item.standalone:
+                continue  # may corroborate, may not stand in the brief
+            val = score - MMR_LAMBDA * max_sim[i]
+            if val > best_val:
+                best_i, best_val = i, val
+        if best_i < 0:
+            break
+        score, item = remaining[best_i]
+        pick = _Pick(item, score, [item.sentence.cite])
+        picks.append(pick)
+        keep: list[tuple[float, _Item]] = []
+        keep_sim: list[float] = []
+        for i, (other_score, other) in enumerate(remaining):
+            if i == best_i:
+                continue
+            sim = cosine(item.vector, other.vector)
+            if sim >= DUPLICATE:
+                src = other.sentence.cite.source
+                if all(c.source != src for c in pick.cites):
+                    pick.cites.append(other.sentence.cite)
+                continue  # said already: never a second extract
+            keep.append((other_score, other))
+            keep_sim.append(max(max_sim[i], sim))
+        remaining, max_sim = keep, keep_sim
+        pick.cites[1:] = sorted(pick.cites[1:], key=lambda c: (source_order.get(c.source, 0), c.paragraph))
+    return picks
+
+
+def _extract(pick: _Pick) -> Extract:
+    """Return the Extract of a pick, its score raised by corroboration."""
+    bonus = CORROBORATION_BONUS * min(3, len(pick.cites) - 1)
+    return Extract(pick.item.sentence.text, tuple(pick.cites), round(pick.score + bonus, 6))
+
+
+def _ranked(picks: Sequence[_Pick]) -> tuple[Extract, ...]:
+    """Return extracts best first (ties: earlier in the week's reading)."""
+    ordered = sorted(picks, key=lambda p: (-_extract(p).score, p.item.order))
+    return tuple(_extract(p) for p in ordered)
 
 
 def summarize_themes(
-    sources: tuple[Source, ...], sentences: dict[str, tuple[Sentence, ...]], themes: tuple[Theme, ...],
+    sources: tuple[Source, ...],
+    sentences: dict[str, tuple[Sentence, ...]],
+    themes: tuple[Theme, ...],
     quotes: tuple[Quote, ...],
 ) -> tuple[ThemeSummary, ...]:
-    """Return one ranked summary per theme."""
-    return tuple(ThemeSummary(theme=t, extracts=()) for t in themes)
+    """Return one ranked summary per theme; each sentence stands under at most one theme."""
+    items, _ = _prepare(sources, sentences)
+    scorer = ThemeScorer(themes)
+    relevance = [scorer.relevance(it.tokens) for it in items]
+    source_order = {s.id: i for i, s in enumerate(sources)}
+    quote_cites = [q.cite for q in quotes]
+
+    # Centrality within a theme: cosine to the relevance-weighted centroid of its sentences.
+    centroids = []
+    for t in range(len(themes)):
+        members = [(it.vector, rel[t]) for it, rel in zip(items, relevance, strict=True) if rel[t] > 0]
+        centroids.append(centroid((v for v, _ in members), (w for _, w in members)))
+
+    scores: list[list[float]] = []
+    for it, rel in zip(items, relevance, strict=True):
+        pos = _position(it.rank_in_source)
+        scores.append(
+            [
+                W_RELEVANCE * r + W_CENTRALITY * cosine(it.vector, centroids[t]) + W_POSITION * pos
+                if r > 0
+                else 0.0
+                for t, r in enumerate(rel)
+            ]
+        )
+
+    # One theme per sentence: the one it scores best on (ties go to the theme listed first).
+    assigned: list[list[tuple[float, _Item]]] = [[] for _ in themes]
+    for it, row in zip(items, scores, strict=True):
+        if any(row):
+            best = max(range(len(row)), key=lambda t: (row[t], -t))
+            assigned[best].append((row[best], it))
+
+    summaries = []
+    for t, theme in enumerate(themes):
+        pool = sorted(assigned[t], key=lambda p: (-p[0], p[1].order))[:POOL]
+        picks = _select(pool, MAX_EXTRACTS, source_order)
+        relevant = [it for it, rel in zip(items, relevance, strict=True) if rel[t] > 0]
+        paragraphs = {it.sentence.cite for it in relevant}
+        summaries.append(
+            ThemeSummary(
+                theme=theme,
+                extracts=_ranked(picks),
+                sentences=len(relevant),
+                sources=len({c.source for c in paragraphs}),
+                quotes=sum(1 for c in quote_cites if c in paragraphs),
+            )
+        )
+    return tuple(summaries)
 
 
 def summarize_bluf(
-    sources: tuple[Source, ...], sentences: dict[str, tuple[Sentence, ...]], summaries: tuple[ThemeSummary, ...]
+    sources: tuple[Source, ...],
+    sentences: dict[str, tuple[Sentence, ...]],
+    summaries: tuple[ThemeSummary, ...],
 ) -> tuple[Extract, ...]:
-    """Return the sentences that carry the week, best first."""
-    return ()
+    """Return the sentences that carry the week, best first: central, corroborated, spread over themes."""
+    items, _ = _prepare(sources, sentences)
+    if not items:
+        return ()
+    week = centroid(it.vector for it in items)
+    by_key = {(it.sentence.cite, it.sentence.text): it for it in items}
+
+    # Candidates: each theme's leading extracts (already standalone, de-duplicated, corroborated).
+    candidates: list[_Candidate] = []
+    for t, summary in enumerate(summaries):
+        top = max((e.score for e in summary.extracts), default=0.0) or 1.0
+        for e in summary.extracts[:4]:
+            it = by_key.get((e.cites[0], e.text))
+            if it is None:
+                continue
+            corroboration = min(3, len(e.cites) - 1) / 3
+            score = 0.5 * cosine(it.vector, week) + 0.3 * e.score / top + 0.2 * corroboration
+            candidates.append((score, t, it, e))
+    if not candidates:
+        # No theme matched anything: fall back to the most central standalone sentences.
+        for it in items:
+            if it.standalone:
+                score = 0.8 * cosine(it.vector, week) + 0.2 * _position(it.rank_in_source)
+                candidates.append((score, -1, it, Extract(it.sentence.text, (it.sentence.cite,))))
+        candidates = sorted(candidates, key=lambda c: (-c[0], c[2].order))[:POOL]
+
+    chosen: list[_Candidate] = []
+    values: list[float] = []  # the greedy value at pick time, so the rank reads off the score
+    pool = sorted(candidates, key=lambda c: (-c[0], c[2].order))
+    while pool and len(chosen) < MAX_BLUF:
+        best = max(pool, key=lambda c: (_bluf_value(c, chosen), -c[2].order))
+        pool.remove(best)
+        if any(cosine(best[2].vector, x[2].vector) >= DUPLICATE for x in chosen):
+            continue
+        values.append(_bluf_value(best, chosen))
+        chosen.append(best)
+    return tuple(Extract(c[3].text, c[3].cites, round(v, 6)) for c, v in zip(chosen, values, strict=True))
+
+
+# (score, theme index or -1, item, extract) of a bottom-line candidate
+_Candidate = tuple[float, int, _Item, Extract]
+
+
+def _bluf_value(c: _Candidate, chosen: Sequence[_Candidate]) -> float:
+    """Return a candidate's worth given what is chosen: spread over themes and sources, no repeats."""
+    same_theme = sum(1 for x in chosen if x[1] == c[1] and c[1] >= 0)
+    same_source = sum(1 for x in chosen if x[3].cites[0].source == c[3].cites[0].source)
+    sim = max((cosine(c[2].vector, x[2].vector) for x in chosen), default=0.0)
+    return c[0] - 0.15 * same_theme - 0.05 * same_source - MMR_LAMBDA * sim
 
 
 def summarize_document(source: Source, n: int) -> tuple[Sentence, ...]:
     """Return the ``n`` best sentences of one document, in document order."""
-    return ()
+    sents = split_sentences(source)
+    if n <= 0 or not sents:
+        return ()
+    toks = [words(s.text) for s in sents]
+    vectorizer = Vectorizer(toks)
+    vectors = [vectorizer.vector(t) for t in toks]
+    doc = centroid(vectors)
+    heading = vectorizer.vector(words(" ".join(x for x in (source.title, source.standfirst) if x)))
+    pool: list[tuple[float, _Item]] = []
+    for i, (s, t, v) in enumerate(zip(sents, toks, vectors, strict=True)):
+        length = min(1.0, len(t) / 12)  # very short lines carry little
+        score = 0.45 * cosine(v, doc) + 0.25 * _position(i) + 0.2 * cosine(v, heading) + 0.1 * length
+        standalone = is_standalone(s.text)
+        if not standalone:
+            score *= 0.7  # prefer self-contained sentences, but a short text may need the others
+        pool.append((score, _Item(s, i, i, t, v, True)))
+    pool.sort(key=lambda p: (-p[0], p[1].order))
+    picks = _select(pool[:POOL], n, {source.id: 0})
+    return tuple(sorted((p.item.sentence for p in picks), key=lambda s: s.index))

@@ -1,0 +1,66 @@
+"""Theme relevance scoring: how strongly a sentence's words bear on each configured theme."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from ..model import Theme
+from .vectors import words
+
+# Weights of a matched term by where the theme names it: keywords are the user's own signal,
+# title words nearly as good, description words only add up when several co-occur.
+KEYWORD_WEIGHT = 1.0
+TITLE_WEIGHT = 0.6
+DESCRIPTION_WEIGHT = 0.25
+# A multi-word keyword ("Union State") is more specific than either word alone.
+PHRASE_BONUS = 0.5
+# A sentence bears on a theme from one title word or two description words upward.
+RELEVANT = 0.5
+
+Phrase = tuple[str, ...]
+
+
+def theme_phrases(theme: Theme) -> dict[Phrase, float]:
+    """Return the stemmed phrases of a theme with their weights (the strongest naming wins)."""
+    phrases: dict[Phrase, float] = {}
+
+    def add(phrase: Phrase, weight: float) -> None:
+        if phrase and weight > phrases.get(phrase, 0.0):
+            phrases[phrase] = weight
+
+    for kw in theme.keywords:
+        stems = tuple(words(kw))
+        add(stems, KEYWORD_WEIGHT + PHRASE_BONUS * (len(stems) - 1))
+    for stem in words(theme.title):
+        add((stem,), TITLE_WEIGHT)
+    for stem in words(theme.description):
+        add((stem,), DESCRIPTION_WEIGHT)
+    return phrases
+
+
+class ThemeScorer:
+    """Scores token lists against several themes in one pass over each sentence's words."""
+
+    def __init__(self, themes: Sequence[Theme]) -> None:
+        self.themes = tuple(themes)
+        # First stem of a phrase -> (theme index, phrase, weight): one dict lookup per word.
+        self._index: dict[str, list[tuple[int, Phrase, float]]] = {}
+        for i, theme in enumerate(self.themes):
+            for phrase, weight in sorted(theme_phrases(theme).items()):
+                self._index.setdefault(phrase[0], []).append((i, phrase, weight))
+
+    def raw_scores(self, tokens: Sequence[str]) -> list[float]:
+        """Return, per theme, the summed weight of the distinct theme phrases found in ``tokens``."""
+        found: list[dict[Phrase, float]] = [{} for _ in self.themes]
+        n = len(tokens)
+        for pos, tok in enumerate(tokens):
+            for i, phrase, weight in self._index.get(tok, ()):
+                k = len(phrase)
+                if k == 1 or (pos + k <= n and tuple(tokens[pos : pos + k]) == phrase):
+                    found[i][phrase] = weight
+        return [sum(f.values()) for f in found]
+
+    def relevance(self, tokens: Sequence[str]) -> list[float]:
+        """Return, per theme, a relevance in [0, 1) (0 below the threshold; saturating above it)."""
+        return [0.0 if s < RELEVANT else 1.0 - math.exp(-s) for s in self.raw_scores(tokens)]
