@@ -1,0 +1,161 @@
+"""Find and resolve date expressions in a sentence (used by the events stage)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Capitalised month names only: "may" in lower case is nearly always the verb.
+_MONTH = (
+    r"(?P<{n}>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
+)
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_PART = (
+    r"(?:(?:early|mid|late)[\s\-]+|mid-|the (?:start|beginning|end|middle) of |the (?:first|second) half of )"
+)
+_SEASON = r"(?:the )?(?:summer|winter|spring|autumn|fall)(?: of)? "
+
+
+def _p(template: str) -> str:
+    return (
+        template.replace("{M}", _MONTH.format(n="m"))
+        .replace("{Y}", _YEAR.format(n="y"))
+        .replace("{D}", _DAY.format(n="d"))
+    )
+
+
+# Tried in order at each position; the first that matches wins, so more specific forms come first.
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")),
+    ("dmy", re.compile(_p(r"(?<!\d){D} (?:of )?{M},? {Y}"))),
+    ("mdy", re.compile(_p(r"{M} {D},? {Y}"))),
+    (
+        "range",
+        re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)\s?[-\u2013\u2014/]\s?(?P<y2>(?:19|20)?\d\d)(?![\d-])"),
+    ),
+    ("my", re.compile(_p(r"(?:" + _PART + r")?{M},? (?:of )?{Y}"))),
+    ("season", re.compile(_p(_SEASON + r"{Y}"), re.I)),
+    ("dm", re.compile(_p(r"(?<!\d){D} (?:of )?{M}(?![\w])"))),
+    ("md", re.compile(_p(r"{M} {D}(?![\d,:])"))),
+    ("y", re.compile(_p(r"(?:" + _PART + r")?{Y}"))),
+    ("m", re.compile(_p(r"(?:" + _PART + r")?{M}(?![\w])"))),
+)
+_START = re.compile(
+    r"(?<![\w\-])(?:(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)? (?:of )?[A-Z]|[A-Z][a-z]{2,8}\b|early|mid|late|the |summer"
+    r"|winter|spring|autumn|fall)",
+    re.I,
+)
+_GOVERNOR = re.compile(
+    r"\b(as of|in|on|by|since|during|until|till|through|throughout|from|after|before|around|of|at|to|between|"
+    r"within|for)\s+$",
+    re.I,
+)
+# Forms that stand alone ("June 2025"); the others need a preposition to count as a date ("in 2023").
+_STANDALONE = {"iso", "dmy", "mdy", "my", "season"}
+# A date opening a span describes a state, not something that happened at that date.
+_SPAN_WORDS = {"since", "from", "until", "till"}
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a text, resolved against a reference date."""
+
+    start: int
+    end: int
+    date: str  # YYYY | YYYY-MM | YYYY-MM-DD
+    governor: str  # the preposition before it, lower case ("" when none)
+    span: bool  # opens or closes a span ("since 2022", "Since the invasion in February 2022")
+
+    @property
+    def precision(self) -> int:
+        """Return 1 for a year, 2 for a month, 3 for a day."""
+        return self.date.count("-") + 1
+
+
+def parse_iso(text: str | None) -> date | None:
+    """Return ``text`` (YYYY-MM-DD) as a date, or None when it is missing or malformed."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _resolve(form: str, m: re.Match[str], ref: date) -> str | None:
+    """Return the YYYY[-MM[-DD]] a match stands for; a missing year is the latest not after ``ref``."""
+    g = m.groupdict()
+    if form == "iso":
+        y, mo, d = int(g["y"]), int(g["mo"]), int(g["d"])
+    elif form in ("dmy", "mdy"):
+        y, mo, d = int(g["y"]), _month(g["m"]), int(g["d"])
+    elif form in ("dm", "md"):
+        mo, d = _month(g["m"]), int(g["d"])
+        y = ref.year if (mo, d) <= (ref.month, ref.day) else ref.year - 1
+    elif form == "my":
+        return f"{int(g['y']):04d}-{_month(g['m']):02d}"
+    elif form == "m":
+        mo = _month(g["m"])
+        return f"{ref.year if mo <= ref.month else ref.year - 1:04d}-{mo:02d}"
+    else:  # range, season, year: year precision; a range stands for its first year
+        return g["y"]
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _in_span(text: str, start: int, governor: str) -> bool:
+    """Return whether the date at ``start`` sits in a "since ..." clause."""
+    if governor in _SPAN_WORDS:
+        return True
+    clause = _CLAUSE_BREAK.split(text[:start])[-1]
+    words = clause.split()
+    for i, w in enumerate(words):
+        if w.lower() in ("since", "until"):
+            return len(words) - i <= 10
+    return False
+
+
+def find_dates(text: str, ref: date) -> list[DateMention]:
+    """Return the date expressions of ``text`` in order, resolved against the reference date ``ref``."""
+    out: list[DateMention] = []
+    pos = 0
+    while True:
+        hit = _START.search(text, pos)
+        if not hit:
+            return out
+        i = hit.start()
+        for form, pattern in _FORMS:
+            m = pattern.match(text, i)
+            if not m or (m.end() < len(text) and text[m.end()].isalnum()):
+                continue
+            gov = _GOVERNOR.search(text, max(0, i - 12), i)
+            governor = gov.group(1).lower() if gov else ""
+            if form not in _STANDALONE and not governor:
+                continue
+            if form in ("m", "md", "dm") and governor in ("of", "to", "for"):
+                continue
+            resolved = _resolve(form, m, ref)
+            if resolved is None:
+                continue
+            out.append(DateMention(i, m.end(), resolved, governor, _in_span(text, i, governor)))
+            pos = m.end()
+            break
+        else:
+            pos = hit.end()
