@@ -1,10 +1,75 @@
-"""Render a Brief to DOCX (placeholder until the real renderer lands)."""
+"""Render a Brief to DOCX: Word styles from a reference document, real footnotes, fields and links."""
 
 from __future__ import annotations
 
-from ..errors import RenderError
-from ..model import Brief
+import datetime as dt
+import io
+
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ..model import (
+    Brief,
+    BulletList,
+    Cite,
+    EntityIndex,
+    Figure,
+    Para,
+    QuoteBlock,
+    Section,
+    SourceNotes,
+    Timeline,
+)
 from . import RenderOptions, register_renderer
+from ._text import (
+    attribution,
+    brief_source,
+    cite_text,
+    cover_lines,
+    long_date,
+    source_label,
+    source_reference,
+)
+from .docx_parts import (
+    Footnotes,
+    add_field,
+    add_hyperlink,
+    add_text_run,
+    app_xml,
+    begin_field,
+    clean,
+    end_field,
+    pin_zip,
+    set_footnote_separators,
+    set_update_fields,
+)
+from .reference_doc import find_style, open_reference
+
+# Preferred table styles, most specific first; the first the reference document has wins.
+TABLE_STYLES = ("Brief Table", "Light List Accent 1", "Table Grid")
+
+
+def _page_label() -> tuple[str, str]:
+    """Return the words around the page fields: 'Page ' N ' of ' M (shared wording candidate)."""
+    return "Page ", " of "
+
+
+def _contents_label() -> str:
+    """Return the heading over the table of contents (shared wording candidate)."""
+    return "Contents"
+
+
+def _note_lines(brief: Brief, genre: str | None, words: int, flags: tuple[str, ...]) -> list[str]:
+    """Return the source-note lines under a source's reference (shared wording candidate)."""
+    lines = [f"Genre: {genre}"] if genre else []
+    lines.append(f"Length: {words} words")
+    lines.extend(f"Note: {flag}" for flag in flags)
+    return lines
 
 
 @register_renderer
@@ -13,5 +78,254 @@ class DocxRenderer:
     suffix = ".docx"
 
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
-        """Return the brief as DOCX bytes."""
-        raise RenderError("docx renderer not implemented yet")
+        """Return the brief as DOCX bytes (byte-identical for the same Brief and reference document)."""
+        doc = open_reference(options)
+        _Writer(doc, brief).write()
+        _set_properties(doc, brief)
+        buf = io.BytesIO()
+        doc.save(buf)
+        return pin_zip(buf.getvalue(), {"docProps/app.xml": app_xml(brief.organisation)})
+
+
+def _set_properties(doc: Document, brief: Brief) -> None:
+    """Set honest core properties, replacing whatever the reference document carried."""
+    props = doc.core_properties
+    props.title = clean(brief.title)
+    props.author = props.last_modified_by = clean(brief.organisation)
+    props.subject = clean(brief.audience_title)
+    props.keywords = clean(", ".join(brief.keywords))
+    props.comments = props.category = props.content_status = ""
+    props.identifier = props.version = ""
+    props.language = "en"
+    props.revision = 1
+    as_of = dt.datetime.combine(dt.date.fromisoformat(brief.as_of), dt.time(0, 0), tzinfo=dt.timezone.utc)
+    props.created = props.modified = as_of
+    if props.last_printed is not None:  # a template's print date would leak
+        props.last_printed = as_of
+
+
+class _Writer:
+    """Walks a Brief's sections and blocks, mapping each to Word styles and parts."""
+
+    def __init__(self, doc: Document, brief: Brief) -> None:
+        self.doc = doc
+        self.brief = brief
+        self.notes = Footnotes(doc.part)
+        self.char = {
+            "footnote reference": self._style_id("footnote reference"),
+            "footnote text": self._style_id("footnote text"),
+            "hyperlink": self._style_id("Hyperlink"),
+        }
+
+    def _style_id(self, name: str) -> str:
+        style = find_style(self.doc, name)
+        assert style is not None, name  # ensure_support_styles() added it
+        return style.style_id
+
+    def _style(self, name: str, fallback: str = "Normal") -> str:
+        style = find_style(self.doc, name)
+        return style.name if style is not None else fallback
+
+    def write(self) -> None:
+        """Write cover, contents, sections, header and footer into the document."""
+        brief = self.brief
+        if brief.one_page:
+            _compact(self.doc)
+        self.para(brief.title, "Title")
+        if brief.subtitle:
+            self.para(brief.subtitle, "Subtitle")
+        cover = self._style("Cover Line")
+        for line in cover_lines(brief):
+            self.para(line, cover)
+        if len(brief.sections) > 2 and not brief.one_page:
+            self.contents()
+        for section in brief.sections:
+            self.section(section)
+        self.header_footer()
+        settings = self.doc.settings.element
+        set_footnote_separators(settings)
+
+    def para(self, text: str, style: str, cites: tuple[Cite, ...] = ()) -> Paragraph:
+        """Return a new body paragraph in ``style`` with a footnote for each cite."""
+        paragraph = self.doc.add_paragraph(clean(text), style=style)
+        self.footnotes(paragraph, cites)
+        return paragraph
+
+    def footnotes(self, paragraph: Paragraph, cites: tuple[Cite, ...]) -> None:
+        """Append one footnote reference per cite (Word needs a note per reference)."""
+        for cite in cites:
+            source = brief_source(self.brief, cite.source)
+            url = source.url if source is not None else None
+            self.notes.add(paragraph, cite_text(self.brief, cite), url, self.char)
+
+    def contents(self) -> None:
+        """Write a TOC field; its cached entries show the headings until Word updates page numbers."""
+        self.para(_contents_label(), self._style("TOC Heading", "Subtitle"))
+        last = None
+        for section in self.brief.sections:
+            last = self.doc.add_paragraph(style=self._style(f"toc {_level(section)}"))
+            if section is self.brief.sections[0]:
+                # The field's cached result is these entries, shown until Word updates page numbers.
+                begin_field(last, 'TOC \\o "1-3" \\h \\z \\u', dirty=True)
+            last.add_run(clean(section.title))
+        assert last is not None
+        end_field(last)
+        set_update_fields(self.doc.settings.element)
+
+    def section(self, section: Section) -> None:
+        """Write a section heading and its blocks."""
+        self.para(section.title, f"Heading {_level(section)}")
+        for block in section.blocks:
+            if isinstance(block, Para):
+                self.para(block.text, "Normal", block.cites)
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    self.para(item.text, "List Bullet", item.cites)
+            elif isinstance(block, QuoteBlock):
+                self.quote(block)
+            elif isinstance(block, Timeline):
+                self.timeline(block)
+            elif isinstance(block, EntityIndex):
+                self.entities(block)
+            elif isinstance(block, SourceNotes):
+                self.source_notes(block)
+            elif isinstance(block, Figure):
+                self.figure(block)
+
+    def quote(self, block: QuoteBlock) -> None:
+        """Write “text” — speaker in the Quote style, its footnote, then the context sentence."""
+        q = block.quote
+        self.para(f"\u201c{q.text}\u201d \u2014 {attribution(q)}", "Quote", (q.cite,))
+        if block.context is not None:
+            self.para(block.context.text, "Normal", block.context.cites)
+
+    def table(self, header: tuple[str, ...], widths: tuple[float, ...]) -> Table:
+        """Return a table with a repeating header row, in the reference document's table style."""
+        table = self.doc.add_table(rows=1, cols=len(header))
+        for name in TABLE_STYLES:
+            if find_style(self.doc, name) is not None:
+                table.style = self.doc.styles[name]
+                break
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        row = table.rows[0]
+        # A repeating header row is also what screen readers announce as column headers.
+        row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        for cell, text, width in zip(row.cells, header, widths, strict=True):
+            cell.text = clean(text)
+            cell.width = Cm(width)
+        return table
+
+    def _row(self, table: Table, texts: tuple[str, ...], widths: tuple[float, ...]) -> list[Paragraph]:
+        cells = table.add_row().cells
+        out = []
+        for cell, text, width in zip(cells, texts, widths, strict=True):
+            cell.width = Cm(width)
+            cell.text = clean(text)
+            out.append(cell.paragraphs[0])
+        return out
+
+    def timeline(self, block: Timeline) -> None:
+        """Write the dated events as a date | event table, each event with its footnotes."""
+        widths = (3.5, 13.5)
+        table = self.table(("Date", "Event"), widths)
+        for event in block.events:
+            _, text_cell = self._row(table, (long_date(event.date), event.text), widths)
+            self.footnotes(text_cell, event.cites)
+        self.doc.add_paragraph(style="Normal")
+
+    def entities(self, block: EntityIndex) -> None:
+        """Write the entity index as a name | role | mentions | sources table."""
+        widths = (5.0, 5.5, 2.0, 4.5)
+        table = self.table(("Name", "Role", "Mentions", "Sources"), widths)
+        for entity in block.entities:
+            name = entity.name + (f" ({', '.join(entity.variants)})" if entity.variants else "")
+            labels = []
+            for source_id in entity.sources:
+                source = brief_source(self.brief, source_id)
+                labels.append(source_label(source) if source is not None else source_id)
+            self._row(table, (name, entity.role or "", str(entity.mentions), "; ".join(labels)), widths)
+        self.doc.add_paragraph(style="Normal")
+
+    def source_notes(self, block: SourceNotes) -> None:
+        """Write per source: a Heading 3 label, its reference with link, genre, length and flags."""
+        for note in block.notes:
+            source = brief_source(self.brief, note.source)
+            self.para(source_label(source) if source is not None else note.source, "Heading 3")
+            if source is not None:
+                ref = self.para(source_reference(source), "Normal")
+                if source.url:
+                    add_text_run(ref._p, " ")
+                    add_hyperlink(ref._p, self.doc.part, source.url, source.url, self.char["hyperlink"])
+            for line in _note_lines(self.brief, note.genre, note.words, note.flags):
+                self.para(line, "Normal")
+
+    def figure(self, block: Figure) -> None:
+        """Write the chart as a picture with alt text and a Caption paragraph (skipped without figures.py)."""
+        try:
+            from .figures import figure_png
+        except ImportError:
+            return  # the figures module has not landed; a brief without charts is still complete
+        png = figure_png(block, width_px=1600)
+        section = self.doc.sections[-1]
+        width = (
+            int(section.page_width or Cm(21)) - int(section.left_margin or 0) - int(section.right_margin or 0)
+        )
+        if self.brief.one_page:
+            width = int(width * 0.6)
+        self.doc.add_picture(io.BytesIO(png), width=width)
+        picture = self.doc.paragraphs[-1]
+        picture.paragraph_format.keep_with_next = True
+        for doc_pr in picture._p.iter(qn("wp:docPr")):
+            doc_pr.set("descr", clean(block.alt))
+            doc_pr.set("title", clean(block.caption))
+        self.para(block.caption, "Caption")
+
+    def header_footer(self) -> None:
+        """Add the marking banner to header and footer, and 'Page N of M' fields to the footer."""
+        marking = self._style("Marking", "Header")
+        for section in self.doc.sections:
+            if self.brief.marking:
+                header = section.header
+                target = _blank_or_new(header.paragraphs, header.add_paragraph)
+                target.style = marking
+                add_text_run(target._p, self.brief.marking)
+            footer = section.footer
+            if self.brief.marking:
+                target = _blank_or_new(footer.paragraphs, footer.add_paragraph)
+                target.style = marking
+                add_text_run(target._p, self.brief.marking)
+            page = _blank_or_new(footer.paragraphs, footer.add_paragraph)
+            page.style = self._style("Footer")
+            before, between = _page_label()
+            page.add_run("\t" + before)
+            add_field(page, "PAGE", "1")
+            add_text_run(page._p, between)
+            add_field(page, "NUMPAGES", "1")
+
+
+def _blank_or_new(paragraphs: list[Paragraph], add: object) -> Paragraph:
+    """Return the header/footer's lone empty paragraph, else a new one (keeps a template logo)."""
+    if len(paragraphs) == 1 and not paragraphs[0].text and not list(paragraphs[0]._p.iter(qn("w:drawing"))):
+        return paragraphs[0]
+    return add()  # type: ignore[operator,no-any-return]
+
+
+def _level(section: Section) -> int:
+    """Return the section's heading level clamped to 1..3."""
+    return min(3, max(1, section.level))
+
+
+def _compact(doc: Document) -> None:
+    """Tighten the styles (not the paragraphs) so a one-page brief fits on one page."""
+    sizes = {"Title": 18, "Subtitle": 11, "Heading 1": 12, "Heading 2": 11, "Heading 3": 10.5}
+    for name, size in sizes.items():
+        fmt = doc.styles[name]
+        fmt.font.size = Pt(size)
+        fmt.paragraph_format.space_before = Pt(6 if name.startswith("Heading") else 0)
+        fmt.paragraph_format.space_after = Pt(2)
+    for name in ("Normal", "List Bullet", "Quote"):
+        style = doc.styles[name]
+        style.paragraph_format.space_after = Pt(3)
+        style.paragraph_format.space_before = Pt(0)
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.styles["Normal"].paragraph_format.line_spacing = 1.0

@@ -1,0 +1,250 @@
+"""Render to DOCX: raw OOXML that python-docx lacks (footnotes, fields, hyperlinks, settings, pinned ZIP)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.sax.saxutils import escape
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import PartFactory, XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph
+
+# python-docx loads unknown parts as opaque blobs; its documented PartFactory hook lets a
+# reference document's footnotes part load as XML so we can clear it and add to it.
+PartFactory.part_type_for.setdefault(CT.WML_FOOTNOTES, XmlPart)
+
+# Characters XML 1.0 (and so Word) cannot hold; python-docx raises on them (PITFALLS).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# ZIP entries get this timestamp so the same Brief always gives the same bytes.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def clean(text: str | None) -> str:
+    """Return ``text`` without the control characters and lone surrogates Word cannot store."""
+    return _NOT_XML.sub("", text or "")
+
+
+def add_text_run(parent: object, text: str, char_style: str | None = None) -> object:
+    """Return a new ``w:r`` holding ``text`` (cleaned, spaces kept), appended to the XML ``parent``."""
+    run = OxmlElement("w:r")
+    if char_style:
+        rpr = OxmlElement("w:rPr")
+        rstyle = OxmlElement("w:rStyle")
+        rstyle.set(qn("w:val"), char_style)
+        rpr.append(rstyle)
+        run.append(rpr)
+    t = OxmlElement("w:t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = clean(text)
+    run.append(t)
+    parent.append(run)  # type: ignore[attr-defined]
+    return run
+
+
+def add_hyperlink(parent: object, part: XmlPart, url: str, text: str, char_style: str | None) -> None:
+    """Append a clickable ``w:hyperlink`` to ``url`` (an external relationship of ``part``) to ``parent``."""
+    r_id = part.relate_to(clean(url), RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    link.set(qn("w:history"), "1")
+    add_text_run(link, text, char_style)
+    parent.append(link)  # type: ignore[attr-defined]
+
+
+def _fld_char(kind: str, dirty: bool = False) -> object:
+    run = OxmlElement("w:r")
+    fld = OxmlElement("w:fldChar")
+    fld.set(qn("w:fldCharType"), kind)
+    if dirty:
+        # Asks Word to recompute the field on open (TOC page numbers).
+        fld.set(qn("w:dirty"), "true")
+    run.append(fld)
+    return run
+
+
+def begin_field(paragraph: Paragraph, instruction: str, dirty: bool = False) -> None:
+    """Append the start of a complex field (begin, instruction, separate) to ``paragraph``."""
+    p = paragraph._p
+    p.append(_fld_char("begin", dirty))
+    run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    run.append(instr)
+    p.append(run)
+    p.append(_fld_char("separate"))
+
+
+def end_field(paragraph: Paragraph) -> None:
+    """Append the end of a complex field to ``paragraph``."""
+    paragraph._p.append(_fld_char("end"))
+
+
+def add_field(paragraph: Paragraph, instruction: str, shown: str, dirty: bool = False) -> None:
+    """Append a complete field (e.g. PAGE) showing ``shown`` until Word updates it."""
+    begin_field(paragraph, instruction, dirty)
+    add_text_run(paragraph._p, shown)
+    end_field(paragraph)
+
+
+class Footnotes:
+    """The document's footnotes part: separators kept, notes numbered from 1 in reference order."""
+
+    def __init__(self, document_part: XmlPart) -> None:
+        self._doc_part = document_part
+        self.part = self._find_or_create(document_part)
+        root = self.part.element
+        for note in root.findall(qn("w:footnote")):
+            if note.get(qn("w:type")) not in _SEPARATORS:
+                root.remove(note)
+        self.count = 0
+
+    @staticmethod
+    def _find_or_create(document_part: XmlPart) -> XmlPart:
+        for rel in document_part.rels.values():
+            if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+                part = rel.target_part
+                if isinstance(part, XmlPart):
+                    return part
+        package = document_part.package
+        partname = PackURI("/word/footnotes.xml")
+        part = XmlPart(partname, CT.WML_FOOTNOTES, parse_xml(_FOOTNOTES_XML), package)
+        document_part.relate_to(part, RT.FOOTNOTES)
+        return part
+
+    def add(self, paragraph: Paragraph, text: str, url: str | None, styles: dict[str, str]) -> int:
+        """Append a footnote reference to ``paragraph`` whose note reads ``text`` (linked to ``url``)."""
+        self.count += 1
+        n = self.count
+        ref_run = OxmlElement("w:r")
+        ref_run.append(_rpr(styles["footnote reference"]))
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), str(n))
+        ref_run.append(ref)
+        paragraph._p.append(ref_run)
+
+        note = OxmlElement("w:footnote")
+        note.set(qn("w:id"), str(n))
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(qn("w:val"), styles["footnote text"])
+        ppr.append(pstyle)
+        p.append(ppr)
+        mark = OxmlElement("w:r")
+        mark.append(_rpr(styles["footnote reference"]))
+        mark.append(OxmlElement("w:footnoteRef"))
+        p.append(mark)
+        add_text_run(p, " ")
+        if url:
+            add_hyperlink(p, self.part, url, text, styles["hyperlink"])
+        else:
+            add_text_run(p, text)
+        note.append(p)
+        self.part.element.append(note)
+        return n
+
+
+def _rpr(char_style: str) -> object:
+    rpr = OxmlElement("w:rPr")
+    rstyle = OxmlElement("w:rStyle")
+    rstyle.set(qn("w:val"), char_style)
+    rpr.append(rstyle)
+    return rpr
+
+
+_SEP_PPR = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+_FOOTNOTES_XML = (
+    f"<w:footnotes {nsdecls('w', 'r')}>"
+    f'<w:footnote w:type="separator" w:id="-1"><w:p>{_SEP_PPR}<w:r><w:separator/></w:r></w:p></w:footnote>'
+    f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p>{_SEP_PPR}'
+    "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+    "</w:footnotes>"
+)
+
+# CT_Settings is a sequence: new children must go before the first of their successors.
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")
+_AFTER_FOOTNOTE_PR = _AFTER_UPDATE_FIELDS[2:]
+_TAIL = (
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
+def _insert_setting(settings: object, child: object, successors: tuple[str, ...]) -> None:
+    tag = child.tag  # type: ignore[attr-defined]
+    for old in settings.findall(tag):  # type: ignore[attr-defined]
+        settings.remove(old)  # type: ignore[attr-defined]
+    for name in successors + _TAIL:
+        found = settings.find(qn(f"w:{name}"))  # type: ignore[attr-defined]
+        if found is not None:
+            found.addprevious(child)
+            return
+    # Extension elements (w14:docId ...) must stay last; put ours before the first of them.
+    for el in settings:  # type: ignore[attr-defined]
+        if not el.tag.startswith("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"):
+            el.addprevious(child)
+            return
+    settings.append(child)  # type: ignore[attr-defined]
+
+
+def set_update_fields(settings: object) -> None:
+    """Make Word offer to update fields (the TOC) when the document opens."""
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    _insert_setting(settings, el, _AFTER_UPDATE_FIELDS)
+
+
+def set_footnote_separators(settings: object) -> None:
+    """Declare the separator footnotes (ids -1 and 0) the way Word writes them."""
+    pr = parse_xml(
+        f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+    )
+    _insert_setting(settings, pr, _AFTER_FOOTNOTE_PR)
+
+
+def app_xml(company: str) -> bytes:
+    """Return docProps/app.xml naming briefgen, so no template's application or company leaks."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>briefgen</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{escape(clean(company))}</Company></Properties>"
+    ).encode()
+
+
+def pin_zip(blob: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """Return the package rewritten with fixed timestamps and attributes (and some entries replaced)."""
+    replace = replace or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blob)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            dst.writestr(info, replace.get(item.filename, src.read(item.filename)))
+    return out.getvalue()
