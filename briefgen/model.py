@@ -38,6 +38,7 @@ class Source:
     url: str | None = None
     genre: str | None = None  # "news analysis" | "policy memo" | "opinion" | ...
     reader: str = "text"
+    body_from: int = 1  # first paragraph after the title, byline, outlet and dateline lines
 
     def paragraph(self, n: int) -> Paragraph:
         """Return paragraph number ``n`` (1-based)."""
@@ -123,6 +124,7 @@ class SourceNote:
     genre: str | None
     words: int
     flags: tuple[str, ...] = ()  # things an editor should know
+    used: str = ""  # what a brief used from the source; filled by compose
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ def source_reference(source: Source) -> str:
     if source.authors:
         parts.append(" and ".join(source.authors) if len(source.authors) <= 2
                      else ", ".join(source.authors[:-1]) + " and " + source.authors[-1])
-    parts.append(f"\u201c{source_label(source)}\u201d")
+    parts.append(f"\u201c{source.title}\u201d" if source.title else f"source {source.id}")
     if source.outlet:
         parts.append(source.outlet)
     if source.date:
@@ -73,3 +73,19 @@ def cover_lines(brief: Brief) -> list[str]:
     if brief.period:
         lines.append(brief.period)
     return lines
+
+
+def footnote_numbers(brief: Brief) -> dict[Cite, int]:
+    """Return the note number of every cite, numbered from 1 in reading order."""
+    return {c: i for i, c in enumerate(brief.cites(), 1)}
+
+
+def corroboration(cites: tuple[Cite, ...]) -> str:
+    """Return '[2 sources]' when more than one source supports a sentence, else ''."""
+    n = len({c.source for c in cites})
+    return f"[{n} sources]" if n > 1 else ""
+
+
+def event_label(date: str) -> str:
+    """Return a timeline date as readers write it: '2025', 'June 2025', '3 June 2025'."""
+    return long_date(date)

@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..errors import RenderError
 from . import RenderOptions
-from .docx_parts import pin_zip
+from .docx_parts import app_xml, pin_zip
 
 # Styles the renderer cannot do without; a reference document lacking one is an error.
 REQUIRED_STYLES = (
@@ -230,7 +230,7 @@ def write_reference(dest: Path) -> Path:
     buf = io.BytesIO()
     doc.save(buf)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_bytes(pin_zip(buf.getvalue()))
+    dest.write_bytes(pin_zip(buf.getvalue(), {"docProps/app.xml": app_xml("")}))
     return dest
 
 

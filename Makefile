@@ -1,0 +1,44 @@
+# briefgen: `make brief` builds the weekly briefs; `make test` runs the tests. Both set themselves up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CONFIG ?= configs/weekly.yaml
+
+.PHONY: brief test lint typecheck golden bench clean setup dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The package and its run-time dependencies; re-run when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# Test and benchmark tools on top.
+$(VENV)/.dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+setup: $(VENV)/.installed
+dev: $(VENV)/.dev
+
+brief: $(VENV)/.installed
+	$(BIN)/briefgen build $(CONFIG)
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check briefgen tests bench
+	$(BIN)/ruff format --check briefgen tests bench
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy briefgen
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/quotes.py --split test
+	$(BIN)/python bench/rouge.py
+
+clean:
+	rm -rf out .briefgen-cache .pytest_cache build *.egg-info

@@ -1,0 +1,51 @@
+"""`briefgen check`: validate the config, the sources it selects and the layout templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .compose import ThemeView
+from .config import load_config
+from .errors import BriefgenError
+from .ingest import gather_paths, read_file
+from .layout_template import render_layout
+
+
+def check(config_path: Path) -> tuple[list[str], list[str]]:
+    """Return (problems, report lines); no problems means a build can go ahead."""
+    try:
+        config = load_config(config_path)
+    except BriefgenError as exc:
+        return exc.problems, []
+    problems: list[str] = []
+    lines = [f"{config.path}: config ok: {len(config.themes)} themes, {len(config.audiences)} audiences"]
+    paths, missing = gather_paths(config.sources, config.root)
+    problems += [f"{config.path}: {m}" for m in missing]
+    for path in paths:
+        try:
+            sources, warnings = read_file(path, config.max_source_bytes)
+        except BriefgenError as exc:
+            problems += exc.problems
+            continue
+        problems += warnings
+        for s in sources:
+            found = [f"title {'yes' if s.title else 'no'}", f"{len(s.authors)} author(s)",
+                     f"outlet {'yes' if s.outlet else 'no'}", f"date {s.date or 'none'}",
+                     f"dateline {'yes' if s.dateline else 'no'}", f"{len(s.paragraphs)} paragraphs"]
+            lines.append(f"{path}: reader {s.reader}: {', '.join(found)}")
+    templates = config.root / config.templates
+    for audience in config.audiences:
+        context = {
+            "brief": {"title": config.title, "subtitle": config.subtitle, "organisation": config.organisation,
+                      "as_of": config.resolve_as_of(), "marking": config.marking},
+            "audience": audience,
+            "themes": [ThemeView(t.id, t.title, t.description, 0, 0, 0, 0)
+                       for tid in audience.themes for t in config.themes if t.id == tid],
+            "counts": {"sources": len(paths), "quotes": 0, "events": 0, "entities": 0},
+        }
+        try:
+            render_layout(templates, audience.template, context)
+            lines.append(f"{templates / audience.template}: template ok for audience '{audience.id}'")
+        except BriefgenError as exc:
+            problems += exc.problems
+    return problems, lines

@@ -1,0 +1,172 @@
+"""Command line: parse arguments, run a command, print problems one per line, return an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .config import FORMATS
+from .errors import BriefgenError, ExitStatus, SourceError
+
+
+def _date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write YYYY-MM-DD") from None
+
+
+def _formats(text: str) -> list[str]:
+    formats = [f.strip() for f in text.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise argparse.ArgumentTypeError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every command."""
+    p = argparse.ArgumentParser(prog="briefgen", description="Turn a week's reading into cited policy briefs.")
+    p.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    p.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
+    p.add_argument("--quiet", "-q", action="store_true", help="print nothing but warnings and errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build every audience's brief from a config")
+    b.add_argument("config", type=Path, help="the YAML config, e.g. configs/weekly.yaml")
+    b.add_argument("--audience", action="append", metavar="NAME", help="only this audience (repeatable)")
+    b.add_argument("--format", type=_formats, metavar="LIST", help=f"comma-separated: {','.join(FORMATS)}")
+    b.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: the config's 'out')")
+    b.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="the brief's date (default: config, today)")
+    b.add_argument("--strict", action="store_true", help="exit 1 when the build had warnings")
+
+    c = sub.add_parser("check", help="validate a config, its sources and templates; list every problem")
+    c.add_argument("config", type=Path)
+
+    e = sub.add_parser("extract", help="show what the analysis finds in sources, without a config")
+    e.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    e.add_argument("--json", action="store_true", help="print the JSON contract instead of a table")
+    e.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date to resolve relative dates against")
+
+    s = sub.add_parser("summarize", help="print the N best sentences of one document, in document order")
+    s.add_argument("file", type=Path)
+    s.add_argument("--sentences", "-n", type=int, default=3, metavar="N")
+    return p
+
+
+def _say(text: str, quiet: bool = False) -> None:
+    if not quiet:
+        print(text)
+
+
+def _warn(text: str) -> None:
+    print(f"warning: {text}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    report = build(args.config, audiences=args.audience, formats=args.format, out=args.out, as_of=args.as_of)
+    for w in report.warnings:
+        _warn(w)
+    for _, reason in report.skipped:
+        _warn(reason)
+    total = sum(report.timings.values())
+    _say(f"read {report.sources} source(s), skipped {len(report.skipped)}; wrote {len(report.written)} file(s) "
+         f"in {total:.1f}s", args.quiet)
+    for path, size in report.written:
+        _say(f"  {path}  ({size:,} bytes)", args.quiet)
+    if args.strict and (report.warnings or report.skipped):
+        return ExitStatus.WARNINGS
+    return ExitStatus.OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check
+
+    problems, lines = check(args.config)
+    for line in lines:
+        _say(line, args.quiet)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"briefgen: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+        return ExitStatus.CONFIG
+    _say("briefgen: all is well", args.quiet)
+    return ExitStatus.OK
+
+
+def _read_files(files: list[Path]) -> tuple:
+    from .ingest import read_sources
+
+    result = read_sources(files)
+    for w in result.warnings:
+        _warn(w)
+    if not result.sources:
+        raise SourceError([r for _, r in result.skipped] or ["no readable source"])
+    for _, reason in result.skipped:
+        _warn(reason)
+    return tuple(result.sources)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .analysis import analyze
+    from .render._text import attribution
+    from .render.json import analysis_json, dumps
+
+    sources = _read_files(args.files)
+    analysis = analyze(sources, (), as_of=args.as_of or dt.date.today().isoformat())
+    if args.json:
+        sys.stdout.write(dumps(analysis_json(analysis)))
+        return ExitStatus.OK
+    for s in analysis.sources:
+        print(f"{s.id}: {s.title or '(no title)'} | {', '.join(s.authors) or 'no byline'} | "
+              f"{s.outlet or 'no outlet'} | {s.date or 'undated'} | {s.dateline or ''} | {len(s.paragraphs)} paras")
+    print(f"\nQuotes ({len(analysis.quotes)}):")
+    for q in analysis.quotes:
+        print(f"  [{q.cite.source} \u00b6{q.cite.paragraph}] {q.kind:9} {attribution(q):28.28} \u201c{q.text}\u201d")
+    print(f"\nEvents ({len(analysis.events)}):")
+    for e in analysis.events:
+        cites = ", ".join(f"{c.source} \u00b6{c.paragraph}" for c in e.cites)
+        print(f"  {e.date:10} {e.text}  [{cites}]")
+    return ExitStatus.OK
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    from .analysis.summarize import summarize_document
+
+    if args.sentences < 1:
+        raise BriefgenError("--sentences must be at least 1")
+    (source, *_) = _read_files([args.file])
+    for sentence in summarize_document(source, args.sentences):
+        print(sentence.text)
+    return ExitStatus.OK
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "extract": cmd_extract, "summarize": cmd_summarize}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    try:
+        return int(COMMANDS[args.command](args))
+    except BriefgenError as exc:
+        if args.debug:
+            traceback.print_exc()
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        n = len(exc.problems)
+        print(f"briefgen: {n} problem{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
+        return int(exc.status)
+    except KeyboardInterrupt:
+        print("briefgen: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""Compose one audience's Brief from the Analysis: select, limit and order, as its layout template says."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis.segment import sentence_spans
+from .config import Audience, Config
+from .errors import RenderError
+from .layout_template import Line, render_layout
+from .model import (
+    Analysis, Block, Brief, BulletList, Cite, EntityIndex, Extract, Figure, Para, Quote, QuoteBlock, Section,
+    SourceNote, SourceNotes, ThemeSummary, Timeline, block_cites,
+)
+
+MAX_ENTITIES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeView:
+    """What a layout template may know of a theme: config text and counts, never source text."""
+
+    id: str
+    title: str
+    description: str
+    sentences: int
+    sources: int
+    quotes: int
+    extracts: int
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def trim_extracts(extracts: tuple[Extract, ...], max_words: int | None) -> tuple[Extract, ...]:
+    """Return the best extracts that fit ``max_words`` (always the best one, if any)."""
+    if max_words is None:
+        return extracts
+    out: list[Extract] = []
+    used = 0
+    for e in extracts:
+        n = _words(e.text)
+        if out and used + n > max_words:
+            continue
+        out.append(e)
+        used += n
+    return tuple(out)
+
+
+def _quote_rank(q: Quote, cited: set[Cite]) -> tuple[int, int, int, int]:
+    """Return a sort key: named statements bearing on the brief's themes first, longer ones first."""
+    return (
+        0 if q.kind == "statement" else 1,
+        0 if q.speaker else (1 if q.speaker_role else 2),
+        0 if q.cite in cited else 1,
+        -min(_words(q.text), 40),
+    )
+
+
+def select_quotes(analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None) -> tuple[Quote, ...]:
+    """Return the quotes a brief shows: statements with speakers first, then phrases; all when unlimited."""
+    if limit is None:
+        return analysis.quotes
+    cited = {c for t in themes for e in t.extracts for c in e.cites}
+    order = {q: i for i, q in enumerate(analysis.quotes)}
+    statements = [q for q in analysis.quotes if q.kind == "statement"]
+    return tuple(sorted(statements, key=lambda q: (_quote_rank(q, cited), order[q]))[:limit])
+
+
+def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
+    """Return the verbatim sentence a quote stands in when it says more than the quote itself."""
+    text = analysis.source(quote.cite.source).paragraph(quote.cite.paragraph).text
+    for s, e in sentence_spans(text):
+        if s <= quote.start < e or s < quote.end <= e:
+            sentence = text[s:e]
+            if _words(sentence) >= _words(quote.text) + 4:
+                return Para(sentence, (quote.cite,))
+            return None
+    return None
+
+
+class _Composer:
+    """Turns layout lines into sections, pulling data from the Analysis for each directive."""
+
+    def __init__(self, analysis: Analysis, audience: Audience, themes: tuple[ThemeSummary, ...]) -> None:
+        self.analysis = analysis
+        self.audience = audience
+        self.themes = {t.theme.id: t for t in themes}
+        self.shown_themes: list[ThemeSummary] = []
+        self.shown_quotes: list[Quote] = []
+        self.shown_events: tuple = ()
+        self.bluf: tuple[Extract, ...] = ()
+        self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
+
+    def bluf_extracts(self) -> tuple[Extract, ...]:
+        ids = set(self.themes)
+        if len(ids) == len(self.analysis.themes):
+            pool = list(self.analysis.bluf)
+        else:  # a desk brief: the bottom line comes from its own themes
+            pool = sorted((e for t in self.themes.values() for e in t.extracts[:2]), key=lambda e: -e.score)
+        out = [e for e in pool if e.text not in self.used][: self.audience.max_bluf]
+        self.used.update(e.text for e in out)
+        self.bluf = tuple(out)
+        return self.bluf
+
+    def judgements(self, n: int) -> tuple[Extract, ...]:
+        ranked = sorted(self.themes.values(), key=lambda t: (-t.sentences, t.theme.id))
+        out: list[Extract] = []
+        for t in ranked:
+            best = next((e for e in t.extracts if e.text not in self.used), None)
+            if best:
+                out.append(best)
+                self.used.add(best.text)
+            if len(out) == n:
+                break
+        return tuple(out)
+
+    def theme_blocks(self, theme_id: str) -> list[Block]:
+        t = self.themes.get(theme_id)
+        if t is None:
+            raise RenderError(f"template asks for theme '{theme_id}', which audience "
+                              f"'{self.audience.id}' does not include")
+        fresh = tuple(e for e in t.extracts if e.text not in self.used)
+        shown = trim_extracts(fresh, self.audience.max_words)
+        self.used.update(e.text for e in shown)
+        self.shown_themes.append(dataclasses.replace(t, extracts=shown))
+        if not shown:
+            return [Para("The week's sources say little on this theme.")]
+        return [Para(e.text, e.cites) for e in shown]
+
+    def quotes(self, n: int | None) -> list[Block]:
+        limit = n if n is not None else self.audience.max_quotes
+        quotes = [q for q in select_quotes(self.analysis, tuple(self.themes.values()), limit)
+                  if q not in self.shown_quotes]
+        self.shown_quotes.extend(quotes)
+        if not quotes:
+            return [Para("No direct quotations in the week's sources.")]
+        return [QuoteBlock(q, quote_context(self.analysis, q)) for q in quotes]
+
+    def directive(self, line: Line) -> list[Block]:
+        arg = line.arg
+        if line.text == "bluf":
+            return [BulletList(tuple(Para(e.text, e.cites) for e in self.bluf_extracts()))]
+        if line.text == "judgements":
+            n = int(arg) if arg.isdigit() else self.audience.max_judgements
+            return [BulletList(tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
+        if line.text == "theme":
+            return self.theme_blocks(arg)
+        if line.text == "quotes":
+            return self.quotes(int(arg) if arg.isdigit() else None)
+        if line.text == "timeline":
+            self.shown_events = self.analysis.events
+            return [Timeline(self.analysis.events)] if self.analysis.events else [
+                Para("No dated events in the week's sources.")]
+        if line.text == "figure":
+            return self._figure(arg)
+        if line.text == "entities":
+            return [EntityIndex(self.analysis.entities[:MAX_ENTITIES])]
+        if line.text == "sources":
+            return [SourceNotes(())]  # filled once every cite is known (see compose)
+        raise RenderError(f"unknown directive '@{line.text}'")
+
+    def _figure(self, kind: str) -> list[Block]:
+        if kind == "timeline" and self.analysis.events:
+            events = self.analysis.events
+            return [Figure("timeline", "The week's dated events", f"Timeline of {len(events)} dated events "
+                           f"from {events[0].date} to {events[-1].date}", events=events)]
+        if kind == "themes":
+            themes = tuple(self.themes.values())
+            return [Figure("themes", "How much each theme drew from the week's sources",
+                           "Bar chart of sentences, sources and quotes per theme: " + "; ".join(
+                               f"{t.theme.title} {t.sentences} sentences, {t.sources} sources, {t.quotes} quotes"
+                               for t in themes), themes=themes)]
+        return []
+
+
+def _sections(lines: list[Line], composer: _Composer, title: str) -> list[Section]:
+    sections: list[Section] = []
+    current_title, level, blocks, text = title, 1, [], []
+
+    def flush_text() -> None:
+        if text:
+            blocks.append(Para(" ".join(text)))
+            text.clear()
+
+    for line in lines:
+        if line.kind == "heading":
+            flush_text()
+            if blocks or current_title != title:
+                sections.append(Section(current_title, level, tuple(blocks)))
+            current_title, level, blocks = line.text, line.level, []
+        elif line.kind == "text":
+            text.append(line.text)
+        elif line.kind == "blank":
+            flush_text()
+        else:
+            flush_text()
+            blocks.extend(composer.directive(line))
+    flush_text()
+    if blocks:
+        sections.append(Section(current_title, level, tuple(blocks)))
+    return sections
+
+
+def _used_note(note: SourceNote, brief_cites: list[Cite], quotes: list[Quote]) -> SourceNote:
+    n_cites = sum(1 for c in brief_cites if c.source == note.source)
+    n_quotes = sum(1 for q in quotes if q.cite.source == note.source)
+    used = f"cited {n_cites} times in this brief, {n_quotes} of its quotations shown"
+    return dataclasses.replace(note, used=used)
+
+
+def output_stem(pattern: str, as_of: str, audience: str) -> str:
+    """Return a safe file stem from the config's output pattern (no separators or reserved names)."""
+    stem = pattern.format(as_of=as_of, audience=audience)
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", stem).strip(" .-") or audience
+    if stem.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                                      *(f"LPT{i}" for i in range(1, 10))}:
+        stem = "_" + stem
+    return stem[:120]
+
+
+def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: str, templates: Path) -> Brief:
+    """Return the Brief for one audience."""
+    themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
+    composer = _Composer(analysis, audience, themes)
+    context = {
+        "brief": {"title": config.title, "subtitle": config.subtitle, "organisation": config.organisation,
+                  "as_of": as_of, "marking": audience.marking or config.marking},
+        "audience": audience,
+        "themes": [ThemeView(t.theme.id, t.theme.title, t.theme.description, t.sentences, t.sources, t.quotes,
+                             len(t.extracts)) for t in themes],
+        "counts": {"sources": len(analysis.sources), "quotes": len(analysis.quotes),
+                   "events": len(analysis.events), "entities": len(analysis.entities)},
+    }
+    lines = render_layout(templates, audience.template, context)
+    sections = _sections(lines, composer, config.title)
+    cites: list[Cite] = [c for s in sections for b in s.blocks for c in block_cites(b)]
+    cited_ids = list(dict.fromkeys(c.source for c in cites))
+    notes = tuple(_used_note(n, cites, composer.shown_quotes) for n in analysis.notes if n.source in cited_ids)
+    sections = [Section(s.title, s.level, tuple(SourceNotes(notes) if isinstance(b, SourceNotes) else b
+                                                   for b in s.blocks)) for s in sections]
+    return Brief(
+        title=config.title, audience=audience.id, audience_title=audience.title, as_of=as_of,
+        organisation=config.organisation, sections=tuple(sections),
+        sources=tuple(analysis.source(i) for i in cited_ids),
+        marking=audience.marking or config.marking, subtitle=config.subtitle, period=_period(analysis),
+        quotes=tuple(composer.shown_quotes), events=composer.shown_events, themes=tuple(composer.shown_themes),
+        bluf=composer.bluf, keywords=tuple(t.theme.title for t in themes), one_page=audience.one_page,
+        stem=output_stem(config.output_pattern, as_of, audience.id),
+    )
+
+
+def _period(analysis: Analysis) -> str:
+    dates = sorted(s.date for s in analysis.sources if s.date)
+    n = len(analysis.sources)
+    base = f"Drawn from {n} source{'s' if n != 1 else ''}"
+    if dates:
+        return f"{base} dated {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"{base} dated {dates[0]}"
+    return base

@@ -1,0 +1,114 @@
+"""Read sources: find the files a config selects, pick a reader for each, and return Source objects."""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import SourceError
+from ..model import Source
+
+
+class Reader(Protocol):
+    name: str
+    suffixes: tuple[str, ...]
+
+    def sniff(self, head: bytes) -> bool: ...
+
+    def read(self, path: Path, data: bytes) -> tuple[list[Source], list[str]]: ...
+
+
+READERS: dict[str, type] = {}
+
+
+def register_reader(cls: type) -> type:
+    """Register a reader class under its ``name``; a name registered twice fails loudly."""
+    name = cls.name  # type: ignore[attr-defined]
+    if name in READERS:
+        raise RuntimeError(f"reader {name!r} registered twice: {READERS[name].__module__} and {cls.__module__}")
+    READERS[name] = cls
+    return cls
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What reading produced: the sources, plus one-line warnings and skipped files with reasons."""
+
+    sources: list[Source] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def reader_for(path: Path, head: bytes) -> Reader | None:
+    """Return the reader for a file: by content sniffing first, then by extension."""
+    readers = [cls() for cls in READERS.values()]
+    for reader in readers:
+        if reader.sniff(head):
+            return reader  # type: ignore[no-any-return]
+    suffix = path.suffix.lower()
+    for reader in readers:
+        if suffix in reader.suffixes:
+            return reader  # type: ignore[no-any-return]
+    return None
+
+
+def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], list[str]]:
+    """Return the files that folders and globs (relative to ``root``) select, sorted, and problems."""
+    found: dict[Path, None] = {}
+    problems: list[str] = []
+    for pattern in patterns:
+        full = pattern if Path(pattern).is_absolute() else str(root / pattern)
+        if Path(full).is_dir():
+            matches = sorted(str(p) for p in Path(full).rglob("*") if p.is_file())
+        else:
+            matches = sorted(glob.glob(full, recursive=True))
+        if not matches:
+            problems.append(f"sources: '{pattern}' matches no file (looked in {Path(full).parent})")
+        for m in matches:
+            p = Path(m)
+            if p.is_file() and not p.name.startswith("."):
+                found.setdefault(p, None)
+    return list(found), problems
+
+
+def read_file(path: Path, max_bytes: int) -> tuple[list[Source], list[str]]:
+    """Return the sources in one file and warnings; raise SourceError when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(f"{path}: file is {size:,} bytes, over the {max_bytes:,}-byte cap (max_source_bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    reader = reader_for(path, data[:2048])
+    if reader is None:
+        known = sorted({s for cls in READERS.values() for s in cls.suffixes})  # type: ignore[attr-defined]
+        raise SourceError(f"{path}: no reader for '{path.suffix or path.name}' files (known: {', '.join(known)})")
+    return reader.read(path, data)
+
+
+def read_sources(paths: list[Path], *, max_bytes: int = 5_000_000) -> ReadResult:
+    """Return every readable source of ``paths``; unreadable files become warnings, not failures."""
+    result = ReadResult()
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            sources, warnings = read_file(path, max_bytes)
+        except SourceError as exc:
+            result.skipped.extend((str(path), p) for p in exc.problems)
+            continue
+        result.warnings.extend(warnings)
+        for source in sources:
+            if source.id in seen:
+                result.skipped.append((str(path), f"{path}: source id '{source.id}' is already used by "
+                                                  f"{seen[source.id]}; skipped (rename one file)"))
+                continue
+            seen[source.id] = str(path)
+            result.sources.append(source)
+    return result
+
+
+# The built-in readers, listed here so the set is readable in one place.
+from . import text  # noqa: E402,F401

@@ -1,0 +1,104 @@
+"""Infer a source's title, byline, outlet, dateline, date and standfirst from its opening lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_NAME_PART = r"(?:[A-Z][\w'\u2019\-]+|[A-Z]\.|de|da|van|von|der|bin|al|la|le)"
+_PERSON = re.compile(rf"^{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}}$")
+_BYLINE_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&)\s*")
+_OUTLET_WORDS = re.compile(
+    r"\b(memo|policy|brief|briefing|report|review|journal|times|news|post|gazette|herald|institute|"
+    r"center|centre|council|foundation|eurasia|analysis|commentary|opinion|no\.|issue|vol\.|press|agency|"
+    r"reuters|bloomberg|tribune|observer|monitor|quarterly|digest|bulletin|newsletter)\b",
+    re.IGNORECASE,
+)
+# "MINSK / VILNIUS", "KYIV, Dec 3 (Reuters) -", "WASHINGTON —"
+_DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{1,30}(?:\s*/\s*[A-Z][A-Z .'\-]{1,30})*)(?:,[^.]{0,40})?\s*[-\u2013\u2014]?\s*$")
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_DATE_PATTERNS = (
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\b"),
+    re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,2}),\s*(\d{4})\b"),
+)
+_TERMINAL = re.compile(r"[.!?\u201d\"]\s*$")
+
+
+@dataclass(slots=True)
+class Header:
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    dateline: str | None = None
+    date: str | None = None
+    standfirst: str | None = None
+    body_from: int = 1  # paragraph number where the body starts
+
+
+def parse_date(text: str) -> str | None:
+    """Return the first full date written in ``text`` as YYYY-MM-DD, if any."""
+    for i, pattern in enumerate(_DATE_PATTERNS):
+        m = pattern.search(text)
+        if not m:
+            continue
+        try:
+            if i == 0:
+                y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            elif i == 1:
+                y, mo, d = int(m.group(3)), _MONTHS.get(m.group(2).lower(), 0), int(m.group(1))
+            else:
+                y, mo, d = int(m.group(3)), _MONTHS.get(m.group(1).lower(), 0), int(m.group(2))
+            return dt.date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def byline_authors(line: str) -> tuple[str, ...]:
+    """Return the authors of a byline such as 'By Ryhor Nizhnikau and Arkady Moshes', or () if not one."""
+    text = re.sub(r"^(by|words by|written by)\s+", "", line.strip(), flags=re.IGNORECASE)
+    if len(text.split()) > 14 or _TERMINAL.search(text) and not text.endswith("."):
+        return ()
+    parts = [p.strip() for p in _BYLINE_SPLIT.split(text) if p.strip()]
+    if parts and all(_PERSON.match(p) for p in parts):
+        return tuple(parts)
+    return ()
+
+
+def _is_short_line(text: str) -> bool:
+    return len(text.split()) <= 25 and not _TERMINAL.search(text)
+
+
+def infer_header(paras: list[str]) -> Header:
+    """Return what the opening paragraphs say about the document; body_from marks where prose starts."""
+    header = Header()
+    i = 0
+    limit = min(len(paras), 8)
+    while i < limit:
+        text = paras[i]
+        if header.dateline is None and _DATELINE.match(text) and len(text) <= 60:
+            header.dateline = text.strip(" -\u2013\u2014")
+            if i > 0 and header.standfirst is None and header.title is None:
+                header.standfirst = paras[i - 1]
+            i += 1
+            break  # the body follows a dateline
+        if not header.authors and (authors := byline_authors(text)):
+            header.authors = authors
+        elif header.date is None and len(text.split()) <= 8 and (date := parse_date(text)):
+            header.date = date
+        elif header.outlet is None and _is_short_line(text) and _OUTLET_WORDS.search(text) and (
+            header.title is not None or i > 0
+        ):
+            header.outlet = text
+        elif header.title is None and i == 0 and _is_short_line(text):
+            header.title = text
+        elif i == 0 and len(text.split()) <= 60 and i + 1 < len(paras) and _DATELINE.match(paras[i + 1]):
+            pass  # a standfirst before a dateline: recorded when the dateline is seen
+        else:
+            break
+        i += 1
+    header.body_from = i + 1
+    return header

@@ -1,0 +1,113 @@
+"""Read plain-text and Markdown sources, with optional YAML front matter that overrides inference."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import SourceError
+from ..model import Paragraph, Source
+from . import register_reader
+from .decode import decode_source
+from .header import byline_authors, infer_header, parse_date
+from .layout import paragraphs
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_KEYS = ("title", "authors", "author", "outlet", "date", "url", "dateline", "genre", "standfirst")
+
+
+def source_id(path: Path) -> str:
+    """Return a source's id: its file stem."""
+    return path.stem
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, list[str]]:
+    """Return (front matter, remaining text, warnings); raise SourceError on malformed front matter."""
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text, []
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SourceError(f"{path}{line}: front matter: {problem}") from None
+    if not isinstance(meta, dict):
+        raise SourceError(f"{path}:2: front matter: expected 'key: value' lines")
+    warnings = [f"{path}: front matter: unknown key '{k}' ignored (known: {', '.join(_FRONT_KEYS)})"
+                for k in meta if k not in _FRONT_KEYS]
+    return meta, text[m.end():], warnings
+
+
+def _meta_date(value: Any, path: Path) -> str | None:
+    """Return a front-matter date as YYYY-MM-DD; raise SourceError naming the fix when it is not one."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    if parsed := parse_date(text):
+        return parsed
+    raise SourceError(f"{path}: front matter: date '{text}' is not YYYY-MM-DD")
+
+
+def _authors(meta: dict[str, Any]) -> tuple[str, ...] | None:
+    value = meta.get("authors", meta.get("author"))
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return tuple(str(a).strip() for a in value if str(a).strip())
+    text = str(value)
+    return byline_authors(text) or (text.strip(),)
+
+
+def _text(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    return None if value is None else str(value).strip() or None
+
+
+@register_reader
+class TextReader:
+    name = "text"
+    suffixes = (".txt", ".md", ".markdown", ".text")
+
+    def sniff(self, head: bytes) -> bool:
+        """Return False: plain text is chosen by extension, never by content."""
+        return False
+
+    def read(self, path: Path, data: bytes) -> tuple[list[Source], list[str]]:
+        """Return the one source in a text file and warnings about it."""
+        text, warnings = decode_source(data, path)
+        meta, body, fm_warnings = _front_matter(text, path)
+        warnings.extend(fm_warnings)
+        paras = paragraphs(body)
+        if not paras:
+            raise SourceError(f"{path}: no text after reading; skipped")
+        header = infer_header(paras)
+        source = Source(
+            id=source_id(path),
+            path=str(path),
+            paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
+            title=_text(meta, "title") or header.title,
+            authors=_authors(meta) or header.authors,
+            outlet=_text(meta, "outlet") or header.outlet,
+            date=_meta_date(meta.get("date"), path) or header.date,
+            dateline=_text(meta, "dateline") or header.dateline,
+            standfirst=_text(meta, "standfirst") or header.standfirst,
+            url=_text(meta, "url"),
+            genre=_text(meta, "genre"),
+            reader=self.name,
+            body_from=min(header.body_from, len(paras)),
+        )
+        return [source], warnings

@@ -1,0 +1,101 @@
+"""Render a Brief to Markdown, with footnote citations ([^n]) and literal source text."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import (
+    Brief, BulletList, Cite, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, Timeline,
+)
+from . import RenderOptions, register_renderer
+from ._text import (
+    attribution, brief_source, cite_text, corroboration, cover_lines, event_label, footnote_numbers,
+    source_label, source_reference,
+)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+def escape(text: str) -> str:
+    """Return text with Markdown and HTML metacharacters escaped, so it shows literally."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"&(?=#?\w+;)", r"\\&", text)  # only entity-like text would be decoded
+    return re.sub(r"^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", text)
+
+
+class _Writer:
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.numbers = footnote_numbers(brief)
+        self.out: list[str] = []
+
+    def refs(self, cites: tuple[Cite, ...]) -> str:
+        marks = "".join(f"[^{self.numbers[c]}]" for c in cites)
+        label = corroboration(cites)
+        return f"{' ' + label if label else ''}{marks}"
+
+    def para(self, p: Para) -> str:
+        return escape(p.text) + self.refs(p.cites)
+
+    def block(self, block: object) -> None:
+        if isinstance(block, Para):
+            self.out += [self.para(block), ""]
+        elif isinstance(block, BulletList):
+            self.out += [f"- {self.para(item)}" for item in block.items] + [""]
+        elif isinstance(block, QuoteBlock):
+            q = block.quote
+            self.out.append(f"> \u201c{escape(q.text)}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}")
+            if block.context:
+                self.out += [">", f"> *Context:* {self.para(block.context)}"]
+            self.out.append("")
+        elif isinstance(block, Timeline):
+            self.out += ["| Date | Event |", "|---|---|"]
+            self.out += [f"| {event_label(e.date)} | {self.para(Para(e.text, e.cites)).replace('|', chr(92) + '|')} |"
+                         for e in block.events]
+            self.out.append("")
+        elif isinstance(block, EntityIndex):
+            self.out += ["| Name | Role | Mentions | Sources |", "|---|---|---|---|"]
+            self.out += [f"| {escape(e.name)} | {escape(e.role or '')} | {e.mentions} | {', '.join(e.sources)} |"
+                         for e in block.entities]
+            self.out.append("")
+        elif isinstance(block, SourceNotes):
+            for note in block.notes:
+                source = brief_source(self.brief, note.source)
+                self.out.append(f"**{escape(source_label(source) if source else note.source)}**  ")
+                if source:
+                    self.out.append(f"{escape(source_reference(source))}  ")
+                self.out.append(f"{escape(note.genre or 'unknown genre')}, {note.words:,} words. "
+                                f"{escape(note.used)}")
+                self.out += [f"- Note: {escape(flag)}" for flag in note.flags] + [""]
+        elif isinstance(block, Figure):
+            self.out += [f"*Figure: {escape(block.caption)}.* {escape(block.alt)}", ""]
+
+    def render(self) -> str:
+        b = self.brief
+        if b.marking:
+            self.out += [f"**{escape(b.marking)}**", ""]
+        self.out += [f"# {escape(b.title)}", ""]
+        if b.subtitle:
+            self.out += [f"*{escape(b.subtitle)}*", ""]
+        self.out += [escape(line) + "  " for line in cover_lines(b)] + [""]
+        for section in b.sections:
+            self.out += [f"{'#' * (min(max(section.level, 1), 3) + 1)} {escape(section.title)}", ""]
+            for block in section.blocks:
+                self.block(block)
+        for cite, n in self.numbers.items():
+            source = brief_source(b, cite.source)
+            link = f" <{source.url}>" if source and source.url else ""
+            self.out.append(f"[^{n}]: {escape(cite_text(b, cite))}{link}")
+        if b.marking:
+            self.out += ["", f"**{escape(b.marking)}**"]
+        return "\n".join(self.out).rstrip() + "\n"
+
+
+@register_renderer
+class MarkdownRenderer:
+    name = "md"
+    suffix = ".md"
+
+    def render(self, brief: Brief, options: RenderOptions) -> bytes:
+        """Return the brief as UTF-8 Markdown."""
+        return _Writer(brief).render().encode("utf-8")

@@ -1,0 +1,147 @@
+"""Render to PDF: fonts, paragraph styles and page geometry shared by the PDF renderer and the figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FAMILY = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
+_FILES = {
+    FAMILY: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#b0b7c0")
+SHADE = colors.HexColor("#eef2f6")
+MARK = colors.HexColor("#9b1c1c")
+
+
+def font_path(name: str) -> Path:
+    """Return the shipped TTF file for a registered font name."""
+    return FONT_DIR / _FILES[name]
+
+
+def register_fonts() -> None:
+    """Register DejaVu (regular, bold, italic, bold italic) with reportlab, once per process."""
+    # Registration is global in reportlab; checking first keeps repeated renders cheap and idempotent.
+    if FAMILY in pdfmetrics.getRegisteredFontNames():
+        return
+    for name, filename in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+    pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Return the width in points of ``text`` set in DejaVu at ``size``."""
+    register_fonts()
+    return float(pdfmetrics.stringWidth(text, BOLD if bold else FAMILY, size))
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Page size and margins in points."""
+
+    width: float = A4[0]
+    height: float = A4[1]
+    left: float = 20 * mm
+    right: float = 20 * mm
+    top: float = 22 * mm
+    bottom: float = 20 * mm
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+def geometry(one_page: bool) -> Geometry:
+    """Return the page geometry: tighter margins for one-page briefs."""
+    if one_page:
+        return Geometry(left=15 * mm, right=15 * mm, top=16 * mm, bottom=14 * mm)
+    return Geometry()
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """The paragraph styles the renderer uses, one attribute per role."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    cover: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    quote: ParagraphStyle
+    attribution: ParagraphStyle
+    context: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    caption: ParagraphStyle
+    note: ParagraphStyle
+    note_head: ParagraphStyle
+
+    def heading(self, level: int) -> ParagraphStyle:
+        """Return the heading style for level 1..3 (clamped)."""
+        return (self.h1, self.h2, self.h3)[min(max(level, 1), 3) - 1]
+
+
+def make_styles(one_page: bool) -> Styles:
+    """Return the style set; one-page briefs get smaller type and tighter spacing."""
+    register_fonts()
+    k = 0.86 if one_page else 1.0  # type scale
+    sp = 0.55 if one_page else 1.0  # vertical spacing scale
+
+    def style(name: str, size: float, **kw: object) -> ParagraphStyle:
+        base: dict[str, object] = {
+            "fontName": FAMILY,
+            "fontSize": size * k,
+            "leading": size * k * 1.32,
+            "textColor": INK,
+            "alignment": TA_LEFT,
+            "splitLongWords": 1,
+            "spaceAfter": 5 * sp,
+        }
+        base.update(kw)
+        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+
+    body = style("Body", 10)
+    return Styles(
+        title=style("Title", 20, fontName=BOLD, leading=24 * k, textColor=ACCENT, spaceAfter=3 * sp),
+        subtitle=style("Subtitle", 12.5, fontName=ITALIC, textColor=MUTED, spaceAfter=4 * sp),
+        cover=style("Cover", 9, textColor=MUTED, spaceAfter=1),
+        h1=style("Heading1", 14, fontName=BOLD, textColor=ACCENT, spaceBefore=12 * sp, spaceAfter=5 * sp),
+        h2=style("Heading2", 12, fontName=BOLD, textColor=ACCENT, spaceBefore=9 * sp, spaceAfter=4 * sp),
+        h3=style("Heading3", 10.5, fontName=BOLD_ITALIC, textColor=INK, spaceBefore=7 * sp, spaceAfter=3 * sp),
+        body=body,
+        bullet=style("Bullet", 10, leftIndent=14, bulletIndent=3, spaceAfter=3 * sp),
+        quote=style("Quote", 10.5, fontName=ITALIC, leftIndent=18, rightIndent=12, spaceAfter=1, textColor=INK),
+        attribution=style("Attribution", 9, leftIndent=18, textColor=MUTED, spaceAfter=2 * sp),
+        context=style("Context", 8.5, leftIndent=18, rightIndent=12, textColor=MUTED, spaceAfter=6 * sp),
+        cell=style("Cell", 8.5, spaceAfter=0),
+        cell_head=style("CellHead", 8.5, fontName=BOLD, spaceAfter=0),
+        caption=style("Caption", 8.5, fontName=ITALIC, textColor=MUTED, spaceBefore=2, spaceAfter=8 * sp),
+        note=style("Note", 8, leftIndent=16, firstLineIndent=-16, spaceAfter=2 * sp),
+        note_head=style("NoteHead", 9.5, fontName=BOLD, spaceBefore=5 * sp, spaceAfter=2 * sp),
+    )
