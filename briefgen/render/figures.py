@@ -324,7 +324,9 @@ def themes_layout(themes: tuple[ThemeSummary, ...], width: float) -> Layout:
         first_base = y + group_h / 2 - (len(lines) - 1) * (FONT + 1.5) / 2 + FONT * 0.35
         for i, line in enumerate(lines):
             items.append(Label(MARGIN + label_w, first_base + i * (FONT + 1.5), line, FONT, anchor="end"))
-        for i, (value, colour) in enumerate(zip((summary.sentences, summary.sources, summary.quotes), BAR_COLOURS)):
+        for i, (value, colour) in enumerate(
+            zip((summary.sentences, summary.sources, summary.quotes), BAR_COLOURS)
+        ):
             by = y + i * (bar_h + bar_gap)
             length = bar_max * max(value, 0) / peak
             if length > 0:
@@ -369,10 +371,19 @@ def figure_png(fig: Figure, width_px: int = 1600) -> bytes:
             draw.rectangle(box, fill=item.colour)
         elif isinstance(item, Dot):
             r = item.r * scale
-            draw.ellipse([item.x * scale - r, item.y * scale - r, item.x * scale + r, item.y * scale + r], fill=item.colour)
+            draw.ellipse(
+                [item.x * scale - r, item.y * scale - r, item.x * scale + r, item.y * scale + r],
+                fill=item.colour,
+            )
         else:
             font = _pil_font(max(1, round(item.size * scale)), item.bold)
-            draw.text((item.x * scale, item.y * scale), item.text, font=font, fill=item.colour, anchor=anchors[item.anchor])
+            draw.text(
+                (item.x * scale, item.y * scale),
+                item.text,
+                font=font,
+                fill=item.colour,
+                anchor=anchors[item.anchor],
+            )
     out = io.BytesIO()
     # No pnginfo and a fixed compression level: Pillow then writes no timestamp, so bytes are reproducible.
     image.save(out, format="PNG", compress_level=9)
@@ -388,19 +399,40 @@ def figure_drawing(fig: Figure, width_pt: float) -> Drawing:
     for item in layout.items:
         if isinstance(item, Stroke):
             drawing.add(
-                Line(item.x1, h - item.y1, item.x2, h - item.y2,
-                     strokeColor=colors.HexColor(item.colour), strokeWidth=item.width)
+                Line(
+                    item.x1,
+                    h - item.y1,
+                    item.x2,
+                    h - item.y2,
+                    strokeColor=colors.HexColor(item.colour),
+                    strokeWidth=item.width,
+                )
             )
         elif isinstance(item, Box):
             drawing.add(
-                Rect(item.x, h - item.y - item.h, item.w, item.h,
-                     fillColor=colors.HexColor(item.colour), strokeColor=None)
+                Rect(
+                    item.x,
+                    h - item.y - item.h,
+                    item.w,
+                    item.h,
+                    fillColor=colors.HexColor(item.colour),
+                    strokeColor=None,
+                )
             )
         elif isinstance(item, Dot):
-            drawing.add(Circle(item.x, h - item.y, item.r, fillColor=colors.HexColor(item.colour), strokeColor=None))
+            drawing.add(
+                Circle(item.x, h - item.y, item.r, fillColor=colors.HexColor(item.colour), strokeColor=None)
+            )
         else:
             drawing.add(
-                String(item.x, h - item.y, item.text, fontName=BOLD if item.bold else FAMILY,
-                       fontSize=item.size, fillColor=colors.HexColor(item.colour), textAnchor=item.anchor)
+                String(
+                    item.x,
+                    h - item.y,
+                    item.text,
+                    fontName=BOLD if item.bold else FAMILY,
+                    fontSize=item.size,
+                    fillColor=colors.HexColor(item.colour),
+                    textAnchor=item.anchor,
+                )
             )
     return drawing

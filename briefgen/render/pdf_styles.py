@@ -133,10 +133,14 @@ def make_styles(one_page: bool) -> Styles:
         cover=style("Cover", 9, textColor=MUTED, spaceAfter=1),
         h1=style("Heading1", 14, fontName=BOLD, textColor=ACCENT, spaceBefore=12 * sp, spaceAfter=5 * sp),
         h2=style("Heading2", 12, fontName=BOLD, textColor=ACCENT, spaceBefore=9 * sp, spaceAfter=4 * sp),
-        h3=style("Heading3", 10.5, fontName=BOLD_ITALIC, textColor=INK, spaceBefore=7 * sp, spaceAfter=3 * sp),
+        h3=style(
+            "Heading3", 10.5, fontName=BOLD_ITALIC, textColor=INK, spaceBefore=7 * sp, spaceAfter=3 * sp
+        ),
         body=body,
         bullet=style("Bullet", 10, leftIndent=14, bulletIndent=3, spaceAfter=3 * sp),
-        quote=style("Quote", 10.5, fontName=ITALIC, leftIndent=18, rightIndent=12, spaceAfter=1, textColor=INK),
+        quote=style(
+            "Quote", 10.5, fontName=ITALIC, leftIndent=18, rightIndent=12, spaceAfter=1, textColor=INK
+        ),
         attribution=style("Attribution", 9, leftIndent=18, textColor=MUTED, spaceAfter=2 * sp),
         context=style("Context", 8.5, leftIndent=18, rightIndent=12, textColor=MUTED, spaceAfter=6 * sp),
         cell=style("Cell", 8.5, spaceAfter=0),
