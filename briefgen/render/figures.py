@@ -7,7 +7,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, Union
+from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
@@ -69,7 +69,7 @@ class Label:
     colour: str = INK
 
 
-Item = Union[Stroke, Box, Dot, Label]
+Item = Stroke | Box | Dot | Label
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,18 +314,18 @@ def themes_layout(themes: tuple[ThemeSummary, ...], width: float) -> Layout:
 
     items: list[Item] = []
     x = bars_x
-    for colour, name in zip(BAR_COLOURS, BAR_NAMES):
+    for colour, name in zip(BAR_COLOURS, BAR_NAMES, strict=True):
         items.append(Box(x, MARGIN + 1, 8, 7, colour))
         items.append(Label(x + 11, MARGIN + 7.5, name, FONT, colour=MUTED))
         x += 11 + text_width(name, FONT) + 14
     y = top
-    for summary, title in zip(themes, titles):
+    for summary, title in zip(themes, titles, strict=True):
         lines = wrap(title, label_w, 2)
         first_base = y + group_h / 2 - (len(lines) - 1) * (FONT + 1.5) / 2 + FONT * 0.35
         for i, line in enumerate(lines):
             items.append(Label(MARGIN + label_w, first_base + i * (FONT + 1.5), line, FONT, anchor="end"))
         for i, (value, colour) in enumerate(
-            zip((summary.sentences, summary.sources, summary.quotes), BAR_COLOURS)
+            zip((summary.sentences, summary.sources, summary.quotes), BAR_COLOURS, strict=True)
         ):
             by = y + i * (bar_h + bar_gap)
             length = bar_max * max(value, 0) / peak
