@@ -197,7 +197,9 @@ class _Writer:
         q = block.quote
         self.para(f"\u201c{q.text}\u201d \u2014 {attribution(q)}", "Quote", (q.cite,))
         if block.context is not None:
-            self.para(block.context.text, "Normal", block.context.cites)
+            # The context sentence comes from the quote's own paragraph: one note serves both.
+            extra = tuple(c for c in block.context.cites if c != q.cite)
+            self.para(block.context.text, "Normal", extra)
 
     def table(self, header: tuple[str, ...], widths: tuple[float, ...]) -> Table:
         """Return a table with a repeating header row, in the reference document's table style."""
