@@ -29,18 +29,32 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
             continue
         problems += warnings
         for s in sources:
-            found = [f"title {'yes' if s.title else 'no'}", f"{len(s.authors)} author(s)",
-                     f"outlet {'yes' if s.outlet else 'no'}", f"date {s.date or 'none'}",
-                     f"dateline {'yes' if s.dateline else 'no'}", f"{len(s.paragraphs)} paragraphs"]
+            found = [
+                f"title {'yes' if s.title else 'no'}",
+                f"{len(s.authors)} author(s)",
+                f"outlet {'yes' if s.outlet else 'no'}",
+                f"date {s.date or 'none'}",
+                f"dateline {'yes' if s.dateline else 'no'}",
+                f"{len(s.paragraphs)} paragraphs",
+            ]
             lines.append(f"{path}: reader {s.reader}: {', '.join(found)}")
     templates = config.root / config.templates
     for audience in config.audiences:
         context = {
-            "brief": {"title": config.title, "subtitle": config.subtitle, "organisation": config.organisation,
-                      "as_of": config.resolve_as_of(), "marking": config.marking},
+            "brief": {
+                "title": config.title,
+                "subtitle": config.subtitle,
+                "organisation": config.organisation,
+                "as_of": config.resolve_as_of(),
+                "marking": config.marking,
+            },
             "audience": audience,
-            "themes": [ThemeView(t.id, t.title, t.description, 0, 0, 0, 0)
-                       for tid in audience.themes for t in config.themes if t.id == tid],
+            "themes": [
+                ThemeView(t.id, t.title, t.description, 0, 0, 0, 0)
+                for tid in audience.themes
+                for t in config.themes
+                if t.id == tid
+            ],
             "counts": {"sources": len(paths), "quotes": 0, "events": 0, "entities": 0},
         }
         try:

@@ -24,13 +24,17 @@ def _formats(text: str) -> list[str]:
     formats = [f.strip() for f in text.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad:
-        raise argparse.ArgumentTypeError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}"
+        )
     return formats
 
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command."""
-    p = argparse.ArgumentParser(prog="briefgen", description="Turn a week's reading into cited policy briefs.")
+    p = argparse.ArgumentParser(
+        prog="briefgen", description="Turn a week's reading into cited policy briefs."
+    )
     p.add_argument("--version", action="version", version=f"briefgen {__version__}")
     p.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but warnings and errors")
@@ -41,7 +45,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--audience", action="append", metavar="NAME", help="only this audience (repeatable)")
     b.add_argument("--format", type=_formats, metavar="LIST", help=f"comma-separated: {','.join(FORMATS)}")
     b.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: the config's 'out')")
-    b.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="the brief's date (default: config, today)")
+    b.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="the brief's date (default: config, today)"
+    )
     b.add_argument("--strict", action="store_true", help="exit 1 when the build had warnings")
 
     c = sub.add_parser("check", help="validate a config, its sources and templates; list every problem")
@@ -76,8 +82,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     for _, reason in report.skipped:
         _warn(reason)
     total = sum(report.timings.values())
-    _say(f"read {report.sources} source(s), skipped {len(report.skipped)}; wrote {len(report.written)} file(s) "
-         f"in {total:.1f}s", args.quiet)
+    _say(
+        f"read {report.sources} source(s), skipped {len(report.skipped)}; wrote {len(report.written)} file(s) "
+        f"in {total:.1f}s",
+        args.quiet,
+    )
     for path, size in report.written:
         _say(f"  {path}  ({size:,} bytes)", args.quiet)
     if args.strict and (report.warnings or report.skipped):
@@ -124,11 +133,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
         sys.stdout.write(dumps(analysis_json(analysis)))
         return ExitStatus.OK
     for s in analysis.sources:
-        print(f"{s.id}: {s.title or '(no title)'} | {', '.join(s.authors) or 'no byline'} | "
-              f"{s.outlet or 'no outlet'} | {s.date or 'undated'} | {s.dateline or ''} | {len(s.paragraphs)} paras")
+        print(
+            f"{s.id}: {s.title or '(no title)'} | {', '.join(s.authors) or 'no byline'} | "
+            f"{s.outlet or 'no outlet'} | {s.date or 'undated'} | {s.dateline or ''} | {len(s.paragraphs)} paras"
+        )
     print(f"\nQuotes ({len(analysis.quotes)}):")
     for q in analysis.quotes:
-        print(f"  [{q.cite.source} \u00b6{q.cite.paragraph}] {q.kind:9} {attribution(q):28.28} \u201c{q.text}\u201d")
+        print(
+            f"  [{q.cite.source} \u00b6{q.cite.paragraph}] {q.kind:9} {attribution(q):28.28} \u201c{q.text}\u201d"
+        )
     print(f"\nEvents ({len(analysis.events)}):")
     for e in analysis.events:
         cites = ", ".join(f"{c.source} \u00b6{c.paragraph}" for c in e.cites)

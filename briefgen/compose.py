@@ -12,8 +12,23 @@ from .config import Audience, Config
 from .errors import RenderError
 from .layout_template import Line, render_layout
 from .model import (
-    Analysis, Block, Brief, BulletList, Cite, EntityIndex, Extract, Figure, Para, Quote, QuoteBlock, Section,
-    SourceNote, SourceNotes, ThemeSummary, Timeline, block_cites,
+    Analysis,
+    Block,
+    Brief,
+    BulletList,
+    Cite,
+    EntityIndex,
+    Extract,
+    Figure,
+    Para,
+    Quote,
+    QuoteBlock,
+    Section,
+    SourceNote,
+    SourceNotes,
+    ThemeSummary,
+    Timeline,
+    block_cites,
 )
 
 MAX_ENTITIES = 40
@@ -61,7 +76,9 @@ def _quote_rank(q: Quote, cited: set[Cite]) -> tuple[int, int, int, int]:
     )
 
 
-def select_quotes(analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None) -> tuple[Quote, ...]:
+def select_quotes(
+    analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
+) -> tuple[Quote, ...]:
     """Return the quotes a brief shows: statements with speakers first, then phrases; all when unlimited."""
     if limit is None:
         return analysis.quotes
@@ -122,8 +139,9 @@ class _Composer:
     def theme_blocks(self, theme_id: str) -> list[Block]:
         t = self.themes.get(theme_id)
         if t is None:
-            raise RenderError(f"template asks for theme '{theme_id}', which audience "
-                              f"'{self.audience.id}' does not include")
+            raise RenderError(
+                f"template asks for theme '{theme_id}', which audience '{self.audience.id}' does not include"
+            )
         fresh = tuple(e for e in t.extracts if e.text not in self.used)
         shown = trim_extracts(fresh, self.audience.max_words)
         self.used.update(e.text for e in shown)
@@ -134,8 +152,11 @@ class _Composer:
 
     def quotes(self, n: int | None) -> list[Block]:
         limit = n if n is not None else self.audience.max_quotes
-        quotes = [q for q in select_quotes(self.analysis, tuple(self.themes.values()), limit)
-                  if q not in self.shown_quotes]
+        quotes = [
+            q
+            for q in select_quotes(self.analysis, tuple(self.themes.values()), limit)
+            if q not in self.shown_quotes
+        ]
         self.shown_quotes.extend(quotes)
         if not quotes:
             return [Para("No direct quotations in the week's sources.")]
@@ -154,8 +175,11 @@ class _Composer:
             return self.quotes(int(arg) if arg.isdigit() else None)
         if line.text == "timeline":
             self.shown_events = self.analysis.events
-            return [Timeline(self.analysis.events)] if self.analysis.events else [
-                Para("No dated events in the week's sources.")]
+            return (
+                [Timeline(self.analysis.events)]
+                if self.analysis.events
+                else [Para("No dated events in the week's sources.")]
+            )
         if line.text == "figure":
             return self._figure(arg)
         if line.text == "entities":
@@ -167,14 +191,28 @@ class _Composer:
     def _figure(self, kind: str) -> list[Block]:
         if kind == "timeline" and self.analysis.events:
             events = self.analysis.events
-            return [Figure("timeline", "The week's dated events", f"Timeline of {len(events)} dated events "
-                           f"from {events[0].date} to {events[-1].date}", events=events)]
+            return [
+                Figure(
+                    "timeline",
+                    "The week's dated events",
+                    f"Timeline of {len(events)} dated events from {events[0].date} to {events[-1].date}",
+                    events=events,
+                )
+            ]
         if kind == "themes":
             themes = tuple(self.themes.values())
-            return [Figure("themes", "How much each theme drew from the week's sources",
-                           "Bar chart of sentences, sources and quotes per theme: " + "; ".join(
-                               f"{t.theme.title} {t.sentences} sentences, {t.sources} sources, {t.quotes} quotes"
-                               for t in themes), themes=themes)]
+            return [
+                Figure(
+                    "themes",
+                    "How much each theme drew from the week's sources",
+                    "Bar chart of sentences, sources and quotes per theme: "
+                    + "; ".join(
+                        f"{t.theme.title} {t.sentences} sentences, {t.sources} sources, {t.quotes} quotes"
+                        for t in themes
+                    ),
+                    themes=themes,
+                )
+            ]
         return []
 
 
@@ -217,8 +255,14 @@ def output_stem(pattern: str, as_of: str, audience: str) -> str:
     """Return a safe file stem from the config's output pattern (no separators or reserved names)."""
     stem = pattern.format(as_of=as_of, audience=audience)
     stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", stem).strip(" .-") or audience
-    if stem.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                                      *(f"LPT{i}" for i in range(1, 10))}:
+    if stem.split(".")[0].upper() in {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{i}" for i in range(1, 10)),
+        *(f"LPT{i}" for i in range(1, 10)),
+    }:
         stem = "_" + stem
     return stem[:120]
 
@@ -228,28 +272,63 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
     composer = _Composer(analysis, audience, themes)
     context = {
-        "brief": {"title": config.title, "subtitle": config.subtitle, "organisation": config.organisation,
-                  "as_of": as_of, "marking": audience.marking or config.marking},
+        "brief": {
+            "title": config.title,
+            "subtitle": config.subtitle,
+            "organisation": config.organisation,
+            "as_of": as_of,
+            "marking": audience.marking or config.marking,
+        },
         "audience": audience,
-        "themes": [ThemeView(t.theme.id, t.theme.title, t.theme.description, t.sentences, t.sources, t.quotes,
-                             len(t.extracts)) for t in themes],
-        "counts": {"sources": len(analysis.sources), "quotes": len(analysis.quotes),
-                   "events": len(analysis.events), "entities": len(analysis.entities)},
+        "themes": [
+            ThemeView(
+                t.theme.id,
+                t.theme.title,
+                t.theme.description,
+                t.sentences,
+                t.sources,
+                t.quotes,
+                len(t.extracts),
+            )
+            for t in themes
+        ],
+        "counts": {
+            "sources": len(analysis.sources),
+            "quotes": len(analysis.quotes),
+            "events": len(analysis.events),
+            "entities": len(analysis.entities),
+        },
     }
     lines = render_layout(templates, audience.template, context)
     sections = _sections(lines, composer, config.title)
     cites: list[Cite] = [c for s in sections for b in s.blocks for c in block_cites(b)]
     cited_ids = list(dict.fromkeys(c.source for c in cites))
-    notes = tuple(_used_note(n, cites, composer.shown_quotes) for n in analysis.notes if n.source in cited_ids)
-    sections = [Section(s.title, s.level, tuple(SourceNotes(notes) if isinstance(b, SourceNotes) else b
-                                                   for b in s.blocks)) for s in sections]
+    notes = tuple(
+        _used_note(n, cites, composer.shown_quotes) for n in analysis.notes if n.source in cited_ids
+    )
+    sections = [
+        Section(
+            s.title, s.level, tuple(SourceNotes(notes) if isinstance(b, SourceNotes) else b for b in s.blocks)
+        )
+        for s in sections
+    ]
     return Brief(
-        title=config.title, audience=audience.id, audience_title=audience.title, as_of=as_of,
-        organisation=config.organisation, sections=tuple(sections),
+        title=config.title,
+        audience=audience.id,
+        audience_title=audience.title,
+        as_of=as_of,
+        organisation=config.organisation,
+        sections=tuple(sections),
         sources=tuple(analysis.source(i) for i in cited_ids),
-        marking=audience.marking or config.marking, subtitle=config.subtitle, period=_period(analysis),
-        quotes=tuple(composer.shown_quotes), events=composer.shown_events, themes=tuple(composer.shown_themes),
-        bluf=composer.bluf, keywords=tuple(t.theme.title for t in themes), one_page=audience.one_page,
+        marking=audience.marking or config.marking,
+        subtitle=config.subtitle,
+        period=_period(analysis),
+        quotes=tuple(composer.shown_quotes),
+        events=composer.shown_events,
+        themes=tuple(composer.shown_themes),
+        bluf=composer.bluf,
+        keywords=tuple(t.theme.title for t in themes),
+        one_page=audience.one_page,
         stem=output_stem(config.output_pattern, as_of, audience.id),
     )
 
@@ -259,5 +338,7 @@ def _period(analysis: Analysis) -> str:
     n = len(analysis.sources)
     base = f"Drawn from {n} source{'s' if n != 1 else ''}"
     if dates:
-        return f"{base} dated {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"{base} dated {dates[0]}"
+        return (
+            f"{base} dated {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"{base} dated {dates[0]}"
+        )
     return base

@@ -94,8 +94,10 @@ def parse_layout(text: str, path: Path) -> list[Line]:
             lines.append(Line("heading", m.group(2).strip(), level=len(m.group(1)), lineno=n))
         elif m := _DIRECTIVE.match(line):
             if m.group(1) not in DIRECTIVES:
-                problems.append(f"{path}: output line {n}: unknown directive '@{m.group(1)}' "
-                                f"(known: {', '.join('@' + d for d in DIRECTIVES)})")
+                problems.append(
+                    f"{path}: output line {n}: unknown directive '@{m.group(1)}' "
+                    f"(known: {', '.join('@' + d for d in DIRECTIVES)})"
+                )
             lines.append(Line("directive", m.group(1), arg=(m.group(2) or "").strip(), lineno=n))
         else:
             lines.append(Line("text", line, lineno=n))

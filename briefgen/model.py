@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 QuoteKind = Literal["statement", "phrase"]
 
@@ -193,7 +193,7 @@ class Figure:
     themes: tuple[ThemeSummary, ...] = ()
 
 
-Block = Union[Para, BulletList, QuoteBlock, Timeline, EntityIndex, SourceNotes, Figure]
+Block = Para | BulletList | QuoteBlock | Timeline | EntityIndex | SourceNotes | Figure
 
 
 @dataclass(frozen=True, slots=True)

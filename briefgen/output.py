@@ -36,7 +36,9 @@ def write_atomically(files: dict[Path, bytes], out_dir: Path) -> None:
         for tmp, target in staged:
             os.replace(tmp, target)
     except OSError as exc:
-        raise RenderError(f"{out_dir}: cannot write output: {exc.strerror or exc}; previous files kept") from None
+        raise RenderError(
+            f"{out_dir}: cannot write output: {exc.strerror or exc}; previous files kept"
+        ) from None
     finally:
         for tmp, _ in staged:
             if os.path.exists(tmp):

@@ -34,8 +34,13 @@ def read_config_sources(config: Config) -> ReadResult:
     result = read_sources(paths, max_bytes=config.max_source_bytes)
     result.warnings[:0] = [f"{config.path}: {p}" for p in problems]
     if not result.sources:
-        raise SourceError([*result.warnings, *(reason for _, reason in result.skipped),
-                           f"{config.path}: no readable source among {len(paths)} file(s); nothing was built"])
+        raise SourceError(
+            [
+                *result.warnings,
+                *(reason for _, reason in result.skipped),
+                f"{config.path}: no readable source among {len(paths)} file(s); nothing was built",
+            ]
+        )
     return result
 
 
@@ -47,7 +52,9 @@ def _render_options(config: Config, template: str) -> RenderOptions:
 def compose_all(analysis: Analysis, config: Config, audiences: list[str], as_of: str) -> list[Brief]:
     """Return one Brief per selected audience."""
     templates = config.root / config.templates
-    return [compose(analysis, config, config.audience(a), as_of=as_of, templates=templates) for a in audiences]
+    return [
+        compose(analysis, config, config.audience(a), as_of=as_of, templates=templates) for a in audiences
+    ]
 
 
 def build(

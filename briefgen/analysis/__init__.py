@@ -27,6 +27,11 @@ def analyze(
     entities = find_entities(sources, quotes, aliases=aliases)
     notes = source_notes(sources, quotes, entities)
     return Analysis(
-        sources=sources, quotes=quotes, events=events, themes=summaries, bluf=bluf,
-        entities=entities, notes=notes,
+        sources=sources,
+        quotes=quotes,
+        events=events,
+        themes=summaries,
+        bluf=bluf,
+        entities=entities,
+        notes=notes,
     )

@@ -8,26 +8,133 @@ from ..model import Cite, Sentence, Source
 
 # Words that end with a period but do not end a sentence when followed by a capital or digit.
 _TITLES = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cmdr",
-    "sgt", "adm", "pres", "rev", "hon", "jr", "sr", "mt", "ft", "no", "nos", "vol", "vols", "pp", "p", "fig",
-    "art", "sec", "ch", "para", "op", "cf", "vs", "v", "etc", "approx", "est", "dept", "univ", "assn", "bros",
-    "inc", "corp", "co", "ltd", "plc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "e.g", "i.e", "al", "ca", "mln", "bln", "tn",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "cmdr",
+    "sgt",
+    "adm",
+    "pres",
+    "rev",
+    "hon",
+    "jr",
+    "sr",
+    "mt",
+    "ft",
+    "no",
+    "nos",
+    "vol",
+    "vols",
+    "pp",
+    "p",
+    "fig",
+    "art",
+    "sec",
+    "ch",
+    "para",
+    "op",
+    "cf",
+    "vs",
+    "v",
+    "etc",
+    "approx",
+    "est",
+    "dept",
+    "univ",
+    "assn",
+    "bros",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "e.g",
+    "i.e",
+    "al",
+    "ca",
+    "mln",
+    "bln",
+    "tn",
 }
 # After these, a following number is part of the same sentence ("no. 985", "p. 4").
 _NUMBERED = {"no", "nos", "vol", "vols", "pp", "p", "fig", "art", "sec", "ch", "para", "op"}
 # Sentence starters that make "U.S." or an initial end a sentence when they follow it.
 _STARTERS = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "Yet", "This", "That", "These",
-    "Those", "In", "On", "At", "As", "For", "If", "When", "While", "Meanwhile", "However", "There", "His",
-    "Her", "Their", "Its", "Our", "After", "Before", "Since", "So", "Still", "Now", "Then", "Some", "Many",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "Yet",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "As",
+    "For",
+    "If",
+    "When",
+    "While",
+    "Meanwhile",
+    "However",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "After",
+    "Before",
+    "Since",
+    "So",
+    "Still",
+    "Now",
+    "Then",
+    "Some",
+    "Many",
 }
 
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 # A candidate end: terminal punctuation, optional closing marks, white space, then a plausible start.
 _BOUNDARY = re.compile(
-    r"([.!?\u2026]+)([" + re.escape(_CLOSERS) + r"]*)(\s+)(?=[" + re.escape(_OPENERS) + r"]*[A-Z0-9\u0400-\u042f])"
+    r"([.!?\u2026]+)(["
+    + re.escape(_CLOSERS)
+    + r"]*)(\s+)(?=["
+    + re.escape(_OPENERS)
+    + r"]*[A-Z0-9\u0400-\u042f])"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
 
@@ -42,7 +149,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True
     word = before.group(1)
     low = word.lower().rstrip(".")
-    after = text[match.end():]
+    after = text[match.end() :]
     next_word = re.match(r"[\"'\u201c\u2018(\[]*([\w\u2019']+)", after)
     nxt = next_word.group(1) if next_word else ""
     if low in _NUMBERED:

@@ -27,7 +27,9 @@ def register_reader(cls: type) -> type:
     """Register a reader class under its ``name``; a name registered twice fails loudly."""
     name = cls.name  # type: ignore[attr-defined]
     if name in READERS:
-        raise RuntimeError(f"reader {name!r} registered twice: {READERS[name].__module__} and {cls.__module__}")
+        raise RuntimeError(
+            f"reader {name!r} registered twice: {READERS[name].__module__} and {cls.__module__}"
+        )
     READERS[name] = cls
     return cls
 
@@ -78,14 +80,18 @@ def read_file(path: Path, max_bytes: int) -> tuple[list[Source], list[str]]:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise SourceError(f"{path}: file is {size:,} bytes, over the {max_bytes:,}-byte cap (max_source_bytes)")
+            raise SourceError(
+                f"{path}: file is {size:,} bytes, over the {max_bytes:,}-byte cap (max_source_bytes)"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
     reader = reader_for(path, data[:2048])
     if reader is None:
         known = sorted({s for cls in READERS.values() for s in cls.suffixes})  # type: ignore[attr-defined]
-        raise SourceError(f"{path}: no reader for '{path.suffix or path.name}' files (known: {', '.join(known)})")
+        raise SourceError(
+            f"{path}: no reader for '{path.suffix or path.name}' files (known: {', '.join(known)})"
+        )
     return reader.read(path, data)
 
 
@@ -102,8 +108,13 @@ def read_sources(paths: list[Path], *, max_bytes: int = 5_000_000) -> ReadResult
         result.warnings.extend(warnings)
         for source in sources:
             if source.id in seen:
-                result.skipped.append((str(path), f"{path}: source id '{source.id}' is already used by "
-                                                  f"{seen[source.id]}; skipped (rename one file)"))
+                result.skipped.append(
+                    (
+                        str(path),
+                        f"{path}: source id '{source.id}' is already used by "
+                        f"{seen[source.id]}; skipped (rename one file)",
+                    )
+                )
                 continue
             seen[source.id] = str(path)
             result.sources.append(source)

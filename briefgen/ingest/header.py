@@ -16,9 +16,29 @@ _OUTLET_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "MINSK / VILNIUS", "KYIV, Dec 3 (Reuters) -", "WASHINGTON —"
-_DATELINE = re.compile(r"^([A-Z][A-Z .'\-]{1,30}(?:\s*/\s*[A-Z][A-Z .'\-]{1,30})*)(?:,[^.]{0,40})?\s*[-\u2013\u2014]?\s*$")
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z .'\-]{1,30}(?:\s*/\s*[A-Z][A-Z .'\-]{1,30})*)(?:,[^.]{0,40})?\s*[-\u2013\u2014]?\s*$"
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _DATE_PATTERNS = (
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
     re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\b"),
@@ -89,8 +109,11 @@ def infer_header(paras: list[str]) -> Header:
             header.authors = authors
         elif header.date is None and len(text.split()) <= 8 and (date := parse_date(text)):
             header.date = date
-        elif header.outlet is None and _is_short_line(text) and _OUTLET_WORDS.search(text) and (
-            header.title is not None or i > 0
+        elif (
+            header.outlet is None
+            and _is_short_line(text)
+            and _OUTLET_WORDS.search(text)
+            and (header.title is not None or i > 0)
         ):
             header.outlet = text
         elif header.title is None and i == 0 and _is_short_line(text):

@@ -61,7 +61,7 @@ def _join_lines(lines: list[str]) -> str:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Return whether ``nxt`` continues a sentence that ``prev`` broke off (a stray blank line)."""
-    return bool(prev) and not _ENDS_SENTENCE.search(prev) and nxt[:1].islower() and len(prev.split()) > 8
+    return bool(prev) and not _ENDS_SENTENCE.search(prev) and nxt[:1].islower() and len(prev.split()) >= 4
 
 
 def paragraphs(text: str) -> list[str]:

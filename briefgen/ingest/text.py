@@ -39,9 +39,12 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, list[str]
         raise SourceError(f"{path}{line}: front matter: {problem}") from None
     if not isinstance(meta, dict):
         raise SourceError(f"{path}:2: front matter: expected 'key: value' lines")
-    warnings = [f"{path}: front matter: unknown key '{k}' ignored (known: {', '.join(_FRONT_KEYS)})"
-                for k in meta if k not in _FRONT_KEYS]
-    return meta, text[m.end():], warnings
+    warnings = [
+        f"{path}: front matter: unknown key '{k}' ignored (known: {', '.join(_FRONT_KEYS)})"
+        for k in meta
+        if k not in _FRONT_KEYS
+    ]
+    return meta, text[m.end() :], warnings
 
 
 def _meta_date(value: Any, path: Path) -> str | None:

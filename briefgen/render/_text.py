@@ -33,8 +33,11 @@ def source_reference(source: Source) -> str:
     """Return 'Authors, "Title", Outlet, date' as a bibliography entry."""
     parts: list[str] = []
     if source.authors:
-        parts.append(" and ".join(source.authors) if len(source.authors) <= 2
-                     else ", ".join(source.authors[:-1]) + " and " + source.authors[-1])
+        parts.append(
+            " and ".join(source.authors)
+            if len(source.authors) <= 2
+            else ", ".join(source.authors[:-1]) + " and " + source.authors[-1]
+        )
     parts.append(f"\u201c{source.title}\u201d" if source.title else f"source {source.id}")
     if source.outlet:
         parts.append(source.outlet)

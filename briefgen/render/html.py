@@ -8,8 +8,15 @@ from html import escape
 from ..model import Brief, BulletList, Cite, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, Timeline
 from . import RenderOptions, register_renderer
 from ._text import (
-    attribution, brief_source, cite_text, corroboration, cover_lines, event_label, footnote_numbers,
-    source_label, source_reference,
+    attribution,
+    brief_source,
+    cite_text,
+    corroboration,
+    cover_lines,
+    event_label,
+    footnote_numbers,
+    source_label,
+    source_reference,
 )
 
 # Inline styles, not a <style> block: many email clients drop <style> but keep style attributes.
@@ -17,10 +24,10 @@ FONT = "font-family:Georgia,'DejaVu Serif',serif;"
 S = {
     "body": f"{FONT}max-width:760px;margin:24px auto;color:#1a1a1a;line-height:1.5;font-size:15px;",
     "marking": "font-family:Arial,sans-serif;font-size:11px;font-weight:bold;letter-spacing:1px;color:#8a1c1c;"
-               "text-align:center;border:1px solid #8a1c1c;padding:2px;",
+    "text-align:center;border:1px solid #8a1c1c;padding:2px;",
     "h1": "font-family:Arial,sans-serif;color:#12355b;font-size:26px;margin:12px 0 4px;",
     "h2": "font-family:Arial,sans-serif;color:#12355b;font-size:19px;border-bottom:1px solid #c8d3e0;"
-          "margin:22px 0 8px;",
+    "margin:22px 0 8px;",
     "h3": "font-family:Arial,sans-serif;color:#12355b;font-size:16px;margin:16px 0 6px;",
     "h4": "font-family:Arial,sans-serif;color:#333;font-size:14px;margin:12px 0 4px;",
     "cover": "font-family:Arial,sans-serif;color:#555;font-size:13px;margin:0;",
@@ -42,46 +49,70 @@ class _Writer:
 
     def refs(self, cites: tuple[Cite, ...]) -> str:
         label = corroboration(cites)
-        marks = "".join(f'<sup style="{S["sup"]}"><a href="#note-{self.numbers[c]}">[{self.numbers[c]}]</a></sup>'
-                        for c in cites)
-        return (f" <span style=\"font-size:11px;color:#555;\">{label}</span>" if label else "") + marks
+        marks = "".join(
+            f'<sup style="{S["sup"]}"><a href="#note-{self.numbers[c]}">[{self.numbers[c]}]</a></sup>'
+            for c in cites
+        )
+        return (f' <span style="font-size:11px;color:#555;">{label}</span>' if label else "") + marks
 
     def para(self, p: Para) -> str:
         return escape(p.text) + self.refs(p.cites)
 
     def table(self, head: list[str], rows: list[list[str]]) -> None:
-        self.out.append(f'<table style="{S["table"]}"><tr>'
-                        + "".join(f'<th style="{S["cell"]}text-align:left;">{h}</th>' for h in head) + "</tr>")
-        self.out += ["<tr>" + "".join(f'<td style="{S["cell"]}">{c}</td>' for c in row) + "</tr>" for row in rows]
+        self.out.append(
+            f'<table style="{S["table"]}"><tr>'
+            + "".join(f'<th style="{S["cell"]}text-align:left;">{h}</th>' for h in head)
+            + "</tr>"
+        )
+        self.out += [
+            "<tr>" + "".join(f'<td style="{S["cell"]}">{c}</td>' for c in row) + "</tr>" for row in rows
+        ]
         self.out.append("</table>")
 
     def block(self, block: object) -> None:
         if isinstance(block, Para):
             self.out.append(f'<p style="{S["p"]}">{self.para(block)}</p>')
         elif isinstance(block, BulletList):
-            self.out.append("<ul>" + "".join(f'<li style="{S["p"]}">{self.para(i)}</li>' for i in block.items)
-                            + "</ul>")
+            self.out.append(
+                "<ul>" + "".join(f'<li style="{S["p"]}">{self.para(i)}</li>' for i in block.items) + "</ul>"
+            )
         elif isinstance(block, QuoteBlock):
             q = block.quote
-            ctx = f'<br><span style="{S["who"]}">Context: {self.para(block.context)}</span>' if block.context else ""
-            self.out.append(f'<blockquote style="{S["quote"]}">\u201c{escape(q.text)}\u201d'
-                            f'<br><span style="{S["who"]}">\u2014 {escape(attribution(q))}'
-                            f"{self.refs((q.cite,))}</span>{ctx}</blockquote>")
+            ctx = (
+                f'<br><span style="{S["who"]}">Context: {self.para(block.context)}</span>'
+                if block.context
+                else ""
+            )
+            self.out.append(
+                f'<blockquote style="{S["quote"]}">\u201c{escape(q.text)}\u201d'
+                f'<br><span style="{S["who"]}">\u2014 {escape(attribution(q))}'
+                f"{self.refs((q.cite,))}</span>{ctx}</blockquote>"
+            )
         elif isinstance(block, Timeline):
-            self.table(["Date", "Event"], [[escape(event_label(e.date)), self.para(Para(e.text, e.cites))]
-                                           for e in block.events])
+            self.table(
+                ["Date", "Event"],
+                [[escape(event_label(e.date)), self.para(Para(e.text, e.cites))] for e in block.events],
+            )
         elif isinstance(block, EntityIndex):
-            self.table(["Name", "Role", "Mentions", "Sources"],
-                       [[escape(e.name), escape(e.role or ""), str(e.mentions), escape(", ".join(e.sources))]
-                        for e in block.entities])
+            self.table(
+                ["Name", "Role", "Mentions", "Sources"],
+                [
+                    [escape(e.name), escape(e.role or ""), str(e.mentions), escape(", ".join(e.sources))]
+                    for e in block.entities
+                ],
+            )
         elif isinstance(block, SourceNotes):
             for note in block.notes:
                 source = brief_source(self.brief, note.source)
-                self.out.append(f'<h4 style="{S["h4"]}">{escape(source_label(source) if source else note.source)}</h4>')
+                self.out.append(
+                    f'<h4 style="{S["h4"]}">{escape(source_label(source) if source else note.source)}</h4>'
+                )
                 if source:
                     self.out.append(f'<p style="{S["p"]}">{escape(source_reference(source))}</p>')
-                self.out.append(f'<p style="{S["p"]}">{escape(note.genre or "unknown genre")}, {note.words:,} words. '
-                                f"{escape(note.used)}</p>")
+                self.out.append(
+                    f'<p style="{S["p"]}">{escape(note.genre or "unknown genre")}, {note.words:,} words. '
+                    f"{escape(note.used)}</p>"
+                )
                 self.out += [f'<p style="{S["p"]}color:#8a1c1c;">Note: {escape(f)}</p>' for f in note.flags]
         elif isinstance(block, Figure):
             self.figure(block)
@@ -92,16 +123,21 @@ class _Writer:
         except ImportError:  # figures are optional decoration; the data is in the tables
             return
         data = base64.b64encode(figure_png(fig, 1400)).decode("ascii")
-        self.out.append(f'<figure style="margin:12px 0;"><img src="data:image/png;base64,{data}" '
-                        f'alt="{escape(fig.alt)}" style="width:100%;height:auto;">'
-                        f'<figcaption style="{S["cover"]}">{escape(fig.caption)}</figcaption></figure>')
+        self.out.append(
+            f'<figure style="margin:12px 0;"><img src="data:image/png;base64,{data}" '
+            f'alt="{escape(fig.alt)}" style="width:100%;height:auto;">'
+            f'<figcaption style="{S["cover"]}">{escape(fig.caption)}</figcaption></figure>'
+        )
 
     def render(self) -> str:
         b = self.brief
-        self.out += ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-                     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                     f"<title>{escape(b.title)} \u2014 {escape(b.audience_title)}</title></head>",
-                     f'<body style="{S["body"]}">']
+        self.out += [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{escape(b.title)} \u2014 {escape(b.audience_title)}</title></head>",
+            f'<body style="{S["body"]}">',
+        ]
         if b.marking:
             self.out.append(f'<div style="{S["marking"]}">{escape(b.marking)}</div>')
         self.out.append(f'<h1 style="{S["h1"]}">{escape(b.title)}</h1>')
@@ -117,8 +153,11 @@ class _Writer:
             self.out.append(f'<h2 style="{S["h2"]}">Notes</h2><ol style="{S["notes"]}">')
             for cite, n in self.numbers.items():
                 source = brief_source(b, cite.source)
-                link = (f' <a href="{escape(source.url)}">{escape(source.url)}</a>'
-                        if source and source.url else "")
+                link = (
+                    f' <a href="{escape(source.url)}">{escape(source.url)}</a>'
+                    if source and source.url
+                    else ""
+                )
                 self.out.append(f'<li id="note-{n}">{escape(cite_text(b, cite))}{link}</li>')
             self.out.append("</ol>")
         if b.marking:

@@ -15,16 +15,31 @@ def cite_json(c: Cite) -> dict[str, Any]:
 
 def source_json(s: Source) -> dict[str, Any]:
     return {
-        "id": s.id, "path": s.path, "title": s.title, "authors": list(s.authors), "outlet": s.outlet,
-        "date": s.date, "dateline": s.dateline, "url": s.url, "genre": s.genre, "reader": s.reader,
+        "id": s.id,
+        "path": s.path,
+        "title": s.title,
+        "authors": list(s.authors),
+        "outlet": s.outlet,
+        "date": s.date,
+        "dateline": s.dateline,
+        "url": s.url,
+        "genre": s.genre,
+        "reader": s.reader,
         "paragraphs": [{"n": p.n, "text": p.text} for p in s.paragraphs],
     }
 
 
 def quote_json(q: Quote) -> dict[str, Any]:
     return {
-        "text": q.text, "speaker": q.speaker, "speaker_role": q.speaker_role, "source": q.cite.source,
-        "paragraph": q.cite.paragraph, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end,
+        "text": q.text,
+        "speaker": q.speaker,
+        "speaker_role": q.speaker_role,
+        "source": q.cite.source,
+        "paragraph": q.cite.paragraph,
+        "kind": q.kind,
+        "cue": q.cue,
+        "start": q.start,
+        "end": q.end,
         "flags": list(q.flags),
     }
 
@@ -43,23 +58,39 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
         "sources": [source_json(s) for s in analysis.sources],
         "quotes": [quote_json(q) for q in analysis.quotes],
         "events": [event_json(e) for e in analysis.events],
-        "entities": [{"name": e.name, "kind": e.kind, "variants": list(e.variants), "role": e.role,
-                      "mentions": e.mentions, "sources": list(e.sources)} for e in analysis.entities],
-        "notes": [{"source": n.source, "genre": n.genre, "words": n.words, "flags": list(n.flags)}
-                  for n in analysis.notes],
+        "entities": [
+            {
+                "name": e.name,
+                "kind": e.kind,
+                "variants": list(e.variants),
+                "role": e.role,
+                "mentions": e.mentions,
+                "sources": list(e.sources),
+            }
+            for e in analysis.entities
+        ],
+        "notes": [
+            {"source": n.source, "genre": n.genre, "words": n.words, "flags": list(n.flags)}
+            for n in analysis.notes
+        ],
     }
 
 
 def brief_json(brief: Brief) -> dict[str, Any]:
     """Return the JSON object of a brief."""
     return {
-        "title": brief.title, "audience": brief.audience, "as_of": brief.as_of,
-        "organisation": brief.organisation, "marking": brief.marking,
+        "title": brief.title,
+        "audience": brief.audience,
+        "as_of": brief.as_of,
+        "organisation": brief.organisation,
+        "marking": brief.marking,
         "sources": [source_json(s) for s in brief.sources],
         "quotes": [quote_json(q) for q in brief.quotes],
         "events": [event_json(e) for e in brief.events],
-        "themes": [{"id": t.theme.id, "title": t.theme.title, "summary": [extract_json(e) for e in t.extracts]}
-                   for t in brief.themes],
+        "themes": [
+            {"id": t.theme.id, "title": t.theme.title, "summary": [extract_json(e) for e in t.extracts]}
+            for t in brief.themes
+        ],
         "bluf": [extract_json(e) for e in brief.bluf],
     }
 

@@ -5,12 +5,27 @@ from __future__ import annotations
 import re
 
 from ..model import (
-    Brief, BulletList, Cite, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, Timeline,
+    Brief,
+    BulletList,
+    Cite,
+    EntityIndex,
+    Figure,
+    Para,
+    QuoteBlock,
+    SourceNotes,
+    Timeline,
 )
 from . import RenderOptions, register_renderer
 from ._text import (
-    attribution, brief_source, cite_text, corroboration, cover_lines, event_label, footnote_numbers,
-    source_label, source_reference,
+    attribution,
+    brief_source,
+    cite_text,
+    corroboration,
+    cover_lines,
+    event_label,
+    footnote_numbers,
+    source_label,
+    source_reference,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
@@ -44,19 +59,25 @@ class _Writer:
             self.out += [f"- {self.para(item)}" for item in block.items] + [""]
         elif isinstance(block, QuoteBlock):
             q = block.quote
-            self.out.append(f"> \u201c{escape(q.text)}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}")
+            self.out.append(
+                f"> \u201c{escape(q.text)}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}"
+            )
             if block.context:
                 self.out += [">", f"> *Context:* {self.para(block.context)}"]
             self.out.append("")
         elif isinstance(block, Timeline):
             self.out += ["| Date | Event |", "|---|---|"]
-            self.out += [f"| {event_label(e.date)} | {self.para(Para(e.text, e.cites)).replace('|', chr(92) + '|')} |"
-                         for e in block.events]
+            self.out += [
+                f"| {event_label(e.date)} | {self.para(Para(e.text, e.cites)).replace('|', chr(92) + '|')} |"
+                for e in block.events
+            ]
             self.out.append("")
         elif isinstance(block, EntityIndex):
             self.out += ["| Name | Role | Mentions | Sources |", "|---|---|---|---|"]
-            self.out += [f"| {escape(e.name)} | {escape(e.role or '')} | {e.mentions} | {', '.join(e.sources)} |"
-                         for e in block.entities]
+            self.out += [
+                f"| {escape(e.name)} | {escape(e.role or '')} | {e.mentions} | {', '.join(e.sources)} |"
+                for e in block.entities
+            ]
             self.out.append("")
         elif isinstance(block, SourceNotes):
             for note in block.notes:
@@ -64,8 +85,9 @@ class _Writer:
                 self.out.append(f"**{escape(source_label(source) if source else note.source)}**  ")
                 if source:
                     self.out.append(f"{escape(source_reference(source))}  ")
-                self.out.append(f"{escape(note.genre or 'unknown genre')}, {note.words:,} words. "
-                                f"{escape(note.used)}")
+                self.out.append(
+                    f"{escape(note.genre or 'unknown genre')}, {note.words:,} words. {escape(note.used)}"
+                )
                 self.out += [f"- Note: {escape(flag)}" for flag in note.flags] + [""]
         elif isinstance(block, Figure):
             self.out += [f"*Figure: {escape(block.caption)}.* {escape(block.alt)}", ""]

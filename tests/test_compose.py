@@ -1,0 +1,80 @@
+"""Composition: layout templates in the sandbox, limits, and source text kept out of template code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.compose import output_stem, trim_extracts
+from briefgen.errors import RenderError
+from briefgen.layout_template import parse_layout, render_layout
+from briefgen.model import Cite, Extract
+
+
+def write_template(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "brief.j2").write_text(body)
+    return tmp_path
+
+
+def test_layout_lines_parse_into_headings_text_and_directives():
+    lines = parse_layout("# Top\nSome text\n\n@theme economy\n## Sub\n", Path("x"))
+    assert [(line.kind, line.text, line.level, line.arg) for line in lines if line.kind != "blank"] == [
+        ("heading", "Top", 1, ""),
+        ("text", "Some text", 0, ""),
+        ("directive", "theme", 0, "economy"),
+        ("heading", "Sub", 2, ""),
+    ]
+
+
+def test_unknown_directive_is_named():
+    with pytest.raises(RenderError, match="unknown directive '@quotez'"):
+        parse_layout("@quotez\n", Path("x"))
+
+
+def test_sandbox_blocks_python_internals(tmp_path):
+    root = write_template(tmp_path, "{{ cycler.__init__.__globals__.os.popen('id').read() }}\n")
+    with pytest.raises(RenderError) as err:
+        render_layout(root, "t", {})
+    assert str(root / "t" / "brief.j2") in str(err.value)
+
+
+def test_undefined_variable_names_template_and_line(tmp_path):
+    root = write_template(tmp_path, "# Title\n\n{{ brief.titel }}\n")
+    with pytest.raises(RenderError) as err:
+        render_layout(root, "t", {"brief": {"title": "x"}})
+    assert err.value.problems[0].startswith(f"{root / 't' / 'brief.j2'}:3: undefined variable")
+    assert "titel" in err.value.problems[0]
+
+
+def test_syntax_error_names_line(tmp_path):
+    root = write_template(tmp_path, "# Title\n{% if %}\n")
+    with pytest.raises(RenderError, match=r"brief.j2:2: template syntax"):
+        render_layout(root, "t", {})
+
+
+def test_huge_output_is_refused(tmp_path):
+    root = write_template(tmp_path, "{{ 'a' * 100000000 }}\n")
+    with pytest.raises(RenderError, match="template output is over"):
+        render_layout(root, "t", {})
+
+
+def test_trim_keeps_best_within_words():
+    c = (Cite("s", 1),)
+    extracts = (Extract("one two three four", c), Extract("five six seven", c), Extract("eight", c))
+    assert [e.text for e in trim_extracts(extracts, 5)] == ["one two three four", "eight"]
+    assert [e.text for e in trim_extracts(extracts, 1)] == ["one two three four"]  # the best always stays
+
+
+@pytest.mark.parametrize(
+    "pattern,expected",
+    [
+        ("{as_of}-{audience}", "2025-12-20-press"),
+        ("../../etc/{audience}", "etc-press"),
+        ("/abs/{audience}", "abs-press"),
+        ("CON", "_CON"),
+    ],
+)
+def test_output_stems_are_safe(pattern, expected):
+    assert output_stem(pattern, "2025-12-20", "press") == expected
