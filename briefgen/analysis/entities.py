@@ -1,12 +1,570 @@
-"""Find people and organisations (placeholder)."""
+"""Find the people and organisations named in the sources, merge spelling variants and find their roles."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
 from ..model import Entity, Quote, Source
+from .segment import sentence_spans
+
+# General knowledge, not tuned to any corpus: places, nationalities, titles and organisation words.
+_PLACES = frozenset(
+    x.casefold()
+    for x in """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|
+Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Herzegovina|Brazil|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|
+Colombia|Congo|Croatia|Cuba|Cyprus|Czechia|Denmark|Ecuador|Egypt|Eritrea|Estonia|Ethiopia|Finland|France|Georgia|
+Germany|Ghana|Greece|Guatemala|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Japan|
+Jordan|Kazakhstan|Kenya|Korea|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Libya|Lithuania|Luxembourg|Malaysia|Mali|
+Malta|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Nepal|Netherlands|Nicaragua|Niger|
+Nigeria|Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|
+Serbia|Singapore|Slovakia|Slovenia|Somalia|Spain|Sudan|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|
+Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Africa|Asia|
+Europe|America|Americas|Arctic|Baltic|Balkans|Caucasus|Crimea|Donbas|Siberia|Scandinavia|Eurasia|Middle|East|West|
+North|South|Global|Western|Eastern|Northern|Southern|Central|Britain|England|Scotland|Wales|Alaska|California|Texas|
+Kabul|Beijing|Berlin|Brussels|Budapest|Cairo|Canberra|Delhi|Dublin|Geneva|Helsinki|Istanbul|Kyiv|Kiev|Lisbon|London|
+Madrid|Minsk|Moscow|Ottawa|Paris|Prague|Riga|Rome|Seoul|Stockholm|Tallinn|Tehran|Tokyo|Vienna|Vilnius|Warsaw|
+Washington|Ankara|Baghdad|Damascus|Tbilisi|Yerevan|Baku|Astana|Tashkent|Chisinau|Bucharest|Sofia|Belgrade|Athens|
+Oslo|Copenhagen|Amsterdam|Bern|Jerusalem|Gaza|Pyongyang|Taipei|Manila|Jakarta|Hanoi|Bangkok|Islamabad|Karachi|
+Mumbai|Shanghai|Hong|Kong|Sydney|Toronto|York|Chicago|Hrodna|Homyel|Brest|Mogilev|Gomel|Grodno|Vitebsk|Odesa|Kharkiv|
+Lviv|Mariupol|Volgograd|Petersburg|Kaliningrad|U.S.|US|USA|UK|UAE|U.K.|Soviet|United|States|Kingdom|Republic|Emirates""".replace(
+        "\n", ""
+    ).split("|")
+)
+_DEMONYMS = frozenset(
+    x.casefold()
+    for x in """American|Americans|Belarusian|Belarusians|British|Chinese|European|Europeans|French|German|Germans|
+Russian|Russians|Ukrainian|Ukrainians|Polish|Lithuanian|Latvian|Estonian|Finnish|Swedish|Norwegian|Danish|Dutch|
+Belgian|Italian|Spanish|Portuguese|Greek|Turkish|Iranian|Iraqi|Syrian|Israeli|Palestinian|Arab|Indian|Pakistani|
+Japanese|Korean|Koreans|Vietnamese|Canadian|Mexican|Brazilian|African|Asian|Georgian|Armenian|Azerbaijani|Kazakh|
+Hungarian|Czech|Slovak|Romanian|Bulgarian|Serbian|Croatian|Moldovan|Baltic|Nordic|Soviet|Western|Eastern|Arctic|
+Atlantic|Pacific|Transatlantic|Kremlin-backed|Communist""".replace("\n", "").split("|")
+)
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "deputy",
+        "special",
+        "envoy",
+        "foreign",
+        "secretary",
+        "general",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "senator",
+        "governor",
+        "mayor",
+        "ambassador",
+        "chairman",
+        "chair",
+        "chairwoman",
+        "director",
+        "leader",
+        "commander",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sir",
+        "lord",
+        "lady",
+        "judge",
+        "justice",
+        "rep",
+        "sen",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "colonel",
+        "major",
+        "captain",
+        "admiral",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "premier",
+        "patriarch",
+        "metropolitan",
+        "archbishop",
+        "bishop",
+        "sheikh",
+        "emir",
+        "chief",
+        "head",
+        "defence",
+        "defense",
+        "interior",
+        "state",
+        "acting",
+        "former",
+        "late",
+    ]
+)
+_ORG_HEADS = frozenset(
+    [
+        "union",
+        "church",
+        "commission",
+        "ministry",
+        "party",
+        "parliament",
+        "council",
+        "bank",
+        "agency",
+        "treasury",
+        "department",
+        "office",
+        "committee",
+        "court",
+        "fund",
+        "organisation",
+        "organization",
+        "institute",
+        "institution",
+        "assembly",
+        "service",
+        "services",
+        "army",
+        "navy",
+        "forces",
+        "police",
+        "board",
+        "group",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "plc",
+        "university",
+        "administration",
+        "embassy",
+        "senate",
+        "congress",
+        "kremlin",
+        "pentagon",
+        "duma",
+        "alliance",
+        "coalition",
+        "federation",
+        "association",
+        "front",
+        "movement",
+        "foundation",
+        "centre",
+        "center",
+        "council",
+        "authority",
+        "guard",
+        "patriarchate",
+        "nations",
+        "programme",
+        "program",
+        "network",
+        "media",
+        "press",
+        "times",
+        "post",
+        "news",
+        "tribune",
+        "journal",
+        "bureau",
+        "directorate",
+        "secretariat",
+    ]
+)
+_EVENT_WORDS = frozenset(
+    ["war", "revolution", "summit", "crisis", "games", "cup", "olympics", "election", "protests"]
+)
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "al",
+        "bin",
+        "ibn",
+        "del",
+        "dos",
+        "das",
+        "ter",
+    ]
+)
+_CONNECTORS = frozenset(("of", "on", "for", "of the"))
+_SPEECH = re.compile(r"\s+(?:said|says|told|argued|insisted|stated|added|wrote|noted|warned|claimed)\b")
+_ROLE_NOUNS = (
+    "envoy|president|minister|leader|spokesman|spokeswoman|spokesperson|head|chief|adviser|advisor|ambassador|"
+    "candidate|journalist|analyst|husband|wife|son|daughter|secretary|director|chairman|commander|official|"
+    "diplomat|founder|editor|researcher|professor|economist|negotiator|representative|deputy|opponent|activist"
+)
+# "Keith Kellogg, Trump's special envoy on Ukraine," / "Coale is the Deputy Special Envoy to ..." / "X—the husband of Y—"
+_ROLE_AFTER = re.compile(
+    r"^(?:,\s+|\s*[\u2014\u2013]\s*|\s+is\s+)(?P<role>(?:(?:a|an|the)\s+|[A-Z][\w-]*[\u2019']s\s+)"
+    r"[^,.;:\u2014\u2013()]{0,60}?\b(?i:"
+    + _ROLE_NOUNS
+    + r")\b[^,;:\u2014\u2013()]{0,60}?)(?=\s*[,.;:\u2014\u2013(]|$)"
+)
+_ROLE_BEFORE = re.compile(r"(?P<role>(?:[\w.\u2019'-]+\s+){0,2}(?:" + _ROLE_NOUNS + r"))\s+$", re.I)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\u2019'-]*[^\W_])?")
+_POSSESSIVE = re.compile(r"[\u2019']s$")
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+_FEMININE = ("aya", "ova", "eva", "ina", "ska", "skaya", "ovna", "evna", "yna")
+
+
+@dataclass(slots=True)
+class _Mention:
+    tokens: tuple[str, ...]
+    source: str
+    sentence: int  # a corpus-wide sentence number, for "do these two spellings co-occur?"
+    role: str | None = None
+    cue: str | None = None  # "person" | "organisation" | "place" | None
+
+
+@dataclass(slots=True)
+class _Group:
+    name: str
+    kind: str
+    forms: Counter[str] = field(default_factory=Counter)
+    sources: dict[str, None] = field(default_factory=dict)
+    role: str | None = None
+    mentions: int = 0
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _is_place(token: str) -> bool:
+    parts = [p for p in re.split(r"-", token) if p]
+    return all(p.casefold() in _PLACES or p.casefold() in _DEMONYMS for p in parts)
+
+
+def _is_heading(text: str) -> bool:
+    """Return whether a paragraph reads like a title or byline (mostly capitalised words, no full stop)."""
+    words = _TOKEN.findall(text)
+    caps = sum(1 for w in words if _is_cap(w))
+    return len(words) <= 25 and caps >= 0.5 * len(words) and not text.rstrip().endswith((".", "?", "!"))
+
+
+def _runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Return runs of capitalised tokens (with particles and "of"-style connectors) as (start, end, tokens)."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    runs: list[tuple[int, int, list[str]]] = []
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " ":
+            nxt = toks[j + 1][2]
+            if _POSSESSIVE.search(toks[j][2]):
+                break
+            if _is_cap(nxt):
+                j += 1
+            elif nxt in _PARTICLES or nxt in _CONNECTORS:
+                k = j + 2 if not (nxt == "of" and j + 2 < len(toks) and toks[j + 2][2] == "the") else j + 3
+                if k < len(toks) and _is_cap(toks[k][2]) and text[toks[k - 1][1] : toks[k][0]] == " ":
+                    j = k
+                else:
+                    break
+            else:
+                break
+        tokens = [t for _, _, t in toks[i : j + 1]]
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
+        runs.append((toks[i][0], toks[j][1], tokens))
+        i = j + 1
+    return runs
+
+
+def _split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Return (title-and-place prefix, name) of a run such as "Belarus President Alexander Lukashenko"."""
+    k = 0
+    while k < len(tokens) - 1 and (tokens[k].casefold() in _TITLES or _is_place(tokens[k])):
+        k += 1
+    if not any(t.casefold() in _TITLES for t in tokens[:k]):
+        return [], tokens[k:]  # "Belarus Lukashenko": a place before a name is not a role
+    return tokens[:k], tokens[k:]
+
+
+def _single_cue(text: str, start: int, end: int, possessive: bool) -> str | None:
+    """Return what the context says a lone capitalised word names: "person", "organisation", "place" or None."""
+    after = text[end:]
+    if _SPEECH.match(after) or (
+        possessive and re.match(r"\s+(?:\w+\s+){0,2}(?:" + _ROLE_NOUNS + r")\b", after)
+    ):
+        return "person"
+    if re.match(r"\s+administration\b", after):
+        return "person"
+    if re.match(r"\*?,?\s+which\b", after):
+        return "organisation"
+    if re.search(r"\b(?:in|to|from|at|into|across|near|toward|towards|via)\s+$", text[:start]):
+        return "place"
+    return None
+
+
+def _role_from_context(text: str, start: int, end: int) -> str | None:
+    """Return the role the sentence gives a person: an apposition after the name or a job noun before it."""
+    after = _ROLE_AFTER.match(text[end:])
+    found = after.group("role") if after else None
+    if not found:
+        before = _ROLE_BEFORE.search(text[:start])
+        found = before.group("role") if before else None
+    if not found:
+        return None
+    role = re.sub(r"^(?:a|an|the)\s+", "", found.strip(), flags=re.I)
+    return role or None
+
+
+def _mention(
+    text: str, start: int, end: int, tokens: list[str], vocab: set[str], where: tuple[str, int]
+) -> _Mention | None:
+    """Return the mention a capitalised run stands for, or None for places, dates and common words."""
+    if not text[:start].strip(_QUOTE_MARKS + "([*- "):
+        while tokens and (tokens[0].casefold() in vocab or tokens[0] == "The"):
+            tokens = tokens[1:]  # a capitalised common word opening the sentence
+    while tokens and tokens[-1] in _PARTICLES | _CONNECTORS:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    if start and end < len(text) and text[start - 1] in _QUOTE_MARKS and text[end] in _QUOTE_MARKS:
+        return None  # a name in scare quotes ("Russkiy Mir") is a slogan, not a person
+    folded = [t.casefold() for t in tokens]
+    if any(t in _EVENT_WORDS for t in folded):
+        return None
+    if any(t in _ORG_HEADS for t in folded) or (
+        len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
+    ):
+        if all(_is_place(t) or t in _TITLES or t in ("federation", "republic") for t in folded):
+            return None  # "Russian Federation" is a country
+        return _Mention(tuple(tokens), *where, cue="organisation")
+    prefix, name = _split_role(tokens)
+    if not name or any(_is_place(t) or t.casefold() in _CALENDAR or t.casefold() in _TITLES for t in name):
+        return None
+    if any(t.isupper() or t[-1:] == "." for t in name if t not in _PARTICLES) or len(name) > 4:
+        return None
+    role = " ".join(prefix) if prefix else _role_from_context(text, start, end)
+    if len(name) > 1:
+        return _Mention(tuple(name), *where, role=role, cue="person")
+    cue = "person" if prefix else _single_cue(text, start, end, bool(_POSSESSIVE.search(text[start:end])))
+    return _Mention(tuple(name), *where, role=role, cue=cue)
+
+
+def _scan(sources: tuple[Source, ...]) -> list[_Mention]:
+    """Return every name-like mention in the sources, in reading order."""
+    vocab = {w for s in sources for p in s.paragraphs for w in _TOKEN.findall(p.text) if w.islower()}
+    vocab |= {"the", "a", "an", "this", "that", "these", "those", "but", "and", "yet", "so", "if", "as"}
+    out: list[_Mention] = []
+    sentence = 0
+    for source in sources:
+        for para in source.paragraphs:
+            if _is_heading(para.text):
+                continue
+            for s, e in sentence_spans(para.text):
+                sentence += 1
+                text = para.text[s:e]
+                for a, b, tokens in _runs(text):
+                    found = _mention(text, a, b, tokens, vocab, (source.id, sentence))
+                    if found:
+                        out.append(found)
+    return out
+
+
+def _edit(a: str, b: str) -> int:
+    """Return the Levenshtein distance between two short strings."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Return whether two surnames look like spellings of one name (Lukashenko / Lukashenka), not two people.
+
+    Different gendered endings (Tsikhanouski / Tsikhanouskaya) mean different people; otherwise one edit per
+    six letters is allowed.
+    """
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0] or a.endswith(_FEMININE) != b.endswith(_FEMININE):
+        return False
+    return _edit(a, b) <= max(1, min(len(a), len(b)) // 6)
+
+
+class _Resolver:
+    """Map mentions to entity groups: aliases first, then full names, surnames and close spellings."""
+
+    def __init__(self, mentions: list[_Mention], aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        self.alias = {v.casefold(): name for name, variants in aliases for v in (name, *variants)}
+        self.groups: dict[str, _Group] = {}
+        self.seen_in: dict[str, set[int]] = defaultdict(
+            set
+        )  # form -> sentences, to tell co-occurring names apart
+        for m in mentions:
+            self.seen_in[" ".join(m.tokens)].add(m.sentence)
+        for m in mentions:  # full names (and aliases' canonical names) make the groups that others join
+            if len(m.tokens) > 1 or m.cue == "organisation":
+                self._group(self._full_key(m), m.cue or "person")
+
+    def _full_key(self, m: _Mention) -> str:
+        form = " ".join(m.tokens)
+        if form.casefold() in self.alias:
+            return self.alias[form.casefold()]
+        if m.cue == "person" and len(m.tokens) > 1:
+            for name, g in self.groups.items():  # "Alexander Lukashenka" joins "Alexander Lukashenko"
+                parts = name.split()
+                if g.kind == "person" and len(parts) == len(m.tokens) and parts != list(m.tokens):
+                    if (
+                        parts[0] == m.tokens[0]
+                        and close_spelling(parts[-1], m.tokens[-1])
+                        and not self._together(name, form)
+                    ):
+                        return name
+        return form
+
+    def _group(self, name: str, kind: str) -> _Group:
+        if name not in self.groups:
+            org = any(t.casefold() in _ORG_HEADS for t in name.split()) or kind == "organisation"
+            self.groups[name] = _Group(name, "organisation" if org else "person")
+        return self.groups[name]
+
+    def _together(self, a: str, b: str) -> bool:
+        return bool(self.seen_in[a] & self.seen_in[b])
+
+    def resolve(self, m: _Mention) -> _Group | None:
+        """Return the group a mention belongs to, or None when it cannot be placed."""
+        form = " ".join(m.tokens)
+        if len(m.tokens) > 1 or m.cue == "organisation" or form.casefold() in self.alias:
+            key = self._full_key(m)
+            if len(m.tokens) == 1 and key == form and m.cue == "organisation":
+                return self._acronym_of(form) or self._group(form, "organisation")
+            return self._group(key, m.cue or "person")
+        persons = [g for g in self.groups.values() if g.kind == "person" and len(g.name.split()) > 1]
+        exact = [g for g in persons if g.name.split()[-1] == form]
+        if len(exact) == 1:
+            return exact[0]
+        orgs = [g for g in self.groups.values() if g.kind == "organisation" and g.name == form]
+        if orgs:
+            return orgs[0]
+        close = [g for g in persons if close_spelling(g.name.split()[-1], form)]
+        if not exact and len(close) == 1 and not self._together(close[0].name.split()[-1], form):
+            return close[0]
+        if m.cue in ("person", "organisation"):
+            return self._group(form, m.cue)
+        return None
+
+    def _acronym_of(self, form: str) -> _Group | None:
+        """Return the organisation whose initials spell ``form`` ("EU" -> "European Union")."""
+        if not form.isupper():
+            return None
+        for g in self.groups.values():
+            words = [w for w in g.name.split() if w[0].isupper()]
+            if g.kind == "organisation" and len(words) > 1 and "".join(w[0] for w in words) == form:
+                return g
+        return None
+
+
+def _is_part(form: str, name: str) -> bool:
+    """Return whether ``form`` is a run of ``name``'s words ("Lukashenko" of "Alexander Lukashenko")."""
+    f, n = form.split(), name.split()
+    return any(n[i : i + len(f)] == f for i in range(len(n) - len(f) + 1))
+
+
+def _speaker_mentions(sources: tuple[Source, ...], quotes: tuple[Quote, ...], start: int) -> list[_Mention]:
+    """Return quote speakers as mentions, unless the paragraph already names them outside the quote."""
+    paragraphs = {(s.id, p.n): p.text for s in sources for p in s.paragraphs}
+    out = []
+    for i, q in enumerate(quotes):
+        tokens = _TOKEN.findall(q.speaker or "")
+        if not tokens or not all(_is_cap(t) for t in tokens) or all(_is_place(t) for t in tokens):
+            continue
+        text = paragraphs.get((q.cite.source, q.cite.paragraph), "")
+        outside = text[: q.start] + " " + text[q.end :]
+        if re.search(r"\b" + re.escape(tokens[-1]) + r"\b", outside):
+            continue  # the scan already counted this name
+        out.append(_Mention(tuple(tokens), q.cite.source, start + i, role=q.speaker_role, cue="person"))
+    return out
 
 
 def find_entities(
-    sources: tuple[Source, ...], quotes: tuple[Quote, ...], *, aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    sources: tuple[Source, ...],
+    quotes: tuple[Quote, ...],
+    *,
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> tuple[Entity, ...]:
     """Return the entities named in the sources, most mentioned first."""
-    return ()
+    mentions = _scan(sources)
+    mentions += _speaker_mentions(sources, quotes, start=len(mentions) + 10**9)
+    resolver = _Resolver(mentions, aliases)
+    for m in mentions:
+        group = resolver.resolve(m)
+        if group is None:
+            continue
+        group.mentions += 1
+        group.forms[" ".join(m.tokens)] += 1
+        group.sources.setdefault(m.source, None)
+        if group.role is None and m.role and group.kind == "person":
+            group.role = m.role
+    rank = {s.id: i for i, s in enumerate(sources)}
+    entities = []
+    for g in resolver.groups.values():
+        if not g.mentions:
+            continue
+        variants = tuple(f for f, _ in g.forms.most_common() if f != g.name and not _is_part(f, g.name))
+        kind: Literal["person", "organisation"] = "organisation" if g.kind == "organisation" else "person"
+        entities.append(
+            Entity(
+                name=g.name,
+                kind=kind,
+                variants=variants,
+                role=g.role,
+                mentions=g.mentions,
+                sources=tuple(sorted(g.sources, key=lambda s: rank.get(s, len(rank)))),
+            )
+        )
+    return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
