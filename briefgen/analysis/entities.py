@@ -10,6 +10,11 @@ from typing import Literal
 from ..model import Entity, Quote, Source
 from .segment import sentence_spans
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # General knowledge, not tuned to any corpus: places, nationalities, titles and organisation words.
 _PLACES = frozenset(
     x.casefold()
@@ -42,195 +47,27 @@ Japanese|Korean|Koreans|Vietnamese|Canadian|Mexican|Brazilian|African|Asian|Geor
 Hungarian|Czech|Slovak|Romanian|Bulgarian|Serbian|Croatian|Moldovan|Baltic|Nordic|Soviet|Western|Eastern|Arctic|
 Atlantic|Pacific|Transatlantic|Kremlin-backed|Communist""".replace("\n", "").split("|")
 )
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+_CALENDAR = _words(
+    """january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday"""
 )
-_TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "deputy",
-        "special",
-        "envoy",
-        "foreign",
-        "secretary",
-        "general",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "pope",
-        "senator",
-        "governor",
-        "mayor",
-        "ambassador",
-        "chairman",
-        "chair",
-        "chairwoman",
-        "director",
-        "leader",
-        "commander",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sir",
-        "lord",
-        "lady",
-        "judge",
-        "justice",
-        "rep",
-        "sen",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "colonel",
-        "major",
-        "captain",
-        "admiral",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "representative",
-        "premier",
-        "patriarch",
-        "metropolitan",
-        "archbishop",
-        "bishop",
-        "sheikh",
-        "emir",
-        "chief",
-        "head",
-        "defence",
-        "defense",
-        "interior",
-        "state",
-        "acting",
-        "former",
-        "late",
-    ]
+_TITLES = _words(
+    """president vice prime minister deputy special envoy foreign secretary general chancellor king queen
+prince pope senator governor mayor ambassador chairman chair chairwoman director leader commander mr
+mrs ms dr prof sir lord lady judge justice rep sen gov gen col lt colonel major captain admiral
+spokesman spokeswoman spokesperson representative premier patriarch metropolitan archbishop bishop
+sheikh emir chief head defence defense interior state acting former late"""
 )
-_ORG_HEADS = frozenset(
-    [
-        "union",
-        "church",
-        "commission",
-        "ministry",
-        "party",
-        "parliament",
-        "council",
-        "bank",
-        "agency",
-        "treasury",
-        "department",
-        "office",
-        "committee",
-        "court",
-        "fund",
-        "organisation",
-        "organization",
-        "institute",
-        "institution",
-        "assembly",
-        "service",
-        "services",
-        "army",
-        "navy",
-        "forces",
-        "police",
-        "board",
-        "group",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "plc",
-        "university",
-        "administration",
-        "embassy",
-        "senate",
-        "congress",
-        "kremlin",
-        "pentagon",
-        "duma",
-        "alliance",
-        "coalition",
-        "federation",
-        "association",
-        "front",
-        "movement",
-        "foundation",
-        "centre",
-        "center",
-        "council",
-        "authority",
-        "guard",
-        "patriarchate",
-        "nations",
-        "programme",
-        "program",
-        "network",
-        "media",
-        "press",
-        "times",
-        "post",
-        "news",
-        "tribune",
-        "journal",
-        "bureau",
-        "directorate",
-        "secretariat",
-    ]
+_ORG_HEADS = _words(
+    """union church commission ministry party parliament council bank agency treasury department office
+committee court fund organisation organization institute institution assembly service services army
+navy forces police board group company corporation corp inc ltd plc university administration
+embassy senate congress kremlin pentagon duma alliance coalition federation association front
+movement foundation centre center council authority guard patriarchate nations programme program
+network media press times post news tribune journal bureau directorate secretariat"""
 )
-_EVENT_WORDS = frozenset(
-    ["war", "revolution", "summit", "crisis", "games", "cup", "olympics", "election", "protests"]
-)
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "de",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "al",
-        "bin",
-        "ibn",
-        "del",
-        "dos",
-        "das",
-        "ter",
-    ]
-)
+_EVENT_WORDS = _words("""war revolution summit crisis games cup olympics election protests""")
+_PARTICLES = _words("""van von de der den da di du la le al bin ibn del dos das ter""")
 _CONNECTORS = frozenset(("of", "on", "for", "of the"))
 _SPEECH = re.compile(r"\s+(?:said|says|told|argued|insisted|stated|added|wrote|noted|warned|claimed)\b")
 _ROLE_NOUNS = (
@@ -458,13 +295,14 @@ class _Resolver:
         if m.cue == "person" and len(m.tokens) > 1:
             for name, g in self.groups.items():  # "Alexander Lukashenka" joins "Alexander Lukashenko"
                 parts = name.split()
-                if g.kind == "person" and len(parts) == len(m.tokens) and parts != list(m.tokens):
-                    if (
-                        parts[0] == m.tokens[0]
-                        and close_spelling(parts[-1], m.tokens[-1])
-                        and not self._together(name, form)
-                    ):
-                        return name
+                same_first = (
+                    len(parts) == len(m.tokens) and parts[0] == m.tokens[0] and parts != list(m.tokens)
+                )
+                close = (
+                    same_first and close_spelling(parts[-1], m.tokens[-1]) and not self._together(name, form)
+                )
+                if g.kind == "person" and close:
+                    return name
         return form
 
     def _group(self, name: str, kind: str) -> _Group:
