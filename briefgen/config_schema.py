@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import difflib
 import re
 import string
 from collections.abc import Callable
@@ -27,14 +25,18 @@ from .yaml_loader import (
     kind_of,
     problem_at,
     read_bool,
+    read_optional_date,
     read_optional_positive_int,
     read_optional_text,
     read_positive_int,
     read_text,
     read_text_list,
+    read_text_lists,
+    suggest,
 )
 
 _ID = re.compile(r"[a-z0-9_]+")
+_FOLDER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _PLACEHOLDERS = ("as_of", "audience")
 
 
@@ -44,7 +46,7 @@ class _Context:
 
     problems: list[Problem]
     themes_node: Node | None = None
-    # Cross-references are checked once everything is read, since YAML order is free.
+    # Cross-references are checked once everything is read, since keys come in any order.
     theme_refs: list[tuple[str, str, Node]] = field(default_factory=list)  # (id, keypath, node)
     template_nodes: dict[str, Node] = field(default_factory=dict)
 
@@ -53,27 +55,32 @@ Reader = Callable[[Node, str, _Context], Any]
 
 
 @dataclass(frozen=True, slots=True)
+class Kind:
+    """A value type: how users read its name, and the reader that checks and converts it."""
+
+    label: str
+    read: Reader
+
+
+@dataclass(frozen=True, slots=True)
 class Field:
-    """One config key: its name, type as users read it, default, one-line doc and reader."""
+    """One config key: name, type, default, one-line doc, and whether it must be given."""
 
     name: str
-    type: str
+    kind: Kind
     default: object
     doc: str
-    read: Reader
     required: bool = False
+
+    @property
+    def type(self) -> str:
+        """Return the type as users read it."""
+        return self.kind.label
 
 
 def _plain(reader: Callable[[Node, str, list[Problem]], Any]) -> Reader:
     """Return a schema reader around a generic yaml_loader reader."""
     return lambda node, keypath, ctx: reader(node, keypath, ctx.problems)
-
-
-def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """Return the closest of ``choices`` to ``word``, if one is close enough."""
-    lowered = {c.lower(): c for c in choices}
-    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[found[0]] if found else None
 
 
 def _add(ctx: _Context, node: Node, text: str) -> Invalid:
@@ -83,36 +90,6 @@ def _add(ctx: _Context, node: Node, text: str) -> Invalid:
 
 
 # --- Readers for values that need more than a type ---
-
-
-def _date_hint(text: str) -> str:
-    """Return how to write ``text`` as YYYY-MM-DD, when that is not a guess."""
-    m = re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", text)
-    if m:
-        return f"write {m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
-    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
-    if m:
-        a, b = int(m[1]), int(m[2])
-        if a > 12 >= b:
-            return f"write {m[3]}-{b:02d}-{a:02d}"
-        if b > 12 >= a:
-            return f"write {m[3]}-{a:02d}-{b:02d}"
-    return "write it as YYYY-MM-DD"
-
-
-def _read_date(node: Node, keypath: str, ctx: _Context) -> str | None | Invalid:
-    """Return a YYYY-MM-DD text that names a real day, or None when left empty."""
-    text = read_optional_text(node, keypath, ctx.problems)
-    if not isinstance(text, str):
-        return text
-    text = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return _add(ctx, node, f"{keypath}: '{text}' is not YYYY-MM-DD; {_date_hint(text)}")
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError as exc:
-        return _add(ctx, node, f"{keypath}: '{text}' is not a real date ({exc}); fix the day or month")
-    return text
 
 
 def _read_folder(node: Node, keypath: str, ctx: _Context) -> Path | Invalid:
@@ -132,42 +109,12 @@ def _read_pattern(node: Node, keypath: str, ctx: _Context) -> str | Invalid:
     except ValueError as exc:
         return _add(ctx, node, f"{keypath}: {exc} in '{text}'; use only {allowed}")
     for _, name, spec, conversion in parts:
-        if name is None:
-            continue
-        if name not in _PLACEHOLDERS or spec or conversion:
-            shown = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+        if name is not None and (name not in _PLACEHOLDERS or spec or conversion):
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             return _add(ctx, node, f"{keypath}: unknown placeholder '{shown}'; use only {allowed}")
     if "/" in text or "\\" in text or ".." in text:
         return _add(ctx, node, f"{keypath}: '{text}' must be a file name, without '/', '\\' or '..'")
     return text
-
-
-def _read_aliases(
-    node: Node, keypath: str, ctx: _Context
-) -> tuple[tuple[str, tuple[str, ...]], ...] | Invalid:
-    """Return (canonical name, variants) pairs; a single variant may be written as text."""
-    if is_null(node):
-        return ()
-    if not isinstance(node, MappingNode):
-        return _add(ctx, node, f"{keypath}: expected a mapping of name: [variants], got {kind_of(node)}")
-    pairs: list[tuple[str, tuple[str, ...]]] = []
-    ok = True
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
-            ok = False  # already reported by the loader
-            continue
-        where = join_key(keypath, key_node.value)
-        name = read_text(key_node, where, ctx.problems)
-        if is_null(value_node):
-            _add(ctx, value_node, f"{where}: no variants; list the other spellings or remove the name")
-            ok = False
-            continue
-        variants = read_text_list(value_node, where, ctx.problems)
-        if isinstance(name, Invalid) or isinstance(variants, Invalid):
-            ok = False
-        else:
-            pairs.append((name, variants))
-    return tuple(pairs) if ok else INVALID
 
 
 def _read_sources(node: Node, keypath: str, ctx: _Context) -> tuple[str, ...] | Invalid:
@@ -178,6 +125,13 @@ def _read_sources(node: Node, keypath: str, ctx: _Context) -> tuple[str, ...] | 
     return items
 
 
+def _items(node: Node, keypath: str, count: int) -> list[tuple[str, Node]]:
+    """Return (keypath, node) for each item of a list that may have been written as one text."""
+    if isinstance(node, SequenceNode):
+        return [(f"{keypath}[{i}]", item) for i, item in enumerate(node.value)]
+    return [(keypath, node)] * count
+
+
 def _read_formats(node: Node, keypath: str, ctx: _Context) -> tuple[str, ...] | Invalid:
     """Return output formats, each one of FORMATS, without repeats."""
     items = read_text_list(node, keypath, ctx.problems)
@@ -185,23 +139,19 @@ def _read_formats(node: Node, keypath: str, ctx: _Context) -> tuple[str, ...] | 
         return items
     if not items:
         return _add(ctx, node, f"{keypath}: is empty; list one or more of {', '.join(FORMATS)}")
-    nodes = node.value if isinstance(node, SequenceNode) else [node] * len(items)
-    ok = True
-    for i, (fmt, item) in enumerate(zip(items, nodes, strict=True)):
-        where = f"{keypath}[{i}]" if isinstance(node, SequenceNode) else keypath
+    result: tuple[str, ...] | Invalid = items
+    for i, (fmt, (where, item)) in enumerate(zip(items, _items(node, keypath, len(items)), strict=True)):
         if fmt not in FORMATS:
             near = suggest(fmt, FORMATS)
             hint = f" (did you mean '{near}'?)" if near else ""
-            _add(ctx, item, f"{where}: '{fmt}' is not one of {', '.join(FORMATS)}{hint}")
-            ok = False
+            result = _add(ctx, item, f"{where}: '{fmt}' is not one of {', '.join(FORMATS)}{hint}")
         elif fmt in items[:i]:
-            _add(ctx, item, f"{where}: '{fmt}' is listed twice; remove one")
-            ok = False
-    return items if ok else INVALID
+            result = _add(ctx, item, f"{where}: '{fmt}' is listed twice; remove one")
+    return result
 
 
 def _read_theme_refs(node: Node, keypath: str, ctx: _Context) -> str | tuple[str, ...] | Invalid:
-    """Return 'all' or theme ids (checked against the themes once all are read)."""
+    """Return 'all' or theme ids (checked against the themes once everything is read)."""
     if isinstance(node, ScalarNode) and node.value.strip() == "all":
         return "all"
     items = read_text_list(node, keypath, ctx.problems)
@@ -209,22 +159,14 @@ def _read_theme_refs(node: Node, keypath: str, ctx: _Context) -> str | tuple[str
         return items
     if not items:
         return _add(ctx, node, f"{keypath}: is empty; write all or list theme ids")
-    if isinstance(node, SequenceNode):
-        for i, (tid, item) in enumerate(zip(items, node.value, strict=True)):
-            if tid in items[:i]:
-                _add(ctx, item, f"{keypath}[{i}]: theme '{tid}' is listed twice; remove one")
-            ctx.theme_refs.append((tid, f"{keypath}[{i}]", item))
-    else:
-        ctx.theme_refs.append((items[0], keypath, node))
+    for i, (tid, (where, item)) in enumerate(zip(items, _items(node, keypath, len(items)), strict=True)):
+        if tid in items[:i]:
+            _add(ctx, item, f"{where}: theme '{tid}' is listed twice; remove one")
+        ctx.theme_refs.append((tid, where, item))
     return items
 
 
-def _check_id(key_node: ScalarNode, keypath: str, ctx: _Context) -> None:
-    """Record a problem, with a fixed spelling, for an id that is not [a-z0-9_]+."""
-    key = key_node.value
-    if not _ID.fullmatch(key):
-        fixed = re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_") or "a_name"
-        _add(ctx, key_node, f"{keypath}: id '{key}' may use only a-z, 0-9 and _; write '{fixed}'")
+# --- Readers for mappings described by a field table ---
 
 
 def _read_fields(
@@ -232,46 +174,39 @@ def _read_fields(
 ) -> tuple[dict[str, Any], dict[str, Node]] | Invalid:
     """Return values (defaults filled in) and value nodes for a mapping described by ``fields``.
 
-    A value that could not be read is INVALID (its problem recorded), so later checks can
-    still run on the rest and every problem is reported at once.
+    A value that could not be read is INVALID with its problem recorded, so the other keys
+    are still checked and every problem is reported at once.
     """
     if not isinstance(node, MappingNode):
-        return _add(
-            ctx, node, f"{keypath or 'the config'}: expected a mapping of keys to values, got {kind_of(node)}"
-        )
+        where = keypath or "the config"
+        return _add(ctx, node, f"{where}: expected a mapping of keys to values, got {kind_of(node)}")
     by_name = {f.name: f for f in fields}
+    prefix = f"{keypath}: " if keypath else ""
     values: dict[str, Any] = {}
     nodes: dict[str, Node] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
-            continue  # already reported by the loader
+        if not isinstance(key_node, ScalarNode) or key_node.value in nodes:
+            continue  # non-text and duplicate keys are reported by compose()
         key = key_node.value
-        if key in nodes:
-            continue  # a duplicate, already reported by the loader
         spec = by_name.get(key)
         if spec is None:
             near = suggest(key, list(by_name))
             hint = f"; did you mean '{near}'?" if near else ""
-            prefix = f"{keypath}: " if keypath else ""
             _add(ctx, key_node, f"{prefix}unknown key '{key}'{hint} allowed: {', '.join(by_name)}")
             continue
         nodes[key] = value_node
-        values[key] = spec.read(value_node, join_key(keypath, key), ctx)
+        values[key] = spec.kind.read(value_node, join_key(keypath, key), ctx)
     for spec in fields:
-        if spec.name in values:
-            continue
-        if spec.required:
-            prefix = f"{keypath}: " if keypath else ""
+        if spec.name not in values and spec.required:
             values[spec.name] = _add(ctx, node, f"{prefix}missing required key '{spec.name}' ({spec.doc})")
-        else:
-            values[spec.name] = spec.default
+        values.setdefault(spec.name, spec.default)
     return values, nodes
 
 
-def _read_keyed(
+def _read_table(
     node: Node, keypath: str, fields: tuple[Field, ...], ctx: _Context, what: str
-) -> list[tuple[str, ScalarNode, dict[str, Any], dict[str, Node]]] | Invalid:
-    """Return (id, id node, values, value nodes) for each readable entry of an id -> mapping table."""
+) -> list[tuple[str, dict[str, Any], dict[str, Node], Node]] | Invalid:
+    """Return (id, values, value nodes, id node) for each fully valid entry of an id -> settings table."""
     if not isinstance(node, MappingNode):
         return _add(
             ctx, node, f"{keypath}: expected a mapping of {what} ids to settings, got {kind_of(node)}"
@@ -282,218 +217,131 @@ def _read_keyed(
     seen: set[str] = set()
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode) or key_node.value in seen:
-            continue  # reported by the loader
-        seen.add(key_node.value)
-        where = join_key(keypath, key_node.value)
-        _check_id(key_node, where, ctx)
-        # An entry with nothing under it takes every default.
+            continue  # reported by compose()
+        key = key_node.value
+        seen.add(key)
+        where = join_key(keypath, key)
+        if not _ID.fullmatch(key):
+            fixed = re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_") or "a_name"
+            _add(ctx, key_node, f"{where}: id '{key}' may use only a-z, 0-9 and _; write '{fixed}'")
+        # An id with nothing under it takes every default.
         body = MappingNode("tag:yaml.org,2002:map", [], value_node.start_mark, value_node.end_mark)
         read = _read_fields(body if is_null(value_node) else value_node, where, fields, ctx)
-        if not isinstance(read, Invalid):
-            entries.append((key_node.value, key_node, *read))
+        if not isinstance(read, Invalid) and not any(isinstance(v, Invalid) for v in read[0].values()):
+            entries.append((key, read[0], read[1], key_node))
     return entries
+
+
+def _humanise(ident: str) -> str:
+    """Return an id as a default title: ``economy_trade`` -> ``Economy trade``."""
+    return ident.replace("_", " ").capitalize()
 
 
 def _read_themes(node: Node, keypath: str, ctx: _Context) -> tuple[Theme, ...] | Invalid:
     """Return the themes, in the order written."""
     ctx.themes_node = node
-    entries = _read_keyed(node, keypath, THEME_FIELDS, ctx, "theme")
+    entries = _read_table(node, keypath, THEME_FIELDS, ctx, "theme")
     if isinstance(entries, Invalid):
         return entries
     return tuple(
         Theme(
             id=tid,
-            title=values["title"] or tid.replace("_", " ").capitalize(),
-            description=values["description"] or "",
-            keywords=values["keywords"],
+            title=v["title"] or _humanise(tid),
+            description=v["description"] or "",
+            keywords=v["keywords"],
         )
-        for tid, _, values, _ in entries
-        if not any(isinstance(v, Invalid) for v in values.values())
+        for tid, v, _, _ in entries
     )
 
 
 def _read_audiences(node: Node, keypath: str, ctx: _Context) -> tuple[Audience, ...] | Invalid:
-    """Return the audiences, in the order written; 'all' themes are expanded later."""
-    entries = _read_keyed(node, keypath, AUDIENCE_FIELDS, ctx, "audience")
+    """Return the audiences, in the order written; 'all' themes are left empty and expanded later."""
+    entries = _read_table(node, keypath, AUDIENCE_FIELDS, ctx, "audience")
     if isinstance(entries, Invalid):
         return entries
     audiences = []
-    for aid, key_node, values, nodes in entries:
-        if any(isinstance(v, Invalid) for v in values.values()):
-            continue
-        template = values["template"] or aid
-        where = join_key(join_key(keypath, aid), "template")
+    for aid, v, nodes, key_node in entries:
+        template = v["template"] or aid
         ctx.template_nodes[aid] = nodes.get("template", key_node)
-        if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", template):
+        if not _FOLDER_NAME.fullmatch(template):
+            where = f"{keypath}.{aid}.template"
             _add(
                 ctx,
                 ctx.template_nodes[aid],
                 f"{where}: '{template}' must be a folder name, without '/' or '..'",
             )
             continue
-        themes = values["themes"]
         audiences.append(
             Audience(
                 id=aid,
-                title=values["title"] or aid.replace("_", " ").capitalize(),
+                title=v["title"] or _humanise(aid),
                 template=template,
-                themes=() if themes == "all" else themes,
-                formats=values["formats"],
-                max_words=values["max_words"],
-                max_quotes=values["max_quotes"],
-                max_judgements=values["max_judgements"],
-                max_bluf=values["max_bluf"],
-                one_page=values["one_page"],
-                marking=values["marking"],
-            )
+                themes=() if v["themes"] == "all" else v["themes"],
+                formats=v["formats"],
+                max_words=v["max_words"],
+                max_quotes=v["max_quotes"],
+                max_judgements=v["max_judgements"],
+                max_bluf=v["max_bluf"],
+                one_page=v["one_page"],
+                marking=v["marking"],
+            )  # fmt: skip
         )
     return tuple(audiences)
 
 
-# --- The schema: one table per mapping. Defaults match config.py's dataclasses. ---
+# --- The schema: one table per mapping, kept as tables. Defaults match config.py's dataclasses. ---
 
+TEXT = Kind("text", _plain(read_text))
+OPT_TEXT = Kind("text or null", _plain(read_optional_text))
+TEXTS = Kind("list of text (one text is a one-item list)", _plain(read_text_list))
+COUNT = Kind("whole number, 1 or more", _plain(read_positive_int))
+OPT_COUNT = Kind("whole number, 1 or more, or null", _plain(read_optional_positive_int))
+BOOL = Kind("true/false (yes/no)", _plain(read_bool))
+
+# fmt: off
 THEME_FIELDS: tuple[Field, ...] = (
-    Field(
-        "title",
-        "text",
-        None,
-        "heading for the theme; default: the id, capitalised",
-        _plain(read_optional_text),
-    ),
-    Field("description", "text", "", "one sentence saying what the theme covers", _plain(read_optional_text)),
-    Field(
-        "keywords",
-        "list of text",
-        (),
-        "words and phrases that mark a sentence as on this theme",
-        _plain(read_text_list),
-    ),
+    Field("title", OPT_TEXT, None, "heading for the theme; default: the id, capitalised"),
+    Field("description", OPT_TEXT, "", "one sentence saying what the theme covers"),
+    Field("keywords", TEXTS, (), "words and phrases that mark a sentence as on this theme"),
 )
 
 AUDIENCE_FIELDS: tuple[Field, ...] = (
-    Field(
-        "title",
-        "text",
-        None,
-        "audience name shown on the brief; default: the id, capitalised",
-        _plain(read_optional_text),
-    ),
-    Field(
-        "template",
-        "folder name",
-        None,
-        "folder under templates/ that shapes this brief; default: the id",
-        _plain(read_optional_text),
-    ),
-    Field(
-        "themes",
-        "'all' or list of theme ids",
-        "all",
-        "themes in this brief, in order shown",
-        _read_theme_refs,
-    ),
-    Field("formats", "list of " + "/".join(FORMATS), FORMATS, "output formats to write", _read_formats),
-    Field(
-        "max_words",
-        "whole number or null",
-        None,
-        "word limit per theme summary; null: no limit",
-        _plain(read_optional_positive_int),
-    ),
-    Field(
-        "max_quotes",
-        "whole number or null",
-        None,
-        "most quotes in the brief; null: no limit",
-        _plain(read_optional_positive_int),
-    ),
-    Field("max_judgements", "whole number", 3, "most key judgements", _plain(read_positive_int)),
-    Field("max_bluf", "whole number", 5, "most bottom-line-up-front sentences", _plain(read_positive_int)),
-    Field("one_page", "true/false", False, "fit the brief on one page", _plain(read_bool)),
-    Field(
-        "marking",
-        "text or null",
-        None,
-        "protective marking for this audience; default: the top-level marking",
-        _plain(read_optional_text),
-    ),
+    Field("title", OPT_TEXT, None, "audience name shown on the brief; default: the id, capitalised"),
+    Field("template", Kind("folder name", _plain(read_optional_text)), None,
+          "folder under the templates folder that shapes this brief; default: the id"),
+    Field("themes", Kind("all, or list of theme ids", _read_theme_refs), "all", "themes in this brief, in order"),
+    Field("formats", Kind("list of " + ", ".join(FORMATS), _read_formats), FORMATS, "output formats to write"),
+    Field("max_words", OPT_COUNT, None, "word limit per theme summary; null: no limit"),
+    Field("max_quotes", OPT_COUNT, None, "most quotes in the brief; null: no limit"),
+    Field("max_judgements", COUNT, 3, "most key judgements"),
+    Field("max_bluf", COUNT, 5, "most bottom-line-up-front sentences"),
+    Field("one_page", BOOL, False, "fit the brief on one page"),
+    Field("marking", OPT_TEXT, None, "protective marking for this audience; default: the top-level marking"),
 )
 
 TOP_FIELDS: tuple[Field, ...] = (
-    Field("title", "text", None, "title on every brief", _plain(read_text), required=True),
-    Field("subtitle", "text or null", None, "subtitle under the title", _plain(read_optional_text)),
-    Field("organisation", "text", "", "organisation named on every brief", _plain(read_optional_text)),
-    Field(
-        "marking",
-        "text or null",
-        None,
-        "protective marking printed on every page",
-        _plain(read_optional_text),
-    ),
-    Field("as_of", "YYYY-MM-DD or null", None, "date of the briefs; null: today", _read_date),
-    Field(
-        "sources",
-        "list of folders/globs",
-        None,
-        "folders and globs of source files, relative to the config",
-        _read_sources,
-        required=True,
-    ),
-    Field(
-        "templates",
-        "folder",
-        Path("templates"),
-        "folder holding one template folder per audience, relative to the config",
-        _read_folder,
-    ),
-    Field(
-        "out", "folder", Path("out"), "folder the briefs are written to, relative to the config", _read_folder
-    ),
-    Field(
-        "output_pattern",
-        "text",
-        "{as_of}-{audience}",
-        "output file name without suffix; placeholders {as_of}, {audience}",
-        _read_pattern,
-    ),
-    Field(
-        "aliases",
-        "mapping of name to list of text",
-        (),
-        "spelling variants merged into one name in the entity index",
-        _read_aliases,
-    ),
-    Field(
-        "max_source_bytes",
-        "whole number",
-        5_000_000,
-        "larger source files are skipped with a warning",
-        _plain(read_positive_int),
-    ),
-    Field(
-        "window_days",
-        "whole number or null",
-        None,
-        "only use sources dated this many days before as_of; null: all",
-        _plain(read_optional_positive_int),
-    ),
-    Field(
-        "themes",
-        "mapping of id to theme",
-        None,
-        "themes the briefs are organised by (ids: a-z, 0-9, _)",
-        _read_themes,
-        required=True,
-    ),
-    Field(
-        "audiences",
-        "mapping of id to audience",
-        None,
-        "one brief per audience (ids: a-z, 0-9, _)",
-        _read_audiences,
-        required=True,
-    ),
+    Field("title", TEXT, None, "title on every brief", required=True),
+    Field("subtitle", OPT_TEXT, None, "subtitle under the title"),
+    Field("organisation", OPT_TEXT, "", "organisation named on every brief"),
+    Field("marking", OPT_TEXT, None, "protective marking printed on every page"),
+    Field("as_of", Kind("YYYY-MM-DD or null", _plain(read_optional_date)), None, "date of the briefs; null: today"),
+    Field("sources", Kind("list of folders and globs", _read_sources), None,
+          "folders and globs of source files, relative to the config", required=True),
+    Field("templates", Kind("folder", _read_folder), Path("templates"),
+          "folder holding one template folder per audience, relative to the config"),
+    Field("out", Kind("folder", _read_folder), Path("out"), "folder the briefs are written to, relative to the config"),
+    Field("output_pattern", Kind("file name pattern", _read_pattern), "{as_of}-{audience}",
+          "output file name without suffix; placeholders: {as_of}, {audience}"),
+    Field("aliases", Kind("mapping of name to list of text", _plain(read_text_lists)), (),
+          "spelling variants merged into one name in the entity index"),
+    Field("max_source_bytes", COUNT, 5_000_000, "larger source files are skipped with a warning"),
+    Field("window_days", OPT_COUNT, None, "only use sources dated this many days before as_of; null: all"),
+    Field("themes", Kind("mapping of id to theme", _read_themes), None,
+          "themes the briefs are organised by (ids: a-z, 0-9, _)", required=True),
+    Field("audiences", Kind("mapping of id to audience", _read_audiences), None,
+          "one brief per audience (ids: a-z, 0-9, _)", required=True),
 )
+# fmt: on
 
 SCHEMA: dict[str, tuple[Field, ...]] = {
     "": TOP_FIELDS,
@@ -513,14 +361,10 @@ def _check_theme_refs(ctx: _Context, theme_ids: list[str]) -> None:
             continue
         near = suggest(tid, theme_ids)
         if near:
-            _add(
-                ctx,
-                node,
-                f"{where}: unknown theme '{tid}'; did you mean '{near}'? (themes are defined at line {defined})",
-            )
+            hint = f"did you mean '{near}'? (themes are defined at line {defined})"
         else:
-            known = ", ".join(theme_ids)
-            _add(ctx, node, f"{where}: unknown theme '{tid}'; themes defined at line {defined} are: {known}")
+            hint = f"themes defined at line {defined} are: {', '.join(theme_ids)}"
+        _add(ctx, node, f"{where}: unknown theme '{tid}'; {hint}")
 
 
 def _check_templates(ctx: _Context, path: Path, values: dict[str, Any], nodes: dict[str, Node]) -> None:
@@ -528,7 +372,10 @@ def _check_templates(ctx: _Context, path: Path, values: dict[str, Any], nodes: d
     written: Path = values["templates"]
     folder = path.parent / written
     if not folder.is_dir():
-        text = f"templates: no folder '{written.as_posix()}' (relative to the config's folder); create it or point templates: at the folder holding the audience templates"
+        text = (
+            f"templates: no folder '{written.as_posix()}' next to the config; "
+            "create it or set templates: to the folder holding the audience templates"
+        )
         if "templates" in nodes:
             _add(ctx, nodes["templates"], text)
         else:
@@ -541,27 +388,23 @@ def _check_templates(ctx: _Context, path: Path, values: dict[str, Any], nodes: d
         near = suggest(audience.template, present)
         if near:
             hint = f" (did you mean '{near}'?)"
-        elif present:
-            hint = f"; folders there: {', '.join(present)}"
         else:
-            hint = "; create it"
-        where = f"audiences.{audience.id}.template"
+            hint = f"; folders there: {', '.join(present)}" if present else "; create it"
+        shown = (written / audience.template).as_posix()
         _add(
             ctx,
             ctx.template_nodes[audience.id],
-            f"{where}: no folder '{(written / audience.template).as_posix()}'{hint}",
+            f"audiences.{audience.id}.template: no folder '{shown}'{hint}",
         )
 
 
 def _check_output_pattern(ctx: _Context, values: dict[str, Any], nodes: dict[str, Node], root: Node) -> None:
     """Record an output pattern that would give every audience the same file name."""
     if len(values["audiences"]) > 1 and "{audience}" not in values["output_pattern"]:
-        where = nodes.get("output_pattern", root)
-        _add(
-            ctx,
-            where,
-            "output_pattern: has no {audience}, so every audience would write the same file; add {audience}",
+        text = (
+            "output_pattern: has no {audience}, so every audience would write the same file; add {audience}"
         )
+        _add(ctx, nodes.get("output_pattern", root), text)
 
 
 def validate(text: str, path: Path) -> Config:
@@ -580,36 +423,23 @@ def validate(text: str, path: Path) -> Config:
     theme_ids = [] if isinstance(themes, Invalid) else [t.id for t in themes]
     if theme_ids:
         _check_theme_refs(ctx, theme_ids)
-    if not isinstance(audiences, Invalid) and not isinstance(values["templates"], Invalid):
-        _check_templates(ctx, path, values, nodes)
-    if not isinstance(audiences, Invalid) and not isinstance(values["output_pattern"], Invalid):
-        _check_output_pattern(ctx, values, nodes, root)
+    if not isinstance(audiences, Invalid):
+        if not isinstance(values["templates"], Invalid):
+            _check_templates(ctx, path, values, nodes)
+        if not isinstance(values["output_pattern"], Invalid):
+            _check_output_pattern(ctx, values, nodes, root)
     if ctx.problems:
         raise ConfigError([p.format(path) for p in _ordered(ctx.problems)])
+    everything = tuple(theme_ids)
     return Config(
-        path=path,
-        title=values["title"],
-        organisation=values["organisation"] or "",
-        sources=values["sources"],
-        themes=themes,
-        audiences=tuple(a if a.themes else _with_themes(a, tuple(theme_ids)) for a in audiences),
-        as_of=values["as_of"],
-        marking=values["marking"],
-        subtitle=values["subtitle"],
-        templates=values["templates"],
-        out=values["out"],
-        output_pattern=values["output_pattern"],
-        aliases=values["aliases"],
-        max_source_bytes=values["max_source_bytes"],
-        window_days=values["window_days"],
-    )
+        path=path, title=values["title"], organisation=values["organisation"] or "", sources=values["sources"],
+        themes=themes, audiences=tuple(a if a.themes else dataclasses.replace(a, themes=everything) for a in audiences),
+        as_of=values["as_of"], marking=values["marking"], subtitle=values["subtitle"],
+        templates=values["templates"], out=values["out"], output_pattern=values["output_pattern"],
+        aliases=values["aliases"], max_source_bytes=values["max_source_bytes"], window_days=values["window_days"],
+    )  # fmt: skip
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
     """Return problems in file order (unplaced ones first), keeping discovery order on ties."""
     return sorted(problems, key=lambda p: (p.line, p.column))
-
-
-def _with_themes(audience: Audience, themes: tuple[str, ...]) -> Audience:
-    """Return ``audience`` showing ``themes`` (how 'all' is expanded)."""
-    return dataclasses.replace(audience, themes=themes)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,6 +124,13 @@ def compose(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
     if root is not None:
         _check_keys(root, "", problems)
     return root, problems
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """Return the closest of ``choices`` to ``word`` (ignoring case), if one is close enough."""
+    lowered = {c.lower(): c for c in choices}
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[found[0]] if found else None
 
 
 def join_key(keypath: str, key: str) -> str:
@@ -257,3 +267,66 @@ def read_optional_positive_int(node: Node, keypath: str, problems: list[Problem]
     if is_null(node):
         return None
     return read_positive_int(node, keypath, problems)
+
+
+def _date_hint(text: str) -> str:
+    """Return how to write ``text`` as YYYY-MM-DD, guessing day and month only when unambiguous."""
+    m = re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", text)
+    if m:
+        return f"write {m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
+    if m:
+        a, b = int(m[1]), int(m[2])
+        if a > 12 >= b:
+            return f"write {m[3]}-{b:02d}-{a:02d}"
+        if b > 12 >= a:
+            return f"write {m[3]}-{a:02d}-{b:02d}"
+    return "write it as YYYY-MM-DD"
+
+
+def read_optional_date(node: Node, keypath: str, problems: list[Problem]) -> str | None | Invalid:
+    """Return a YYYY-MM-DD text naming a real day (unquoted dates stay text), or None when empty."""
+    text = read_optional_text(node, keypath, problems)
+    if not isinstance(text, str):
+        return text
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        problems.append(problem_at(node, f"{keypath}: '{text}' is not YYYY-MM-DD; {_date_hint(text)}"))
+        return INVALID
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as exc:
+        # PyYAML itself would raise this bare, without file or line (yaml/pyyaml#382).
+        problems.append(
+            problem_at(node, f"{keypath}: '{text}' is not a real date ({exc}); fix the day or month")
+        )
+        return INVALID
+    return text
+
+
+def read_text_lists(
+    node: Node, keypath: str, problems: list[Problem]
+) -> tuple[tuple[str, tuple[str, ...]], ...] | Invalid:
+    """Return (name, texts) pairs from a mapping of name to list of texts (or one text)."""
+    if is_null(node):
+        return ()
+    if not isinstance(node, MappingNode):
+        problems.append(
+            problem_at(node, f"{keypath}: expected a mapping of name: [texts], got {kind_of(node)}")
+        )
+        return INVALID
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            continue  # already reported by compose()
+        where = join_key(keypath, key_node.value)
+        if is_null(value_node):
+            problems.append(
+                problem_at(value_node, f"{where}: is empty; list one or more texts or remove the key")
+            )
+            continue
+        name = read_text(key_node, where, problems)
+        texts = read_text_list(value_node, where, problems)
+        if not isinstance(name, Invalid) and not isinstance(texts, Invalid):
+            pairs.append((name, texts))
+    return tuple(pairs)
