@@ -1,10 +1,332 @@
-"""Render a Brief to PDF (placeholder until the real renderer lands)."""
+"""Render a Brief to PDF with reportlab platypus: cover, outline, cited notes, tables and vector figures."""
 
 from __future__ import annotations
 
+import io
+import re
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.tables import TableStyle
+
 from ..errors import RenderError
-from ..model import Brief
+from ..model import (
+    Block,
+    Brief,
+    BulletList,
+    Cite,
+    EntityIndex,
+    Figure,
+    Para,
+    QuoteBlock,
+    Section,
+    SourceNotes,
+    Timeline,
+)
 from . import RenderOptions, register_renderer
+from ._text import (
+    attribution,
+    brief_source,
+    cite_text,
+    cover_lines,
+    long_date,
+    source_label,
+    source_reference,
+)
+from .figures import figure_drawing
+from .pdf_styles import (
+    ACCENT,
+    RULE,
+    SHADE,
+    Geometry,
+    PageDecor,
+    Styles,
+    geometry,
+    make_styles,
+    numbered_canvas,
+)
+
+# Control characters render as boxes (or break the PDF string syntax); tab, CR and LF become spaces.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_SPACE = re.compile(r"[\t\r\n]+")
+# Layout time grows faster than linearly with paragraph length, so long text is set in bounded pieces.
+CHUNK = 1500
+_SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
+FIT_STEPS = (1.0, 0.94, 0.88, 0.82)  # one-page briefs shrink in these steps until they fit
+
+
+def clean(text: str) -> str:
+    """Return ``text`` without control characters or line breaks: safe for PDF strings and outlines."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text))
+
+
+def esc(text: str) -> str:
+    """Return brief text as literal Paragraph markup: Paragraph text is markup, ours only."""
+    return escape(clean(text))
+
+
+def _chunks(text: str, limit: int = CHUNK) -> list[str]:
+    """Return ``text`` split at spaces (or hard, when there are none) into pieces of at most ``limit``."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit)
+        cut = limit if cut < 0 else cut
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip()
+    pieces.append(text)
+    return pieces
+
+
+def link(url: str | None) -> str:
+    """Return a clickable link for a web or mail URL (others stay plain text), or ''."""
+    if not url:
+        return ""
+    shown = esc(url)
+    if not _SAFE_URL.match(url.strip()):
+        return shown
+    href = escape(clean(url.strip()), {'"': "&quot;"})
+    return f'<a href="{href}" color="#1f4e79"><u>{shown}</u></a>'
+
+
+class Bookmarked(Paragraph):
+    """A heading Paragraph that adds itself to the PDF outline when placed."""
+
+    def __init__(self, text: str, style: object, title: str, level: int) -> None:
+        super().__init__(text, style)
+        self.outline_title = title
+        self.outline_level = level
+
+
+class BriefDoc(SimpleDocTemplate):
+    """A document template that turns Bookmarked headings into outline entries with clamped levels."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._last_level = -1
+        self._marks = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if not isinstance(flowable, Bookmarked):
+            return
+        # The outline may go up any number of levels but down only one (reportlab raises otherwise).
+        level = max(0, min(flowable.outline_level, self._last_level + 1))
+        self._last_level = level
+        self._marks += 1
+        key = f"h{self._marks}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.outline_title, key, level=level, closed=False)
+
+
+class _Writer:
+    """Walks the Brief's sections and blocks, building platypus flowables."""
+
+    def __init__(self, brief: Brief, styles: Styles, page: Geometry) -> None:
+        self.brief = brief
+        self.s = styles
+        self.page = page
+        self.numbers = {cite: i + 1 for i, cite in enumerate(brief.cites())}
+
+    def markers(self, cites: tuple[Cite, ...]) -> str:
+        """Return superscript note numbers linking to the Notes list."""
+        links = [f'<a href="#cite-{self.numbers[c]}" color="#1f4e79">{self.numbers[c]}</a>' for c in cites]
+        return f"<super>{','.join(links)}</super>" if links else ""
+
+    def paras(
+        self,
+        text: str,
+        style: object,
+        cites: tuple[Cite, ...] = (),
+        prefix: str = "",
+        bullet: str | None = None,
+    ) -> list[Flowable]:
+        """Return a text as bounded Paragraphs, the bullet on the first piece, note markers after the last."""
+        pieces = _chunks(clean(text))
+        out: list[Flowable] = []
+        for i, piece in enumerate(pieces):
+            markup = (prefix if i == 0 else "") + escape(piece)
+            if i == len(pieces) - 1:
+                markup += self.markers(cites)
+            out.append(Paragraph(markup, style, bulletText=bullet if i == 0 else None))
+        return out
+
+    def story(self) -> list[Flowable]:
+        """Return the whole document: cover, sections, then the Notes list."""
+        b, s = self.brief, self.s
+        story: list[Flowable] = [Bookmarked(esc(b.title), s.title, clean(b.title), 0)]
+        if b.subtitle:
+            story.append(Paragraph(esc(b.subtitle), s.subtitle))
+        story.extend(Paragraph(esc(line), s.cover) for line in cover_lines(b))
+        story.append(HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=4, spaceAfter=6))
+        for section in b.sections:
+            story.extend(self.section(section))
+        story.extend(self.notes())
+        return story
+
+    def section(self, section: Section) -> list[Flowable]:
+        """Return a section heading (bookmarked one level below the title) and its blocks."""
+        style = self.s.heading(section.level)
+        out: list[Flowable] = [Bookmarked(esc(section.title), style, clean(section.title), section.level)]
+        for block in section.blocks:
+            out.extend(self.block(block))
+        return out
+
+    def block(self, block: Block) -> list[Flowable]:
+        """Return the flowables for one block."""
+        s = self.s
+        if isinstance(block, Para):
+            return self.paras(block.text, s.body, block.cites)
+        if isinstance(block, BulletList):
+            out: list[Flowable] = []
+            for item in block.items:
+                out.extend(self.paras(item.text, s.bullet, item.cites, bullet="\u2022"))
+            return out
+        if isinstance(block, QuoteBlock):
+            return self.quote(block)
+        if isinstance(block, Timeline):
+            return self.timeline(block)
+        if isinstance(block, EntityIndex):
+            return self.entities(block)
+        if isinstance(block, SourceNotes):
+            return self.source_notes(block)
+        if isinstance(block, Figure):
+            return self.figure(block)
+        raise RenderError(f"pdf: unknown block type {type(block).__name__}")
+
+    def quote(self, block: QuoteBlock) -> list[Flowable]:
+        """Return an indented quote, its attribution and marker, and the context in small type."""
+        q, s = block.quote, self.s
+        parts = self.paras(f"\u201c{q.text}\u201d", s.quote)
+        parts += self.paras(attribution(q), s.attribution, (q.cite,), prefix="\u2014 ")
+        if block.context is not None:
+            parts += self.paras(block.context.text, s.context, block.context.cites)
+        else:
+            parts[-1].style = s.attribution.clone("AttributionLast", spaceAfter=s.context.spaceAfter)
+        return [KeepTogether(parts)]
+
+    def table(self, rows: list[list[Flowable]], widths: list[float]) -> Table:
+        """Return a table of Paragraph cells that wraps within the frame and repeats its header."""
+        frame = self.page.frame_width
+        total = sum(widths)
+        table = Table(rows, colWidths=[frame * w / total for w in widths], repeatRows=1, splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        table.spaceAfter = self.s.body.spaceAfter + 3
+        return table
+
+    def cell(self, text: str, cites: tuple[Cite, ...] = ()) -> Paragraph:
+        """Return a table cell; cell text is short, so one bounded Paragraph is enough."""
+        return Paragraph(escape(clean(text)[: CHUNK * 2]) + self.markers(cites), self.s.cell)
+
+    def timeline(self, block: Timeline) -> list[Flowable]:
+        """Return a date | event table."""
+        head = [Paragraph("Date", self.s.cell_head), Paragraph("Event", self.s.cell_head)]
+        rows = [[self.cell(long_date(e.date)), self.cell(e.text, e.cites)] for e in block.events]
+        return [self.table([head, *rows], [22, 78])] if rows else []
+
+    def entities(self, block: EntityIndex) -> list[Flowable]:
+        """Return the entity index as a table."""
+        names = ("Name", "Type", "Role", "Also written", "Mentions", "Sources")
+        head = [Paragraph(n, self.s.cell_head) for n in names]
+        rows = [
+            [
+                self.cell(e.name),
+                self.cell(e.kind),
+                self.cell(e.role or ""),
+                self.cell(", ".join(e.variants)),
+                self.cell(str(e.mentions)),
+                self.cell(", ".join(e.sources)),
+            ]
+            for e in block.entities
+        ]
+        return [self.table([head, *rows], [23, 11, 21, 19, 13, 13])] if rows else []
+
+    def source_notes(self, block: SourceNotes) -> list[Flowable]:
+        """Return per source: a heading, its reference and link, genre and length, and editor flags."""
+        s, out = self.s, []
+        for note in block.notes:
+            source = brief_source(self.brief, note.source)
+            out.append(Paragraph(esc(source_label(source) if source else note.source), s.note_head))
+            if source is not None:
+                ref = esc(source_reference(source))
+                url = link(source.url)
+                out.append(Paragraph(ref + (f" {url}" if url else ""), s.body))
+            facts = [x for x in (note.genre, f"{note.words:,} words") if x]
+            out.append(Paragraph(esc(" \u00b7 ".join(facts)), s.cover))
+            for flag in note.flags:
+                out.extend(self.paras(flag, s.bullet, bullet="\u2022"))
+        return out
+
+    def figure(self, block: Figure) -> list[Flowable]:
+        """Return the chart as a vector drawing scaled into the frame, with its caption."""
+        drawing = figure_drawing(block, self.page.frame_width)
+        limit = self.page.frame_height * (0.45 if self.brief.one_page else 0.8)
+        if drawing.height > limit:
+            k = limit / drawing.height
+            drawing.scale(k, k)
+            drawing.width, drawing.height = drawing.width * k, drawing.height * k
+        return [KeepTogether([drawing, *self.paras(block.caption, self.s.caption)])]
+
+    def notes(self) -> list[Flowable]:
+        """Return the Notes list: each number's citation, with the source's link, and a link target."""
+        if not self.numbers:
+            return []
+        s = self.s
+        out: list[Flowable] = [Spacer(1, 4), Bookmarked("Notes", s.h1, "Notes", 1)]
+        for cite, n in self.numbers.items():
+            source = brief_source(self.brief, cite.source)
+            url = link(source.url) if source else ""
+            text = f'<a name="cite-{n}"/>{n}.\u00a0' + esc(cite_text(self.brief, cite))
+            out.append(Paragraph(text + (f" {url}" if url else ""), s.note))
+        return out
+
+
+def build_pdf(brief: Brief, fit: float = 1.0) -> tuple[bytes, int]:
+    """Return the PDF bytes and page count for a brief at type scale ``fit``."""
+    page = geometry(brief.one_page)
+    styles = make_styles(brief.one_page, fit)
+    out = io.BytesIO()
+    doc = BriefDoc(
+        out,
+        pagesize=(page.width, page.height),
+        leftMargin=page.left,
+        rightMargin=page.right,
+        topMargin=page.top,
+        bottomMargin=page.bottom,
+        title=clean(brief.title),
+        author=clean(brief.organisation),
+        subject=clean(brief.audience_title),
+        keywords=[clean(k) for k in brief.keywords],
+        creator="briefgen",
+        producer="briefgen (ReportLab)",
+        lang="en",
+        invariant=1,
+    )
+    decor = PageDecor(clean(brief.title), clean(brief.marking) if brief.marking else None, brief.as_of, page)
+    canvas_class = numbered_canvas(decor)
+    pages: list[int] = []
+
+    class CountingCanvas(canvas_class):  # type: ignore[misc,valid-type]
+        def save(self) -> None:
+            super().save()
+            pages.append(self.page_count)
+
+    try:
+        doc.build(_Writer(brief, styles, page).story(), canvasmaker=CountingCanvas)
+    except LayoutError as err:
+        raise RenderError(f"pdf: {brief.stem or brief.audience}: layout failed: {err}") from None
+    return out.getvalue(), pages[0] if pages else 0
 
 
 @register_renderer
@@ -13,5 +335,10 @@ class PdfRenderer:
     suffix = ".pdf"
 
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
-        """Return the brief as PDF bytes."""
-        raise RenderError("pdf renderer not implemented yet")
+        """Return the brief as PDF bytes; a one-page brief is shrunk in steps until it fits one page."""
+        steps = FIT_STEPS if brief.one_page else FIT_STEPS[:1]
+        for fit in steps:
+            pdf, pages = build_pdf(brief, fit)
+            if pages <= 1:
+                break
+        return pdf

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "DejaVuSans"
@@ -107,11 +112,11 @@ class Styles:
         return (self.h1, self.h2, self.h3)[min(max(level, 1), 3) - 1]
 
 
-def make_styles(one_page: bool) -> Styles:
-    """Return the style set; one-page briefs get smaller type and tighter spacing."""
+def make_styles(one_page: bool, fit: float = 1.0) -> Styles:
+    """Return the style set; one-page briefs get smaller type and tighter spacing, shrunk further by ``fit``."""
     register_fonts()
-    k = 0.86 if one_page else 1.0  # type scale
-    sp = 0.55 if one_page else 1.0  # vertical spacing scale
+    k = (0.86 if one_page else 1.0) * fit  # type scale
+    sp = (0.55 if one_page else 1.0) * fit  # vertical spacing scale
 
     def style(name: str, size: float, **kw: object) -> ParagraphStyle:
         base: dict[str, object] = {
@@ -131,10 +136,32 @@ def make_styles(one_page: bool) -> Styles:
         title=style("Title", 20, fontName=BOLD, leading=24 * k, textColor=ACCENT, spaceAfter=3 * sp),
         subtitle=style("Subtitle", 12.5, fontName=ITALIC, textColor=MUTED, spaceAfter=4 * sp),
         cover=style("Cover", 9, textColor=MUTED, spaceAfter=1),
-        h1=style("Heading1", 14, fontName=BOLD, textColor=ACCENT, spaceBefore=12 * sp, spaceAfter=5 * sp),
-        h2=style("Heading2", 12, fontName=BOLD, textColor=ACCENT, spaceBefore=9 * sp, spaceAfter=4 * sp),
+        h1=style(
+            "Heading1",
+            14,
+            fontName=BOLD,
+            textColor=ACCENT,
+            spaceBefore=12 * sp,
+            spaceAfter=5 * sp,
+            keepWithNext=1,
+        ),
+        h2=style(
+            "Heading2",
+            12,
+            fontName=BOLD,
+            textColor=ACCENT,
+            spaceBefore=9 * sp,
+            spaceAfter=4 * sp,
+            keepWithNext=1,
+        ),
         h3=style(
-            "Heading3", 10.5, fontName=BOLD_ITALIC, textColor=INK, spaceBefore=7 * sp, spaceAfter=3 * sp
+            "Heading3",
+            10.5,
+            fontName=BOLD_ITALIC,
+            textColor=INK,
+            spaceBefore=7 * sp,
+            spaceAfter=3 * sp,
+            keepWithNext=1,
         ),
         body=body,
         bullet=style("Bullet", 10, leftIndent=14, bulletIndent=3, spaceAfter=3 * sp),
@@ -149,3 +176,87 @@ def make_styles(one_page: bool) -> Styles:
         note=style("Note", 8, leftIndent=16, firstLineIndent=-16, spaceAfter=2 * sp),
         note_head=style("NoteHead", 9.5, fontName=BOLD, spaceBefore=5 * sp, spaceAfter=2 * sp),
     )
+
+
+# --- page template: running header and "Page N of M" footer -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PageDecor:
+    """What every page shows besides the story: header title, marking, and the creation date."""
+
+    title: str
+    marking: str | None
+    as_of: str  # YYYY-MM-DD; becomes the PDF creation date so rebuilds are byte-identical
+    geometry: Geometry
+
+
+def _fit(text: str, width: float, font: str, size: float) -> str:
+    """Return ``text`` cut with '…' so it fits ``width`` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+def _timestamp(as_of: str) -> TimeStamp:
+    """Return a reportlab TimeStamp for midnight UTC of ``as_of`` (fixed, unlike the wall clock)."""
+    stamp = TimeStamp(1)
+    try:
+        day = dt.datetime.strptime(as_of, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return stamp  # reportlab's invariant date: still reproducible
+    stamp.t = day.timestamp()
+    stamp.lt = time.gmtime(stamp.t)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
+
+
+def numbered_canvas(decor: PageDecor) -> type[Canvas]:
+    """Return a Canvas class that defers page furniture until the page count is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._doc._timeStamp = _timestamp(decor.as_of)
+            self._pages: list[dict[str, Any]] = []
+            self.page_count = 0
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._furniture(total)
+                super().showPage()
+            self.page_count = total  # after the loop: restoring page states reset it
+            super().save()
+
+        def _furniture(self, total: int) -> None:
+            g = decor.geometry
+            self.saveState()
+            right = g.width - g.right
+            head_y = g.height - g.top + 10
+            mark_w = 0.0
+            if decor.marking:
+                self.setFont(BOLD, 7.5)
+                self.setFillColor(MARK)
+                marking = _fit(decor.marking, g.frame_width * 0.45, BOLD, 7.5)
+                self.drawRightString(right, head_y, marking)
+                self.drawString(g.left, g.bottom - 16, marking)
+                mark_w = pdfmetrics.stringWidth(marking, BOLD, 7.5) + 12
+            self.setFont(FAMILY, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(g.left, head_y, _fit(decor.title, g.frame_width - mark_w, FAMILY, 7.5))
+            self.drawRightString(right, g.bottom - 16, f"Page {self._pageNumber} of {total}")
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(g.left, head_y - 4, right, head_y - 4)
+            self.line(g.left, g.bottom - 7, right, g.bottom - 7)
+            self.restoreState()
+
+    return NumberedCanvas
