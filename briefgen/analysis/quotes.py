@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Cite, Paragraph, Quote, Source
 from .segment import sentence_spans
-from .speakers import People, SpeakerPhrase, parse_speaker
+from .speakers import People, SpeakerPhrase, parse_speaker, word_set
 
 _DOUBLE = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]")
 _SINGLE = re.compile(r"[\u2018\u2019']")
@@ -27,34 +27,49 @@ _IRREGULAR = {
     "tell": ("tell", "tells", "told", "telling"),
     "write": ("write", "writes", "wrote", "writing"),
     "speak": ("speaks", "spoke"),
+    "argue": ("argue",),
+    "insist": ("insist",),
 }
-_REGULAR = (
-    "add argue state insist explain note ask reply respond declare claim warn continue recall tweet post "
-    "announce acknowledge admit concede suggest observe remark shout yell exclaim quip joke boast complain "
-    "predict promise vow urge caution emphasize emphasise stress conclude counter retort plead muse whisper "
-    "testify allege maintain contend agree assert affirm confirm deny scoff lament proclaim pledge answer "
-    "recount mention interject chime sigh grumble reiterate insist concur elaborate predict brag gush rail "
-    "snap shoot fire"
-).split()
+_REGULAR = word_set(
+    """
+    add argue state insist explain note ask reply respond declare claim warn continue recall tweet post
+    announce acknowledge admit concede suggest observe remark shout yell exclaim quip joke boast
+    complain predict promise vow urge caution emphasize emphasise stress conclude counter retort plead
+    muse whisper testify allege maintain contend agree assert affirm confirm deny scoff lament proclaim
+    pledge answer recount mention interject chime sigh grumble reiterate concur elaborate brag gush
+    """
+)
 
 
 def _forms(stem: str) -> tuple[str, ...]:
     """Return the inflected forms of a regular reporting verb."""
     if stem.endswith("y") and stem[-2] not in "aeiou":
-        return (stem, stem[:-1] + "ies", stem[:-1] + "ied")
+        return (stem[:-1] + "ies", stem[:-1] + "ied")
     third = stem + ("es" if stem.endswith(("s", "sh", "ch", "x")) else "s")
     past = stem + "d" if stem.endswith("e") else stem + ("ped" if stem == "quip" else "ed")
     ing = (stem[:-1] if stem.endswith("e") else stem) + "ing"
-    return (stem, third, past, ing)
+    # The bare stem is left out: "state", "post", "claim" and "continue" are mostly not reporting verbs.
+    return (third, past, ing)
 
 
 _VERBS = sorted(
-    {f for forms in _IRREGULAR.values() for f in forms} | {f for s in _REGULAR for f in _forms(s)}
-    | {"points out", "pointed out", "went on", "goes on", "put it", "puts it", "wrote in", "said in a statement"},
+    {f for forms in _IRREGULAR.values() for f in forms}
+    | {f for s in _REGULAR for f in _forms(s)}
+    | {
+        "points out",
+        "pointed out",
+        "went on",
+        "goes on",
+        "put it",
+        "puts it",
+        "wrote in",
+        "said in a statement",
+    },
     key=len,
     reverse=True,
 )
-_CUE = re.compile(r"\b(?:according to|" + "|".join(re.escape(v) for v in _VERBS) + r")\b", re.I)
+# Case-sensitive on purpose: "States" and "Post" are names, not cues.
+_CUE = re.compile(r"\b(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in _VERBS) + r")\b")
 _ADVERBS = (
     "also|later|then|previously|once|recently|repeatedly|reportedly|publicly|again|simply|flatly|quickly|often|"
     "never|famously|bluntly|angrily|has|have|had|would|will|could|later|first|further|privately|frequently|"
@@ -180,6 +195,31 @@ def _mask(text: str, spans: list[_Span]) -> str:
     return "".join(out)
 
 
+_TIME_WORDS = word_set(
+    """
+    after afternoon again also april at august before day december during earlier early evening february
+    friday here in interview january july june last late later march may monday month morning next night
+    november now october on once previously recently saturday september statement sunday then there this
+    thursday today tuesday wednesday week year yesterday
+    """
+)
+
+
+def _trim_subject(tail: str) -> str | None:
+    """Return the subject at the end of a clause, dropping a leading time or place phrase."""
+    words = tail.split()
+    if not words:
+        return None
+    if words[-1].lower() in ("he", "she", "they", "i", "we"):
+        return words[-1]
+    keep: list[str] = []
+    for w in reversed(words):
+        if w.lower().strip(",") in _TIME_WORDS or w[:1].isdigit():
+            break
+        keep.append(w)
+    return " ".join(reversed(keep)) or None
+
+
 def _subject_before(prefix: str) -> str | None:
     """Return the subject phrase that ends ``prefix`` (the words before a cue verb)."""
     prefix = _TRAILING_ADVERBS.sub("", prefix.rstrip())
@@ -188,16 +228,18 @@ def _subject_before(prefix: str) -> str | None:
     if appositive:
         return appositive.group(1)
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    tail = prefix[breaks[-1].end() :] if breaks else prefix
-    words = tail.split()
-    if not words or len(words) > 8 or "_" in tail:
+    tail = _trim_subject(prefix[breaks[-1].end() :] if breaks else prefix)
+    if not tail or len(tail.split()) > 8 or "_" in tail:
         return None
     return tail
 
 
 def _subject_after(rest: str) -> str | None:
     """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.")."""
-    m = re.match(r"\s+([^,.;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?", rest)
+    m = re.match(
+        r"\s+([^,.;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?",
+        rest,
+    )
     if not m:
         return None
     phrase = _AFTER_NAME_STOP.sub("", m.group(1)).strip()
@@ -305,9 +347,11 @@ class _ParagraphQuotes:
             if nxt >= 0:
                 after = after[:nxt]
             found = self._after_cue(after, close + 1)
-            if found:
+            if found and found.phrase:
                 return found
-        return self._before_cue(span)
+        found = self._before_cue(span)
+        # A cue without a speaker ("his claims of") is a noun, not an attribution.
+        return found if found and found.phrase else None
 
 
 def _is_statement(text: str, attribution: _Attribution | None, span: _Span, pq: _ParagraphQuotes) -> bool:
@@ -383,8 +427,14 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                     speaker, role = last[1], last[2]
             out.append(
                 Quote(
-                    text=text, cite=Cite(source.id, para.n), kind=kind, speaker=speaker, speaker_role=role,
-                    cue=attribution.cue if attribution else None, start=span.start, end=span.end,
+                    text=text,
+                    cite=Cite(source.id, para.n),
+                    kind=kind,
+                    speaker=speaker,
+                    speaker_role=role,
+                    cue=attribution.cue if attribution else None,
+                    start=span.start,
+                    end=span.end,
                     flags=span.flags,
                 )
             )

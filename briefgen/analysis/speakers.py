@@ -8,62 +8,73 @@ from dataclasses import dataclass, field
 
 from ..model import Source
 
+
+def word_set(text: str) -> frozenset[str]:
+    """Return the white-space separated words of a word list."""
+    return frozenset(text.split())
+
+
 # Capitalised words that introduce a name as a role ("Belarus President Alexander Lukashenko"), never the name.
-_TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "secretary", "sen", "senator", "rep", "representative", "gov",
-    "governor", "mayor", "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman",
-    "spokesperson", "adviser", "advisor", "leader", "general", "gen", "attorney", "judge", "justice", "speaker",
-    "chief", "deputy", "special", "envoy", "ambassador", "commissioner", "dr", "mr", "mrs", "ms", "rev", "sir",
-    "candidate", "nominee", "former", "manager", "strategist", "pollster", "analyst", "professor", "prof",
-    "lt", "col", "capt", "sgt", "adm", "lord", "king", "queen", "prince", "pope", "chancellor", "foreign",
-    "defense", "defence", "interior", "finance", "state", "press", "campaign", "majority", "minority",
-    "whip", "house", "senate", "democratic", "republican", "gop", "independent", "host", "anchor", "reporter",
-    "columnist", "editor", "founder", "ceo", "executive", "officer", "commander", "colonel", "president-elect",
-    "congressman", "congresswoman", "assemblyman", "councilman", "councilwoman", "trustee", "economist",
-}
-# Capitalised words that mark a sequence as a place, organisation or date rather than a person.
-_NOT_PERSON = {
-    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "of", "and", "but", "or", "if",
-    "as", "by", "to", "from", "with", "after", "before", "when", "while", "yet", "so", "it", "its", "he",
-    "she", "they", "we", "i", "his", "her", "their", "our", "my", "you", "there", "here", "what", "why", "how",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "united", "states", "kingdom", "nations", "union", "european", "white", "house", "new", "york", "post",
-    "times", "news", "journal", "street", "party", "committee", "council", "congress", "court", "supreme",
-    "national", "international", "department", "ministry", "university", "college", "institute", "center",
-    "centre", "foundation", "bank", "fund", "federal", "reserve", "republic", "federation", "america",
-    "american", "americans", "county", "city", "north", "south", "east", "west", "northern", "southern",
-    "eastern", "western", "central", "fox", "cnn", "msnbc", "nbc", "abc", "cbs", "npr", "bbc", "network",
-    "associated", "press", "reuters", "tv", "radio", "magazine", "review", "office", "agency", "service",
-    "security", "army", "navy", "air", "force", "forces", "administration", "government", "organization",
-    "organisation", "association", "club", "group", "company", "corporation", "inc", "llc", "ltd", "war",
-    "world", "day", "act", "bill", "law", "program", "project", "plan", "board", "peace", "square", "hall",
-    "capitol", "hill", "valley", "island", "river", "lake", "mountain", "road", "avenue", "airport", "station",
-    "church", "school", "hospital", "twitter", "facebook", "google", "instagram", "youtube", "internet",
-    "christmas", "easter", "thanksgiving", "olympics", "summit", "conference", "convention", "debate",
-    "primary", "caucus", "caucuses", "election", "campaign", "democrats", "republicans", "gop", "isis",
-    "obamacare", "medicare", "medicaid", "brexit", "nato", "eu", "un", "us", "u.s.", "uk", "live", "show",
-    "saturday", "night", "super", "tuesday", "los", "angeles", "san", "las", "vegas", "st", "fort", "mount",
-    "democratic", "republican", "senate", "representatives", "state", "secretary", "oval", "pentagon",
-    "kremlin", "parliament", "assembly", "mr", "mrs", "ms", "dr", "however", "meanwhile", "still", "now",
-}
-_FEMALE_FIRST = {
-    "hillary", "sarah", "nancy", "elizabeth", "carly", "michelle", "melania", "ivanka", "kellyanne", "hope",
-    "huma", "jennifer", "jessica", "karen", "susan", "mary", "patricia", "linda", "barbara", "margaret",
-    "lisa", "betsy", "nikki", "condoleezza", "madeleine", "angela", "theresa", "marine", "debbie", "donna",
-    "katrina", "jill", "jane", "anne", "ann", "emily", "kate", "katie", "laura", "amy", "maria", "julia",
-    "rachel", "rebecca", "megyn", "gretchen", "dana", "kirsten", "tammy", "maxine", "loretta", "janet",
-    "sheryl", "samantha", "ruth", "sonia", "elena", "kamala", "sviatlana", "svetlana", "olga", "natalia",
-    "anna", "irina", "ursula", "kaja", "christine", "marie", "sophie", "claire", "catherine", "helen",
-    "stephanie", "heather", "kelly", "erin", "alison", "allison", "sara", "diane", "joanne", "lauren",
-    "jeanne", "carolyn", "caroline", "victoria", "tulsi", "joni", "shelley", "kristen", "kristin", "priya",
-    "ruby", "louise", "cheryl", "deborah", "denise", "monica", "paula", "wendy", "zoe", "mrs", "ms",
-}
-_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
-_WORD = r"[A-Z][\w\u2019'\-]*\.?"
-_NAME_SEQ = re.compile(
-    r"(?<![\w\u2019'])(?:[A-Z][\w\u2019'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w\u2019'\-]*\.?|[A-Z]\.|de|van|von|bin|al|da|del|di|le|la))*"
+_TITLE_WORDS = word_set(
+    """
+    adm adviser advisor ambassador analyst anchor assemblyman attorney campaign candidate capt ceo chair
+    chairman chairwoman chancellor chief col colonel columnist commander commissioner congressman
+    congresswoman councilman councilwoman defence defense democratic deputy director dr economist editor
+    envoy executive finance foreign former founder gen general gop gov governor host house independent
+    interior judge justice king leader lord lt majority manager mayor minister minority mr mrs ms
+    nominee officer pollster pope president president-elect press prime prince prof professor queen rep
+    reporter representative republican rev secretary sen senate senator sgt sir speaker special
+    spokesman spokesperson spokeswoman state strategist trustee vice whip
+    """
 )
+# Capitalised words that mark a sequence as a place, organisation or date rather than a person.
+_NOT_PERSON = word_set(
+    """
+    a abc about act administration after against agency air airport also although america american
+    americans among an and angeles april army as assembly associated association at august avenue bank
+    bbc because before between bill board brexit but by campaign capitol caucus caucuses cbs center
+    central centre christmas church city club cnn college committee company conference congress
+    convention corporation council county court day debate december democratic democrats department
+    despite dr during east easter eastern election eu european even facebook february federal federation
+    for force forces fort foundation fox friday from fund google gop government group hall he her here
+    hill his hospital house how however i if in inc instagram institute international internet into isis
+    island it its january journal july june just kingdom kremlin lake las law like live llc los ltd
+    magazine march may meanwhile medicaid medicare ministry monday mount mountain mr mrs ms msnbc my
+    national nations nato navy nbc network new news night north northern november now npr obamacare
+    october of office olympics on only or organisation organization our oval over parliament party peace
+    pentagon per plan post press primary program project radio representatives republic republican
+    republicans reserve reuters review river road san saturday school secretary security senate
+    september service she show since so south southern square st state states station still street
+    summit sunday super supreme thanksgiving that the their then there these they this those though
+    through thursday times to toward towards tuesday tv twitter u.s. uk un under union united university
+    unless unlike until upon us valley vegas via war we wednesday west western what when where whether
+    which while white who why with without world yet york you youtube
+    """
+)
+_FEMALE_FIRST = word_set(
+    """
+    alison allison amy angela ann anna anne barbara betsy carly caroline carolyn catherine cheryl
+    christine claire condoleezza dana debbie deborah denise diane donna elena elizabeth emily erin
+    gretchen heather helen hillary hope huma irina ivanka jane janet jeanne jennifer jessica jill joanne
+    joni julia kaja kamala karen kate katie katrina kelly kellyanne kirsten kristen kristin laura lauren
+    linda lisa loretta louise madeleine margaret maria marie marine mary maxine megyn melania michelle
+    monica mrs ms nancy natalia nikki olga patricia paula priya rachel rebecca ruby ruth samantha sara
+    sarah shelley sheryl sonia sophie stephanie susan svetlana sviatlana tammy theresa tulsi ursula
+    victoria wendy zoe
+    """
+)
+_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+# A capitalised word, an initial, or a short abbreviation with its period ("Sen.", "Jr."); a longer word
+# never keeps a period, so a name run stops at a sentence end ("in Belarus. Lukashenko said").
+_CAP = r"(?:[A-Z][\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[A-Z][a-z]{0,3}\.|[A-Z][\w\u2019'\-]*(?![\w.]))"
+_NAME_SEQ = re.compile(
+    r"(?<![\w\u2019'\-])" + _CAP + r"(?:\s+(?:" + _CAP + r"|(?:de|van|von|bin|al|da|del|di|le|la)\b))*"
+)
+_CUED = re.compile(r",?\s+(?:said|says|told|tells|added|wrote|writes|argued|argues|stated|insisted|noted)\b")
+_CUED_BEFORE = re.compile(
+    r"\b(?:said|says|added|wrote|according to|journalist|reporter|analyst|official)\s+$"
+)
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
 _DET = re.compile(
     r"^(?:the|a|an|one|another|this|that|his|her|their|its|our|some|many|other|several|two|three|[A-Z][\w\-]*[\u2019']s?)$"
@@ -122,15 +133,33 @@ class People:
         self._mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, full name), in order
         self._keys: list[tuple[int, int]] = []
         singles: list[tuple[int, int, str]] = []
+        candidates: list[tuple[str, list[str], str, re.Match[str], int, bool]] = []
+        surnames: dict[str, int] = {}
+        lower = {w for p in source.paragraphs for w in _LOWER_WORD.findall(p.text)}
         for para in source.paragraphs:
             for m in _NAME_SEQ.finditer(para.text):
                 tokens = m.group(0).split()
                 roles, name = split_role(tokens)
                 name = [_clean_token(t) for t in name]
+                # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
+                while len(name) > 1 and (name[0].lower() in lower or name[0].lower() in _NOT_PERSON):
+                    name = name[1:]
                 if looks_like_name(name):
-                    self._register(" ".join(name), roles, para.text, m, para.n)
+                    cued = bool(
+                        _CUED.match(para.text, m.end()) or _CUED_BEFORE.search(para.text, 0, m.start())
+                    )
+                    candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
                 elif len(name) == 1 and _clean_token(name[0]).lower() not in _NOT_PERSON:
                     singles.append((para.n, m.start() + m.group(0).rfind(tokens[-1]), _clean_token(name[0])))
+                    surnames[singles[-1][2]] = surnames.get(singles[-1][2], 0) + 1
+        # A capitalised pair is a person when a title, a cue verb or a later bare surname vouches for it;
+        # this keeps "Since Russia" and "External Vulnerabilities" out of pronoun resolution.
+        for name, roles, text, m, n, vouched in candidates:
+            first = name.split()[0]
+            if first.lower() in lower or first in surnames:
+                continue  # "Other Belarus", "Lukashenko Belarus": a common word or a surname cannot open a name
+            if vouched or name.split()[-1] in surnames or first.lower() in _FEMALE_FIRST:
+                self._register(name, roles, text, m, n)
         for n, off, last in singles:
             full = self._by_last.get(last)
             if full:
@@ -140,6 +169,10 @@ class People:
 
     def _register(self, name: str, roles: list[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""
+        # "Belarus Lukashenko" after "Alexander Lukashenko": the same person, under the name first given.
+        earlier = self._by_last.get(name.split()[-1])
+        if earlier is not None and name not in self.persons and len(name.split()) <= len(earlier.split()):
+            name = earlier
         person = self.persons.get(name)
         if person is None:
             person = self.persons[name] = Person(name)
@@ -218,7 +251,9 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     if phrase.lower() in _PRONOUNS:
         return SpeakerPhrase(pronoun=phrase.lower())
     tokens = phrase.split()
-    if len(tokens) > 8:
+    if len(tokens) > 8 or _DET.match(tokens[-1]) or tokens[-1].lower() in _PRONOUNS:
+        return None  # "his claims": a noun phrase cut short, not a subject
+    if tokens[0][:1].islower() and not _DET.match(tokens[0]) and len(tokens) > 3:
         return None
     m = _ROLE_NAME.match(phrase)
     if m:

@@ -1,0 +1,220 @@
+"""Benchmark quote finding and speaker attribution on PolNeAR (research/evaluation use only).
+
+Usage: ``python bench/quotes.py [--split train|dev|test] [--show N]``; tune on train/dev, score on test.
+
+Data: ``shared/corpora/polnear/derived/attributions.jsonl`` and ``<split>/text/<article>.txt``. Where an
+article has several annotators, only the first annotator in sorted order is used, so no article counts
+twice. Each article becomes a Source whose paragraphs are its non-blank lines (text unchanged); a
+paragraph offset plus the line's start offset gives the article offset, so predictions and gold are
+compared in article character offsets.
+
+Figures:
+
+- **gold segments**: for every attribution whose ``quote_type`` is ``direct`` or ``mixed``, each content
+  fragment is cut per line into the pieces between double quotation marks (“ ” or "): an opening mark
+  starts a piece, the next mark ends it, a piece left open ends at the end of the line or fragment, and a
+  closing mark with nothing open ends a piece that started at the fragment's start. Identical pieces
+  from several attributions count once.
+- **recall** = gold segments overlapped (at least one character in common) by any predicted quote,
+  statement or phrase / gold segments.
+- **precision** = predicted quotes of kind ``statement`` lying wholly inside some content fragment of any
+  annotated attribution of the article (any ``quote_type``) / predicted statements. Phrases are not
+  counted: they are kept in the output but are not claimed to be attributed remarks. A looser figure,
+  statements that merely overlap a content fragment, is printed too.
+- **speaker accuracy** = over found gold segments whose attribution has a source span that is not a bare
+  pronoun: the predicted quote with the largest overlap is right when its speaker's last word appears
+  (case-insensitively, possessive dropped) among the words of the gold source span; with no speaker, when
+  the last word of its ``speaker_role`` appears there. When the gold source is a description with no
+  capitalised word after its first ("the candidate"), the nearest preceding gold source in the article
+  that has one also counts as a match. A quote with neither speaker nor role is wrong.
+- **pronoun speaker accuracy** (reported apart): the same test for found segments whose gold source is a
+  bare pronoun, matched against the nearest preceding gold source span in the article that is not a
+  pronoun.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from briefgen.analysis.quotes import find_quotes  # noqa: E402
+from briefgen.model import Paragraph, Quote, Source  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "polnear"
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "his", "their", "who", "that"}
+MARK = re.compile(r"[\u201c\u201d\"]")
+
+
+def load_gold(split: str) -> dict[str, list[dict]]:
+    """Return the attributions of one split by article, first annotator only."""
+    by_article: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    with open(CORPUS / "derived" / "attributions.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["split"] == split:
+                by_article[rec["article"]][rec["annotator"]].append(rec)
+    return {a: anns[sorted(anns)[0]] for a, anns in by_article.items()}
+
+
+def build_source(article: str, text: str) -> tuple[Source, dict[int, int]]:
+    """Return a Source of the article's non-blank lines and each paragraph's article offset."""
+    paragraphs: list[Paragraph] = []
+    offsets: dict[int, int] = {}
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            n = len(paragraphs) + 1
+            paragraphs.append(Paragraph(n, line))
+            offsets[n] = pos
+        pos += len(line) + 1
+    return Source(id=article, path=article, paragraphs=tuple(paragraphs)), offsets
+
+
+def gold_segments(fragment: tuple[int, int, str]) -> list[tuple[int, int]]:
+    """Return the quotation-mark-delimited pieces of one content fragment, in article offsets."""
+    start, _, text = fragment
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        open_at = None
+        marks = list(MARK.finditer(line))
+        for m in marks:
+            c = m.group(0)
+            if open_at is None:
+                if c == "\u201d" and pos + m.start() > 0 and not out:
+                    out.append((start, start + pos + m.start()))
+                elif c != "\u201d":
+                    open_at = m.end()
+            else:
+                if m.start() > open_at:
+                    out.append((start + pos + open_at, start + pos + m.start()))
+                open_at = None
+        if open_at is not None and len(line.rstrip()) > open_at:
+            out.append((start + pos + open_at, start + pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return [(s, e) for s, e in out if e > s]
+
+
+def is_pronoun(span_text: str) -> bool:
+    """Return whether a source span is a bare pronoun."""
+    return span_text.strip().lower() in PRONOUNS
+
+
+def words(s: str) -> set[str]:
+    """Return the lower-cased words of a string, possessives dropped."""
+    return {re.sub(r"[\u2019']s?$", "", w) for w in re.findall(r"[\w\u2019'\-]+", s.lower())}
+
+
+def label_matches(q: Quote, gold_texts: list[str]) -> bool:
+    """Return whether the predicted speaker (or role) names one of the gold source texts."""
+    label = q.speaker or q.speaker_role
+    if not label:
+        return False
+    last = re.sub(r"[\u2019']s?$", "", label.split()[-1].lower()).strip(".,")
+    return any(last in words(t) for t in gold_texts)
+
+
+def main() -> None:
+    """Print recall, precision and speaker accuracy for one split."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["train", "dev", "test", "annotator-training"])
+    ap.add_argument("--show", type=int, default=0, help="print this many misses of each kind")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"PolNeAR not found at {CORPUS}; nothing to measure")
+        return
+    gold = load_gold(args.split)
+    n_gold = n_found = n_pred = n_inside = n_overlap = 0
+    sp_total = sp_right = pr_total = pr_right = 0
+    misses: list[str] = []
+    false_pos: list[str] = []
+    wrong_sp: list[str] = []
+    chars = 0
+    elapsed = 0.0
+    for article, recs in sorted(gold.items()):
+        text = (CORPUS / args.split / "text" / f"{article}.txt").read_text(encoding="utf-8")
+        chars += len(text)
+        source, offsets = build_source(article, text)
+        t0 = time.perf_counter()
+        quotes = find_quotes(source)
+        elapsed += time.perf_counter() - t0
+        pred = [(offsets[q.cite.paragraph] + q.start, offsets[q.cite.paragraph] + q.end, q) for q in quotes]
+        fragments = [(s, e) for r in recs for s, e, _ in r["content"]]
+        sources_in_order = sorted(
+            (r["source"][0][0], " ".join(t for _, _, t in r["source"])) for r in recs if r.get("source")
+        )
+        segs: dict[tuple[int, int], dict] = {}
+        for r in recs:
+            if r["quote_type"] in ("direct", "mixed"):
+                for frag in r["content"]:
+                    for seg in gold_segments(tuple(frag)):
+                        segs.setdefault(seg, r)
+        for (gs, ge), r in sorted(segs.items()):
+            n_gold += 1
+            over = [(min(ge, pe) - max(gs, ps), q) for ps, pe, q in pred if min(ge, pe) > max(gs, ps)]
+            if not over:
+                misses.append(f"{article}: {text[max(0, gs - 60) : ge + 30]!r}")
+                continue
+            n_found += 1
+            q = max(over, key=lambda o: o[0])[1]
+            if not r.get("source"):
+                continue
+            src_text = " ".join(t for _, _, t in r["source"])
+            src_at = r["source"][0][0]
+            named_before = [t for at, t in sources_in_order if at < src_at and not is_pronoun(t)]
+            if is_pronoun(src_text):
+                pr_total += 1
+                pr_right += bool(named_before) and label_matches(q, named_before[-1:])
+                continue
+            sp_total += 1
+            options = [src_text]
+            if not re.search(r"\s[A-Z]", src_text) and named_before:
+                options.append(named_before[-1])
+            if label_matches(q, options):
+                sp_right += 1
+            else:
+                wrong_sp.append(f"{q.text[:50]!r} pred={q.speaker}/{q.speaker_role} gold={src_text!r}")
+        for ps, pe, q in pred:
+            if q.kind != "statement":
+                continue
+            n_pred += 1
+            if any(fs <= ps and pe <= fe for fs, fe in fragments):
+                n_inside += 1
+            elif any(min(fe, pe) > max(fs, ps) for fs, fe in fragments):
+                n_overlap += 1
+                false_pos.append(f"{article} [overlap]: {q.text[:120]!r}")
+            else:
+                false_pos.append(f"{article}: {q.text[:120]!r}")
+
+    def pct(a: int, b: int) -> str:
+        return f"{100 * a / b:.1f}%" if b else "n/a"
+
+    print(f"PolNeAR split={args.split} articles={len(gold)} chars={chars}")
+    print(f"recall     {pct(n_found, n_gold)}  ({n_found}/{n_gold} gold quoted segments overlapped)")
+    print(
+        f"precision  {pct(n_inside, n_pred)}  ({n_inside}/{n_pred} predicted statements inside a content span)"
+    )
+    print(f"  overlap  {pct(n_inside + n_overlap, n_pred)}  (inside or overlapping)")
+    print(
+        f"speaker    {pct(sp_right, sp_total)}  ({sp_right}/{sp_total} found segments with a named/described source)"
+    )
+    print(
+        f"pronoun    {pct(pr_right, pr_total)}  ({pr_right}/{pr_total} found segments with a pronoun source)"
+    )
+    print(f"speed      {chars / max(elapsed, 1e-9) / 1e6:.2f} M chars/s in find_quotes")
+    for title, rows in (("missed", misses), ("false statements", false_pos), ("wrong speaker", wrong_sp)):
+        if args.show:
+            print(f"--- {title} ({len(rows)})")
+            for row in rows[: args.show]:
+                print("  " + row)
+
+
+if __name__ == "__main__":
+    main()
