@@ -15,10 +15,11 @@ from lxml import etree
 from sample_brief import CYRILLIC, HOSTILE, sample_brief
 
 from briefgen.errors import RenderError
-from briefgen.model import Brief, Cite, Para, Section, block_cites
+from briefgen.model import Brief, Cite, Para, Paragraph, QuoteBlock, Section, Source, block_cites
 from briefgen.render import RenderOptions
-from briefgen.render._text import cite_text
+from briefgen.render._text import cite_text, footnote_numbers
 from briefgen.render.docx import DocxRenderer
+from briefgen.render.docx_parts import clean
 from briefgen.render.reference_doc import build_reference, write_reference
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,6 +89,18 @@ def test_cover_lines(doc):
     assert "Eastern Europe Desk" in texts and "Sources dated 13\u201320 December 2025" in texts
 
 
+def _shown_numbers(document: etree._Element) -> list[int]:
+    """Return the number a reader sees at each footnote reference: Word's count, or the custom mark."""
+    shown, auto = [], 0
+    for ref in document.iter(qn("w:footnoteReference")):
+        if ref.get(qn("w:customMarkFollows")) == "1":
+            shown.append(int(ref.getnext().text))
+        else:
+            auto += 1
+            shown.append(auto)
+    return shown
+
+
 def test_footnotes_numbered_with_cite_text(blob):
     brief = sample_brief()
     expected = [c for s in brief.sections for b in s.blocks for c in block_cites(b)]
@@ -95,9 +108,23 @@ def test_footnotes_numbered_with_cite_text(blob):
     assert [n.get(qn("w:type")) for n in notes[:2]] == ["separator", "continuationSeparator"]
     body_notes = notes[2:]
     assert [n.get(qn("w:id")) for n in body_notes] == [str(i) for i in range(1, len(expected) + 1)]
-    assert [_text(n).strip() for n in body_notes] == [cite_text(brief, c) for c in expected]
-    refs = _xml(blob, "word/document.xml").findall(".//w:footnoteReference", NS)
+    assert [re.sub(r"^\d+ ", "", _text(n).strip()) for n in body_notes] == [
+        cite_text(brief, c) for c in expected
+    ]
+    document = _xml(blob, "word/document.xml")
+    refs = document.findall(".//w:footnoteReference", NS)
     assert [r.get(qn("w:id")) for r in refs] == [str(i) for i in range(1, len(expected) + 1)]
+    # Repeated cites show their first note's number, as in the Markdown/HTML/PDF briefs.
+    numbers = footnote_numbers(brief)
+    assert _shown_numbers(document) == [numbers[c] for c in expected]
+    assert len(set(_shown_numbers(document))) < len(expected)  # the sample does repeat cites
+
+
+def test_corroborated_sentence_is_labelled(doc):
+    para = next(
+        p for p in doc.paragraphs if p.style.name == "Normal" and p.text.startswith("Russia dominates")
+    )
+    assert para.text.startswith("Russia dominates the Belarusian information space. [2 sources]")
 
 
 def test_para_with_two_cites_gets_two_footnote_refs(doc):
@@ -229,10 +256,9 @@ def test_cyrillic_round_trip(doc):
 def test_tables_for_timeline_and_entities(doc):
     timeline, entities = doc.tables
     assert [c.text for c in timeline.rows[0].cells] == ["Date", "Event"]
-    assert [c.text for c in timeline.rows[1].cells] == [
-        "June 2025",
-        "In June 2025 Lukashenko released Siarhei Tsikhanouski.",
-    ]
+    date, event = (c.text for c in timeline.rows[1].cells)
+    assert date == "June 2025"
+    assert event.startswith("In June 2025 Lukashenko released Siarhei Tsikhanouski. [2 sources]")
     assert timeline.rows[1].cells[1]._tc.findall(".//w:footnoteReference", NS)
     assert [c.text for c in entities.rows[1].cells][1:] == [
         "President of Belarus",
@@ -317,3 +343,55 @@ def test_document_xml_is_well_formed_and_has_no_empty_runs(blob):
     assert re.search(
         rb"<w:footnoteReference w:id=\"1\"/>", zipfile.ZipFile(io.BytesIO(blob)).read("word/document.xml")
     )
+
+
+def test_only_web_links_are_clickable():
+    base = sample_brief()
+    memo = dataclasses.replace(base.sources[0], url="javascript:alert(1)")
+    blob = _render(dataclasses.replace(base, sources=(memo, base.sources[1])))
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        rels = b"".join(z.read(n) for n in z.namelist() if n.endswith(".rels"))
+    assert b"javascript:" not in rels
+    shown = [p.text for p in _open(blob).paragraphs if "javascript:alert(1)" in p.text]
+    assert shown and shown[0].startswith("Ryhor Nizhnikau")  # shown as text in the source note
+
+
+def test_context_sentence_from_another_paragraph_gets_its_own_footnote():
+    base = sample_brief()
+    q = base.quotes[0]
+    block = QuoteBlock(q, Para("Context from elsewhere.", (Cite("memo", 2),)))
+    brief = dataclasses.replace(base, sections=(Section("Quotes", 1, (block,)),))
+    doc = _open(_render(brief))
+    by_text = {p.text: p for p in doc.paragraphs}
+    assert (
+        len(
+            by_text["\u201cWe have to move, we have to trade,\u201d \u2014 Alexander Lukashenko"]._p.findall(
+                ".//w:footnoteReference", NS
+            )
+        )
+        == 1
+    )
+    assert len(by_text["Context: Context from elsewhere."]._p.findall(".//w:footnoteReference", NS)) == 1
+
+
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def test_real_news_text_round_trips():
+    articles = sorted((CORPORA / "bbc-news-summary" / "articles").glob("*/*.txt"))[:40]
+    if not articles:
+        pytest.skip(f"evaluation corpus absent: {CORPORA / 'bbc-news-summary'}")
+    sources, blocks = [], []
+    for i, path in enumerate(articles):
+        lines = [ln.strip() for ln in path.read_bytes().decode("utf-8", "replace").splitlines() if ln.strip()]
+        paragraphs = tuple(Paragraph(n, t) for n, t in enumerate(lines[1:], 1))
+        sources.append(Source(id=f"s{i}", path=str(path), title=lines[0], paragraphs=paragraphs))
+        blocks.extend(Para(p.text, (Cite(f"s{i}", p.n),)) for p in paragraphs)
+    brief = dataclasses.replace(
+        sample_brief(), sources=tuple(sources), sections=(Section("News", 1, tuple(blocks)),)
+    )
+    blob = _render(brief)
+    texts = [p.text for p in _open(blob).paragraphs if p.style.name == "Normal"]
+    assert texts == [clean(b.text) for b in blocks]
+    notes = _xml(blob, "word/footnotes.xml").findall("w:footnote", NS)[2:]
+    assert len(notes) == len(blocks)

@@ -22,6 +22,7 @@ from ..model import (
     Para,
     QuoteBlock,
     Section,
+    SourceNote,
     SourceNotes,
     Timeline,
 )
@@ -30,8 +31,10 @@ from ._text import (
     attribution,
     brief_source,
     cite_text,
+    corroboration,
     cover_lines,
-    long_date,
+    event_label,
+    footnote_numbers,
     source_label,
     source_reference,
 )
@@ -45,6 +48,7 @@ from .docx_parts import (
     clean,
     end_field,
     pin_zip,
+    safe_url,
     set_footnote_separators,
     set_update_fields,
 )
@@ -59,17 +63,20 @@ def _page_label() -> tuple[str, str]:
     return "Page ", " of "
 
 
+def _context_label() -> str:
+    """Return the words before a quote's context sentence, as the Markdown renderer has them."""
+    return "Context: "
+
+
 def _contents_label() -> str:
     """Return the heading over the table of contents (shared wording candidate)."""
     return "Contents"
 
 
-def _note_lines(brief: Brief, genre: str | None, words: int, flags: tuple[str, ...]) -> list[str]:
-    """Return the source-note lines under a source's reference (shared wording candidate)."""
-    lines = [f"Genre: {genre}"] if genre else []
-    lines.append(f"Length: {words} words")
-    lines.extend(f"Note: {flag}" for flag in flags)
-    return lines
+def _note_lines(note: SourceNote) -> list[str]:
+    """Return the lines under a source's reference, worded as the Markdown and HTML notes are."""
+    head = f"{note.genre or 'unknown genre'}, {note.words:,} words."
+    return [f"{head} {note.used}".rstrip()] + [f"Note: {flag}" for flag in note.flags]
 
 
 @register_renderer
@@ -111,6 +118,9 @@ class _Writer:
         self.doc = doc
         self.brief = brief
         self.notes = Footnotes(doc.part)
+        self.numbers = footnote_numbers(brief)
+        self.auto = 0  # notes numbered by Word so far
+        self.seen: set[Cite] = set()
         self.char = {
             "footnote reference": self._style_id("footnote reference"),
             "footnote text": self._style_id("footnote text"),
@@ -152,11 +162,24 @@ class _Writer:
         return paragraph
 
     def footnotes(self, paragraph: Paragraph, cites: tuple[Cite, ...]) -> None:
-        """Append one footnote reference per cite (Word needs a note per reference)."""
+        """Append the corroboration label and one footnote per cite (Word needs a note per reference).
+
+        A cite's first note is numbered by Word; a repeat shows the same number as a custom mark, so
+        the numbers match the other formats' (``footnote_numbers``).
+        """
+        label = corroboration(cites)
+        if label:
+            paragraph.add_run(" " + label)
         for cite in cites:
             source = brief_source(self.brief, cite.source)
-            url = source.url if source is not None else None
-            self.notes.add(paragraph, cite_text(self.brief, cite), url, self.char)
+            url = safe_url(source.url) if source is not None else None
+            number = self.numbers.get(cite)
+            if number is None:
+                number = self.numbers[cite] = len(self.numbers) + 1
+            mark = None if number == self.auto + 1 and cite not in self.seen else str(number)
+            self.auto += mark is None
+            self.seen.add(cite)
+            self.notes.add(paragraph, cite_text(self.brief, cite), url, self.char, mark)
 
     def contents(self) -> None:
         """Write a TOC field; its cached entries show the headings until Word updates page numbers."""
@@ -199,7 +222,7 @@ class _Writer:
         if block.context is not None:
             # The context sentence comes from the quote's own paragraph: one note serves both.
             extra = tuple(c for c in block.context.cites if c != q.cite)
-            self.para(block.context.text, "Normal", extra)
+            self.para(_context_label() + block.context.text, "Normal", extra)
 
     def table(self, header: tuple[str, ...], widths: tuple[float, ...]) -> Table:
         """Return a table with a repeating header row, in the reference document's table style."""
@@ -231,7 +254,7 @@ class _Writer:
         widths = (3.5, 13.5)
         table = self.table(("Date", "Event"), widths)
         for event in block.events:
-            _, text_cell = self._row(table, (long_date(event.date), event.text), widths)
+            _, text_cell = self._row(table, (event_label(event.date), event.text), widths)
             self.footnotes(text_cell, event.cites)
         self.doc.add_paragraph(style="Normal")
 
@@ -255,10 +278,13 @@ class _Writer:
             self.para(source_label(source) if source is not None else note.source, "Heading 3")
             if source is not None:
                 ref = self.para(source_reference(source), "Normal")
-                if source.url:
+                url = safe_url(source.url)
+                if url:
                     add_text_run(ref._p, " ")
-                    add_hyperlink(ref._p, self.doc.part, source.url, source.url, self.char["hyperlink"])
-            for line in _note_lines(self.brief, note.genre, note.words, note.flags):
+                    add_hyperlink(ref._p, self.doc.part, url, url, self.char["hyperlink"])
+                elif source.url:
+                    add_text_run(ref._p, " " + source.url)  # shown, not clickable
+            for line in _note_lines(note):
                 self.para(line, "Normal")
 
     def figure(self, block: Figure) -> None:

@@ -22,6 +22,8 @@ PartFactory.part_type_for.setdefault(CT.WML_FOOTNOTES, XmlPart)
 # Characters XML 1.0 (and so Word) cannot hold; python-docx raises on them (PITFALLS).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
+_LINKABLE = re.compile(r"(?i)^(https?://|mailto:)[^\s]+$")
+
 # ZIP entries get this timestamp so the same Brief always gives the same bytes.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -31,6 +33,12 @@ _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 def clean(text: str | None) -> str:
     """Return ``text`` without the control characters and lone surrogates Word cannot store."""
     return _NOT_XML.sub("", text or "")
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return ``url`` if it is a web or mail link, else None (a source must not plant file: or script links)."""
+    url = clean(url).strip()
+    return url if _LINKABLE.match(url) else None
 
 
 def add_text_run(parent: object, text: str, char_style: str | None = None) -> object:
@@ -121,15 +129,32 @@ class Footnotes:
         document_part.relate_to(part, RT.FOOTNOTES)
         return part
 
-    def add(self, paragraph: Paragraph, text: str, url: str | None, styles: dict[str, str]) -> int:
-        """Append a footnote reference to ``paragraph`` whose note reads ``text`` (linked to ``url``)."""
+    def add(
+        self,
+        paragraph: Paragraph,
+        text: str,
+        url: str | None,
+        styles: dict[str, str],
+        mark: str | None = None,
+    ) -> int:
+        """Append a footnote reference to ``paragraph`` whose note reads ``text`` (linked to ``url``).
+
+        Word numbers notes itself; ``mark`` instead shows a fixed number, so a repeated cite can
+        carry its first note's number while still being a note of its own (ids must be unique).
+        """
         self.count += 1
         n = self.count
         ref_run = OxmlElement("w:r")
         ref_run.append(_rpr(styles["footnote reference"]))
         ref = OxmlElement("w:footnoteReference")
+        if mark is not None:
+            ref.set(qn("w:customMarkFollows"), "1")
         ref.set(qn("w:id"), str(n))
         ref_run.append(ref)
+        if mark is not None:
+            t = OxmlElement("w:t")
+            t.text = mark
+            ref_run.append(t)
         paragraph._p.append(ref_run)
 
         note = OxmlElement("w:footnote")
@@ -140,10 +165,15 @@ class Footnotes:
         pstyle.set(qn("w:val"), styles["footnote text"])
         ppr.append(pstyle)
         p.append(ppr)
-        mark = OxmlElement("w:r")
-        mark.append(_rpr(styles["footnote reference"]))
-        mark.append(OxmlElement("w:footnoteRef"))
-        p.append(mark)
+        mark_run = OxmlElement("w:r")
+        mark_run.append(_rpr(styles["footnote reference"]))
+        if mark is None:
+            mark_run.append(OxmlElement("w:footnoteRef"))
+        else:
+            t = OxmlElement("w:t")
+            t.text = mark
+            mark_run.append(t)
+        p.append(mark_run)
         add_text_run(p, " ")
         if url:
             add_hyperlink(p, self.part, url, text, styles["hyperlink"])
