@@ -1,10 +1,188 @@
-"""Source notes: genre, length and what an editor should know (placeholder)."""
+"""Source notes: genre, length and what an editor should know about each source.
+
+Genre: ``Source.genre`` when the reader set it; else "policy memo" when the title, outlet, standfirst or a short
+line near the top says memo, brief, report or policy; else "opinion" when the text argues in the first person
+(I/we/my/our at least 1 per 100 words and at least two "should"/"must"); else "news analysis".
+
+Number conflicts: a count before the same plural noun phrase ("123 political prisoners", "dozens of political
+prisoners") in two sources, whose ranges cannot overlap ("dozens" is 24-99, "more than a dozen" is over 12),
+and whose nearby words share a stem ("released" / "release") so they are about the same point. Anything less
+clear is not flagged.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
 from ..model import Entity, Quote, Source, SourceNote
+from .segment import sentence_spans
+
+_MEMO = re.compile(r"\b(?:memo|memorandum|brief|briefing|report|policy)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
+_MODAL = re.compile(r"\b(?:should|must|ought)\b", re.I)
+_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+}  # fmt: skip
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 199.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+}
+_MORE = ("more than", "well over", "over", "at least", "upwards of")
+_LESS = ("fewer than", "less than", "under", "up to")
+_ABOUT = ("nearly", "almost", "about", "around", "roughly", "some", "approximately")
+_COUNT = re.compile(
+    r"(?<![\w.,])(?P<q>(?:(?:" + "|".join(_MORE + _LESS + _ABOUT) + r")\s+)?"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|" + "|".join(list(_WORDS) + list(_VAGUE)) + r")"
+    r"(?:\s+(?:million|thousand|hundred))?)\s+(?:of\s+)?(?:other\s+|more\s+)?"
+    r"(?P<np>(?:[a-z][a-z-]+\s+)?[a-z][a-z-]+s)\b",
+    re.I,
+)
+_STEM_WORD = re.compile(r"[a-z]{4,}")
+_STOP_WORDS = "that this with from have been were their there which while when into than they them also"
+_STOP = frozenset(_STOP_WORDS.split())
+_SCALE = {"million": 1e6, "thousand": 1e3, "hundred": 1e2}
 
 
-def source_notes(sources: tuple[Source, ...], quotes: tuple[Quote, ...], entities: tuple[Entity, ...]) -> tuple[SourceNote, ...]:
+@dataclass(frozen=True, slots=True)
+class _Count:
+    source: str
+    paragraph: int
+    phrase: str  # the count and its noun as written
+    noun: str
+    low: float
+    high: float
+    stems: frozenset[str]
+
+
+def _interval(q: str) -> tuple[float, float] | None:
+    """Return the range of values a count expression allows ("more than a dozen" -> (13, inf))."""
+    q = q.lower()
+    mod = next((m for m in _MORE + _LESS + _ABOUT if q.startswith(m + " ")), "")
+    core = q[len(mod) :].strip()
+    scale = 1.0
+    for word, factor in _SCALE.items():
+        if core.endswith(" " + word) and core not in _WORDS:
+            core, scale = core[: -len(word) - 1], factor
+    if core in _VAGUE:
+        return _VAGUE[core]
+    n = float(_WORDS[core]) if core in _WORDS else float(core.replace(",", "")) if core[0].isdigit() else None
+    if n is None or (scale == 1 and 1900 <= n <= 2100 and "," not in core):
+        return None  # a year, not a count
+    n *= scale
+    if mod in _MORE:
+        return n + 1e-9, float("inf")
+    if mod in _LESS:
+        return 0.0, n
+    if mod in _ABOUT:
+        return 0.8 * n, 1.2 * n
+    return n, n
+
+
+def _counts(source: Source) -> list[_Count]:
+    """Return the counted noun phrases of a source with the word stems around them."""
+    out = []
+    for para in source.paragraphs:
+        for s, e in sentence_spans(para.text):
+            text = para.text[s:e]
+            for m in _COUNT.finditer(text):
+                span = _interval(m.group("q"))
+                if span is None:
+                    continue
+                before = text[: m.start()].lower().split()[-6:]
+                after = text[m.end() :].lower().split()[:6]
+                noun = m.group("np").lower()
+                words = (
+                    {w for chunk in before + after for w in _STEM_WORD.findall(chunk)}
+                    - _STOP
+                    - set(noun.split())
+                )
+                stems = frozenset(w[:5] for w in words)
+                out.append(_Count(source.id, para.n, m.group(0), noun, span[0], span[1], stems))
+    return out
+
+
+def _conflicts(sources: tuple[Source, ...]) -> dict[str, list[str]]:
+    """Return flags for counts of the same thing that two sources give incompatibly."""
+    by_noun: dict[str, list[_Count]] = defaultdict(list)
+    for source in sources:
+        for c in _counts(source):
+            by_noun[c.noun].append(c)
+    flags: dict[str, list[str]] = defaultdict(list)
+    for counts in by_noun.values():
+        for i, a in enumerate(counts):
+            for b in counts[i + 1 :]:
+                disjoint = a.high < b.low or b.high < a.low
+                if a.source != b.source and disjoint and a.stems & b.stems:
+                    flags[a.source].append(
+                        f'Number differs from {b.source} (para {b.paragraph}): "{a.phrase}" (para {a.paragraph}) '
+                        f'vs "{b.phrase}".'
+                    )
+                    flags[b.source].append(
+                        f'Number differs from {a.source} (para {a.paragraph}): "{b.phrase}" (para {b.paragraph}) '
+                        f'vs "{a.phrase}".'
+                    )
+    return flags
+
+
+def infer_genre(source: Source) -> str:
+    """Return the source's genre: its own if set, else memo, opinion or news analysis (see module doc)."""
+    if source.genre:
+        return source.genre
+    heads = [source.title or "", source.outlet or "", source.standfirst or ""]
+    heads += [p.text for p in source.paragraphs[:5] if len(p.text.split()) <= 12]
+    if any(_MEMO.search(h) for h in heads):
+        return "policy memo"
+    text = " ".join(p.text for p in source.paragraphs)
+    words = max(1, len(text.split()))
+    if len(_FIRST_PERSON.findall(text)) * 100 >= words and len(_MODAL.findall(text)) >= 2:
+        return "opinion"
+    return "news analysis"
+
+
+def _spelling_flags(source: Source, entities: tuple[Entity, ...]) -> list[str]:
+    """Return a flag for each paragraph that spells a name differently from the entity's main spelling."""
+    out = []
+    for entity in entities:
+        for variant in entity.variants:
+            if variant.isupper():
+                continue  # an acronym ("EU") is an abbreviation, not a misspelling
+            pattern = re.compile(r"(?<!\w)" + re.escape(variant) + r"(?!\w)")
+            paras = [p.n for p in source.paragraphs if pattern.search(p.text)]
+            if not paras:
+                continue
+            main = entity.name.split()[-1] if len(variant.split()) == 1 else entity.name
+            where = ", ".join(str(n) for n in paras)
+            out.append(f"Name spelled two ways: {main} / {variant} (para {where}).")
+    return out
+
+
+def _quote_flags(quotes: list[Quote]) -> list[str]:
+    out = []
+    for q in quotes:
+        if "missing-opening-mark" in q.flags:
+            out.append(f"Quote in para {q.cite.paragraph} has no opening quotation mark.")
+        if "missing-closing-mark" in q.flags:
+            out.append(f"Quote in para {q.cite.paragraph} has no closing quotation mark.")
+    return out
+
+
+def source_notes(
+    sources: tuple[Source, ...], quotes: tuple[Quote, ...], entities: tuple[Entity, ...]
+) -> tuple[SourceNote, ...]:
     """Return one note per source."""
-    return tuple(SourceNote(source=s.id, genre=s.genre, words=s.words) for s in sources)
+    by_source: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        by_source[q.cite.source].append(q)
+    conflicts = _conflicts(sources)
+    notes = []
+    for s in sources:
+        flags = _quote_flags(by_source[s.id]) + _spelling_flags(s, entities) + conflicts.get(s.id, [])
+        if not s.date:
+            flags.append("No publication date.")
+        notes.append(SourceNote(source=s.id, genre=infer_genre(s), words=s.words, flags=tuple(flags)))
+    return tuple(notes)
