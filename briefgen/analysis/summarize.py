@@ -20,6 +20,12 @@ MIN_WORDS, MAX_WORDS = 6, 60
 # Score mix for a theme: relevance to the theme, centrality among its sentences, early position.
 W_RELEVANCE, W_CENTRALITY, W_POSITION = 0.45, 0.45, 0.10
 CORROBORATION_BONUS = 0.04  # per extra source, up to three
+# Score mix for one document: centrality, lead position, overlap with the headline, length.
+DOC_CENTRALITY, DOC_POSITION, DOC_TITLE, DOC_LENGTH = 0.5, 0.1, 0.25, 0.15
+# One author rarely repeats a point within a few sentences: a lighter redundancy penalty than across sources.
+DOC_MMR_LAMBDA = 0.25
+DOC_FULL_LENGTH = 12  # content words at which a sentence stops counting as short
+DOC_CONTEXT_PENALTY = 0.7
 
 # Openers that point back to something the reader of a brief will not have seen.
 _CONTEXT_OPENERS = re.compile(
@@ -44,8 +50,8 @@ def is_standalone(text: str) -> bool:
         return False  # questions, and headline-like lines without final punctuation
     if _CONTEXT_OPENERS.match(text):
         return False
-    if _QUOTE_LINE.match(text):
-        return False
+    if _QUOTE_LINE.match(text) or text.lstrip().startswith(('"', "\u201c", "\u2018")):
+        return False  # a quotation with its attribution: the quote stage presents those
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
     return quoted <= 0.6 * len(text)  # mostly a quotation: quotes are handled elsewhere
 
@@ -85,7 +91,9 @@ class _Pick:
     cites: list[Cite]
 
 
-def _select(pool: Sequence[tuple[float, _Item]], limit: int, source_order: dict[str, int]) -> list[_Pick]:
+def _select(
+    pool: Sequence[tuple[float, _Item]], limit: int, source_order: dict[str, int], mmr: float = MMR_LAMBDA
+) -> list[_Pick]:
     """Return up to ``limit`` picks by MMR, folding other sources' near-duplicates into cites."""
     remaining = list(pool)  # sorted best first with stable tie-breaks
     max_sim = [0.0] * len(remaining)
@@ -95,7 +103,7 @@ def _select(pool: Sequence[tuple[float, _Item]], limit: int, source_order: dict[
         for i, (score, item) in enumerate(remaining):
             if not item.standalone:
                 continue  # may corroborate, may not stand in the brief
-            val = score - MMR_LAMBDA * max_sim[i]
+            val = score - mmr * max_sim[i]
             if val > best_val:
                 best_i, best_val = i, val
         if best_i < 0:
@@ -257,12 +265,16 @@ def summarize_document(source: Source, n: int) -> tuple[Sentence, ...]:
     heading = vectorizer.vector(words(" ".join(x for x in (source.title, source.standfirst) if x)))
     pool: list[tuple[float, _Item]] = []
     for i, (s, t, v) in enumerate(zip(sents, toks, vectors, strict=True)):
-        length = min(1.0, len(t) / 12)  # very short lines carry little
-        score = 0.45 * cosine(v, doc) + 0.25 * _position(i) + 0.2 * cosine(v, heading) + 0.1 * length
-        standalone = is_standalone(s.text)
-        if not standalone:
-            score *= 0.7  # prefer self-contained sentences, but a short text may need the others
+        length = min(1.0, len(t) / DOC_FULL_LENGTH)  # short lines carry little
+        score = (
+            DOC_CENTRALITY * cosine(v, doc)
+            + DOC_POSITION * _position(i)
+            + DOC_TITLE * cosine(v, heading)
+            + DOC_LENGTH * length
+        )
+        if not is_standalone(s.text):
+            score *= DOC_CONTEXT_PENALTY  # prefer self-contained sentences; a short text may need others
         pool.append((score, _Item(s, i, i, t, v, True)))
     pool.sort(key=lambda p: (-p[0], p[1].order))
-    picks = _select(pool[:POOL], n, {source.id: 0})
+    picks = _select(pool[:POOL], n, {source.id: 0}, DOC_MMR_LAMBDA)
     return tuple(sorted((p.item.sentence for p in picks), key=lambda s: s.index))
