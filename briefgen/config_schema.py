@@ -45,7 +45,6 @@ class _Context:
     """What validation has learned so far: problems, and where things are."""
 
     problems: list[Problem]
-    themes_node: Node | None = None
     # Cross-references are checked once everything is read, since keys come in any order.
     theme_refs: list[tuple[str, str, Node]] = field(default_factory=list)  # (id, keypath, node)
     template_nodes: dict[str, Node] = field(default_factory=dict)
@@ -239,7 +238,6 @@ def _humanise(ident: str) -> str:
 
 def _read_themes(node: Node, keypath: str, ctx: _Context) -> tuple[Theme, ...] | Invalid:
     """Return the themes, in the order written."""
-    ctx.themes_node = node
     entries = _read_table(node, keypath, THEME_FIELDS, ctx, "theme")
     if isinstance(entries, Invalid):
         return entries
@@ -262,6 +260,8 @@ def _read_audiences(node: Node, keypath: str, ctx: _Context) -> tuple[Audience, 
     audiences = []
     for aid, v, nodes, key_node in entries:
         template = v["template"] or aid
+        if not _ID.fullmatch(aid) and "template" not in nodes:
+            continue  # the bad id is reported already; its default template name would repeat it
         ctx.template_nodes[aid] = nodes.get("template", key_node)
         if not _FOLDER_NAME.fullmatch(template):
             where = f"{keypath}.{aid}.template"
@@ -353,9 +353,9 @@ SCHEMA: dict[str, tuple[Field, ...]] = {
 # --- Checks across keys, once everything is read ---
 
 
-def _check_theme_refs(ctx: _Context, theme_ids: list[str]) -> None:
+def _check_theme_refs(ctx: _Context, theme_ids: list[str], root: Node) -> None:
     """Record audience themes that name no defined theme."""
-    defined = ctx.themes_node.start_mark.line + 1 if ctx.themes_node is not None else 0
+    defined = next(k.start_mark.line + 1 for k, _ in root.value if getattr(k, "value", None) == "themes")
     for tid, where, node in ctx.theme_refs:
         if tid in theme_ids:
             continue
@@ -410,11 +410,11 @@ def _check_output_pattern(ctx: _Context, values: dict[str, Any], nodes: dict[str
 def validate(text: str, path: Path) -> Config:
     """Return a Config from YAML ``text`` read from ``path``; raise ConfigError listing every problem."""
     root, problems = compose(text, path)
-    if root is None:
+    if root is None or is_null(root):
         raise ConfigError(
             f"{path}: the config is empty; it needs at least title, sources, themes and audiences"
         )
-    ctx = _Context(problems)
+    ctx = _Context(list(problems))
     read = _read_fields(root, "", TOP_FIELDS, ctx)
     if isinstance(read, Invalid):
         raise ConfigError([p.format(path) for p in _ordered(ctx.problems)])
@@ -422,14 +422,17 @@ def validate(text: str, path: Path) -> Config:
     themes, audiences = values["themes"], values["audiences"]
     theme_ids = [] if isinstance(themes, Invalid) else [t.id for t in themes]
     if theme_ids:
-        _check_theme_refs(ctx, theme_ids)
+        _check_theme_refs(ctx, theme_ids, root)
     if not isinstance(audiences, Invalid):
         if not isinstance(values["templates"], Invalid):
             _check_templates(ctx, path, values, nodes)
         if not isinstance(values["output_pattern"], Invalid):
             _check_output_pattern(ctx, values, nodes, root)
     if ctx.problems:
-        raise ConfigError([p.format(path) for p in _ordered(ctx.problems)])
+        # An alias was replaced by an empty value; complaints about that value would be noise.
+        aliases = {(p.line, p.column) for p in problems if p.text.startswith("alias ")}
+        kept = problems + [p for p in ctx.problems[len(problems) :] if (p.line, p.column) not in aliases]
+        raise ConfigError([p.format(path) for p in _ordered(kept)])
     everything = tuple(theme_ids)
     return Config(
         path=path, title=values["title"], organisation=values["organisation"] or "", sources=values["sources"],

@@ -94,7 +94,7 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
         problem = exc.problem or "syntax error"
         if "'\\t'" in problem:
             message = "tab character; YAML is indented with spaces only, replace the tab with spaces"
-        elif problem == "expected a single document in the stream":
+        elif exc.context == "expected a single document in the stream":
             message = (
                 "a second YAML document starts here; a config is one document, "
                 "remove the '---' line and merge the two"
@@ -113,13 +113,15 @@ def compose(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
 
     Raise ConfigError when the YAML cannot be parsed at all.
     """
-    loader = _StrictComposer(text)
     try:
-        root = loader.get_single_node()
+        # The reader checks every character up front, so even construction can fail.
+        loader = _StrictComposer(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         raise ConfigError(_syntax_problem(exc, text).format(path)) from None
-    finally:
-        loader.dispose()
     problems = list(loader.problems)
     if root is not None:
         _check_keys(root, "", problems)
