@@ -9,6 +9,7 @@ Source text is inserted by compose.py after the template has run, so it is never
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,7 @@ def _error_line(exc: BaseException, filename: str) -> int | None:
 
 def render_layout(templates: Path, name: str, context: dict[str, Any]) -> list[Line]:
     """Return the parsed lines of templates/<name>/brief.j2 rendered with ``context``."""
+    templates = Path(os.path.normpath(templates))
     path = template_path(templates, name)
     if not path.is_file():
         raise RenderError(f"{path}: layout template not found")

@@ -63,14 +63,15 @@ def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], lis
     for pattern in patterns:
         full = pattern if Path(pattern).is_absolute() else str(root / pattern)
         if Path(full).is_dir():
-            matches = sorted(str(p) for p in Path(full).rglob("*") if p.is_file())
+            matches = sorted(str(p) for p in Path(full).rglob("*") if p.is_file() or p.is_symlink())
         else:
             matches = sorted(glob.glob(full, recursive=True))
         if not matches:
             problems.append(f"sources: '{pattern}' matches no file (looked in {Path(full).parent})")
         for m in matches:
             p = Path(m)
-            if p.is_file() and not p.name.startswith("."):
+            # A broken link is kept so that reading it reports the problem instead of dropping it silently.
+            if (p.is_file() or p.is_symlink()) and not p.name.startswith("."):
                 found.setdefault(p, None)
     return list(found), problems
 
@@ -122,4 +123,4 @@ def read_sources(paths: list[Path], *, max_bytes: int = 5_000_000) -> ReadResult
 
 
 # The built-in readers, listed here so the set is readable in one place.
-from . import text  # noqa: E402,F401
+from . import html, pdf, text  # noqa: E402,F401
