@@ -68,7 +68,13 @@ network media press times post news tribune journal bureau directorate secretari
 )
 _EVENT_WORDS = _words("""war revolution summit crisis games cup olympics election protests""")
 _PARTICLES = _words("""van von de der den da di du la le al bin ibn del dos das ter""")
-_CONNECTORS = frozenset(("of", "on", "for", "of the"))
+_CONNECTORS = frozenset(("of", "on", "for"))
+# Capitalised at the start of a sentence, these are ordinary words even when the corpus never has them in lower case.
+_OPENERS = _words(
+    """the a an this that these those both later then after before when while although though since because
+despite however meanwhile still also even only critics officials many most some several other others each every
+all no not today yesterday tomorrow here there now once first last next according yet but and so if as"""
+)
 _SPEECH = re.compile(r"\s+(?:said|says|told|argued|insisted|stated|added|wrote|noted|warned|claimed)\b")
 _ROLE_NOUNS = (
     "envoy|president|minister|leader|spokesman|spokeswoman|spokesperson|head|chief|adviser|advisor|ambassador|"
@@ -157,12 +163,11 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
 
 def _split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Return (title-and-place prefix, name) of a run such as "Belarus President Alexander Lukashenko"."""
-    k = 0
-    while k < len(tokens) - 1 and (tokens[k].casefold() in _TITLES or _is_place(tokens[k])):
-        k += 1
-    if not any(t.casefold() in _TITLES for t in tokens[:k]):
-        return [], tokens[k:]  # "Belarus Lukashenko": a place before a name is not a role
-    return tokens[:k], tokens[k:]
+    titles = [i for i, t in enumerate(tokens[:-1]) if t.casefold() in _TITLES]
+    k = titles[-1] + 1 if titles else 0
+    while k < len(tokens) - 1 and _is_place(tokens[k]):
+        k += 1  # "Belarus Lukashenko": a place before a name is not part of it (nor a role)
+    return (tokens[: titles[-1] + 1] if titles else []), tokens[k:]
 
 
 def _single_cue(text: str, start: int, end: int, possessive: bool) -> str | None:
@@ -199,8 +204,12 @@ def _mention(
 ) -> _Mention | None:
     """Return the mention a capitalised run stands for, or None for places, dates and common words."""
     if not text[:start].strip(_QUOTE_MARKS + "([*- "):
-        while tokens and (tokens[0].casefold() in vocab or tokens[0] == "The"):
+        while tokens and (tokens[0].casefold() in vocab or tokens[0].casefold() in _OPENERS):
             tokens = tokens[1:]  # a capitalised common word opening the sentence
+    folded = [t.casefold() for t in tokens]
+    if not any(t in _ORG_HEADS for t in folded) and any(t in _CONNECTORS for t in tokens):
+        last = max(i for i, t in enumerate(tokens) if t in _CONNECTORS)
+        tokens = tokens[last + 1 :]  # "Critics of Marchenka" names Marchenka
     while tokens and tokens[-1] in _PARTICLES | _CONNECTORS:
         tokens = tokens[:-1]
     if not tokens:
@@ -231,7 +240,6 @@ def _mention(
 def _scan(sources: tuple[Source, ...]) -> list[_Mention]:
     """Return every name-like mention in the sources, in reading order."""
     vocab = {w for s in sources for p in s.paragraphs for w in _TOKEN.findall(p.text) if w.islower()}
-    vocab |= {"the", "a", "an", "this", "that", "these", "those", "but", "and", "yet", "so", "if", "as"}
     out: list[_Mention] = []
     sentence = 0
     for source in sources:

@@ -1,0 +1,117 @@
+"""Tests for the entity index: names, kinds, variants, distinct people, aliases and roles."""
+
+from __future__ import annotations
+
+from briefgen.analysis.entities import close_spelling, find_entities
+from briefgen.model import Cite, Paragraph, Quote, Source
+
+
+def _source(sid: str, *paras: str) -> Source:
+    return Source(
+        id=sid, path=f"{sid}.txt", paragraphs=tuple(Paragraph(i + 1, t) for i, t in enumerate(paras))
+    )
+
+
+def _by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_people_and_organisations_with_roles() -> None:
+    src = _source(
+        "a",
+        "Ruritania President Boris Valenko met Anna Petrenko, the deputy head of the Central Grain Agency, on Monday.",
+        "Yet Valenko said the European Union had not answered. Meanwhile the Ministry of Trade stayed silent.",
+        "Karl Mendel, the bank's special envoy on debt, arrived in Vienna. In Washington, Treasury said nothing.",
+    )
+    ents = _by_name(find_entities((src,), ()))
+    assert ents["Boris Valenko"].kind == "person"
+    assert ents["Boris Valenko"].role == "Ruritania President"
+    assert ents["Boris Valenko"].mentions == 2  # the bare surname joins the full name
+    assert ents["Karl Mendel"].role == "bank's special envoy on debt"
+    assert ents["Anna Petrenko"].role == "deputy head of the Central Grain Agency"
+    for org in ("European Union", "Ministry of Trade", "Central Grain Agency", "Treasury"):
+        assert ents[org].kind == "organisation"
+    for not_entity in ("Yet", "Meanwhile", "Monday", "Vienna", "Washington", "Ruritania"):
+        assert not_entity not in ents
+
+
+def test_spelling_variant_merged_but_gendered_names_kept_apart() -> None:
+    a = _source(
+        "a", "President Oleg Marchenko spoke. Marchenko later left. Jan Kowalski met Anna Kowalskaya."
+    )
+    b = _source("b", "Critics of Marchenka say the vote was rigged, and Kowalskaya agreed with them.")
+    ents = _by_name(find_entities((a, b), ()))
+    oleg = ents["Oleg Marchenko"]
+    assert oleg.variants == ("Marchenka",)
+    assert oleg.mentions == 3 and oleg.sources == ("a", "b")
+    assert "Jan Kowalski" in ents and "Anna Kowalskaya" in ents
+    assert ents["Anna Kowalskaya"].mentions == 2
+    assert "Kowalskaya" not in ents["Jan Kowalski"].variants
+
+
+def test_close_spelling_rules() -> None:
+    assert close_spelling("Lukashenko", "Lukashenka")
+    assert not close_spelling("Tsikhanouski", "Tsikhanouskaya")
+    assert not close_spelling("Ivanov", "Ivanova")
+    assert not close_spelling("Smith", "Jones")
+
+
+def test_names_that_co_occur_are_distinct_people() -> None:
+    src = _source("a", "Both Pavel Dremov and Pavel Dremin signed the letter on behalf of their parties.")
+    ents = _by_name(find_entities((src,), ()))
+    assert "Pavel Dremov" in ents and "Pavel Dremin" in ents
+
+
+def test_aliases_from_config_are_honoured() -> None:
+    src = _source(
+        "a", "Alyaksandr Lukashenka spoke first. Later Alexander Lukashenko spoke again, and Lukashenka left."
+    )
+    aliases = (("Alexander Lukashenko", ("Lukashenka", "Alyaksandr Lukashenka")),)
+    ents = _by_name(find_entities((src,), (), aliases=aliases))
+    e = ents["Alexander Lukashenko"]
+    assert e.mentions == 3
+    assert set(e.variants) == {"Alyaksandr Lukashenka", "Lukashenka"}
+    assert "Alyaksandr Lukashenka" not in ents
+
+
+def test_quote_speakers_count_and_sort_order() -> None:
+    text = "\u201cWe will not yield,\u201d he said. Nora Lind, a senior diplomat, nodded."
+    src = _source("a", text, "Nora Lind repeated it.")
+    quote = Quote(
+        text="We will not yield,", cite=Cite("a", 1), kind="statement", speaker="Ivo Sand", start=1, end=19
+    )
+    ents = find_entities((src,), (quote,))
+    assert [e.name for e in ents] == ["Nora Lind", "Ivo Sand"]
+    assert ents[1].mentions == 1 and ents[1].kind == "person"
+    assert ents[0].role == "senior diplomat"
+
+
+def test_acronym_joins_organisation_and_scare_quotes_are_skipped() -> None:
+    src = _source(
+        "a", "The European Union acted. The EU added names. Officials spread \u201cRusskiy Mir\u201d ideas."
+    )
+    ents = _by_name(find_entities((src,), ()))
+    assert ents["European Union"].variants == ("EU",)
+    assert "Russkiy Mir" not in ents
+
+
+def test_seed_entities() -> None:
+    from pathlib import Path
+
+    import pytest
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("seeds/ not present")
+    sources = []
+    for path in sorted(seeds.glob("*.txt")):
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        sources.append(_source(path.stem, *lines))
+    ents = _by_name(find_entities(tuple(sources), ()))
+    assert "Lukashenka" in ents["Alexander Lukashenko"].variants
+    assert ents["Alexander Lukashenko"].role == "Belarus President"
+    assert ents["Keith Kellogg"].role == "Trump\u2019s special envoy on Ukraine"
+    assert "Siarhei Tsikhanouski" in ents and "Sviatlana Tsikhanouskaya" in ents
+    for org in ("European Union", "Belarusian Orthodox Church", "Rossotrudnichestvo", "Treasury"):
+        assert ents[org].kind == "organisation"
+    assert not {"Belarus", "Minsk", "Moscow", "Russia", "Yet", "United States"} & set(ents)

@@ -1,0 +1,154 @@
+"""Tests for dated events: date forms, filtering, anchors, merging across sources, and the seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.analysis.dates import find_dates
+from briefgen.analysis.events import find_events
+from briefgen.analysis.segment import split_sentences
+from briefgen.model import Cite, Paragraph, Source
+
+REF = date(2025, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened in June 2025.", "2025-06"),
+        ("A release in December 2025 followed.", "2025-12"),
+        ("Weapons arrived in 2023.", "2023"),
+        ("By mid-2025 growth was cooling.", "2025"),
+        ("In late August he spoke.", "2025-08"),
+        ("In March, the bloc acted.", "2025-03"),
+        ("Exercises (such as Zapad 2025 in September) went ahead.", "2025-09"),
+        ("It began in the summer of 2021.", "2021"),
+        ("By February 2022, pillars had collapsed.", "2022-02"),
+        ("In 2024-2025, activism returned.", "2024"),
+        ("Activity recovered in 2023\u201324.", "2023"),
+        ("Talks were held on 12 March 2025.", "2025-03-12"),
+        ("Talks were held March 12, 2025.", "2025-03-12"),
+        ("The filing is dated 2025-03-12.", "2025-03-12"),
+    ],
+)
+def test_date_forms_resolve(text: str, expected: str) -> None:
+    assert [m.date for m in find_dates(text, REF)] == [expected]
+
+
+def test_month_without_year_is_latest_not_after_reference() -> None:
+    assert find_dates("It came in December.", date(2025, 11, 3))[0].date == "2024-12"
+    assert find_dates("It came in November.", date(2025, 11, 3))[0].date == "2025-11"
+    assert find_dates("It came on 4 November.", date(2025, 11, 3))[0].date == "2024-11-04"
+
+
+def test_since_and_bare_years_are_not_event_dates() -> None:
+    assert find_dates("Relations have hardened since 2022.", REF)[0].span
+    assert find_dates("Since the invasion of Ukraine in February 2022, ties grew.", REF)[0].span
+    assert find_dates("The Zapad-2025 exercises and the 2020 vote.", REF) == []
+
+
+def _source(sid: str, *paras: str, when: str | None = None) -> Source:
+    return Source(
+        id=sid,
+        path=f"{sid}.txt",
+        paragraphs=tuple(Paragraph(i + 1, t) for i, t in enumerate(paras)),
+        date=when,
+    )
+
+
+def _events(*sources: Source, as_of: str = "2025-12-20"):
+    return find_events(sources, {s.id: split_sentences(s) for s in sources}, as_of=as_of)
+
+
+def test_questions_plans_and_spans_are_skipped() -> None:
+    src = _source(
+        "a",
+        "Will the ministry act in June 2025? The summit will open in May 2026 in the capital city.",
+        "Prices have been rising since 2020 across the region. If talks resume in July, a deal is possible.",
+    )
+    assert _events(src) == ()
+
+
+def test_source_date_is_the_reference_for_missing_years() -> None:
+    src = _source(
+        "a", "The council adopted new sanctions in November against three firms.", when="2024-12-01"
+    )
+    assert [e.date for e in _events(src)] == ["2024-11"]
+
+
+def test_same_event_from_two_sources_is_merged_with_first_cite_text() -> None:
+    a = _source(
+        "a", "In June 2025 the government released opposition figure Ivan Petrov after a visit by an envoy."
+    )
+    b = _source(
+        "b",
+        "Other news came first. Petrov was released in June, after a visit by an American envoy to the capital.",
+    )
+    c = _source("c", "In June 2025 the central bank raised interest rates to fight inflation again.")
+    events = _events(a, b, c)
+    assert len(events) == 2
+    merged = events[0]
+    assert merged.cites == (Cite("a", 1), Cite("b", 1))
+    assert merged.text == a.paragraphs[0].text
+    assert events[1].cites == (Cite("c", 1),)
+
+
+def test_events_sorted_by_date_then_cite_and_text_is_verbatim() -> None:
+    src = _source(
+        "a",
+        "The port closed in 2023 after a strike by dockers.",
+        "The treaty was signed on 3 May 2021 in the city hall.",
+    )
+    events = _events(src)
+    assert [e.date for e in events] == ["2021-05-03", "2023"]
+    for e in events:
+        assert e.text in src.paragraph(e.cites[0].paragraph).text
+
+
+def test_anchor_dated_elsewhere_gives_a_date() -> None:
+    a = _source(
+        "a",
+        "Troops crossed the border during the invasion of Freedonia in February 2022, officials recalled.",
+    )
+    b = _source(
+        "b", "At the outset of the invasion of Freedonia, the president fled to the coast by helicopter."
+    )
+    dates = {e.cites[0].source: e.date for e in _events(a, b)}
+    assert dates["b"] == "2022-02"
+    c = _source(
+        "c", "At the outset of the invasion of Sylvania, the president fled to the coast by helicopter."
+    )
+    assert _events(c) == ()
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _seed_sources() -> tuple[Source, ...]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out.append(_source(path.stem, *lines))
+    return tuple(out)
+
+
+def test_seed_events() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("seeds/ not present")
+    events = _events(*_seed_sources())
+    found = {
+        (e.date, key)
+        for e in events
+        for key in ("Tsikhanouski", "123 political prisoners", "nuclear weapons")
+        if key in e.text
+    }
+    assert ("2025-06", "Tsikhanouski") in found
+    assert ("2025-12", "123 political prisoners") in found
+    assert ("2023", "nuclear weapons") in found
+    tsikh = next(e for e in events if e.date == "2025-06" and "Tsikhanouski" in e.text)
+    assert len({c.source for c in tsikh.cites}) == 2  # the memo and the news analysis report the same release
+    assert all(e.date[:4] >= "2020" for e in events)
+    assert [e.date for e in events] == sorted(e.date for e in events)

@@ -1,0 +1,63 @@
+"""Tests for source notes: genre, words and the flags an editor should see."""
+
+from __future__ import annotations
+
+from briefgen.analysis.entities import find_entities
+from briefgen.analysis.notes import infer_genre, source_notes
+from briefgen.model import Cite, Paragraph, Quote, Source
+
+
+def _source(sid: str, *paras: str, **kw) -> Source:
+    return Source(
+        id=sid, path=f"{sid}.txt", paragraphs=tuple(Paragraph(i + 1, t) for i, t in enumerate(paras)), **kw
+    )
+
+
+def test_genre_inference() -> None:
+    assert infer_genre(_source("a", "Text.", genre="opinion")) == "opinion"
+    assert (
+        infer_genre(_source("a", "Short title", "Policy memo no. 12", "Body text follows here."))
+        == "policy memo"
+    )
+    argued = (
+        "I think we should act now. We must not wait, and I believe our allies agree with me on this point."
+    )
+    assert infer_genre(_source("a", argued)) == "opinion"
+    assert (
+        infer_genre(_source("a", "The ministry said on Monday that exports rose by a tenth in the year."))
+        == "news analysis"
+    )
+
+
+def test_flags_missing_marks_spellings_and_date() -> None:
+    a = _source(
+        "a",
+        "President Oleg Marchenko spoke at length.",
+        "Critics of Marchenka later left the hall.",
+        date="2025-01-02",
+    )
+    b = _source("b", "Oleg Marchenko arrived.")
+    q = Quote(text="we stay", cite=Cite("a", 1), kind="statement", flags=("missing-opening-mark",))
+    notes = source_notes((a, b), (q,), find_entities((a, b), ()))
+    assert notes[0].flags == (
+        "Quote in para 1 has no opening quotation mark.",
+        "Name spelled two ways: Marchenko / Marchenka (para 2).",
+    )
+    assert notes[0].words == a.words
+    assert notes[1].flags == ("No publication date.",)
+
+
+def test_number_conflicts_only_on_the_same_point() -> None:
+    a = _source("a", "The government released 40 political prisoners last week.", date="2025-01-02")
+    b = _source("b", "A release of 123 political prisoners followed the talks.", date="2025-01-02")
+    c = _source("c", "More than 1,000 political prisoners remain behind bars.", date="2025-01-02")
+    d = _source(
+        "d", "Officials freed more than a dozen political prisoners in the spring.", date="2025-01-02"
+    )
+    notes = {n.source: n for n in source_notes((a, b, c, d), (), ())}
+    assert notes["a"].flags == (
+        'Number differs from b (para 1): "40 political prisoners" (para 1) vs "123 political prisoners".',
+    )
+    assert any("b (para 1)" in f for f in notes["a"].flags)
+    assert notes["c"].flags == ()  # "remain" is not the same point as "released"
+    assert notes["d"].flags == ()  # "more than a dozen" is compatible with 40 and 123
