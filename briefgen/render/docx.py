@@ -121,6 +121,7 @@ class _Writer:
         self.numbers = footnote_numbers(brief)
         self.auto = 0  # notes numbered by Word so far
         self.seen: set[Cite] = set()
+        self._ids: dict[tuple[str, str], str] = {}
         self.char = {
             "footnote reference": self._style_id("footnote reference"),
             "footnote text": self._style_id("footnote text"),
@@ -133,8 +134,17 @@ class _Writer:
         return style.style_id
 
     def _style(self, name: str, fallback: str = "Normal") -> str:
-        style = find_style(self.doc, name)
-        return style.name if style is not None else fallback
+        """Return the style id for ``name`` (else ``fallback``'s), looked up once per name.
+
+        python-docx resolves a style name by scanning every style on each call, which made a
+        2,000-paragraph brief take 20 s; ids are cached here instead.
+        """
+        key = (name, fallback)
+        if key not in self._ids:
+            style = find_style(self.doc, name) or find_style(self.doc, fallback)
+            assert style is not None, name  # open_reference() checked the required styles
+            self._ids[key] = style.style_id
+        return self._ids[key]
 
     def write(self) -> None:
         """Write cover, contents, sections, header and footer into the document."""
@@ -144,9 +154,8 @@ class _Writer:
         self.para(brief.title, "Title")
         if brief.subtitle:
             self.para(brief.subtitle, "Subtitle")
-        cover = self._style("Cover Line")
         for line in cover_lines(brief):
-            self.para(line, cover)
+            self.para(line, "Cover Line")
         if len(brief.sections) > 2 and not brief.one_page:
             self.contents()
         for section in brief.sections:
@@ -155,9 +164,14 @@ class _Writer:
         settings = self.doc.settings.element
         set_footnote_separators(settings)
 
-    def para(self, text: str, style: str, cites: tuple[Cite, ...] = ()) -> Paragraph:
-        """Return a new body paragraph in ``style`` with a footnote for each cite."""
-        paragraph = self.doc.add_paragraph(clean(text), style=style)
+    def para(
+        self, text: str, style: str, cites: tuple[Cite, ...] = (), fallback: str = "Normal"
+    ) -> Paragraph:
+        """Return a new body paragraph in ``style`` (else ``fallback``) with a footnote for each cite."""
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = self._style(style, fallback)
+        if text:
+            paragraph.add_run(clean(text))
         self.footnotes(paragraph, cites)
         return paragraph
 
@@ -183,10 +197,10 @@ class _Writer:
 
     def contents(self) -> None:
         """Write a TOC field; its cached entries show the headings until Word updates page numbers."""
-        self.para(_contents_label(), self._style("TOC Heading", "Subtitle"))
+        self.para(_contents_label(), "TOC Heading", fallback="Subtitle")
         last = None
         for section in self.brief.sections:
-            last = self.doc.add_paragraph(style=self._style(f"toc {_level(section)}"))
+            last = self.para("", f"toc {_level(section)}")
             if section is self.brief.sections[0]:
                 # The field's cached result is these entries, shown until Word updates page numbers.
                 begin_field(last, 'TOC \\o "1-3" \\h \\z \\u', dirty=True)
@@ -256,7 +270,7 @@ class _Writer:
         for event in block.events:
             _, text_cell = self._row(table, (event_label(event.date), event.text), widths)
             self.footnotes(text_cell, event.cites)
-        self.doc.add_paragraph(style="Normal")
+        self.doc.add_paragraph()  # keeps a following table from merging with this one
 
     def entities(self, block: EntityIndex) -> None:
         """Write the entity index as a name | role | mentions | sources table."""
@@ -269,7 +283,7 @@ class _Writer:
                 source = brief_source(self.brief, source_id)
                 labels.append(source_label(source) if source is not None else source_id)
             self._row(table, (name, entity.role or "", str(entity.mentions), "; ".join(labels)), widths)
-        self.doc.add_paragraph(style="Normal")
+        self.doc.add_paragraph()  # keeps a following table from merging with this one
 
     def source_notes(self, block: SourceNotes) -> None:
         """Write per source: a Heading 3 label, its reference with link, genre, length and flags."""
@@ -311,19 +325,20 @@ class _Writer:
     def header_footer(self) -> None:
         """Add the marking banner to header and footer, and 'Page N of M' fields to the footer."""
         marking = self._style("Marking", "Header")
+        footer_style = self._style("Footer")
         for section in self.doc.sections:
             if self.brief.marking:
                 header = section.header
                 target = _blank_or_new(header.paragraphs, header.add_paragraph)
-                target.style = marking
+                target._p.style = marking
                 add_text_run(target._p, self.brief.marking)
             footer = section.footer
             if self.brief.marking:
                 target = _blank_or_new(footer.paragraphs, footer.add_paragraph)
-                target.style = marking
+                target._p.style = marking
                 add_text_run(target._p, self.brief.marking)
             page = _blank_or_new(footer.paragraphs, footer.add_paragraph)
-            page.style = self._style("Footer")
+            page._p.style = footer_style
             before, between = _page_label()
             page.add_run("\t" + before)
             add_field(page, "PAGE", "1")
