@@ -396,6 +396,7 @@ def figure_drawing(fig: Figure, width_pt: float) -> Drawing:
     layout = figure_layout(fig, width_pt)
     h = layout.height
     drawing = Drawing(layout.width, h)
+    drawing.initialFontName = FAMILY  # else reportlab sets an unembedded Helvetica first
     for item in layout.items:
         if isinstance(item, Stroke):
             drawing.add(

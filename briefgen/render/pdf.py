@@ -37,6 +37,7 @@ from ._text import (
 from .figures import figure_drawing
 from .pdf_styles import (
     ACCENT,
+    FAMILY,
     RULE,
     SHADE,
     Geometry,
@@ -213,6 +214,7 @@ class _Writer:
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONT", (0, 0), (-1, -1), FAMILY),  # the default Helvetica would be listed unembedded
                     ("BACKGROUND", (0, 0), (-1, 0), SHADE),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                     ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -312,6 +314,7 @@ def build_pdf(brief: Brief, fit: float = 1.0) -> tuple[bytes, int]:
         producer="briefgen (ReportLab)",
         lang="en",
         invariant=1,
+        initialFontName=FAMILY,  # otherwise an unused, unembedded Helvetica is listed in the PDF
     )
     decor = PageDecor(clean(brief.title), clean(brief.marking) if brief.marking else None, brief.as_of, page)
     canvas_class = numbered_canvas(decor)

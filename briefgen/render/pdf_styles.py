@@ -121,6 +121,7 @@ def make_styles(one_page: bool, fit: float = 1.0) -> Styles:
     def style(name: str, size: float, **kw: object) -> ParagraphStyle:
         base: dict[str, object] = {
             "fontName": FAMILY,
+            "bulletFontName": FAMILY,  # reportlab defaults bullets to Helvetica, which is not embedded
             "fontSize": size * k,
             "leading": size * k * 1.32,
             "textColor": INK,
