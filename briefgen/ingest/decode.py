@@ -38,7 +38,7 @@ _MAGIC = (
 # Bytes that plain text does not contain; tab, LF, CR, form feed and vertical tab are allowed.
 _CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
 _SAMPLE = 65_536  # enough of the file to judge binary content
-_MAX_CONTROL_RATIO = 0.05
+_MAX_CONTROL_RATIO = 0.1
 
 # Characters Word (XML) and PDF text cannot hold; lone surrogates included.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -59,7 +59,7 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in sample if b in _CONTROL_BYTES)
     # A stray bell or escape in a short note is still text; binary files have many.
-    return controls > max(_MAX_CONTROL_RATIO * len(sample), 3)
+    return controls > max(_MAX_CONTROL_RATIO * len(sample), 8)
 
 
 def _sniff_utf16(data: bytes) -> str | None:
