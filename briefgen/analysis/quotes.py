@@ -18,7 +18,8 @@ from ..model import Cite, Paragraph, Quote, Source
 from .segment import sentence_spans
 from .speakers import People, SpeakerPhrase, parse_speaker, word_set
 
-_DOUBLE = re.compile(r"[\u201c\u201d\u201e\u00ab\u00bb\"]")
+# Two apostrophes or backticks stand for a double mark in some wire copy (''like this'').
+_DOUBLE = re.compile(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
 _SINGLE = re.compile(r"[\u2018\u2019']")
 _OPEN_CONTEXT = " \t\n([{\u2014\u2013-/\u201c\"'\u2018"
 
@@ -36,7 +37,7 @@ _REGULAR = word_set(
     announce acknowledge admit concede suggest observe remark shout yell exclaim quip joke boast
     complain predict promise vow urge caution emphasize emphasise stress conclude counter retort plead
     muse whisper testify allege maintain contend agree assert affirm confirm deny scoff lament proclaim
-    pledge answer recount mention interject chime sigh grumble reiterate concur elaborate brag gush
+    pledge answer call dub label brand describe recount mention interject chime sigh grumble reiterate concur elaborate brag gush
     """
 )
 
@@ -104,17 +105,17 @@ class _Span:
     flags: tuple[str, ...] = ()
 
 
-def _is_openish(text: str, i: int) -> bool:
-    """Return whether the mark at ``i`` stands where an opening mark stands (after space, before a word)."""
+def _is_openish(text: str, i: int, j: int) -> bool:
+    """Return whether the mark text[i:j] stands where an opening mark stands (after space, before a word)."""
     prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[j] if j < len(text) else " "
     return prev in _OPEN_CONTEXT and not nxt.isspace()
 
 
-def _is_closeish(text: str, i: int) -> bool:
-    """Return whether the mark at ``i`` stands where a closing mark stands (after a word, before space)."""
+def _is_closeish(text: str, i: int, j: int) -> bool:
+    """Return whether the mark text[i:j] stands where a closing mark stands (after a word, before space)."""
     prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[j] if j < len(text) else " "
     return not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
 
 
@@ -122,43 +123,43 @@ def _double_spans(text: str) -> tuple[list[_Span], list[int]]:
     """Return the double-quoted spans of a paragraph and the positions of stray closing marks."""
     spans: list[_Span] = []
     strays: list[int] = []
-    open_at = -1
+    open_at, open_end = -1, -1
     for m in _DOUBLE.finditer(text):
-        i = m.start()
-        c = text[i]
-        if c in "\u201c\u201e\u00ab":
+        i, j = m.start(), m.end()
+        c = m.group(0)
+        if c in "\u201c\u201e\u00ab``":
             role = "open"
         elif c in "\u201d\u00bb":
             role = "close"
         else:
-            opens, closes = _is_openish(text, i), _is_closeish(text, i)
+            opens, closes = _is_openish(text, i, j), _is_closeish(text, i, j)
             role = "open" if opens and not closes else "close" if closes and not opens else None
             if role is None:
                 role = "close" if open_at >= 0 else "open"
         if open_at < 0:
             if role == "open":
-                open_at = i
+                open_at, open_end = i, j
             else:
                 strays.append(i)
         elif role == "close":
-            spans.append(_Span(open_at + 1, i, open_at, i))
+            spans.append(_Span(open_end, i, open_at, i))
             open_at = -1
         else:
             # A second opening mark before any close: the first quote was left unclosed.
             end = len(text[:i].rstrip())
-            if end > open_at + 1:
-                spans.append(_Span(open_at + 1, end, open_at, -1, ("unclosed",)))
-            open_at = i
+            if end > open_end:
+                spans.append(_Span(open_end, end, open_at, -1, ("unclosed",)))
+            open_at, open_end = i, j
     if open_at >= 0:
         end = len(text.rstrip())
-        if end > open_at + 1:
-            spans.append(_Span(open_at + 1, end, open_at, -1, ("unclosed",)))
+        if end > open_end:
+            spans.append(_Span(open_end, end, open_at, -1, ("unclosed",)))
     return spans, strays
 
 
 def _single_spans(text: str, doubles: list[_Span]) -> list[_Span]:
     """Return single-quoted spans outside double quotes; marks between letters are apostrophes."""
-    inside = [(s.open_mark, s.close_mark if s.close_mark >= 0 else s.end) for s in doubles]
+    inside = [(s.open_mark, s.close_mark + 1 if s.close_mark >= 0 else s.end) for s in doubles]
     spans: list[_Span] = []
     open_at = -1
     k = 0
@@ -173,12 +174,12 @@ def _single_spans(text: str, doubles: list[_Span]) -> list[_Span]:
         if prev.isalnum() and nxt.isalnum():
             continue  # apostrophe: "don’t", "Belarus’s"
         if open_at < 0:
-            if text[i] != "\u2019" and _is_openish(text, i) and nxt.isalpha():
+            if text[i] != "\u2019" and _is_openish(text, i, i + 1) and nxt.isalpha():
                 open_at = i
-        elif text[i] != "\u2018" and _is_closeish(text, i) and prev not in " s":
+        elif text[i] != "\u2018" and _is_closeish(text, i, i + 1) and prev not in " s":
             spans.append(_Span(open_at + 1, i, open_at, i))
             open_at = -1
-        elif text[i] != "\u2018" and _is_closeish(text, i) and prev == "s" and not nxt.isalpha():
+        elif text[i] != "\u2018" and _is_closeish(text, i, i + 1) and prev == "s" and not nxt.isalpha():
             # "the voters’ choice" keeps its apostrophe; a closing mark ends with punctuation or space.
             spans.append(_Span(open_at + 1, i, open_at, i))
             open_at = -1
@@ -205,19 +206,58 @@ _TIME_WORDS = word_set(
 )
 
 
+_STOP = _TIME_WORDS | word_set(
+    """
+    less than ago who which that has have had was were is are will would not to for by with from also
+    and but or so because while when where if as it there
+    """
+)
+_NP_WORD = re.compile(r"^(?:[A-Z(][\w.\-\u2019'()]*|[\w\-]+[\u2019']s?|the|a|an|his|her|their|its|our)$")
+
+
 def _trim_subject(tail: str) -> str | None:
-    """Return the subject at the end of a clause, dropping a leading time or place phrase."""
+    """Return the subject at the end of a clause ("Sen. John McCain", "he", "the Belarusian leader")."""
     words = tail.split()
     if not words:
         return None
     if words[-1].lower() in ("he", "she", "they", "i", "we"):
         return words[-1]
-    keep: list[str] = []
-    for w in reversed(words):
-        if w.lower().strip(",") in _TIME_WORDS or w[:1].isdigit():
+    if words[-1][:1].isupper() or words[-1][:1] == "(":
+        # Ends with a name: read back to the first time or function word.
+        keep: list[str] = []
+        for w in reversed(words):
+            if w.lower().strip(",") in _STOP or w[:1].isdigit():
+                break
+            keep.append(w)
+        return " ".join(reversed(keep)) or None
+    # Ends with a common noun: the subject opens the clause ("The State Department last week").
+    keep = []
+    for w in words:
+        if w.lower() in _STOP or w[:1].isdigit() or (not keep and not _NP_WORD.match(w)):
             break
         keep.append(w)
-    return " ".join(reversed(keep)) or None
+    return " ".join(keep) or None
+
+
+def _clause_subject(clause: str) -> str | None:
+    """Return the subject opening a clause, after any introductory phrase ("On Friday, Trump ...")."""
+    clause = re.sub(r"^[^,]{1,60},\s+(?=\S)", "", clause) if clause[:1].isupper() else clause
+    words = clause.split()
+    if not words:
+        return None
+    if words[0].lower() in ("he", "she", "they", "i", "we"):
+        return words[0]
+    keep: list[str] = []
+    for w in words[:6]:
+        if (
+            w[:1].isupper()
+            or (keep and re.search(r"[\u2019']s?$", keep[-1]))
+            or w.lower() in ("the", "a", "an")
+        ):
+            keep.append(w)
+        else:
+            break
+    return " ".join(keep) or None
 
 
 def _subject_before(prefix: str) -> str | None:
@@ -311,8 +351,10 @@ class _ParagraphQuotes:
             who = _subject_after(body[cue.end() :])
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), True, base + cue.end())
         # "he said", "Trump told reporters", "the Belarusian leader added": subject first, up to 8 words.
-        for cue in _CUE.finditer(body, 0, min(len(body), 90)):
+        for cue in _CUE.finditer(body, 0, min(len(body), 160)):
             who = body[: cue.start()].strip()
+            # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
+            who = re.sub(r"^([A-Z][^,]{1,40}),\s+[^,]{2,100},$", r"\1", who)
             who = _TRAILING_ADVERBS.sub("", " " + who).strip()
             if who and len(who.split()) <= 8 and not re.search(r"[.;:!?_\u201c\u201d\"]", who):
                 return _Attribution(parse_speaker(who), cue.group(0), True, base)
@@ -334,6 +376,14 @@ class _ParagraphQuotes:
             who = re.match(r"\s+([^,.;:]{2,80})", between)
             phrase = parse_speaker(who.group(1)) if who else None
             return _Attribution(phrase, "according to", adjacent, s0 + cue.end())
+        if cue.group(0).endswith("ing"):
+            # "Trump went after Bush, calling him ...": the participle's subject is the clause's subject.
+            for earlier in reversed(cues[:-1]):
+                who = _subject_before(prefix[: earlier.start()])
+                if who:
+                    return _Attribution(parse_speaker(who), cue.group(0), adjacent, s0 + earlier.start())
+            who = _clause_subject(prefix[: cue.start()].lstrip("_ \u201c\u201d\",.'"))
+            return _Attribution(parse_speaker(who) if who else None, cue.group(0), adjacent, s0)
         who = _subject_before(prefix[: cue.start()])
         phrase = parse_speaker(who) if who else None
         return _Attribution(phrase, cue.group(0), adjacent, s0 + cue.start() - len(who or ""))
@@ -425,6 +475,14 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                 elif last is not None and last[0] >= para.n - 2:
                     # A quote with no cue of its own continues the previous speaker's remarks.
                     speaker, role = last[1], last[2]
+            if kind == "statement" and attribution is None and speaker is None and role is None:
+                # No cue: a named subject opening the sentence is the likeliest source ("Trump called it ...").
+                s0 = pq.sentence_of(span.start)[0]
+                who = _clause_subject(pq.masked[s0 : max(s0, span.open_mark)])
+                phrase = parse_speaker(who) if who and "_" not in who else None
+                known = phrase is not None and phrase.name and resolver.people.known(phrase.name)
+                if phrase is not None and (known or phrase.pronoun in ("he", "she")):
+                    speaker, role = resolver.resolve(phrase, para.n, s0)
             out.append(
                 Quote(
                     text=text,

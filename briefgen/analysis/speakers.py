@@ -53,6 +53,9 @@ _NOT_PERSON = word_set(
 )
 _FEMALE_FIRST = word_set(
     """
+    agnes alice amanda andrea angelica beatrice carmen charlotte chloe clara daria diana elena eva fatima
+    francesca grace hanna hannah ines irene isabel jacqueline joanna judith julie kim leila lucia lydia
+    marta martha mia nadia natasha nina petra pia rosa sandra silvia sofia tanya teresa ulrike vera yulia
     alison allison amy angela ann anna anne barbara betsy carly caroline carolyn catherine cheryl
     christine claire condoleezza dana debbie deborah denise diane donna elena elizabeth emily erin
     gretchen heather helen hillary hope huma irina ivanka jane janet jeanne jennifer jessica jill joanne
@@ -217,6 +220,9 @@ class People:
 
     def describe(self, description: str, paragraph: int, offset: int) -> str | None:
         """Return the person an earlier description matches ("the Belarusian leader"), or None."""
+        first = description.split()[0].lower() if description.split() else ""
+        if first in ("a", "an", "one", "another", "some", "many", "several", "two", "three"):
+            return None  # an indefinite description introduces someone new
         words = [_stem(_clean_token(w)) for w in description.split() if not _DET.match(w) and len(w) > 2]
         if not words:
             return None

@@ -1,0 +1,179 @@
+"""Tests for quote finding and speaker attribution (briefgen.analysis.quotes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefgen.analysis.quotes import find_quotes
+from briefgen.model import Paragraph, Quote, Source
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "quotes" / "newsroom.yaml"
+
+
+def make_source(*paragraphs: str, source_id: str = "s") -> Source:
+    """Return a Source whose paragraphs are the given strings."""
+    return Source(
+        id=source_id, path=source_id, paragraphs=tuple(Paragraph(i + 1, p) for i, p in enumerate(paragraphs))
+    )
+
+
+def seed(prefix: str) -> Source:
+    """Return a seed file as a Source of its non-blank lines."""
+    path = next((ROOT / "seeds").glob(prefix + "_*.txt"))
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return make_source(*lines, source_id=prefix)
+
+
+def by_text(quotes: tuple[Quote, ...], start: str) -> Quote:
+    """Return the quote whose text starts with ``start``."""
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+# --- the hand-written fixture: figures over all expected quotes ---
+
+
+def test_fixture_figures():
+    spec = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    quotes = find_quotes(make_source(*spec["paragraphs"]))
+    expected = spec["expected"]
+    found = kinds = speakers = 0
+    for exp in expected:
+        match = [q for q in quotes if q.cite.paragraph == exp["paragraph"] and q.text == exp["text"]]
+        if not match:
+            continue
+        found += 1
+        q = match[0]
+        kinds += q.kind == exp["kind"]
+        speakers += q.speaker == exp["speaker"] and q.speaker_role == exp.get("speaker_role", q.speaker_role)
+        assert tuple(exp.get("flags", ())) == q.flags
+    assert found == len(expected)
+    assert kinds == len(expected)
+    assert speakers >= 0.9 * len(expected)
+    # Nothing beyond the expected quotes: the apostrophes in paragraph 9 are not quotes.
+    assert len(quotes) == len(expected)
+
+
+def test_offsets_are_verbatim_everywhere():
+    spec = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    source = make_source(*spec["paragraphs"])
+    for q in find_quotes(source):
+        assert source.paragraph(q.cite.paragraph).text[q.start : q.end] == q.text
+
+
+# --- seed tricky cases ---
+
+
+def test_seed_quote_lines_with_dash_names_and_roles():
+    quotes = find_quotes(seed("000"))
+    assert by_text(quotes, "It is hard to imagine").speaker == "Viktor Khrenin"
+    assert by_text(quotes, "Dictators don’t like").speaker == "Artyom Shraibman"
+    diplomat = by_text(quotes, "After five years of isolation")
+    assert (diplomat.speaker, diplomat.speaker_role) == (None, "EU diplomat")
+    assert diplomat.text.endswith("repression has not stopped.")  # two sentences in one quote
+
+
+def test_seed_missing_opening_mark():
+    q = by_text(find_quotes(seed("000")), "Russian drones")
+    assert q.flags == ("missing-opening-mark",)
+    assert q.text.endswith("Belarusian forces,")
+    assert (q.speaker, q.cue, q.kind) == ("Alexander Lukashenko", "stated", "statement")
+
+
+def test_seed_nested_single_quote_stays_inside():
+    quotes = find_quotes(seed("000"))
+    q = by_text(quotes, "People who hadn’t dared")
+    assert "‘president’" in q.text
+    assert not any(x.text == "president" for x in quotes)
+
+
+def test_seed_every_statement_found_with_speakers():
+    quotes = [q for q in find_quotes(seed("000")) if q.kind == "statement"]
+    assert len(quotes) == 8
+    right = sum(q.speaker is not None or q.speaker_role is not None for q in quotes)
+    assert right / len(quotes) >= 0.9
+
+
+def test_seed_scare_quotes_are_phrases():
+    quotes = find_quotes(seed("003"))
+    for start in ("co-aggression", "a co-aggressor", "compatriots", "gift,", "strange", "Global South,"):
+        assert by_text(quotes, start).kind == "phrase"
+    assert not [q for q in quotes if q.kind == "statement"]
+    assert by_text(quotes, "compatriots").speaker is None
+
+
+def test_seed_told_journalist_is_not_the_speaker():
+    quotes = find_quotes(seed("003"))
+    assert all(q.speaker != "Simon Shuster" for q in quotes)
+    assert by_text(quotes, "a co-aggressor").speaker == "Alexander Lukashenko"
+
+
+def test_seed_phrase_speaker_from_cue():
+    quotes = find_quotes(seed("004"))
+    begging = by_text(quotes, "begging")
+    assert (begging.kind, begging.speaker, begging.cue) == ("phrase", "Alexander Lukashenko", "insists")
+    assert by_text(quotes, "several steps").speaker == "Alexander Lukashenko"
+
+
+# --- unit cases ---
+
+
+def test_apostrophes_are_not_quotes():
+    source = make_source("Belarus’s leaders don’t agree, and Belarus’ favour is fading in the voters’ eyes.")
+    assert find_quotes(source) == ()
+
+
+def test_unclosed_mark_is_capped_at_its_paragraph():
+    source = make_source("He said “this never ends and goes on", "A second paragraph with “a phrase” only.")
+    quotes = find_quotes(source)
+    first = by_text(quotes, "this never ends")
+    assert first.flags == ("unclosed",) and first.cite.paragraph == 1
+    assert by_text(quotes, "a phrase").cite.paragraph == 2
+
+
+def test_straight_and_single_marks():
+    source = make_source(
+        'Maria Lopez, the committee chair, said: "We will vote next week."',
+        "'It is settled,' Lopez added.",
+    )
+    quotes = find_quotes(source)
+    assert by_text(quotes, "We will vote").speaker == "Maria Lopez"
+    assert by_text(quotes, "It is settled,").speaker == "Maria Lopez"
+
+
+def test_description_resolves_to_earlier_name():
+    source = make_source(
+        "Belarus President Alexander Lukashenko met envoys in Minsk on Monday.",
+        "“We are open to talks,” the Belarusian leader said.",
+    )
+    q = find_quotes(source)[0]
+    assert (q.speaker, q.speaker_role) == ("Alexander Lukashenko", None)
+
+
+def test_pronoun_prefers_matching_gender():
+    source = make_source(
+        "Hillary Clinton spoke after Bernie Sanders in Iowa.",
+        "“We are going to win this state,” she said.",
+    )
+    assert find_quotes(source)[0].speaker == "Hillary Clinton"
+
+
+def test_continuation_paragraph_keeps_speaker():
+    source = make_source(
+        "“We are ready,” said Governor Anna Berg.", "“And we will not wait for Washington to act.”"
+    )
+    quotes = find_quotes(source)
+    assert quotes[1].speaker == "Anna Berg" and quotes[1].kind == "statement"
+
+
+@pytest.mark.parametrize("n", [200])
+def test_many_unbalanced_marks_do_not_merge_paragraphs(n):
+    source = make_source(*["Stray “mark here and nothing after" for _ in range(n)])
+    quotes = find_quotes(source)
+    assert len(quotes) == n
+    assert all(q.text == "mark here and nothing after" for q in quotes)
