@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -14,6 +15,7 @@ from docx.opc.part import PartFactory, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 # python-docx loads unknown parts as opaque blobs; its documented PartFactory hook lets a
 # reference document's footnotes part load as XML so we can clear it and add to it.
@@ -41,20 +43,26 @@ def safe_url(url: str | None) -> str | None:
     return url if _LINKABLE.match(url) else None
 
 
-def add_text_run(parent: object, text: str, char_style: str | None = None) -> object:
+def _sub(parent: Any, tag: str, **attrs: str) -> Any:
+    """Return a new child ``tag`` of ``parent``; SubElement is ~10x faster than python-docx's OxmlElement."""
+    el = etree.SubElement(parent, qn(tag))
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), value)
+    return el
+
+
+def _add_rpr(run: Any, char_style: str) -> None:
+    _sub(_sub(run, "w:rPr"), "w:rStyle", val=char_style)
+
+
+def add_text_run(parent: Any, text: str, char_style: str | None = None) -> Any:
     """Return a new ``w:r`` holding ``text`` (cleaned, spaces kept), appended to the XML ``parent``."""
-    run = OxmlElement("w:r")
+    run = _sub(parent, "w:r")
     if char_style:
-        rpr = OxmlElement("w:rPr")
-        rstyle = OxmlElement("w:rStyle")
-        rstyle.set(qn("w:val"), char_style)
-        rpr.append(rstyle)
-        run.append(rpr)
-    t = OxmlElement("w:t")
+        _add_rpr(run, char_style)
+    t = _sub(run, "w:t")
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     t.text = clean(text)
-    run.append(t)
-    parent.append(run)  # type: ignore[attr-defined]
     return run
 
 
@@ -144,52 +152,29 @@ class Footnotes:
         """
         self.count += 1
         n = self.count
-        ref_run = OxmlElement("w:r")
-        ref_run.append(_rpr(styles["footnote reference"]))
-        ref = OxmlElement("w:footnoteReference")
-        if mark is not None:
-            ref.set(qn("w:customMarkFollows"), "1")
-        ref.set(qn("w:id"), str(n))
-        ref_run.append(ref)
-        if mark is not None:
-            t = OxmlElement("w:t")
-            t.text = mark
-            ref_run.append(t)
-        paragraph._p.append(ref_run)
-
-        note = OxmlElement("w:footnote")
-        note.set(qn("w:id"), str(n))
-        p = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
-        pstyle = OxmlElement("w:pStyle")
-        pstyle.set(qn("w:val"), styles["footnote text"])
-        ppr.append(pstyle)
-        p.append(ppr)
-        mark_run = OxmlElement("w:r")
-        mark_run.append(_rpr(styles["footnote reference"]))
+        ref_run = _sub(paragraph._p, "w:r")
+        _add_rpr(ref_run, styles["footnote reference"])
         if mark is None:
-            mark_run.append(OxmlElement("w:footnoteRef"))
+            _sub(ref_run, "w:footnoteReference", id=str(n))
         else:
-            t = OxmlElement("w:t")
-            t.text = mark
-            mark_run.append(t)
-        p.append(mark_run)
+            _sub(ref_run, "w:footnoteReference", customMarkFollows="1", id=str(n))
+            _sub(ref_run, "w:t").text = mark
+
+        note = _sub(self.part.element, "w:footnote", id=str(n))
+        p = _sub(note, "w:p")
+        _sub(_sub(p, "w:pPr"), "w:pStyle", val=styles["footnote text"])
+        mark_run = _sub(p, "w:r")
+        _add_rpr(mark_run, styles["footnote reference"])
+        if mark is None:
+            _sub(mark_run, "w:footnoteRef")
+        else:
+            _sub(mark_run, "w:t").text = mark
         add_text_run(p, " ")
         if url:
             add_hyperlink(p, self.part, url, text, styles["hyperlink"])
         else:
             add_text_run(p, text)
-        note.append(p)
-        self.part.element.append(note)
         return n
-
-
-def _rpr(char_style: str) -> object:
-    rpr = OxmlElement("w:rPr")
-    rstyle = OxmlElement("w:rStyle")
-    rstyle.set(qn("w:val"), char_style)
-    rpr.append(rstyle)
-    return rpr
 
 
 _SEP_PPR = '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
