@@ -7,10 +7,14 @@ import datetime as dt
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import FORMATS
 from .errors import BriefgenError, ExitStatus, SourceError
+
+if TYPE_CHECKING:
+    from .pipeline import BuildReport
 
 
 def _date(text: str) -> str:
@@ -28,6 +32,16 @@ def _formats(text: str) -> list[str]:
             f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}"
         )
     return formats
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes; write 1 or more")
+    return n
 
 
 def parser() -> argparse.ArgumentParser:
@@ -49,6 +63,20 @@ def parser() -> argparse.ArgumentParser:
         "--as-of", type=_date, metavar="YYYY-MM-DD", help="the brief's date (default: config, today)"
     )
     b.add_argument("--strict", action="store_true", help="exit 1 when the build had warnings")
+    b.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="processes for reading and analysing (default: one per CPU)",
+    )
+    b.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="cache of per-source analysis (default: .briefgen-cache/ beside the config)",
+    )
+    b.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
     c = sub.add_parser("check", help="validate a config, its sources and templates; list every problem")
     c.add_argument("config", type=Path)
@@ -73,22 +101,55 @@ def _warn(text: str) -> None:
     print(f"warning: {text}", file=sys.stderr)
 
 
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n:,} bytes"
+    return f"{n / 1024:,.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+
+
+def build_summary(report: BuildReport) -> list[str]:
+    """Return the closing summary of a build: sources, skips, cache use, files written, time per stage."""
+    total = sum(report.timings.values())
+    lines = [f"briefgen: wrote {len(report.written)} file(s) in {total:.1f}s with {report.jobs} process(es)"]
+    cache = (
+        "cache off"
+        if report.cache_dir is None
+        else f"{report.from_cache} from cache, {report.analysed} analysed"
+    )
+    if report.discarded:
+        cache += (
+            f", {report.discarded} damaged cache entr{'y' if report.discarded == 1 else 'ies'} recomputed"
+        )
+    lines.append(f"  sources: {report.sources} read ({cache}); {len(report.skipped)} skipped")
+    lines += [f"    skipped {reason}" for _, reason in report.skipped]
+    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
+    lines.append(f"  time: {stages}")
+    lines += [f"  {path}  ({_size(size)})" for path, size in report.written]
+    return lines
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import build
+    from .progress import Progress
 
-    report = build(args.config, audiences=args.audience, formats=args.format, out=args.out, as_of=args.as_of)
+    report = build(
+        args.config,
+        audiences=args.audience,
+        formats=args.format,
+        out=args.out,
+        as_of=args.as_of,
+        jobs=args.jobs,
+        cache_dir=args.cache_dir,
+        use_cache=not args.no_cache,
+        progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
+    )
     for w in report.warnings:
         _warn(w)
-    for _, reason in report.skipped:
-        _warn(reason)
-    total = sum(report.timings.values())
-    _say(
-        f"read {report.sources} source(s), skipped {len(report.skipped)}; wrote {len(report.written)} file(s) "
-        f"in {total:.1f}s",
-        args.quiet,
-    )
-    for path, size in report.written:
-        _say(f"  {path}  ({size:,} bytes)", args.quiet)
+    if args.quiet:  # otherwise the summary lists them
+        for _, reason in report.skipped:
+            _warn(reason)
+    for line in build_summary(report):
+        _say(line, args.quiet)
     if args.strict and (report.warnings or report.skipped):
         return ExitStatus.WARNINGS
     return ExitStatus.OK

@@ -1,4 +1,4 @@
-"""The build: load_config -> read_sources -> analyze -> compose per audience -> render -> write atomically."""
+"""The build: load_config -> read and analyse each source -> analyse across sources -> compose -> render -> write."""
 
 from __future__ import annotations
 
@@ -7,14 +7,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import analyze
+from .analysis import SourceAnalysis, analyze_corpus
+from .cache import SourceCache
 from .compose import compose
 from .config import Config, load_config
 from .errors import ConfigError, SourceError
-from .ingest import ReadResult, gather_paths, read_sources
+from .ingest import gather_paths
 from .model import Analysis, Brief
 from .output import write_atomically
+from .progress import Progress
 from .render import RenderOptions, get_renderer
+from .workers import FileJob, FileResult, default_jobs, process_files
+
+CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
 
 
 @dataclass(slots=True)
@@ -23,25 +28,66 @@ class BuildReport:
 
     written: list[tuple[Path, int]] = field(default_factory=list)  # (path, bytes)
     warnings: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     sources: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
+    from_cache: int = 0  # files whose analysis came from the cache
+    analysed: int = 0  # files read and analysed in this build
+    discarded: int = 0  # damaged cache entries found, removed and recomputed
+    cache_dir: Path | None = None  # None: the cache was not used
+    jobs: int = 1
+    timings: dict[str, float] = field(default_factory=dict)  # wall time per stage, in build order
+    worker_seconds: dict[str, float] = field(default_factory=dict)  # read / analyse, summed over files
 
 
-def read_config_sources(config: Config) -> ReadResult:
-    """Return what reading the config's sources gave; raise SourceError when nothing is readable."""
+def _gather(results: list[FileResult], report: BuildReport) -> list[SourceAnalysis]:
+    """Return the sources of every file in input order; a repeated source id is skipped with a reason."""
+    seen: dict[str, str] = {}
+    parts: list[SourceAnalysis] = []
+    for r in results:
+        report.from_cache += r.cached
+        report.analysed += not r.cached and not r.problems
+        report.discarded += r.discarded
+        report.skipped.extend((r.path, p) for p in r.problems)
+        report.warnings.extend(r.warnings)
+        for part in r.parts:
+            sid = part.source.id
+            if sid in seen:
+                reason = (
+                    f"{r.path}: source id '{sid}' is already used by {seen[sid]}; skipped (rename one file)"
+                )
+                report.skipped.append((r.path, reason))
+                continue
+            seen[sid] = r.path
+            parts.append(part)
+    report.worker_seconds = {
+        "read": sum(r.read_seconds for r in results),
+        "analyse": sum(r.analyse_seconds for r in results),
+    }
+    return parts
+
+
+def read_and_analyse(
+    config: Config, report: BuildReport, *, jobs: int, cache: SourceCache | None, progress: Progress
+) -> list[SourceAnalysis]:
+    """Return the per-source analysis of the config's sources; raise SourceError when none is readable."""
     paths, problems = gather_paths(config.sources, config.root)
-    result = read_sources(paths, max_bytes=config.max_source_bytes)
-    result.warnings[:0] = [f"{config.path}: {p}" for p in problems]
-    if not result.sources:
+    report.warnings += [f"{config.path}: {p}" for p in problems]
+    if cache is not None:
+        cache.prepare()
+    job = FileJob(max_bytes=config.max_source_bytes, cache=cache)
+    with progress.stage("read+analyse", len(paths), "file") as stage:
+        results = process_files(paths, job, jobs=jobs, on_result=lambda _: stage.advance())
+    parts = _gather(results, report)
+    if not parts:
         raise SourceError(
             [
-                *result.warnings,
-                *(reason for _, reason in result.skipped),
+                *report.warnings,
+                *(reason for _, reason in report.skipped),
                 f"{config.path}: no readable source among {len(paths)} file(s); nothing was built",
             ]
         )
-    return result
+    report.sources = len(parts)
+    return parts
 
 
 def _render_options(config: Config, template: str) -> RenderOptions:
@@ -49,12 +95,32 @@ def _render_options(config: Config, template: str) -> RenderOptions:
     return RenderOptions(template_dir=templates / template, default_template_dir=templates / "default")
 
 
-def compose_all(analysis: Analysis, config: Config, audiences: list[str], as_of: str) -> list[Brief]:
+def compose_all(
+    analysis: Analysis, config: Config, audiences: list[str], as_of: str, progress: Progress | None = None
+) -> list[Brief]:
     """Return one Brief per selected audience."""
     templates = config.root / config.templates
-    return [
-        compose(analysis, config, config.audience(a), as_of=as_of, templates=templates) for a in audiences
-    ]
+    briefs = []
+    with (progress or Progress()).stage("compose", len(audiences), "brief") as stage:
+        for a in audiences:
+            briefs.append(compose(analysis, config, config.audience(a), as_of=as_of, templates=templates))
+            stage.advance()
+    return briefs
+
+
+def render_all(
+    briefs: list[Brief], config: Config, formats: list[str] | None, out_dir: Path, progress: Progress
+) -> dict[Path, bytes]:
+    """Return every output file's bytes, keyed by its path; nothing is written yet."""
+    plan = [(b, f) for b in briefs for f in formats or list(config.audience(b.audience).formats)]
+    files: dict[Path, bytes] = {}
+    with progress.stage("render", len(plan), "file") as stage:
+        for brief, fmt in plan:
+            renderer = get_renderer(fmt)
+            options = _render_options(config, config.audience(brief.audience).template)
+            files[out_dir / f"{brief.stem}{renderer.suffix}"] = renderer.render(brief, options)
+            stage.advance()
+    return files
 
 
 def build(
@@ -64,9 +130,14 @@ def build(
     formats: list[str] | None = None,
     out: str | Path | None = None,
     as_of: str | None = None,
+    jobs: int | None = None,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build every selected audience's brief in every selected format; write nothing unless all succeed."""
-    report = BuildReport()
+    progress = progress or Progress()
+    report = BuildReport(jobs=max(1, jobs or default_jobs()))
     clock = time.perf_counter()
     config = load_config(config_path)
     selected = audiences or [a.id for a in config.audiences]
@@ -76,30 +147,31 @@ def build(
         raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
     brief_date = config.resolve_as_of(as_of)
 
-    result = read_config_sources(config)
-    report.warnings += result.warnings
-    report.skipped += result.skipped
-    report.sources = len(result.sources)
-    report.timings["read"] = time.perf_counter() - clock
+    cache = None
+    if use_cache:
+        report.cache_dir = Path(cache_dir) if cache_dir is not None else config.root / CACHE_DIR
+        # Only settings that change what one file reads or analyses to; the rest is cross-source.
+        cache = SourceCache.open(report.cache_dir, {"max_source_bytes": config.max_source_bytes})
+    parts = read_and_analyse(config, report, jobs=report.jobs, cache=cache, progress=progress)
+    report.timings["read+analyse"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    analysis = analyze(tuple(result.sources), config.themes, as_of=brief_date, aliases=config.aliases)
-    report.timings["analyse"] = time.perf_counter() - clock
+    with progress.stage("analyse across sources", 1, "step") as stage:
+        analysis = analyze_corpus(parts, config.themes, as_of=brief_date, aliases=config.aliases)
+        stage.advance()
+    report.timings["cross-source"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    briefs = compose_all(analysis, config, selected, brief_date)
+    briefs = compose_all(analysis, config, selected, brief_date, progress)
     report.timings["compose"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     out_dir = Path(out) if out is not None else Path(os.path.normpath(config.root / config.out))
-    files: dict[Path, bytes] = {}
-    for brief in briefs:
-        audience = config.audience(brief.audience)
-        options = _render_options(config, audience.template)
-        for fmt in formats or list(audience.formats):
-            renderer = get_renderer(fmt)
-            files[out_dir / f"{brief.stem}{renderer.suffix}"] = renderer.render(brief, options)
+    files = render_all(briefs, config, formats, out_dir, progress)
     report.timings["render"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
     write_atomically(files, out_dir)
+    report.timings["write"] = time.perf_counter() - clock
     report.written = [(p, len(b)) for p, b in files.items()]
     return report

@@ -1,8 +1,11 @@
-"""Analyse read sources: sentences, quotes, themes, summaries, events, entities and source notes."""
+"""Analyse read sources: a per-source stage (sentences, quotes) and a cross-source stage (the rest)."""
 
 from __future__ import annotations
 
-from ..model import Analysis, Source, Theme
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Analysis, Quote, Sentence, Source, Theme
 from .entities import find_entities
 from .events import find_events
 from .notes import source_notes
@@ -11,16 +14,31 @@ from .segment import split_sentences
 from .summarize import summarize_bluf, summarize_themes
 
 
-def analyze(
-    sources: tuple[Source, ...],
+@dataclass(frozen=True, slots=True)
+class SourceAnalysis:
+    """What one source gives on its own: picklable, so it can be cached and sent between processes."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+
+
+def analyze_source(source: Source) -> SourceAnalysis:
+    """Return the analysis that depends on ``source`` alone (no settings, no other source)."""
+    return SourceAnalysis(source=source, sentences=split_sentences(source), quotes=find_quotes(source))
+
+
+def analyze_corpus(
+    parts: Sequence[SourceAnalysis],
     themes: tuple[Theme, ...],
     *,
     as_of: str,
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Analysis:
-    """Return the Analysis of ``sources`` for ``themes``; sources are taken in the given order."""
-    sentences = {s.id: split_sentences(s) for s in sources}
-    quotes = tuple(q for s in sources for q in find_quotes(s))
+    """Return the Analysis of per-source results: summaries, bottom line, events, entities and notes."""
+    sources = tuple(p.source for p in parts)
+    sentences = {p.source.id: p.sentences for p in parts}
+    quotes = tuple(q for p in parts for q in p.quotes)
     summaries = summarize_themes(sources, sentences, themes, quotes)
     bluf = summarize_bluf(sources, sentences, summaries)
     events = find_events(sources, sentences, as_of=as_of)
@@ -35,3 +53,15 @@ def analyze(
         entities=entities,
         notes=notes,
     )
+
+
+def analyze(
+    sources: tuple[Source, ...],
+    themes: tuple[Theme, ...],
+    *,
+    as_of: str,
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
+) -> Analysis:
+    """Return the Analysis of ``sources`` for ``themes``; sources are taken in the given order."""
+    parts = [analyze_source(s) for s in sources]
+    return analyze_corpus(parts, themes, as_of=as_of, aliases=aliases)

@@ -1,0 +1,117 @@
+"""The per-source stage over processes: read each file and analyse its sources, through the cache."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from .analysis import SourceAnalysis, analyze_source
+from .cache import CachedFile, SourceCache
+from .errors import SourceError
+from .ingest import read_file
+
+# Below this many files per worker, starting processes costs more than it saves.
+MIN_FILES_PER_WORKER = 8
+# Chunks small enough for a smooth progress bar and even load, large enough to amortise pickling.
+MAX_CHUNK = 32
+
+
+@dataclass(frozen=True, slots=True)
+class FileJob:
+    """What every file's work needs besides its path; sent to each worker once per chunk."""
+
+    max_bytes: int
+    cache: SourceCache | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What one file gave: its analysed sources, or the problems that made it unreadable."""
+
+    path: str
+    parts: tuple[SourceAnalysis, ...] = ()
+    warnings: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # non-empty: the file was skipped
+    cached: bool = False
+    discarded: bool = False  # a damaged cache entry was found and removed
+    read_seconds: float = 0.0
+    analyse_seconds: float = 0.0
+
+
+def process_file(job: FileJob, path: Path) -> FileResult:
+    """Return the analysis of one file, from the cache when its bytes, settings and code are unchanged."""
+    clock = time.perf_counter()
+    key = None
+    discarded = False
+    if job.cache is not None:
+        try:
+            # Over the cap: let read_file say so without hashing a huge file.
+            data = path.read_bytes() if path.stat().st_size <= job.max_bytes else None
+        except OSError:
+            data = None  # read_file reports the error in its own words
+        if data is not None:
+            key = job.cache.key(str(path), data)
+            entry, discarded = job.cache.load(key)
+            if entry is not None:
+                return FileResult(
+                    str(path),
+                    entry.parts,
+                    entry.warnings,
+                    cached=True,
+                    read_seconds=time.perf_counter() - clock,
+                )
+    try:
+        sources, warnings = read_file(path, job.max_bytes)
+    except SourceError as exc:
+        return FileResult(str(path), problems=tuple(exc.problems), read_seconds=time.perf_counter() - clock)
+    read_done = time.perf_counter()
+    parts = tuple(analyze_source(s) for s in sources)
+    analysed = time.perf_counter()
+    if job.cache is not None and key is not None:
+        job.cache.store(CachedFile(key, parts, tuple(warnings)))
+    return FileResult(
+        str(path),
+        parts,
+        tuple(warnings),
+        discarded=discarded,
+        read_seconds=read_done - clock,
+        analyse_seconds=analysed - read_done,
+    )
+
+
+def default_jobs() -> int:
+    """Return the default number of worker processes: one per CPU."""
+    return os.cpu_count() or 1
+
+
+def process_files(
+    paths: Sequence[Path],
+    job: FileJob,
+    *,
+    jobs: int,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """Return every file's result in input order, using up to ``jobs`` processes."""
+    workers = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
+    run = partial(process_file, job)
+    results: list[FileResult] = []
+    if workers <= 1:
+        for path in paths:
+            results.append(run(path))
+            if on_result:
+                on_result(results[-1])
+        return results
+    # Several chunks per worker, so a slow chunk does not leave the other workers idle at the end.
+    chunk = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # map() yields in input order, which keeps the output independent of the number of workers.
+        for result in pool.map(run, paths, chunksize=chunk):
+            results.append(result)
+            if on_result:
+                on_result(result)
+    return results
