@@ -91,6 +91,7 @@ _AFTER_NAME_STOP = re.compile(
 )
 _DASH_LINE = re.compile(r"^[,.]?\s*[\u2013\u2014-]{1,2}\s*([^\u2013\u2014\n]{2,80}?)\s*\.?$")
 _ACCORDING = re.compile(r"^\s*according to\s+([^,.;:]{2,80})", re.I)
+_NON_SPACE = re.compile(r"\S")
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 
 
@@ -188,12 +189,16 @@ def _single_spans(text: str, doubles: list[_Span]) -> list[_Span]:
 
 def _mask(text: str, spans: list[_Span]) -> str:
     """Return the paragraph with quoted text blanked, so cue search never reads inside a quote."""
-    out = list(text)
-    for s in spans:
-        for j in range(s.start, s.end):
-            if not out[j].isspace():
-                out[j] = "_"
-    return "".join(out)
+    parts: list[str] = []
+    pos = 0
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start < pos:
+            continue
+        parts.append(text[pos : s.start])
+        parts.append(_NON_SPACE.sub("_", text[s.start : s.end]))
+        pos = s.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 _TIME_WORDS = word_set(

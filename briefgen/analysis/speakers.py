@@ -149,7 +149,8 @@ class People:
                     name = name[1:]
                 if looks_like_name(name):
                     cued = bool(
-                        _CUED.match(para.text, m.end()) or _CUED_BEFORE.search(para.text, 0, m.start())
+                        _CUED.match(para.text, m.end())
+                        or _CUED_BEFORE.search(para.text, max(0, m.start() - 40), m.start())
                     )
                     candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
                 elif len(name) == 1 and _clean_token(name[0]).lower() not in _NOT_PERSON:
@@ -267,10 +268,10 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
         roles, name = split_role(caps)
         name = [_clean_token(t) for t in name]
         role = " ".join(m.group("role").split() + roles) or None
-        if name and (looks_like_name(name) or len(name) == 1) and name[-1].lower() not in _NOT_PERSON:
-            if not (len(name) == 1 and (name[0].lower() in _TITLE_WORDS or name[0].isupper())):
-                return SpeakerPhrase(name=" ".join(name), role=role)
-    if tokens[0][:1].isupper() and not _DET.match(tokens[0]) and all(t[:1].isupper() for t in tokens):
-        # "EU diplomat" is lower-case inside; an all-capitalised phrase we could not parse is an organisation.
-        return SpeakerPhrase(role=phrase)
+        single_title = len(name) == 1 and (name[0].lower() in _TITLE_WORDS or name[0].isupper())
+        plausible = name and (looks_like_name(name) or len(name) == 1) and name[-1].lower() not in _NOT_PERSON
+        if plausible and not single_title:
+            return SpeakerPhrase(name=" ".join(name), role=role)
+    # No name: a description ("EU diplomat", "the Belarusian leader") kept as the role.
+    return SpeakerPhrase(role=phrase)
     return SpeakerPhrase(role=phrase)
