@@ -12,28 +12,11 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import yaml_loader as yl
 from .config import FORMATS, Audience, Config
 from .errors import ConfigError
 from .model import Theme
-from .yaml_loader import (
-    INVALID,
-    Invalid,
-    Problem,
-    compose,
-    is_null,
-    join_key,
-    kind_of,
-    problem_at,
-    read_bool,
-    read_optional_date,
-    read_optional_positive_int,
-    read_optional_text,
-    read_positive_int,
-    read_text,
-    read_text_list,
-    read_text_lists,
-    suggest,
-)
+from .yaml_loader import INVALID, Invalid, Problem, join_key, kind_of, suggest
 
 _ID = re.compile(r"[a-z0-9_]+")
 _FOLDER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
@@ -84,7 +67,7 @@ def _plain(reader: Callable[[Node, str, list[Problem]], Any]) -> Reader:
 
 def _add(ctx: _Context, node: Node, text: str) -> Invalid:
     """Record a problem at ``node`` and return INVALID."""
-    ctx.problems.append(problem_at(node, text))
+    ctx.problems.append(yl.problem_at(node, text))
     return INVALID
 
 
@@ -93,13 +76,13 @@ def _add(ctx: _Context, node: Node, text: str) -> Invalid:
 
 def _read_folder(node: Node, keypath: str, ctx: _Context) -> Path | Invalid:
     """Return a folder path as written (resolved against the config's folder later)."""
-    text = read_text(node, keypath, ctx.problems)
+    text = yl.read_text(node, keypath, ctx.problems)
     return text if isinstance(text, Invalid) else Path(text)
 
 
 def _read_pattern(node: Node, keypath: str, ctx: _Context) -> str | Invalid:
     """Return an output file-name pattern using only the {as_of} and {audience} placeholders."""
-    text = read_text(node, keypath, ctx.problems)
+    text = yl.read_text(node, keypath, ctx.problems)
     if isinstance(text, Invalid):
         return text
     allowed = " and ".join("{" + p + "}" for p in _PLACEHOLDERS)
@@ -118,7 +101,7 @@ def _read_pattern(node: Node, keypath: str, ctx: _Context) -> str | Invalid:
 
 def _read_sources(node: Node, keypath: str, ctx: _Context) -> tuple[str, ...] | Invalid:
     """Return source folders and globs; at least one."""
-    items = read_text_list(node, keypath, ctx.problems)
+    items = yl.read_text_list(node, keypath, ctx.problems)
     if items == ():
         return _add(ctx, node, f"{keypath}: is empty; list at least one folder or glob of source files")
     return items
@@ -133,7 +116,7 @@ def _items(node: Node, keypath: str, count: int) -> list[tuple[str, Node]]:
 
 def _read_formats(node: Node, keypath: str, ctx: _Context) -> tuple[str, ...] | Invalid:
     """Return output formats, each one of FORMATS, without repeats."""
-    items = read_text_list(node, keypath, ctx.problems)
+    items = yl.read_text_list(node, keypath, ctx.problems)
     if isinstance(items, Invalid):
         return items
     if not items:
@@ -153,7 +136,7 @@ def _read_theme_refs(node: Node, keypath: str, ctx: _Context) -> str | tuple[str
     """Return 'all' or theme ids (checked against the themes once everything is read)."""
     if isinstance(node, ScalarNode) and node.value.strip() == "all":
         return "all"
-    items = read_text_list(node, keypath, ctx.problems)
+    items = yl.read_text_list(node, keypath, ctx.problems)
     if isinstance(items, Invalid):
         return items
     if not items:
@@ -225,7 +208,7 @@ def _read_table(
             _add(ctx, key_node, f"{where}: id '{key}' may use only a-z, 0-9 and _; write '{fixed}'")
         # An id with nothing under it takes every default.
         body = MappingNode("tag:yaml.org,2002:map", [], value_node.start_mark, value_node.end_mark)
-        read = _read_fields(body if is_null(value_node) else value_node, where, fields, ctx)
+        read = _read_fields(body if yl.is_null(value_node) else value_node, where, fields, ctx)
         if not isinstance(read, Invalid) and not any(isinstance(v, Invalid) for v in read[0].values()):
             entries.append((key, read[0], read[1], key_node))
     return entries
@@ -291,12 +274,12 @@ def _read_audiences(node: Node, keypath: str, ctx: _Context) -> tuple[Audience, 
 
 # --- The schema: one table per mapping, kept as tables. Defaults match config.py's dataclasses. ---
 
-TEXT = Kind("text", _plain(read_text))
-OPT_TEXT = Kind("text or null", _plain(read_optional_text))
-TEXTS = Kind("list of text (one text is a one-item list)", _plain(read_text_list))
-COUNT = Kind("whole number, 1 or more", _plain(read_positive_int))
-OPT_COUNT = Kind("whole number, 1 or more, or null", _plain(read_optional_positive_int))
-BOOL = Kind("true/false (yes/no)", _plain(read_bool))
+TEXT = Kind("text", _plain(yl.read_text))
+OPT_TEXT = Kind("text or null", _plain(yl.read_optional_text))
+TEXTS = Kind("list of text (one text is a one-item list)", _plain(yl.read_text_list))
+COUNT = Kind("whole number, 1 or more", _plain(yl.read_positive_int))
+OPT_COUNT = Kind("whole number, 1 or more, or null", _plain(yl.read_optional_positive_int))
+BOOL = Kind("true/false (yes/no)", _plain(yl.read_bool))
 
 # fmt: off
 THEME_FIELDS: tuple[Field, ...] = (
@@ -307,7 +290,7 @@ THEME_FIELDS: tuple[Field, ...] = (
 
 AUDIENCE_FIELDS: tuple[Field, ...] = (
     Field("title", OPT_TEXT, None, "audience name shown on the brief; default: the id, capitalised"),
-    Field("template", Kind("folder name", _plain(read_optional_text)), None,
+    Field("template", Kind("folder name", _plain(yl.read_optional_text)), None,
           "folder under the templates folder that shapes this brief; default: the id"),
     Field("themes", Kind("all, or list of theme ids", _read_theme_refs), "all", "themes in this brief, in order"),
     Field("formats", Kind("list of " + ", ".join(FORMATS), _read_formats), FORMATS, "output formats to write"),
@@ -324,7 +307,7 @@ TOP_FIELDS: tuple[Field, ...] = (
     Field("subtitle", OPT_TEXT, None, "subtitle under the title"),
     Field("organisation", OPT_TEXT, "", "organisation named on every brief"),
     Field("marking", OPT_TEXT, None, "protective marking printed on every page"),
-    Field("as_of", Kind("YYYY-MM-DD or null", _plain(read_optional_date)), None, "date of the briefs; null: today"),
+    Field("as_of", Kind("YYYY-MM-DD or null", _plain(yl.read_optional_date)), None, "date of the briefs; null: today"),
     Field("sources", Kind("list of folders and globs", _read_sources), None,
           "folders and globs of source files, relative to the config", required=True),
     Field("templates", Kind("folder", _read_folder), Path("templates"),
@@ -332,7 +315,7 @@ TOP_FIELDS: tuple[Field, ...] = (
     Field("out", Kind("folder", _read_folder), Path("out"), "folder the briefs are written to, relative to the config"),
     Field("output_pattern", Kind("file name pattern", _read_pattern), "{as_of}-{audience}",
           "output file name without suffix; placeholders: {as_of}, {audience}"),
-    Field("aliases", Kind("mapping of name to list of text", _plain(read_text_lists)), (),
+    Field("aliases", Kind("mapping of name to list of text", _plain(yl.read_text_lists)), (),
           "spelling variants merged into one name in the entity index"),
     Field("max_source_bytes", COUNT, 5_000_000, "larger source files are skipped with a warning"),
     Field("window_days", OPT_COUNT, None, "only use sources dated this many days before as_of; null: all"),
@@ -373,7 +356,7 @@ def _check_templates(ctx: _Context, path: Path, values: dict[str, Any], nodes: d
     folder = path.parent / written
     if not folder.is_dir():
         text = (
-            f"templates: no folder '{written.as_posix()}' next to the config; "
+            f"templates: no folder '{written.as_posix()}' (relative to the config's folder); "
             "create it or set templates: to the folder holding the audience templates"
         )
         if "templates" in nodes:
@@ -409,8 +392,8 @@ def _check_output_pattern(ctx: _Context, values: dict[str, Any], nodes: dict[str
 
 def validate(text: str, path: Path) -> Config:
     """Return a Config from YAML ``text`` read from ``path``; raise ConfigError listing every problem."""
-    root, problems = compose(text, path)
-    if root is None or is_null(root):
+    root, problems = yl.compose(text, path)
+    if root is None or yl.is_null(root):
         raise ConfigError(
             f"{path}: the config is empty; it needs at least title, sources, themes and audiences"
         )

@@ -221,7 +221,7 @@ def test_template_must_be_a_folder_name(project: Path) -> None:
 
 def test_missing_templates_folder(project: Path) -> None:
     assert problems(BASE + "templates: layouts\n") == [
-        "c.yaml:12:12: templates: no folder 'layouts' next to the config; "
+        "c.yaml:12:12: templates: no folder 'layouts' (relative to the config's folder); "
         "create it or set templates: to the folder holding the audience templates"
     ]
 
