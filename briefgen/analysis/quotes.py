@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Cite, Paragraph, Quote, Source
+from ..model import Cite, Paragraph, Quote, QuoteKind, Source
 from .segment import sentence_spans
 from .speakers import People, SpeakerPhrase, parse_speaker, word_set
 
@@ -134,9 +134,10 @@ def _double_spans(text: str) -> tuple[list[_Span], list[int]]:
             role = "close"
         else:
             opens, closes = _is_openish(text, i, j), _is_closeish(text, i, j)
-            role = "open" if opens and not closes else "close" if closes and not opens else None
-            if role is None:
-                role = "close" if open_at >= 0 else "open"
+            # Context decides a straight mark; when it cannot, the pairing state does.
+            role = (
+                ("open" if opens else "close") if opens != closes else ("close" if open_at >= 0 else "open")
+            )
         if open_at < 0:
             if role == "open":
                 open_at, open_end = i, j
@@ -378,8 +379,8 @@ class _ParagraphQuotes:
         between = prefix[cue.end() :]
         adjacent = bool(re.fullmatch(r"(?:\s+that)?\s*[,:]?\s*|\s+[^,.;:_]{1,60}[,:]\s*", between))
         if cue.group(0).lower() == "according to":
-            who = re.match(r"\s+([^,.;:]{2,80})", between)
-            phrase = parse_speaker(who.group(1)) if who else None
+            named = re.match(r"\s+([^,.;:]{2,80})", between)
+            phrase = parse_speaker(named.group(1)) if named else None
             return _Attribution(phrase, "according to", adjacent, s0 + cue.end())
         if cue.group(0).endswith("ing"):
             # "Trump went after Bush, calling him ...": the participle's subject is the clause's subject.
@@ -468,7 +469,7 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             speaker, role = (None, None)
             if attribution is not None:
                 speaker, role = resolver.resolve(attribution.phrase, para.n, attribution.at)
-            kind = "statement" if _is_statement(text, attribution, span, pq) else "phrase"
+            kind: QuoteKind = "statement" if _is_statement(text, attribution, span, pq) else "phrase"
             if kind == "statement" and attribution is None:
                 if span.start <= 1 and prev_masked.rstrip().endswith(":"):
                     # "Smith said:" closing the previous paragraph introduces this one.

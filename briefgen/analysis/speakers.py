@@ -158,16 +158,16 @@ class People:
                     surnames[singles[-1][2]] = surnames.get(singles[-1][2], 0) + 1
         # A capitalised pair is a person when a title, a cue verb or a later bare surname vouches for it;
         # this keeps "Since Russia" and "External Vulnerabilities" out of pronoun resolution.
-        for name, roles, text, m, n, vouched in candidates:
-            first = name.split()[0]
+        for full, roles, text, m, n, vouched in candidates:
+            first = full.split()[0]
             if first.lower() in lower or first in surnames:
                 continue  # "Other Belarus", "Lukashenko Belarus": a common word or a surname cannot open a name
-            if vouched or name.split()[-1] in surnames or first.lower() in _FEMALE_FIRST:
-                self._register(name, roles, text, m, n)
+            if vouched or full.split()[-1] in surnames or first.lower() in _FEMALE_FIRST:
+                self._register(full, roles, text, m, n)
         for n, off, last in singles:
-            full = self._by_last.get(last)
-            if full:
-                self._mentions.append((n, off, full))
+            known = self._by_last.get(last)
+            if known:
+                self._mentions.append((n, off, known))
         self._mentions.sort()
         self._keys = [(n, off) for n, off, _ in self._mentions]
 
