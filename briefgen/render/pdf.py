@@ -6,7 +6,16 @@ import io
 import re
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tables import TableStyle
 
@@ -29,8 +38,10 @@ from ._text import (
     attribution,
     brief_source,
     cite_text,
+    corroboration,
     cover_lines,
-    long_date,
+    event_label,
+    footnote_numbers,
     source_label,
     source_reference,
 )
@@ -126,12 +137,18 @@ class _Writer:
         self.brief = brief
         self.s = styles
         self.page = page
-        self.numbers = {cite: i + 1 for i, cite in enumerate(brief.cites())}
+        self.numbers = footnote_numbers(brief)
 
     def markers(self, cites: tuple[Cite, ...]) -> str:
         """Return superscript note numbers linking to the Notes list."""
+        if not cites:
+            return ""
+        for c in cites:
+            # A quote's context sentence may cite paragraphs no block lists: number them on first use.
+            self.numbers.setdefault(c, len(self.numbers) + 1)
         links = [f'<a href="#cite-{self.numbers[c]}" color="#1f4e79">{self.numbers[c]}</a>' for c in cites]
-        return f"<super>{','.join(links)}</super>" if links else ""
+        label = corroboration(cites)
+        return (f" {escape(label)}" if label else "") + f"<super>{','.join(links)}</super>"
 
     def paras(
         self,
@@ -167,7 +184,12 @@ class _Writer:
     def section(self, section: Section) -> list[Flowable]:
         """Return a section heading (bookmarked one level below the title) and its blocks."""
         style = self.s.heading(section.level)
-        out: list[Flowable] = [Bookmarked(esc(section.title), style, clean(section.title), section.level)]
+        out: list[Flowable] = []
+        if not self.brief.one_page:
+            # Rather than keepWithNext (which moves a heading and a long table whole to the next page,
+            # leaving a gap), start a new page only when too little room is left for heading and a few lines.
+            out.append(CondPageBreak(style.leading * 2 + self.s.body.leading * 4))
+        out.append(Bookmarked(esc(section.title), style, clean(section.title), section.level))
         for block in section.blocks:
             out.extend(self.block(block))
         return out
@@ -227,14 +249,14 @@ class _Writer:
         table.spaceAfter = self.s.body.spaceAfter + 3
         return table
 
-    def cell(self, text: str, cites: tuple[Cite, ...] = ()) -> Paragraph:
-        """Return a table cell; cell text is short, so one bounded Paragraph is enough."""
-        return Paragraph(escape(clean(text)[: CHUNK * 2]) + self.markers(cites), self.s.cell)
+    def cell(self, text: str, cites: tuple[Cite, ...] = ()) -> list[Flowable]:
+        """Return a table cell's content as bounded Paragraphs (rows may split across pages)."""
+        return self.paras(text, self.s.cell, cites)
 
     def timeline(self, block: Timeline) -> list[Flowable]:
         """Return a date | event table."""
         head = [Paragraph("Date", self.s.cell_head), Paragraph("Event", self.s.cell_head)]
-        rows = [[self.cell(long_date(e.date)), self.cell(e.text, e.cites)] for e in block.events]
+        rows = [[self.cell(event_label(e.date)), self.cell(e.text, e.cites)] for e in block.events]
         return [self.table([head, *rows], [22, 78])] if rows else []
 
     def entities(self, block: EntityIndex) -> list[Flowable]:
@@ -248,11 +270,11 @@ class _Writer:
                 self.cell(e.role or ""),
                 self.cell(", ".join(e.variants)),
                 self.cell(str(e.mentions)),
-                self.cell(", ".join(e.sources)),
+                [Paragraph("<br/>".join(esc(x) for x in e.sources), self.s.cell)],
             ]
             for e in block.entities
         ]
-        return [self.table([head, *rows], [23, 11, 21, 19, 13, 13])] if rows else []
+        return [self.table([head, *rows], [21, 14, 18, 14, 11, 22])] if rows else []
 
     def source_notes(self, block: SourceNotes) -> list[Flowable]:
         """Return per source: a heading, its reference and link, genre and length, and editor flags."""
@@ -260,7 +282,8 @@ class _Writer:
         for note in block.notes:
             source = brief_source(self.brief, note.source)
             out.append(Paragraph(esc(source_label(source) if source else note.source), s.note_head))
-            if source is not None:
+            # An untitled source without authors or outlet is fully named by its heading already.
+            if source is not None and (source.title or source.authors or source.outlet or source.url):
                 ref = esc(source_reference(source))
                 url = link(source.url)
                 out.append(Paragraph(ref + (f" {url}" if url else ""), s.body))

@@ -144,7 +144,6 @@ def make_styles(one_page: bool, fit: float = 1.0) -> Styles:
             textColor=ACCENT,
             spaceBefore=12 * sp,
             spaceAfter=5 * sp,
-            keepWithNext=1,
         ),
         h2=style(
             "Heading2",
@@ -153,7 +152,6 @@ def make_styles(one_page: bool, fit: float = 1.0) -> Styles:
             textColor=ACCENT,
             spaceBefore=9 * sp,
             spaceAfter=4 * sp,
-            keepWithNext=1,
         ),
         h3=style(
             "Heading3",
@@ -162,7 +160,6 @@ def make_styles(one_page: bool, fit: float = 1.0) -> Styles:
             textColor=INK,
             spaceBefore=7 * sp,
             spaceAfter=3 * sp,
-            keepWithNext=1,
         ),
         body=body,
         bullet=style("Bullet", 10, leftIndent=14, bulletIndent=3, spaceAfter=3 * sp),
