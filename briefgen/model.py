@@ -242,7 +242,8 @@ def block_cites(block: Block) -> tuple[Cite, ...]:
     if isinstance(block, BulletList):
         return tuple(c for item in block.items for c in item.cites)
     if isinstance(block, QuoteBlock):
-        return (block.quote.cite,)
+        context = block.context.cites if block.context else ()
+        return tuple(dict.fromkeys((block.quote.cite, *context)))
     if isinstance(block, Timeline):
         return tuple(c for e in block.events for c in e.cites)
     return ()
