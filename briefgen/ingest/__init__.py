@@ -123,4 +123,4 @@ def read_sources(paths: list[Path], *, max_bytes: int = 5_000_000) -> ReadResult
 
 
 # The built-in readers, listed here so the set is readable in one place.
-from . import html, pdf, text  # noqa: E402,F401
+from . import docx, html, manifest, pdf, rss, text  # noqa: E402,F401

@@ -1,0 +1,188 @@
+"""Select the week's sources: the date window, its wording, and content duplicates read only once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import Source
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2011": "-"})
+_WORD = re.compile(r"\w+")
+SHINGLE = 5  # words per shingle
+NEAR = 0.9  # Jaccard similarity at or above which two sources are the same article
+_SKETCH = 128  # bottom-k sketch size: estimates Jaccard within a few points, cheaply
+
+
+def _day(date: dt.date) -> str:
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def window_bounds(as_of: str, days: int) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of the ``days``-day window that ends on ``as_of`` (inclusive)."""
+    end = dt.date.fromisoformat(as_of)
+    return end - dt.timedelta(days=max(days, 1) - 1), end
+
+
+def period_text(as_of: str, days: int) -> str:
+    """Return the window in words: "14–20 December 2025", "28 November – 4 December 2025"."""
+    start, end = window_bounds(as_of, days)
+    if start == end:
+        return _day(end)
+    if start.year != end.year:
+        return f"{_day(start)} \u2013 {_day(end)}"
+    if start.month != end.month:
+        return f"{start.day} {_MONTHS[start.month - 1]} \u2013 {_day(end)}"
+    return f"{start.day}\u2013{_day(end)}"
+
+
+def _source_date(source: Source, file_times: dict[str, float]) -> tuple[dt.date | None, str]:
+    """Return the date a source is filed under and where it came from ("dated" or "file modified")."""
+    if source.date:
+        try:
+            return dt.date.fromisoformat(source.date[:10]), "dated"
+        except ValueError:
+            pass
+    mtime = file_times.get(source.path)
+    if mtime is None:
+        return None, ""
+    # UTC, so the same files select the same week on any machine.
+    return dt.datetime.fromtimestamp(mtime, tz=dt.timezone.utc).date(), "no date in the file; modified"
+
+
+def select_window(
+    sources: list[Source], as_of: str, days: int, file_times: dict[str, float]
+) -> tuple[list[Source], list[tuple[Source, str]]]:
+    """Return the sources dated within the window, and those left out with the reason.
+
+    A source's date is its metadata date, else its file's modification time (``file_times`` maps
+    ``Source.path`` to a POSIX time). A source with neither is kept: dropping it would hide it.
+    """
+    start, end = window_bounds(as_of, days)
+    period = period_text(as_of, days)
+    kept: list[Source] = []
+    left_out: list[tuple[Source, str]] = []
+    for source in sources:
+        date, origin = _source_date(source, file_times)
+        if date is None or start <= date <= end:
+            kept.append(source)
+        elif date < start:
+            left_out.append((source, f"{origin} {date.isoformat()}, before the week of {period}"))
+        else:
+            left_out.append((source, f"{origin} {date.isoformat()}, after the as-of date {end.isoformat()}"))
+    return kept, left_out
+
+
+def normalise(text: str) -> list[str]:
+    """Return the words of ``text`` for comparison: NFKC, quotes unified, lower case, no punctuation."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+@dataclass(slots=True)
+class _Print:
+    index: int
+    exact: str
+    shingles: frozenset[int]
+    sketch: list[int]  # the smallest _SKETCH shingle hashes, ascending
+
+
+def _fingerprint(index: int, source: Source) -> _Print:
+    words = [w for p in source.paragraphs for w in normalise(p.text)]
+    exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
+    if len(words) < SHINGLE:
+        shingles = frozenset({_hash(" ".join(words))}) if words else frozenset()
+    else:
+        shingles = frozenset(_hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+    return _Print(index, exact, shingles, heapq.nsmallest(_SKETCH, shingles))
+
+
+def _estimate(a: _Print, b: _Print) -> float:
+    """Return the bottom-k estimate of the Jaccard similarity of two shingle sets."""
+    union = heapq.nsmallest(_SKETCH, set(a.sketch) | set(b.sketch))
+    if not union:
+        return 1.0
+    both = set(a.sketch) & set(b.sketch)
+    return sum(1 for h in union if h in both) / len(union)
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def _richness(source: Source) -> tuple[int, int]:
+    """Return how much a copy offers: metadata fields filled, then words."""
+    filled = sum(1 for v in (source.title, source.authors, source.date, source.url, source.outlet) if v)
+    return filled, source.words
+
+
+def dedupe(sources: list[Source]) -> tuple[list[Source], list[tuple[str, str]]]:
+    """Return the sources with content duplicates removed, and (kept path, dropped path) pairs.
+
+    Same article = same normalised text, or Jaccard >= 0.9 on word 5-shingles. Candidates are only
+    compared with sources of similar shingle count (Jaccard >= 0.9 needs sizes within 10%), and
+    screened with bottom-k sketches before the exact check, so it stays near-linear on thousands.
+    Of each group the copy with the most metadata (then the most words, then the first) is kept.
+    """
+    prints = [_fingerprint(i, s) for i, s in enumerate(sources)]
+    parent = list(range(len(sources)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    by_exact: dict[str, int] = {}
+    for p in prints:
+        if p.exact in by_exact:
+            union(by_exact[p.exact], p.index)
+        else:
+            by_exact[p.exact] = p.index
+    ordered = sorted(prints, key=lambda p: len(p.shingles))
+    for pos, a in enumerate(ordered):
+        for b in ordered[pos + 1 :]:
+            if len(b.shingles) * NEAR > len(a.shingles):
+                break  # every later source is too long to reach the threshold
+            if find(a.index) == find(b.index) or not a.shingles:
+                continue
+            if _estimate(a, b) >= NEAR - 0.1 and _jaccard(a.shingles, b.shingles) >= NEAR:
+                union(a.index, b.index)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(sources)):
+        groups.setdefault(find(i), []).append(i)
+    keep: set[int] = set()
+    pairs: list[tuple[str, str]] = []
+    for members in groups.values():
+        best = max(members, key=lambda i: (_richness(sources[i]), -i))
+        keep.add(best)
+        pairs.extend((sources[best].path, sources[i].path) for i in members if i != best)
+    return [s for i, s in enumerate(sources) if i in keep], pairs
