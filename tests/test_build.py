@@ -158,3 +158,18 @@ def test_audience_and_format_selection(project, tmp_path):
         == 0
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-01-05-press.json", "2026-01-05-press.md"]
+
+
+def test_principals_docx_is_one_page_as_laid_out_by_libreoffice(project, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed (Debian: libreoffice-writer-nogui); .ci/run installs it")
+    docx = project / "out" / "2025-12-20-principals.docx"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx)], capture_output=True, check=True, timeout=180)
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(tmp_path / "2025-12-20-principals.pdf"))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Page 1 of 1" in text and "UNCLASSIFIED" in text

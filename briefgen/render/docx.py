@@ -34,7 +34,6 @@ from ._text import (
     corroboration,
     cover_lines,
     event_label,
-    footnote_numbers,
     source_label,
     source_reference,
 )
@@ -118,9 +117,6 @@ class _Writer:
         self.doc = doc
         self.brief = brief
         self.notes = Footnotes(doc.part)
-        self.numbers = footnote_numbers(brief)
-        self.auto = 0  # notes numbered by Word so far
-        self.seen: set[Cite] = set()
         self._ids: dict[tuple[str, str], str] = {}
         self.char = {
             "footnote reference": self._style_id("footnote reference"),
@@ -178,8 +174,8 @@ class _Writer:
     def footnotes(self, paragraph: Paragraph, cites: tuple[Cite, ...]) -> None:
         """Append the corroboration label and one footnote per cite (Word needs a note per reference).
 
-        A cite's first note is numbered by Word; a repeat shows the same number as a custom mark, so
-        the numbers match the other formats' (``footnote_numbers``).
+        Word numbers every note itself: a repeated cite gets a new note with the same text. Custom marks
+        that reuse an earlier number were tried and LibreOffice draws such a note twice (mark + number).
         """
         label = corroboration(cites)
         if label:
@@ -187,13 +183,7 @@ class _Writer:
         for cite in cites:
             source = brief_source(self.brief, cite.source)
             url = safe_url(source.url) if source is not None else None
-            number = self.numbers.get(cite)
-            if number is None:
-                number = self.numbers[cite] = len(self.numbers) + 1
-            mark = None if number == self.auto + 1 and cite not in self.seen else str(number)
-            self.auto += mark is None
-            self.seen.add(cite)
-            self.notes.add(paragraph, cite_text(self.brief, cite), url, self.char, mark)
+            self.notes.add(paragraph, cite_text(self.brief, cite), url, self.char, None)
 
     def contents(self) -> None:
         """Write a TOC field; its cached entries show the headings until Word updates page numbers."""
