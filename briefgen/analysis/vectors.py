@@ -6,180 +6,20 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 # A sparse, L2-normalised term vector.
 Vector = dict[str, float]
 
-_STOP = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "either",
-        "else",
-        "ever",
-        "every",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "however",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "might",
-        "more",
-        "most",
-        "much",
-        "must",
-        "my",
-        "myself",
-        "neither",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "ought",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "per",
-        "same",
-        "shall",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "thus",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "us",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "will",
-        "with",
-        "within",
-        "without",
-        "would",
-        "yet",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "said",
-        "says",
-        "say",
-        "according",
-        "told",
-        "one",
-        "two",
-        "also",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "s",
-        "t",
-        "re",
-        "ve",
-        "ll",
-        "d",
-        "m",
-    ]
-)
+_STOP_TEXT = """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each either else ever every few for from
+    further had has have having he her here hers herself him himself his how however i if in into is it its
+    itself just me might more most much must my myself neither no nor not now of off on once only or other
+    ought our ours ourselves out over own per same shall she should so some such than that the their theirs
+    them themselves then there these they this those through thus to too under until up upon us very was we
+    were what when where whether which while who whom whose why will with within without would yet you your
+    yours yourself yourselves said says say according told one two mr mrs ms dr s t re ve ll d m"""
+_STOP = frozenset(_STOP_TEXT.split())
 
 # "U.S." and "E.U." become one token; so do initialisms written without dots.
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -221,17 +61,19 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Return the content-word stems of ``text`` in order (stop words dropped, acronyms kept)."""
     text = _ACRONYM.sub(lambda m: m.group(0).replace(".", "").upper(), text)
-    out = []
-    for m in _WORD.finditer(text):
-        raw = m.group(0)
-        if raw[-2:] in ("'s", "\u2019s"):
-            raw = raw[:-2]
-        low = raw.lower().replace("\u2019", "'")
-        # An all-capital token ("US", "IT", "WHO") is an acronym, not the stop word it spells.
-        if low in _STOP and not (raw.isupper() and len(raw) > 1):
-            continue
-        out.append(stem(low))
-    return out
+    return [t for t in map(_term, _WORD.findall(text)) if t]
+
+
+@lru_cache(maxsize=1 << 17)
+def _term(raw: str) -> str:
+    """Return the stem of one token, or "" for a stop word (memoised: a week repeats its vocabulary)."""
+    if raw[-2:] in ("'s", "\u2019s"):
+        raw = raw[:-2]
+    low = raw.lower().replace("\u2019", "'")
+    # An all-capital token ("US", "IT", "WHO") is an acronym, not the stop word it spells.
+    if low in _STOP and not (raw.isupper() and len(raw) > 1):
+        return ""
+    return stem(low)
 
 
 class Vectorizer:
@@ -254,7 +96,8 @@ class Vectorizer:
     def vector(self, tokens: Sequence[str]) -> Vector:
         """Return the normalised TF-IDF vector of a token list (sub-linear term frequency)."""
         counts = Counter(tokens)
-        raw = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in counts.items()}
+        idf, default = self._idf, self._default  # local names: this runs once per sentence of the week
+        raw = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items()}
         return normalise(raw)
 
 
