@@ -126,6 +126,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["train", "dev", "test", "annotator-training"])
     ap.add_argument("--show", type=int, default=0, help="print this many misses of each kind")
+    ap.add_argument("--context", type=int, default=200, help="characters of context before a wrong speaker")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"PolNeAR not found at {CORPUS}; nothing to measure")
@@ -180,7 +181,14 @@ def main() -> None:
             if label_matches(q, options):
                 sp_right += 1
             else:
-                wrong_sp.append(f"{q.text[:50]!r} pred={q.speaker}/{q.speaker_role} gold={src_text!r}")
+                ctx = (
+                    text[max(0, gs - args.context) : gs] + "[[" + text[gs:ge][:80] + "]]" + text[ge : ge + 80]
+                )
+                wrong_sp.append(
+                    f"{article}\n    pred={q.speaker}/{q.speaker_role} cue={q.cue} gold={src_text!r}"
+                    f" gold_cue={' '.join(t for _, _, t in r.get('cue') or [])!r}"
+                    f"\n    {ctx!r}"
+                )
         for ps, pe, q in pred:
             if q.kind != "statement":
                 continue

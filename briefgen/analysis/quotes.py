@@ -15,82 +15,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Cite, Paragraph, Quote, QuoteKind, Source
+from .cues import ACCORDING, CUE, DASH_LINE, TRAILING_ADVERBS, clause_subject, subject_after, subject_before
 from .segment import sentence_spans
-from .speakers import People, SpeakerPhrase, parse_speaker, word_set
+from .speakers import People, SpeakerPhrase, parse_speaker
 
 # Two apostrophes or backticks stand for a double mark in some wire copy (''like this'').
 _DOUBLE = re.compile(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
 _SINGLE = re.compile(r"[\u2018\u2019']")
 _OPEN_CONTEXT = " \t\n([{\u2014\u2013-/\u201c\"'\u2018"
 
-_IRREGULAR = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "write": ("write", "writes", "wrote", "writing"),
-    "speak": ("speaks", "spoke"),
-    "argue": ("argue",),
-    "insist": ("insist",),
-}
-_REGULAR = word_set(
-    """
-    add argue state insist explain note ask reply respond declare claim warn continue recall tweet post
-    announce acknowledge admit concede suggest observe remark shout yell exclaim quip joke boast
-    complain predict promise vow urge caution emphasize emphasise stress conclude counter retort plead
-    muse whisper testify allege maintain contend agree assert affirm confirm deny scoff lament proclaim
-    pledge answer call dub label brand describe recount mention interject chime sigh grumble reiterate concur elaborate brag gush
-    """
-)
-
-
-def _forms(stem: str) -> tuple[str, ...]:
-    """Return the inflected forms of a regular reporting verb."""
-    if stem.endswith("y") and stem[-2] not in "aeiou":
-        return (stem[:-1] + "ies", stem[:-1] + "ied")
-    third = stem + ("es" if stem.endswith(("s", "sh", "ch", "x")) else "s")
-    past = stem + "d" if stem.endswith("e") else stem + ("ped" if stem == "quip" else "ed")
-    ing = (stem[:-1] if stem.endswith("e") else stem) + "ing"
-    # The bare stem is left out: "state", "post", "claim" and "continue" are mostly not reporting verbs.
-    return (third, past, ing)
-
-
-_VERBS = sorted(
-    {f for forms in _IRREGULAR.values() for f in forms}
-    | {f for s in _REGULAR for f in _forms(s)}
-    | {
-        "points out",
-        "pointed out",
-        "went on",
-        "goes on",
-        "put it",
-        "puts it",
-        "wrote in",
-        "said in a statement",
-    },
-    key=len,
-    reverse=True,
-)
-# Case-sensitive on purpose: "States" and "Post" are names, not cues.
-_CUE = re.compile(r"\b(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in _VERBS) + r")\b")
-_ADVERBS = (
-    "also|later|then|previously|once|recently|repeatedly|reportedly|publicly|again|simply|flatly|quickly|often|"
-    "never|famously|bluntly|angrily|has|have|had|would|will|could|later|first|further|privately|frequently|"
-    "always|long|once|even|just|told|has long|had long|did|does|do|not|still|only|already|openly|"
-    "explicitly|directly|subsequently|emphatically|memorably|succinctly|sarcastically|jokingly"
-)
-_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:" + _ADVERBS + r"))+\s*$", re.I)
-# Words that end a subject phrase when reading backwards from the cue.
-_CLAUSE_BREAK = re.compile(
-    r"(?:^|[,;:(\u2014\u2013\u201c\u201d\"]|\s(?:that|and|but|as|when|while|because|if|which|where|so|after|"
-    r"before|since|though|although|what|how|why|whom|As|When|While|If|Because|But|And|So|After|Before|Since|"
-    r"Though|Although|then|than|until|unless|once))\s+"
-)
-_AFTER_NAME_STOP = re.compile(
-    r"\s+(?:in|on|at|during|to|about|while|when|after|before|of|from|last|this|on|earlier|recently|told|said|"
-    r"who|which|with|as|for|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"tonight|tomorrow|by|through|via|into|over|under)\b.*$"
-)
-_DASH_LINE = re.compile(r"^[,.]?\s*[\u2013\u2014-]{1,2}\s*([^\u2013\u2014\n]{2,80}?)\s*\.?$")
-_ACCORDING = re.compile(r"^\s*according to\s+([^,.;:]{2,80})", re.I)
 _NON_SPACE = re.compile(r"\S")
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 
@@ -202,98 +135,6 @@ def _mask(text: str, spans: list[_Span]) -> str:
     return "".join(parts)
 
 
-_TIME_WORDS = word_set(
-    """
-    after afternoon again also april at august before day december during earlier early evening february
-    friday here in interview january july june last late later march may monday month morning next night
-    november now october on once previously recently saturday september statement sunday then there this
-    thursday today tuesday wednesday week year yesterday
-    """
-)
-
-
-_STOP = _TIME_WORDS | word_set(
-    """
-    less than ago who which that has have had was were is are will would not to for by with from also
-    and but or so because while when where if as it there
-    """
-)
-_NP_WORD = re.compile(r"^(?:[A-Z(][\w.\-\u2019'()]*|[\w\-]+[\u2019']s?|the|a|an|his|her|their|its|our)$")
-
-
-def _trim_subject(tail: str) -> str | None:
-    """Return the subject at the end of a clause ("Sen. John McCain", "he", "the Belarusian leader")."""
-    words = tail.split()
-    if not words:
-        return None
-    if words[-1].lower() in ("he", "she", "they", "i", "we"):
-        return words[-1]
-    if words[-1][:1].isupper() or words[-1][:1] == "(":
-        # Ends with a name: read back to the first time or function word.
-        keep: list[str] = []
-        for w in reversed(words):
-            if w.lower().strip(",") in _STOP or w[:1].isdigit():
-                break
-            keep.append(w)
-        return " ".join(reversed(keep)) or None
-    # Ends with a common noun: the subject opens the clause ("The State Department last week").
-    keep = []
-    for w in words:
-        if w.lower() in _STOP or w[:1].isdigit() or (not keep and not _NP_WORD.match(w)):
-            break
-        keep.append(w)
-    return " ".join(keep) or None
-
-
-def _clause_subject(clause: str) -> str | None:
-    """Return the subject opening a clause, after any introductory phrase ("On Friday, Trump ...")."""
-    clause = re.sub(r"^[^,]{1,60},\s+(?=\S)", "", clause) if clause[:1].isupper() else clause
-    words = clause.split()
-    if not words:
-        return None
-    if words[0].lower() in ("he", "she", "they", "i", "we"):
-        return words[0]
-    keep: list[str] = []
-    for w in words[:6]:
-        if (
-            w[:1].isupper()
-            or (keep and re.search(r"[\u2019']s?$", keep[-1]))
-            or w.lower() in ("the", "a", "an")
-        ):
-            keep.append(w)
-        else:
-            break
-    return " ".join(keep) or None
-
-
-def _subject_before(prefix: str) -> str | None:
-    """Return the subject phrase that ends ``prefix`` (the words before a cue verb)."""
-    prefix = _TRAILING_ADVERBS.sub("", prefix.rstrip())
-    # "Smith, the chairman of X, said": the name before the appositive.
-    appositive = re.search(r"([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)*),\s+[^,]{2,90},$", prefix)
-    if appositive:
-        return appositive.group(1)
-    breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    tail = _trim_subject(prefix[breaks[-1].end() :] if breaks else prefix)
-    if not tail or len(tail.split()) > 8 or "_" in tail:
-        return None
-    return tail
-
-
-def _subject_after(rest: str) -> str | None:
-    """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.")."""
-    m = re.match(
-        r"\s+([^,.;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?",
-        rest,
-    )
-    if not m:
-        return None
-    phrase = _AFTER_NAME_STOP.sub("", m.group(1)).strip()
-    if m.group(3) and phrase[:1].islower():
-        return m.group(3)  # "said the campaign's spokeswoman, Hope Hicks"
-    return phrase or None
-
-
 @dataclass(slots=True)
 class _Attribution:
     phrase: SpeakerPhrase | None
@@ -343,25 +184,25 @@ class _ParagraphQuotes:
 
     def _after_cue(self, after: str, at: int) -> _Attribution | None:
         """Return the attribution right after a closing mark (",” he said", ",” said Smith", "– Name")."""
-        dash = _DASH_LINE.match(after) if "\n" not in after else None
+        dash = DASH_LINE.match(after) if "\n" not in after else None
         if dash and len(after) < 100:
             return _Attribution(parse_speaker(dash.group(1)), None, True, at + dash.start(1))
-        m = _ACCORDING.match(after.lstrip(",.!? "))
+        m = ACCORDING.match(after.lstrip(",.!? "))
         if m:
             return _Attribution(parse_speaker(m.group(1)), "according to", True, at)
         lead = re.match(r"[,.!?]?\s*", after)
         body = after[lead.end() :] if lead else after
         base = at + (lead.end() if lead else 0)
-        cue = _CUE.match(body)
+        cue = CUE.match(body)
         if cue:
-            who = _subject_after(body[cue.end() :])
+            who = subject_after(body[cue.end() :])
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), True, base + cue.end())
         # "he said", "Trump told reporters", "the Belarusian leader added": subject first, up to 8 words.
-        for cue in _CUE.finditer(body, 0, min(len(body), 160)):
+        for cue in CUE.finditer(body, 0, min(len(body), 160)):
             who = body[: cue.start()].strip()
             # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
             who = re.sub(r"^([A-Z][^,]{1,40}),\s+[^,]{2,100},$", r"\1", who)
-            who = _TRAILING_ADVERBS.sub("", " " + who).strip()
+            who = TRAILING_ADVERBS.sub("", " " + who).strip()
             if who and len(who.split()) <= 8 and not re.search(r"[.;:!?_\u201c\u201d\"]", who):
                 return _Attribution(parse_speaker(who), cue.group(0), True, base)
             break
@@ -372,7 +213,7 @@ class _ParagraphQuotes:
         opening = span.open_mark if span.open_mark >= 0 else span.start
         s0 = self.sentence_of(opening)[0]
         prefix = self.masked[s0:opening]
-        cues = list(_CUE.finditer(prefix))
+        cues = list(CUE.finditer(prefix))
         if not cues:
             return None
         cue = cues[-1]
@@ -385,12 +226,12 @@ class _ParagraphQuotes:
         if cue.group(0).endswith("ing"):
             # "Trump went after Bush, calling him ...": the participle's subject is the clause's subject.
             for earlier in reversed(cues[:-1]):
-                who = _subject_before(prefix[: earlier.start()])
+                who = subject_before(prefix[: earlier.start()])
                 if who:
                     return _Attribution(parse_speaker(who), cue.group(0), adjacent, s0 + earlier.start())
-            who = _clause_subject(prefix[: cue.start()].lstrip("_ \u201c\u201d\",.'"))
+            who = clause_subject(prefix[: cue.start()].lstrip("_ \u201c\u201d\",.'"))
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), adjacent, s0)
-        who = _subject_before(prefix[: cue.start()])
+        who = subject_before(prefix[: cue.start()])
         phrase = parse_speaker(who) if who else None
         return _Attribution(phrase, cue.group(0), adjacent, s0 + cue.start() - len(who or ""))
 
@@ -474,9 +315,9 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                 if span.start <= 1 and prev_masked.rstrip().endswith(":"):
                     # "Smith said:" closing the previous paragraph introduces this one.
                     tail = prev_masked.rstrip()[:-1]
-                    cues = list(_CUE.finditer(tail))
+                    cues = list(CUE.finditer(tail))
                     if cues:
-                        who = _subject_before(tail[: cues[-1].start()])
+                        who = subject_before(tail[: cues[-1].start()])
                         speaker, role = resolver.resolve(parse_speaker(who) if who else None, para.n, 0)
                 elif last is not None and last[0] >= para.n - 2:
                     # A quote with no cue of its own continues the previous speaker's remarks.
@@ -484,7 +325,7 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             if kind == "statement" and attribution is None and speaker is None and role is None:
                 # No cue: a named subject opening the sentence is the likeliest source ("Trump called it ...").
                 s0 = pq.sentence_of(span.start)[0]
-                who = _clause_subject(pq.masked[s0 : max(s0, span.open_mark)])
+                who = clause_subject(pq.masked[s0 : max(s0, span.open_mark)])
                 phrase = parse_speaker(who) if who and "_" not in who else None
                 known = phrase is not None and phrase.name and resolver.people.known(phrase.name)
                 if phrase is not None and (known or phrase.pronoun in ("he", "she")):

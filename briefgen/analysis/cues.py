@@ -1,0 +1,167 @@
+"""Quote attribution cues: the reporting-verb lexicon and the subject phrase of a cue in clause text."""
+
+from __future__ import annotations
+
+import re
+
+from .speakers import word_set
+
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing"),
+    "speak": ("speaks", "spoke"),
+    "argue": ("argue",),
+    "insist": ("insist",),
+}
+_REGULAR = word_set(
+    """
+    add argue state insist explain note ask reply respond declare claim warn continue recall tweet post
+    announce acknowledge admit concede suggest observe remark shout yell exclaim quip joke boast
+    complain predict promise vow urge caution emphasize emphasise stress conclude counter retort plead
+    muse whisper testify allege maintain contend agree assert affirm confirm deny scoff lament proclaim
+    pledge answer call dub label brand describe recount mention interject chime sigh grumble reiterate concur elaborate brag gush
+    """
+)
+
+
+def _forms(stem: str) -> tuple[str, ...]:
+    """Return the inflected forms of a regular reporting verb."""
+    if stem.endswith("y") and stem[-2] not in "aeiou":
+        return (stem[:-1] + "ies", stem[:-1] + "ied")
+    third = stem + ("es" if stem.endswith(("s", "sh", "ch", "x")) else "s")
+    past = stem + "d" if stem.endswith("e") else stem + ("ped" if stem == "quip" else "ed")
+    ing = (stem[:-1] if stem.endswith("e") else stem) + "ing"
+    # The bare stem is left out: "state", "post", "claim" and "continue" are mostly not reporting verbs.
+    return (third, past, ing)
+
+
+_VERBS = sorted(
+    {f for forms in _IRREGULAR.values() for f in forms}
+    | {f for s in _REGULAR for f in _forms(s)}
+    | {
+        "points out",
+        "pointed out",
+        "went on",
+        "goes on",
+        "put it",
+        "puts it",
+        "wrote in",
+        "said in a statement",
+    },
+    key=len,
+    reverse=True,
+)
+# Case-sensitive on purpose: "States" and "Post" are names, not cues.
+CUE = re.compile(r"\b(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in _VERBS) + r")\b")
+_ADVERBS = (
+    "also|later|then|previously|once|recently|repeatedly|reportedly|publicly|again|simply|flatly|quickly|often|"
+    "never|famously|bluntly|angrily|has|have|had|would|will|could|later|first|further|privately|frequently|"
+    "always|long|once|even|just|told|has long|had long|did|does|do|not|still|only|already|openly|"
+    "explicitly|directly|subsequently|emphatically|memorably|succinctly|sarcastically|jokingly"
+)
+TRAILING_ADVERBS = re.compile(r"(?:\s+(?:" + _ADVERBS + r"))+\s*$", re.I)
+# Words that end a subject phrase when reading backwards from the cue.
+_CLAUSE_BREAK = re.compile(
+    r"(?:^|[,;:(\u2014\u2013\u201c\u201d\"]|\s(?:that|and|but|as|when|while|because|if|which|where|so|after|"
+    r"before|since|though|although|what|how|why|whom|As|When|While|If|Because|But|And|So|After|Before|Since|"
+    r"Though|Although|then|than|until|unless|once))\s+"
+)
+_AFTER_NAME_STOP = re.compile(
+    r"\s+(?:in|on|at|during|to|about|while|when|after|before|of|from|last|this|on|earlier|recently|told|said|"
+    r"who|which|with|as|for|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|tomorrow|by|through|via|into|over|under)\b.*$"
+)
+DASH_LINE = re.compile(r"^[,.]?\s*[\u2013\u2014-]{1,2}\s*([^\u2013\u2014\n]{2,80}?)\s*\.?$")
+ACCORDING = re.compile(r"^\s*according to\s+([^,.;:]{2,80})", re.I)
+
+_TIME_WORDS = word_set(
+    """
+    after afternoon again also april at august before day december during earlier early evening february
+    friday here in interview january july june last late later march may monday month morning next night
+    november now october on once previously recently saturday september statement sunday then there this
+    thursday today tuesday wednesday week year yesterday
+    """
+)
+
+
+_STOP = _TIME_WORDS | word_set(
+    """
+    less than ago who which that has have had was were is are will would not to for by with from also
+    and but or so because while when where if as it there
+    """
+)
+_NP_WORD = re.compile(r"^(?:[A-Z(][\w.\-\u2019'()]*|[\w\-]+[\u2019']s?|the|a|an|his|her|their|its|our)$")
+
+
+def _trim_subject(tail: str) -> str | None:
+    """Return the subject at the end of a clause ("Sen. John McCain", "he", "the Belarusian leader")."""
+    words = tail.split()
+    if not words:
+        return None
+    if words[-1].lower() in ("he", "she", "they", "i", "we"):
+        return words[-1]
+    if words[-1][:1].isupper() or words[-1][:1] == "(":
+        # Ends with a name: read back to the first time or function word.
+        keep: list[str] = []
+        for w in reversed(words):
+            if w.lower().strip(",") in _STOP or w[:1].isdigit():
+                break
+            keep.append(w)
+        return " ".join(reversed(keep)) or None
+    # Ends with a common noun: the subject opens the clause ("The State Department last week").
+    keep = []
+    for w in words:
+        if w.lower() in _STOP or w[:1].isdigit() or (not keep and not _NP_WORD.match(w)):
+            break
+        keep.append(w)
+    return " ".join(keep) or None
+
+
+def clause_subject(clause: str) -> str | None:
+    """Return the subject opening a clause, after any introductory phrase ("On Friday, Trump ...")."""
+    clause = re.sub(r"^[^,]{1,60},\s+(?=\S)", "", clause) if clause[:1].isupper() else clause
+    words = clause.split()
+    if not words:
+        return None
+    if words[0].lower() in ("he", "she", "they", "i", "we"):
+        return words[0]
+    keep: list[str] = []
+    for w in words[:6]:
+        if (
+            w[:1].isupper()
+            or (keep and re.search(r"[\u2019']s?$", keep[-1]))
+            or w.lower() in ("the", "a", "an")
+        ):
+            keep.append(w)
+        else:
+            break
+    return " ".join(keep) or None
+
+
+def subject_before(prefix: str) -> str | None:
+    """Return the subject phrase that ends ``prefix`` (the words before a cue verb)."""
+    prefix = TRAILING_ADVERBS.sub("", prefix.rstrip())
+    # "Smith, the chairman of X, said": the name before the appositive.
+    appositive = re.search(r"([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)*),\s+[^,]{2,90},$", prefix)
+    if appositive:
+        return appositive.group(1)
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    tail = _trim_subject(prefix[breaks[-1].end() :] if breaks else prefix)
+    if not tail or len(tail.split()) > 8 or "_" in tail:
+        return None
+    return tail
+
+
+def subject_after(rest: str) -> str | None:
+    """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.")."""
+    m = re.match(
+        r"\s+([^,.;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?",
+        rest,
+    )
+    if not m:
+        return None
+    phrase = _AFTER_NAME_STOP.sub("", m.group(1)).strip()
+    if m.group(3) and phrase[:1].islower():
+        return m.group(3)  # "said the campaign's spokeswoman, Hope Hicks"
+    return phrase or None
