@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from ..model import Event, Figure, ThemeSummary
-from .pdf_styles import BOLD, FAMILY, font_path, register_fonts, text_width
+from .pdf_styles import BOLD, FAMILY, ellipsize, font_path, register_fonts, text_width, wrap
 
 Anchor = Literal["start", "middle", "end"]
 
@@ -81,46 +81,8 @@ class Layout:
     items: tuple[Item, ...]
 
 
-# --- shared helpers -------------------------------------------------------------------------------
-
-
-def ellipsize(text: str, max_width: float, size: float = FONT, bold: bool = False) -> str:
-    """Return ``text`` cut at a word (or character) boundary with '…' so it fits ``max_width``."""
-    text = " ".join(text.split())
-    if text_width(text, size, bold) <= max_width:
-        return text
-    words = text.split(" ")
-    while len(words) > 1:
-        words.pop()
-        candidate = " ".join(words).rstrip(",;:.") + "\u2026"
-        if text_width(candidate, size, bold) <= max_width:
-            return candidate
-    word = words[0]
-    while word and text_width(word + "\u2026", size, bold) > max_width:
-        word = word[:-1]
-    return word + "\u2026"
-
-
-def wrap(text: str, max_width: float, max_lines: int, size: float = FONT, bold: bool = False) -> list[str]:
-    """Return ``text`` broken into at most ``max_lines`` lines of ``max_width``; the last one ellipsised."""
-    lines: list[str] = []
-    words = " ".join(text.split()).split(" ")
-    while words and len(lines) < max_lines - 1:
-        line = words[0]
-        i = 1
-        while i < len(words) and text_width(line + " " + words[i], size, bold) <= max_width:
-            line += " " + words[i]
-            i += 1
-        if text_width(line, size, bold) > max_width:
-            break  # a single over-long word: let the last line ellipsise it
-        lines.append(line)
-        words = words[i:]
-    if words:
-        lines.append(ellipsize(" ".join(words), max_width, size, bold))
-    return lines
-
-
 def _message(width: float, text: str) -> Layout:
+    """Return a chart that only says why it is empty."""
     return Layout(width, 40.0, (Label(width / 2, 24.0, text, FONT + 1, anchor="middle", colour=MUTED),))
 
 
@@ -253,7 +215,9 @@ def timeline_layout(events: tuple[Event, ...], width: float) -> Layout:
     def xpos(day: float) -> float:
         return x0 + (day - lo) / (hi - lo) * (x1 - x0)
 
-    max_label = min(120.0, (width - 2 * MARGIN) * 0.45)
+    # Crowded charts get shorter labels (the timeline table beside the chart has the full text).
+    room = width - 2 * MARGIN
+    max_label = min(120.0, room * 0.45, max(65.0, 2.5 * room / len(dated)))
     block_h, lane_h = 2 * FONT + 4, 2 * FONT + 9
     placed: list[tuple[_Placed, str, str]] = []
     for day, event in dated:
@@ -398,42 +362,16 @@ def figure_drawing(fig: Figure, width_pt: float) -> Drawing:
     drawing = Drawing(layout.width, h)
     drawing.initialFontName = FAMILY  # else reportlab sets an unembedded Helvetica first
     for item in layout.items:
+        colour = colors.HexColor(item.colour)
         if isinstance(item, Stroke):
-            drawing.add(
-                Line(
-                    item.x1,
-                    h - item.y1,
-                    item.x2,
-                    h - item.y2,
-                    strokeColor=colors.HexColor(item.colour),
-                    strokeWidth=item.width,
-                )
-            )
+            shape: Line | Rect | Circle | String = Line(item.x1, h - item.y1, item.x2, h - item.y2)
+            shape.setProperties({"strokeColor": colour, "strokeWidth": item.width})
         elif isinstance(item, Box):
-            drawing.add(
-                Rect(
-                    item.x,
-                    h - item.y - item.h,
-                    item.w,
-                    item.h,
-                    fillColor=colors.HexColor(item.colour),
-                    strokeColor=None,
-                )
-            )
+            shape = Rect(item.x, h - item.y - item.h, item.w, item.h, fillColor=colour, strokeColor=None)
         elif isinstance(item, Dot):
-            drawing.add(
-                Circle(item.x, h - item.y, item.r, fillColor=colors.HexColor(item.colour), strokeColor=None)
-            )
+            shape = Circle(item.x, h - item.y, item.r, fillColor=colour, strokeColor=None)
         else:
-            drawing.add(
-                String(
-                    item.x,
-                    h - item.y,
-                    item.text,
-                    fontName=BOLD if item.bold else FAMILY,
-                    fontSize=item.size,
-                    fillColor=colors.HexColor(item.colour),
-                    textAnchor=item.anchor,
-                )
-            )
+            shape = String(item.x, h - item.y, item.text, fontName=BOLD if item.bold else FAMILY)
+            shape.setProperties({"fontSize": item.size, "fillColor": colour, "textAnchor": item.anchor})
+        drawing.add(shape)
     return drawing

@@ -184,15 +184,24 @@ class _Writer:
     def section(self, section: Section) -> list[Flowable]:
         """Return a section heading (bookmarked one level below the title) and its blocks."""
         style = self.s.heading(section.level)
-        out: list[Flowable] = []
-        if not self.brief.one_page:
-            # Rather than keepWithNext (which moves a heading and a long table whole to the next page,
-            # leaving a gap), start a new page only when too little room is left for heading and a few lines.
-            out.append(CondPageBreak(style.leading * 2 + self.s.body.leading * 4))
-        out.append(Bookmarked(esc(section.title), style, clean(section.title), section.level))
+        body: list[Flowable] = []
         for block in section.blocks:
-            out.extend(self.block(block))
-        return out
+            body.extend(self.block(block))
+        heading = Bookmarked(esc(section.title), style, clean(section.title), section.level)
+        if self.brief.one_page:
+            return [heading, *body]
+        # Rather than keepWithNext (which moves a heading and a long table whole to the next page, leaving a
+        # gap), break only when the heading and the start of what follows do not fit: a figure or quote
+        # (kept together) whole, else a few lines.
+        need = style.leading * 2 + style.spaceBefore + self.s.body.leading * 4
+        if body and isinstance(body[0], KeepTogether):
+            need = style.leading * 2 + style.spaceBefore + self._height(body[0]._content)
+        return [CondPageBreak(min(need, self.page.frame_height * 0.9)), heading, *body]
+
+    def _height(self, flowables: list[Flowable]) -> float:
+        """Return the height a stack of flowables takes in the frame (wrap needs no canvas for these)."""
+        w, h = self.page.frame_width, self.page.frame_height
+        return sum(f.wrap(w, h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
     def block(self, block: Block) -> list[Flowable]:
         """Return the flowables for one block."""

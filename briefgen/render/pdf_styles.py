@@ -59,6 +59,42 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return float(pdfmetrics.stringWidth(text, BOLD if bold else FAMILY, size))
 
 
+def ellipsize(text: str, max_width: float, size: float = 7.5, bold: bool = False) -> str:
+    """Return ``text`` cut at a word (or character) boundary with '…' so it fits ``max_width``."""
+    text = " ".join(text.split())
+    if text_width(text, size, bold) <= max_width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(",;:.") + "\u2026"
+        if text_width(candidate, size, bold) <= max_width:
+            return candidate
+    word = words[0]
+    while word and text_width(word + "\u2026", size, bold) > max_width:
+        word = word[:-1]
+    return word + "\u2026"
+
+
+def wrap(text: str, max_width: float, max_lines: int, size: float = 7.5, bold: bool = False) -> list[str]:
+    """Return ``text`` broken into at most ``max_lines`` lines of ``max_width``; the last one ellipsised."""
+    lines: list[str] = []
+    words = " ".join(text.split()).split(" ")
+    while words and len(lines) < max_lines - 1:
+        line = words[0]
+        i = 1
+        while i < len(words) and text_width(line + " " + words[i], size, bold) <= max_width:
+            line += " " + words[i]
+            i += 1
+        if text_width(line, size, bold) > max_width:
+            break  # a single over-long word: let the last line ellipsise it
+        lines.append(line)
+        words = words[i:]
+    if words:
+        lines.append(ellipsize(" ".join(words), max_width, size, bold))
+    return lines
+
+
 @dataclass(frozen=True, slots=True)
 class Geometry:
     """Page size and margins in points."""
@@ -189,15 +225,6 @@ class PageDecor:
     geometry: Geometry
 
 
-def _fit(text: str, width: float, font: str, size: float) -> str:
-    """Return ``text`` cut with '…' so it fits ``width`` points."""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "\u2026", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
-
-
 def _timestamp(as_of: str) -> TimeStamp:
     """Return a reportlab TimeStamp for midnight UTC of ``as_of`` (fixed, unlike the wall clock)."""
     stamp = TimeStamp(1)
@@ -243,13 +270,13 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
             if decor.marking:
                 self.setFont(BOLD, 7.5)
                 self.setFillColor(MARK)
-                marking = _fit(decor.marking, g.frame_width * 0.45, BOLD, 7.5)
+                marking = ellipsize(decor.marking, g.frame_width * 0.45, 7.5, bold=True)
                 self.drawRightString(right, head_y, marking)
                 self.drawString(g.left, g.bottom - 16, marking)
                 mark_w = pdfmetrics.stringWidth(marking, BOLD, 7.5) + 12
             self.setFont(FAMILY, 7.5)
             self.setFillColor(MUTED)
-            self.drawString(g.left, head_y, _fit(decor.title, g.frame_width - mark_w, FAMILY, 7.5))
+            self.drawString(g.left, head_y, ellipsize(decor.title, g.frame_width - mark_w, 7.5))
             self.drawRightString(right, g.bottom - 16, f"Page {self._pageNumber} of {total}")
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
