@@ -153,10 +153,29 @@ def subject_before(prefix: str) -> str | None:
     return tail
 
 
+# Parenthetical party tags and ages ("(D-Wis.)", ", R-Ariz.,", ", 30,") say nothing about who the speaker is.
+_TAGS = re.compile(r"\s*\([^()]{0,40}\)|,\s+[RDI]-[A-Z][\w.\-]*(?=[,.\s]|$)|,\s+\d{1,3}(?=,)")
+# A period ends a sentence unless it closes an abbreviation or an initial ("Sen.", "Paul D. Ryan", "U.S.").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bSen)"
+    r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bAdm)(?<!\bCapt)(?<!\bProf)(?<!\bRev)"
+    r"(?<!\bFt)(?<!\bMt)(?<!\bNo)(?<!\bInc)(?<!\bCorp)(?<!\bCo)\.(?=\s|$)"
+)
+
+
+def strip_tags(phrase: str) -> str:
+    """Return a phrase without parenthetical party tags and ages."""
+    return _TAGS.sub("", phrase)
+
+
 def subject_after(rest: str) -> str | None:
     """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.")."""
+    rest = strip_tags(rest[:200])
+    end = _SENTENCE_END.search(rest)
+    if end:
+        rest = rest[: end.start()]
     m = re.match(
-        r"\s+([^,.;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?",
+        r"\s+([^,;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?",
         rest,
     )
     if not m:

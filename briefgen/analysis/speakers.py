@@ -246,32 +246,48 @@ class SpeakerPhrase:
     role: str | None = None
 
 
-_ROLE_NAME = re.compile(r"^(?P<role>(?:[a-z][\w\-\u2019']*\s+){0,3})(?P<caps>(?:[A-Z][\w\u2019'\-.]*\s*)+)$")
+# Words that show a phrase is a clause or a cut-off noun phrase, not someone who speaks.
+_CLAUSE_WORDS = word_set(
+    """
+    that which who whom is are was were be been being has have had will would could should can may might
+    did does do not to it this these those there when if because while what how why than
+    """
+)
+_LEADING_PREPOSITIONS = word_set(
+    "with in on at for of to into about over under after before during as and or but"
+)
+_CAP_TOKEN = re.compile(r"^(?:[A-Z][\w\u2019'\-.]*|(?:de|van|von|bin|al|da|del|di|le|la))$")
 
 
 def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     """Return the speaker a subject phrase names ("he", "Sen. John McCain", "an EU diplomat"), or None."""
+    phrase = re.sub(r"\s*\([^()]{0,40}\)", "", phrase)  # "(D-Wis.)", "(R)"
     phrase = phrase.strip(" ,;:\u2013\u2014-")
     phrase = re.sub(r",.*$", "", phrase)  # an appositive after the name: "Smith, the chairman"
+    phrase = re.sub(r"^(?:by|from)\s+", "", phrase)
     if not phrase:
         return None
     if phrase.lower() in _PRONOUNS:
         return SpeakerPhrase(pronoun=phrase.lower())
     tokens = phrase.split()
-    if len(tokens) > 8 or _DET.match(tokens[-1]) or tokens[-1].lower() in _PRONOUNS:
-        return None  # "his claims": a noun phrase cut short, not a subject
-    if tokens[0][:1].islower() and not _DET.match(tokens[0]) and len(tokens) > 3:
+    if len(tokens) > 10 or _DET.match(tokens[-1]) or tokens[-1].lower() in _PRONOUNS:
+        return None  # "his claims of": a noun phrase cut short, not a subject
+    if any(t.lower() in _CLAUSE_WORDS for t in tokens) or any(t[:1].isdigit() for t in tokens[-1:]):
         return None
-    m = _ROLE_NAME.match(phrase)
-    if m:
-        caps = m.group("caps").split()
+    if tokens[0] in _LEADING_PREPOSITIONS:
+        return None  # "with several Asian and African": a prepositional phrase has no speaker
+    # The name is the run of capitalised words ending the phrase ("former Obama adviser David Axelrod").
+    k = len(tokens)
+    while k > 0 and _CAP_TOKEN.match(tokens[k - 1]):
+        k -= 1
+    caps = tokens[k:]
+    if caps:
         roles, name = split_role(caps)
         name = [_clean_token(t) for t in name]
-        role = " ".join(m.group("role").split() + roles) or None
         single_title = len(name) == 1 and (name[0].lower() in _TITLE_WORDS or name[0].isupper())
-        plausible = name and (looks_like_name(name) or len(name) == 1) and name[-1].lower() not in _NOT_PERSON
-        if plausible and not single_title:
+        plausible = (looks_like_name(name) or len(name) == 1) and name[-1].lower() not in _NOT_PERSON
+        if name and plausible and not single_title:
+            role = " ".join(tokens[:k] + roles) or None
             return SpeakerPhrase(name=" ".join(name), role=role)
-    # No name: a description ("EU diplomat", "the Belarusian leader") kept as the role.
-    return SpeakerPhrase(role=phrase)
+    # No name: a description or a body ("EU diplomat", "the Belarusian leader", "The New York Times").
     return SpeakerPhrase(role=phrase)
