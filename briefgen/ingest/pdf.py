@@ -117,16 +117,22 @@ def _page_lines(page: pypdf.PageObject, number: int) -> list[_Line]:
     return lines
 
 
-def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+def _furniture_key(line: _Line) -> tuple[str, int]:
+    """Return the line as compared across pages: its text and height on the page.
+
+    Running heads sit at the same height on every page; a short line's numbers may change ("Page 3").
+    """
+    words = line.text.lower().split()
+    text = re.sub(r"\d+", "#", " ".join(words)) if len(words) <= 8 else " ".join(words)
+    return text, round(line.y / 4)
 
 
 def _drop_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], int]:
     """Return pages without running headers, footers and bare page numbers, and how many lines went."""
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, int]] = Counter()
     for lines in pages:
         edge = lines[:_FURNITURE_ZONE] + lines[-_FURNITURE_ZONE:]
-        counts.update({_furniture_key(line.text) for line in edge})
+        counts.update({_furniture_key(line) for line in edge})
     # "Most pages": a line repeated at the edge of at least 60% of pages (and of two pages or more).
     needed = max(2, int(0.6 * len(pages) + 0.999))
     repeated = {key for key, n in counts.items() if n >= needed}
@@ -137,7 +143,7 @@ def _drop_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], int]:
         keep: list[_Line] = []
         for i, line in enumerate(lines):
             at_edge = i < _FURNITURE_ZONE or i >= n - _FURNITURE_ZONE
-            if at_edge and (_furniture_key(line.text) in repeated or _PAGE_NUMBER.match(line.text)):
+            if at_edge and (_furniture_key(line) in repeated or _PAGE_NUMBER.match(line.text)):
                 dropped += 1
                 continue
             keep.append(line)
@@ -155,8 +161,12 @@ def _breaks_before(prev: _Line, line: _Line, gap: float, left: float, width: int
         return True  # a heading in another size
     if line.x > left + 0.8 * line.size and abs(prev.x - left) < 0.5 * line.size:
         return True  # first-line indent
-    # A short last line that ends a sentence closes its paragraph.
-    return len(prev.text) < 0.7 * width and bool(_ENDS_SENTENCE.search(prev.text))
+    # A short last line that ends a sentence closes its paragraph. Across a page break there is no
+    # gap to measure, so a sentence end short of the full measure before a capital is taken as one.
+    ends = bool(_ENDS_SENTENCE.search(prev.text))
+    if line.page != prev.page and ends and line.text[:1].isupper():
+        return len(prev.text) < 0.92 * width
+    return len(prev.text) < 0.7 * width and ends
 
 
 def _vocabulary(lines: list[_Line]) -> tuple[set[str], set[str]]:
