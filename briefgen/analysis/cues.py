@@ -20,7 +20,27 @@ _REGULAR = word_set(
     announce acknowledge admit concede suggest observe remark shout yell exclaim quip joke boast
     complain predict promise vow urge caution emphasize emphasise stress conclude counter retort plead
     muse whisper testify allege maintain contend agree assert affirm confirm deny scoff lament proclaim
-    pledge answer call dub label brand describe recount mention interject chime sigh grumble reiterate concur elaborate brag gush
+    pledge answer recount mention interject chime sigh grumble reiterate concur elaborate brag gush
+    """
+)
+
+
+# Verbs that name or judge what someone said ("blasted Disney for its “outrageous practices”"): they give
+# the quote a speaker, but a quote right after them is a phrase being judged, not a remark being reported.
+_EVALUATIVE = word_set(
+    """
+    accuse attack blame blast chant characterize characterise cite condemn credit criticize criticise
+    decry defend denounce deride describe dismiss dub echo fume hail herald insult lambaste lament label
+    liken mock nickname pan portray praise question reject ridicule scold slam taunt term tout assure
+    brand call refer report email quote repeat remember reference sing trumpet welcome applaud fault
+    """
+)
+# Third-person forms that are mostly plural nouns ("the attacks", "reports") stay out of the lexicon.
+_NOUNISH = word_set(
+    """
+    attacks blames blasts chants credits echoes fumes hails insults labels pans praises questions
+    rejects slams taunts terms touts brands calls refers emails quotes repeats references sings
+    trumpets welcomes faults describes dubs
     """
 )
 
@@ -36,9 +56,12 @@ def _forms(stem: str) -> tuple[str, ...]:
     return (third, past, ing)
 
 
+EVALUATIVE_FORMS = frozenset(f for s in _EVALUATIVE for f in _forms(s) if f not in _NOUNISH)
 _VERBS = sorted(
     {f for forms in _IRREGULAR.values() for f in forms}
-    | {f for s in _REGULAR for f in _forms(s)}
+    | {f for s in _REGULAR for f in _forms(s) if s not in _EVALUATIVE}
+    | EVALUATIVE_FORMS
+    | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
     | {
         "points out",
         "pointed out",
@@ -52,6 +75,7 @@ _VERBS = sorted(
     key=len,
     reverse=True,
 )
+WEAK_CUES = EVALUATIVE_FORMS | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
 # Case-sensitive on purpose: "States" and "Post" are names, not cues.
 CUE = re.compile(r"\b(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in _VERBS) + r")\b")
 _ADVERBS = (

@@ -15,7 +15,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Cite, Paragraph, Quote, QuoteKind, Source
-from .cues import ACCORDING, CUE, DASH_LINE, TRAILING_ADVERBS, clause_subject, subject_after, subject_before
+from .cues import (
+    ACCORDING,
+    CUE,
+    DASH_LINE,
+    TRAILING_ADVERBS,
+    WEAK_CUES,
+    clause_subject,
+    subject_after,
+    subject_before,
+)
 from .segment import sentence_spans
 from .speakers import People, SpeakerPhrase, parse_speaker
 
@@ -219,6 +228,7 @@ class _ParagraphQuotes:
         cue = cues[-1]
         between = prefix[cue.end() :]
         adjacent = bool(re.fullmatch(r"(?:\s+that)?\s*[,:]?\s*|\s+[^,.;:_]{1,60}[,:]\s*", between))
+        adjacent = adjacent and cue.group(0) not in WEAK_CUES
         if cue.group(0).lower() == "according to":
             named = re.match(r"\s+([^,.;:]{2,80})", between)
             phrase = parse_speaker(named.group(1)) if named else None

@@ -285,7 +285,13 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
         roles, name = split_role(caps)
         name = [_clean_token(t) for t in name]
         single_title = len(name) == 1 and (name[0].lower() in _TITLE_WORDS or name[0].isupper())
-        plausible = (looks_like_name(name) or len(name) == 1) and name[-1].lower() not in _NOT_PERSON
+        # A cue's subject vouches for a name that the general name test would doubt ("Bill Clinton").
+        plausible = (
+            0 < len(name) <= 4
+            and name[-1].lower() not in _NOT_PERSON
+            and name[0].lower() not in ("the", "a", "an")
+            and not any(t.isupper() and len(t) > 2 for t in name)
+        )
         if name and plausible and not single_title:
             role = " ".join(tokens[:k] + roles) or None
             return SpeakerPhrase(name=" ".join(name), role=role)
