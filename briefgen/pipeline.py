@@ -17,7 +17,7 @@ from .model import Analysis, Brief
 from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer
-from .workers import FileJob, FileResult, default_jobs, process_files
+from .workers import FileJob, FileResult, default_jobs, process_files, render_many
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
 
@@ -109,18 +109,23 @@ def compose_all(
 
 
 def render_all(
-    briefs: list[Brief], config: Config, formats: list[str] | None, out_dir: Path, progress: Progress
+    briefs: list[Brief],
+    config: Config,
+    formats: list[str] | None,
+    out_dir: Path,
+    progress: Progress,
+    jobs: int = 1,
 ) -> dict[Path, bytes]:
     """Return every output file's bytes, keyed by its path; nothing is written yet."""
-    plan = [(b, f) for b in briefs for f in formats or list(config.audience(b.audience).formats)]
-    files: dict[Path, bytes] = {}
+    plan = [
+        (b, f, _render_options(config, config.audience(b.audience).template))
+        for b in briefs
+        for f in formats or list(config.audience(b.audience).formats)
+    ]
+    paths = [out_dir / f"{b.stem}{get_renderer(f).suffix}" for b, f, _ in plan]
     with progress.stage("render", len(plan), "file") as stage:
-        for brief, fmt in plan:
-            renderer = get_renderer(fmt)
-            options = _render_options(config, config.audience(brief.audience).template)
-            files[out_dir / f"{brief.stem}{renderer.suffix}"] = renderer.render(brief, options)
-            stage.advance()
-    return files
+        rendered = render_many(plan, jobs=jobs, on_done=stage.advance)
+    return dict(zip(paths, rendered, strict=True))
 
 
 def build(
@@ -167,7 +172,7 @@ def build(
 
     clock = time.perf_counter()
     out_dir = Path(out) if out is not None else Path(os.path.normpath(config.root / config.out))
-    files = render_all(briefs, config, formats, out_dir, progress)
+    files = render_all(briefs, config, formats, out_dir, progress, report.jobs)
     report.timings["render"] = time.perf_counter() - clock
 
     clock = time.perf_counter()

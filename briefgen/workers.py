@@ -1,11 +1,11 @@
-"""The per-source stage over processes: read each file and analyse its sources, through the cache."""
+"""Work spread over processes: reading and analysing each file (through the cache), and rendering."""
 
 from __future__ import annotations
 
 import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -14,6 +14,8 @@ from .analysis import SourceAnalysis, analyze_source
 from .cache import CachedFile, SourceCache
 from .errors import SourceError
 from .ingest import read_file
+from .model import Brief
+from .render import RenderOptions, get_renderer
 
 # Below this many files per worker, starting processes costs more than it saves.
 MIN_FILES_PER_WORKER = 8
@@ -114,4 +116,34 @@ def process_files(
             results.append(result)
             if on_result:
                 on_result(result)
+    return results
+
+
+def render_one(brief: Brief, fmt: str, options: RenderOptions) -> bytes:
+    """Return one brief rendered in one format."""
+    return get_renderer(fmt).render(brief, options)
+
+
+def render_many(
+    plan: Sequence[tuple[Brief, str, RenderOptions]],
+    *,
+    jobs: int,
+    on_done: Callable[[], None] | None = None,
+) -> list[bytes]:
+    """Return the bytes of every (brief, format, options) in ``plan``, in plan order."""
+    workers = min(jobs, len(plan))
+    if workers <= 1:
+        out = []
+        for brief, fmt, options in plan:
+            out.append(render_one(brief, fmt, options))
+            if on_done:
+                on_done()
+        return out
+    results: list[bytes] = [b""] * len(plan)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(render_one, *item): i for i, item in enumerate(plan)}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()  # a renderer's error surfaces here, as in-process
+            if on_done:
+                on_done()
     return results

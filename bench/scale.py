@@ -1,0 +1,250 @@
+"""Bench the build at a newsroom's scale: 100, 1,000 and 5,000 real articles, against sumy's LexRank.
+
+Usage: .venv/bin/python bench/scale.py [--sizes 100,1000,5000] [--jobs N] [--keep DIR]
+
+Articles come from /work/shared/corpora (BBC News Summary, PolNeAR, MultiLing 2011), are copied into
+a temporary folder only (never into the repo) with distinct ids, and repeated with new ids past the
+3,337 unique ones. Each build runs in its own process, so its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO.parent / "shared" / "corpora"
+THEMES = {
+    "economy": ("Economy", "economy growth inflation market markets trade bank banks jobs prices tax budget"),
+    "politics": ("Politics", "government election minister party parliament vote campaign president senate"),
+    "technology": (
+        "Technology",
+        "technology software internet computer mobile digital online phone broadband",
+    ),
+    "sport": ("Sport", "match game team season players championship coach cup win league"),
+    "health": ("Health", "health hospital doctors patients disease care medical NHS drugs public health"),
+}
+TARGETS = (
+    "ratio at 1,000 <= 0.5; 5,000 <= 5.5 x 1,000; peak RSS at 5,000 < 1.5 GB; warm rebuild <= 10% of cold"
+)
+
+
+def corpus_files() -> list[tuple[str, Path]]:
+    """Return (corpus tag, path) of every article, the three corpora interleaved so any prefix mixes them."""
+    bbc = sorted((CORPORA / "bbc-news-summary" / "articles").rglob("*.txt"))
+    polnear = sorted((CORPORA / "polnear").glob("*/text/*.txt"))
+    multiling = sorted((CORPORA / "multiling2011-en" / "source").glob("*.english"))
+    lists = [("bbc", bbc), ("polnear", polnear), ("multiling", multiling)]
+    out: list[tuple[str, Path]] = []
+    for i in range(max(len(x) for _, x in lists)):
+        out += [(tag, files[i]) for tag, files in lists if i < len(files)]
+    return out
+
+
+def add_article(folder: Path, i: int, files: list[tuple[str, Path]]) -> Path:
+    """Copy article ``i`` (cycling through ``files``, a new id on each round) into ``folder``."""
+    tag, src = files[i % len(files)]
+    dest = folder / f"a{i:05d}_{tag}_r{i // len(files)}.txt"
+    dest.write_bytes(src.read_bytes())
+    return dest
+
+
+def make_corpus(folder: Path, n: int, files: list[tuple[str, Path]]) -> list[Path]:
+    """Copy ``n`` articles into ``folder`` as .txt with distinct ids; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [add_article(folder, i, files) for i in range(n)]
+
+
+def write_config(root: Path) -> Path:
+    """Write a config with generic themes and weekly.yaml's audiences; return its path."""
+    weekly = yaml.safe_load((REPO / "configs" / "weekly.yaml").read_text(encoding="utf-8"))
+    audiences = weekly["audiences"]
+    for audience in audiences.values():
+        if audience.get("themes") != "all":
+            audience["themes"] = ["economy", "politics"]  # a desk that follows two themes
+    config = {
+        "title": "Scale bench",
+        "organisation": "Bench desk",
+        "as_of": "2016-12-01",
+        "sources": ["src/*.txt"],
+        "templates": str(REPO / "templates"),
+        "out": "out",
+        "themes": {
+            tid: {"title": title, "description": f"News about {title.lower()}.", "keywords": words.split()}
+            for tid, (title, words) in THEMES.items()
+        },
+        "audiences": audiences,
+    }
+    path = root / "bench.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def run_build(config: Path, cache: Path, jobs: int, code: Path) -> dict:
+    """Return the build's report, wall time and peak RSS, measured in a fresh process running ``code``."""
+    clock = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", str(config), str(cache), str(jobs), str(code)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    wall = time.perf_counter() - clock
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["wall"] = wall
+    return result
+
+
+def child(config: str, cache: str, jobs: int, code: str) -> None:
+    """Run one build in this process and print its report as one JSON line."""
+    sys.path.insert(0, code)
+    from briefgen.pipeline import build
+
+    report = build(config, jobs=jobs, cache_dir=cache)
+    print(
+        json.dumps(
+            {
+                "timings": report.timings,
+                "worker_seconds": report.worker_seconds,
+                "sources": report.sources,
+                "skipped": len(report.skipped),
+                "from_cache": report.from_cache,
+                "files": len(report.written),
+                "bytes": sum(size for _, size in report.written),
+                "largest": max((size for _, size in report.written), default=0),
+                # ru_maxrss is in KiB on Linux; CHILDREN is the largest pool worker, already joined.
+                "rss_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "rss_worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            }
+        )
+    )
+
+
+class _Tokenizer:
+    """sumy's tokenizer protocol over briefgen's segmenter (sumy's own needs NLTK data we cannot fetch)."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> list[str]:
+        from briefgen.analysis.segment import split_text
+
+        return split_text(paragraph)
+
+    def to_words(self, sentence: str) -> list[str]:
+        return [w for w in (t.strip(".,;:!?\"'()[]\u201c\u201d\u2018\u2019") for t in sentence.split()) if w]
+
+
+def time_lexrank(paths: list[Path]) -> float:
+    """Return the seconds sumy's LexRank takes to summarise each article to 3 sentences, one by one."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    tokenizer = _Tokenizer()
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    clock = time.perf_counter()
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        summarizer(PlaintextParser.from_string(text, tokenizer).document, 3)
+    return time.perf_counter() - clock
+
+
+def main() -> int:
+    if len(sys.argv) == 6 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100,1000,5000", help="comma-separated numbers of articles")
+    ap.add_argument("--jobs", type=int, default=None, help="build processes (default: one per CPU)")
+    ap.add_argument("--no-lexrank", action="store_true", help="skip the LexRank baseline")
+    ap.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temp folder)")
+    args = ap.parse_args()
+    if not CORPORA.is_dir():
+        print(f"skipped: corpora not found at {CORPORA}")
+        return 0
+    sys.path.insert(0, str(REPO))
+    from briefgen.workers import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    files = corpus_files()
+    base = args.keep or Path(tempfile.mkdtemp(prefix="briefgen-scale-"))
+    rows = []
+    # A snapshot of the package: every size, cold and warm, runs the same code even while the tree
+    # is being edited (an edit to the analysis code rightly empties the cache).
+    code = base / "code"
+    shutil.copytree(REPO / "briefgen", code / "briefgen", ignore=shutil.ignore_patterns("__pycache__"))
+    try:
+        for n in sizes:
+            root = base / f"n{n}"
+            shutil.rmtree(root, ignore_errors=True)
+            paths = make_corpus(root / "src", n, files)
+            config = write_config(root)
+            r = run_build(config, root / "cache", jobs, code)
+            r["n"] = n
+            r["lexrank"] = None if args.no_lexrank else time_lexrank(paths)
+            if n == 1000 or n == sizes[0] and 1000 not in sizes:
+                # Warm rebuild: one more article, everything else from the cache.
+                add_article(root / "src", n, files)
+                warm = run_build(config, root / "cache", jobs, code)
+                r["warm"] = warm["wall"]
+                r["warm_from_cache"] = warm["from_cache"]
+            rows.append(r)
+            print(f"done {n}: {r['wall']:.1f}s", file=sys.stderr, flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+    print(table(rows, jobs))
+    return 0
+
+
+def table(rows: list[dict], jobs: int) -> str:
+    """Return the results as a markdown table with notes, for the README."""
+    lines = [
+        f"### briefgen at scale ({dt.date.today().isoformat()}, {jobs} processes, all audiences and formats)",
+        "",
+        "| articles | wall s | read+analyse s | (Σ read / Σ analyse s) | cross-source s | compose s | render s "
+        "| write s | peak RSS main / worker MB | output | LexRank s | briefgen/LexRank |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        t, w = r["timings"], r["worker_seconds"]
+        lex = r["lexrank"]
+        ratio = f"{r['wall'] / lex:.2f}" if lex else "-"
+        lines.append(
+            f"| {r['n']:,} | {r['wall']:.1f} | {t['read+analyse']:.1f} | {w['read']:.1f} / {w['analyse']:.1f} "
+            f"| {t['cross-source']:.1f} | {t['compose']:.1f} | {t['render']:.1f} | {t['write']:.1f} "
+            f"| {r['rss_main']:.0f} / {r['rss_worker']:.0f} | {r['files']} files, {r['bytes'] / 1e6:.1f} MB "
+            f"(largest {r['largest'] / 1e6:.1f} MB) | {'-' if lex is None else f'{lex:.1f}'} "
+            f"| {ratio} |"
+        )
+    by_n = {r["n"]: r for r in rows}
+    lines.append("")
+    if 1000 in by_n and 5000 in by_n:
+        lines.append(f"- 5,000 / 1,000 wall time: {by_n[5000]['wall'] / by_n[1000]['wall']:.2f}x")
+    for r in rows:
+        if "warm" in r:
+            lines.append(
+                f"- warm rebuild at {r['n']:,} + 1 article: {r['warm']:.1f}s = {100 * r['warm'] / r['wall']:.0f}% "
+                f"of the cold build ({r['warm_from_cache']:,} files from cache)"
+            )
+    lines.append(f"- targets: {TARGETS}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
