@@ -142,9 +142,26 @@ def _trim_subject(tail: str) -> str | None:
     return " ".join(keep) or None
 
 
+_OPENERS = word_set(
+    """
+    in on at after before during since while when as following amid despite by for from with without
+    earlier later last this meanwhile however still yet but and so then now today yesterday asked
+    speaking instead also indeed moreover separately finally first second third again once
+    """
+)
+
+
+def _is_intro(phrase: str) -> bool:
+    """Return whether a comma-ended opening is an introductory phrase ("On Friday"), not a named subject."""
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    return first in _OPENERS or first.endswith(("ly", "ing"))
+
+
 def clause_subject(clause: str) -> str | None:
     """Return the subject opening a clause, after any introductory phrase ("On Friday, Trump ...")."""
-    clause = re.sub(r"^[^,]{1,60},\s+(?=\S)", "", clause) if clause[:1].isupper() else clause
+    intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause)
+    if intro and clause[:1].isupper() and _is_intro(intro.group(1)):
+        clause = clause[intro.end() :]
     words = clause.split()
     if not words:
         return None
@@ -180,7 +197,7 @@ def subject_before(prefix: str) -> str | None:
 # Parenthetical party tags and ages ("(D-Wis.)", ", R-Ariz.,", ", 30,") say nothing about who the speaker is.
 _TAGS = re.compile(r"\s*\([^()]{0,40}\)|,\s+[RDI]-[A-Z][\w.\-]*(?=[,.\s]|$)|,\s+\d{1,3}(?=,)")
 # A period ends a sentence unless it closes an abbreviation or an initial ("Sen.", "Paul D. Ryan", "U.S.").
-_SENTENCE_END = re.compile(
+SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bSen)"
     r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bAdm)(?<!\bCapt)(?<!\bProf)(?<!\bRev)"
     r"(?<!\bFt)(?<!\bMt)(?<!\bNo)(?<!\bInc)(?<!\bCorp)(?<!\bCo)\.(?=\s|$)"
@@ -195,7 +212,7 @@ def strip_tags(phrase: str) -> str:
 def subject_after(rest: str) -> str | None:
     """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.")."""
     rest = strip_tags(rest[:200])
-    end = _SENTENCE_END.search(rest)
+    end = SENTENCE_END.search(rest)
     if end:
         rest = rest[: end.start()]
     m = re.match(

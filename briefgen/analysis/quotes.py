@@ -19,9 +19,11 @@ from .cues import (
     ACCORDING,
     CUE,
     DASH_LINE,
+    SENTENCE_END,
     TRAILING_ADVERBS,
     WEAK_CUES,
     clause_subject,
+    strip_tags,
     subject_after,
     subject_before,
 )
@@ -208,11 +210,12 @@ class _ParagraphQuotes:
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), True, base + cue.end())
         # "he said", "Trump told reporters", "the Belarusian leader added": subject first, up to 8 words.
         for cue in CUE.finditer(body, 0, min(len(body), 160)):
-            who = body[: cue.start()].strip()
+            who = strip_tags(body[: cue.start()]).strip()
             # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
             who = re.sub(r"^([A-Z][^,]{1,40}),\s+[^,]{2,100},$", r"\1", who)
             who = TRAILING_ADVERBS.sub("", " " + who).strip()
-            if who and len(who.split()) <= 8 and not re.search(r"[.;:!?_\u201c\u201d\"]", who):
+            clean = not re.search(r"[;:!?_\u201c\u201d\"]", who) and not SENTENCE_END.search(who)
+            if who and len(who.split()) <= 8 and clean:
                 return _Attribution(parse_speaker(who), cue.group(0), True, base)
             break
         return None
