@@ -24,9 +24,18 @@ def long_date(iso: str | None) -> str:
     return iso
 
 
+def opening_words(source: Source, n: int = 8) -> str:
+    """Return the first words of a source's body (its standfirst if it has one), ellipsised."""
+    text = source.standfirst or next(
+        (p.text for p in source.paragraphs[source.body_from - 1 :] if p.text.strip()), ""
+    )
+    words = text.split()
+    return " ".join(words[:n]) + ("\u2026" if len(words) > n else "")
+
+
 def source_label(source: Source) -> str:
-    """Return a short label for a source: its title, else its id."""
-    return source.title or source.id
+    """Return a short label for a source: its title, else its opening words and file id."""
+    return source.title or f"Untitled ({source.id}): \u201c{opening_words(source)}\u201d"
 
 
 def source_reference(source: Source) -> str:
@@ -38,11 +47,18 @@ def source_reference(source: Source) -> str:
             if len(source.authors) <= 2
             else ", ".join(source.authors[:-1]) + " and " + source.authors[-1]
         )
-    parts.append(f"\u201c{source.title}\u201d" if source.title else f"source {source.id}")
+    if source.title:
+        parts.append(f"\u201c{source.title}\u201d")
+    else:  # readers still need to find it: its opening words, where it was filed, and the file
+        parts.append(f"untitled, opening \u201c{opening_words(source)}\u201d")
     if source.outlet:
         parts.append(source.outlet)
+    if source.dateline:
+        parts.append(source.dateline)
     if source.date:
         parts.append(long_date(source.date))
+    if not source.title:
+        parts.append(f"file {source.id}")
     return ", ".join(parts)
 
 
