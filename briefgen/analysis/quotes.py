@@ -36,6 +36,9 @@ _SINGLE = re.compile(r"[\u2018\u2019']")
 _OPEN_CONTEXT = " \t\n([{\u2014\u2013-/\u201c\"'\u2018"
 
 _NON_SPACE = re.compile(r"\S")
+_TITLE_CASE = re.compile(
+    r"[A-Z][\w\u2019'\-]*(?:\s+(?:[A-Z0-9][\w\u2019'\-]*|a|an|the|of|in|on|to|for|and|or|is|at|by))*"
+)
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 
 
@@ -269,6 +272,8 @@ def _is_statement(text: str, attribution: _Attribution | None, span: _Span, pq: 
     words = len(_SHORT_WORDS.findall(text))
     if words == 0:
         return False
+    if words <= 6 and _TITLE_CASE.fullmatch(text.strip(" ,.!?")):
+        return False  # a title or a name ("Face the Nation", "Lyin' Ted"), however it is introduced
     adjacent = attribution is not None and attribution.adjacent
     if adjacent or "missing-opening-mark" in span.flags:
         return True
