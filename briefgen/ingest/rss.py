@@ -130,6 +130,11 @@ class FeedReader:
                     body_from=min(header.body_from, len(paras)),
                 )
             )
+        if not sources:
+            if feed.get("bozo"):
+                problem = str(feed.get("bozo_exception", "malformed XML")).splitlines()[0]
+                raise SourceError(f"{path}: not a readable RSS/Atom feed ({problem}); no entry with text")
+            raise SourceError(f"{path}: feed has no entry with text; skipped")
         if summaries:
             warnings.append(
                 f"{path}: {summaries} of {len(sources)} entries carry only a summary, not the full "
