@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analysis.segment import sentence_spans
+from .analysis.themes import ThemeScorer
+from .analysis.vectors import words
 from .config import Audience, Config
 from .errors import RenderError
 from .layout_template import Line, render_layout
@@ -18,6 +20,7 @@ from .model import (
     BulletList,
     Cite,
     EntityIndex,
+    Event,
     Extract,
     Figure,
     Para,
@@ -109,7 +112,7 @@ class _Composer:
         self.themes = {t.theme.id: t for t in themes}
         self.shown_themes: list[ThemeSummary] = []
         self.shown_quotes: list[Quote] = []
-        self.shown_events: tuple = ()
+        self.shown_events: tuple[Event, ...] = ()
         self.bluf: tuple[Extract, ...] = ()
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
 
@@ -174,10 +177,10 @@ class _Composer:
         if line.text == "quotes":
             return self.quotes(int(arg) if arg.isdigit() else None)
         if line.text == "timeline":
-            self.shown_events = self.analysis.events
+            self.shown_events = self.events()
             return (
-                [Timeline(self.analysis.events)]
-                if self.analysis.events
+                [Timeline(self.shown_events)]
+                if self.shown_events
                 else [Para("No dated events in the week's sources.")]
             )
         if line.text == "figure":
@@ -188,9 +191,16 @@ class _Composer:
             return [SourceNotes(())]  # filled once every cite is known (see compose)
         raise RenderError(f"unknown directive '@{line.text}'")
 
+    def events(self) -> tuple[Event, ...]:
+        """Return the events a brief shows: all of them, or those bearing on a desk brief's themes."""
+        if len(self.themes) == len(self.analysis.themes):
+            return self.analysis.events
+        scorer = ThemeScorer([t.theme for t in self.themes.values()])
+        return tuple(e for e in self.analysis.events if any(scorer.relevance(words(e.text))))
+
     def _figure(self, kind: str) -> list[Block]:
-        if kind == "timeline" and self.analysis.events:
-            events = self.analysis.events
+        events = self.events()
+        if kind == "timeline" and events:
             return [
                 Figure(
                     "timeline",
