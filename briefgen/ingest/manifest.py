@@ -41,23 +41,22 @@ def _yaml_rows(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
         loaded = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
+        where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise SourceError(f"{path}{line}: manifest: {problem}") from None
+        raise SourceError(f"{path}{where}: manifest: {problem}") from None
     if not isinstance(loaded, dict) or not isinstance(loaded.get("sources"), list):
         raise SourceError(f"{path}: manifest: expected a 'sources:' list of files")
-    lines = [1] * len(loaded["sources"])
+    lines: list[int] = [1] * len(loaded["sources"])
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if key.value == "sources" and isinstance(value, yaml.SequenceNode):
                 lines = [item.start_mark.line + 1 for item in value.value]
     rows: list[tuple[int, dict[str, Any]]] = []
-    for line, item in zip(lines, loaded["sources"], strict=False):
-        if isinstance(item, str):
-            item = {"file": item}
-        if not isinstance(item, dict):
+    for line, entry in zip(lines, loaded["sources"], strict=False):
+        row: Any = {"file": entry} if isinstance(entry, str) else entry
+        if not isinstance(row, dict):
             raise SourceError(f"{path}:{line}: manifest: each entry is a file name or 'file: ...' mapping")
-        rows.append((line, item))
+        rows.append((line, {str(k): v for k, v in row.items()}))
     return rows
 
 

@@ -237,9 +237,9 @@ def _open(path: Path, data: bytes) -> pypdf.PdfReader:
         if pdf.is_encrypted:
             # Owner-password-only PDFs open with the empty user password, as in any viewer.
             try:
-                opened = pdf.decrypt("")
+                opened = bool(pdf.decrypt(""))
             except (DependencyError, NotImplementedError, PyPdfError):
-                opened = 0
+                opened = False
             if not opened:
                 raise SourceError(f"{path}: PDF is encrypted; save an unencrypted copy")
         len(pdf.pages)  # forces the page tree, where truncation shows
