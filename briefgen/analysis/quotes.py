@@ -263,8 +263,34 @@ class _ParagraphQuotes:
             if found and found.phrase:
                 return found
         found = self._before_cue(span)
+        if found is None or found.phrase is None:
+            found = self._late_cue(span)
         # A cue without a speaker ("his claims of") is a noun, not an attribution.
         return found if found and found.phrase else None
+
+    def _late_cue(self, span: _Span) -> _Attribution | None:
+        """Return an attribution closing the quote's sentence ("“...” if she loses, said Ann Lee.")."""
+        if span.close_mark < 0:
+            return None
+        end = self.sentence_of(span.close_mark)[1]
+        rest = self.masked[span.close_mark + 1 : end]
+        if "_" in rest:
+            rest = rest[: rest.find("_")]  # the next quote has its own attribution
+        for cue in CUE.finditer(rest):
+            if cue.group(0) in WEAK_CUES:
+                continue
+            head = rest[: cue.start()].rstrip()
+            at = span.close_mark + 1 + cue.start()
+            if head.endswith(","):
+                who = subject_after(rest[cue.end() :])
+            else:
+                comma = head.rfind(",")
+                tail = rest[cue.end() :].strip(" .")
+                who = head[comma + 1 :].strip() if comma >= 0 and len(tail) <= 24 else None
+                who = who if who and len(who.split()) <= 6 else None
+            if who:
+                return _Attribution(parse_speaker(who), cue.group(0), False, at)
+        return None
 
 
 def _is_statement(text: str, attribution: _Attribution | None, span: _Span, pq: _ParagraphQuotes) -> bool:
@@ -339,6 +365,11 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                         speaker, role = resolver.resolve(parse_speaker(who) if who else None, para.n, 0)
                 elif last is not None and last[0] >= para.n - 2:
                     # A quote with no cue of its own continues the previous speaker's remarks.
+                    speaker, role = last[1], last[2]
+            if attribution is None and speaker is None and last is not None and last[0] == para.n:
+                s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
+                if not pq.masked[s0 : max(s0, span.open_mark)].strip():
+                    # “...,” Smith said. “Big time.”: a quote opening the next sentence is still Smith's.
                     speaker, role = last[1], last[2]
             if kind == "statement" and attribution is None and speaker is None and role is None:
                 # No cue: a named subject opening the sentence is the likeliest source ("Trump called it ...").
