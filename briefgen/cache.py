@@ -66,9 +66,9 @@ class SourceCache:
     settings: str  # JSON of the settings that change per-source results
 
     @classmethod
-    def open(cls, root: Path, settings: Mapping[str, object], version: str = __version__) -> SourceCache:
+    def open(cls, root: Path, settings: Mapping[str, object], version: str | None = None) -> SourceCache:
         """Return the cache at ``root`` for these settings, this briefgen version and this code."""
-        generation = f"v{SCHEMA}-{version}-{code_fingerprint()[:16]}"
+        generation = f"v{SCHEMA}-{version or __version__}-{code_fingerprint()[:16]}"
         return cls(Path(root), generation, json.dumps(dict(settings), sort_keys=True, default=str))
 
     @property

@@ -1,0 +1,62 @@
+"""--jobs: the same output for any number of processes, results in input order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_cache import make_project
+
+import briefgen.workers
+from briefgen.cli import main
+from briefgen.workers import FileJob, process_files
+
+
+@pytest.fixture
+def pooled(monkeypatch):
+    """Use worker processes even for a handful of files."""
+    monkeypatch.setattr(briefgen.workers, "MIN_FILES_PER_WORKER", 1)
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_results_keep_input_order(tmp_path, pooled):
+    make_project(tmp_path, extra=6)
+    paths = sorted((tmp_path / "seeds").iterdir())
+    paths.insert(2, tmp_path / "seeds" / "missing.txt")  # a skipped file keeps its place too
+    one = process_files(paths, FileJob(max_bytes=1_000_000), jobs=1)
+    two = process_files(paths, FileJob(max_bytes=1_000_000), jobs=2)
+    assert [r.path for r in two] == [str(p) for p in paths]
+    assert [(r.path, r.parts, r.problems) for r in two] == [(r.path, r.parts, r.problems) for r in one]
+    assert two[2].problems and "missing.txt" in two[2].problems[0]
+
+
+def test_one_and_two_jobs_write_identical_bytes(tmp_path, pooled):
+    config = make_project(tmp_path, extra=4)
+    common = ["--quiet", "build", str(config), "--no-cache", "--audience", "press"]
+    assert main([*common, "--jobs", "1", "--out", str(tmp_path / "one")]) == 0
+    assert main([*common, "--jobs", "2", "--out", str(tmp_path / "two")]) == 0
+    one, two = _outputs(tmp_path / "one"), _outputs(tmp_path / "two")
+    assert {Path(n).suffix for n in one} == {".docx", ".pdf", ".json", ".md", ".html"}
+    assert one == two
+
+
+def test_cached_build_with_two_jobs_matches(tmp_path, pooled):
+    config = make_project(tmp_path, extra=4)
+    common = ["--quiet", "build", str(config), "--format", "json,md", "--jobs", "2"]
+    assert main([*common, "--out", str(tmp_path / "cold")]) == 0
+    assert main([*common, "--out", str(tmp_path / "warm")]) == 0
+    assert _outputs(tmp_path / "cold") == _outputs(tmp_path / "warm")
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many"])
+def test_jobs_must_be_a_positive_number(value, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["build", "x.yaml", "--jobs", value])
+    assert exc.value.code == 2
+    assert (
+        f"argument --jobs/-j: '{value}' is not a number of processes; write 1 or more"
+        in capsys.readouterr().err
+    )
