@@ -183,6 +183,8 @@ def test_any_text_round_trips_through_a_bom_or_utf8(text: str, encoding: str) ->
         data = text.encode(encoding)
     except UnicodeEncodeError:
         return  # lone surrogates cannot be written in any of these
+    if encoding == "utf-16" and text.startswith("\x00"):
+        return  # FF FE 00 00 is also the UTF-32 LE byte-order mark: a NUL-first text is ambiguous
     try:
         decoded, _ = decode_source(data, P)
     except SourceError:
