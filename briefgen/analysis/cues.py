@@ -40,7 +40,7 @@ _NOUNISH = word_set(
     """
     attacks blames blasts chants credits echoes fumes hails insults labels pans praises questions
     rejects slams taunts terms touts brands calls refers emails quotes repeats references sings
-    trumpets welcomes faults describes dubs
+    trumpets welcomes faults describes dubs remarks notes posts answers
     """
 )
 
@@ -59,12 +59,14 @@ def _forms(stem: str) -> tuple[str, ...]:
 EVALUATIVE_FORMS = frozenset(f for s in _EVALUATIVE for f in _forms(s) if f not in _NOUNISH)
 _VERBS = sorted(
     {f for forms in _IRREGULAR.values() for f in forms}
-    | {f for s in _REGULAR for f in _forms(s) if s not in _EVALUATIVE}
+    | {f for s in _REGULAR for f in _forms(s) if s not in _EVALUATIVE and f not in _NOUNISH}
     | EVALUATIVE_FORMS
     | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
     | {
         "points out",
         "pointed out",
+        "went on to say",
+        "goes on to say",
         "went on",
         "goes on",
         "put it",
@@ -151,10 +153,19 @@ _OPENERS = word_set(
 )
 
 
+_WHEN_WORDS = word_set(
+    """
+    later earlier ago monday tuesday wednesday thursday friday saturday sunday morning evening night week
+    month year weekend yesterday today
+    """
+)
+
+
 def _is_intro(phrase: str) -> bool:
     """Return whether a comma-ended opening is an introductory phrase ("On Friday"), not a named subject."""
     first = phrase.split()[0].lower() if phrase.split() else ""
-    return first in _OPENERS or first.endswith(("ly", "ing"))
+    low = {w.lower().strip(".") for w in phrase.split()}
+    return first in _OPENERS or first.endswith(("ly", "ing")) or bool(low & _WHEN_WORDS)
 
 
 def clause_subject(clause: str) -> str | None:
@@ -182,7 +193,12 @@ def clause_subject(clause: str) -> str | None:
 
 def subject_before(prefix: str) -> str | None:
     """Return the subject phrase that ends ``prefix`` (the words before a cue verb)."""
-    prefix = TRAILING_ADVERBS.sub("", prefix.rstrip())
+    prefix = strip_tags(prefix[-300:]).rstrip()
+    prefix = _LY_ADVERBS.sub("", TRAILING_ADVERBS.sub("", prefix))
+    # "Trump's attorney, Alan Garten, said": the name in the appositive.
+    named = re.search(r",\s+([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)+),$", prefix)
+    if named and not re.search(r"[A-Z][\w\u2019'.\-]*$", prefix[: named.start()]):
+        return named.group(1)
     # "Smith, the chairman of X, said": the name before the appositive.
     appositive = re.search(r"([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)*),\s+[^,]{2,90},$", prefix)
     if appositive:
@@ -195,7 +211,10 @@ def subject_before(prefix: str) -> str | None:
 
 
 # Parenthetical party tags and ages ("(D-Wis.)", ", R-Ariz.,", ", 30,") say nothing about who the speaker is.
-_TAGS = re.compile(r"\s*\([^()]{0,40}\)|,\s+[RDI]-[A-Z][\w.\-]*(?=[,.\s]|$)|,\s+\d{1,3}(?=,)")
+_LY_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+\s*$")
+_TAGS = re.compile(
+    r",\s+of\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:,\s+[A-Z][\w.]*\.)?(?=,)|\s*\([^()]{0,40}\)|,\s+[RDI]-[A-Z][\w.\-]*(?=[,.\s]|$)|,\s+\d{1,3}(?=,)"
+)
 # A period ends a sentence unless it closes an abbreviation or an initial ("Sen.", "Paul D. Ryan", "U.S.").
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bSen)"

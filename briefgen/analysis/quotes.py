@@ -229,9 +229,18 @@ class _ParagraphQuotes:
         s0 = self.sentence_of(opening)[0]
         prefix = self.masked[s0:opening]
         cues = list(CUE.finditer(prefix))
-        if not cues:
-            return None
-        cue = cues[-1]
+        # The nearest cue with a subject wins; "remarks" or "claims" used as nouns have none. Bounded look-back.
+        for k in range(len(cues) - 1, max(-1, len(cues) - 5), -1):
+            found = self._cue_attribution(prefix, cues, k, s0)
+            if found is not None and found.phrase is not None:
+                return found
+        return None
+
+    def _cue_attribution(
+        self, prefix: str, cues: list[re.Match[str]], k: int, s0: int
+    ) -> _Attribution | None:
+        """Return the attribution the k-th cue of a quote's sentence prefix gives."""
+        cue = cues[k]
         between = prefix[cue.end() :]
         adjacent = bool(re.fullmatch(r"(?:\s+that)?\s*[,:]?\s*|\s+[^,.;:_]{1,60}[,:]\s*", between))
         adjacent = adjacent and cue.group(0) not in WEAK_CUES
@@ -239,9 +248,9 @@ class _ParagraphQuotes:
             named = re.match(r"\s+([^,.;:]{2,80})", between)
             phrase = parse_speaker(named.group(1)) if named else None
             return _Attribution(phrase, "according to", adjacent, s0 + cue.end())
-        if cue.group(0).endswith("ing"):
+        if cue.group(0).endswith("ing") and not re.search(r"[A-Z][\w\u2019'.]*\s+$", prefix[: cue.start()]):
             # "Trump went after Bush, calling him ...": the participle's subject is the clause's subject.
-            for earlier in reversed(cues[:-1]):
+            for earlier in reversed(cues[max(0, k - 3) : k]):
                 who = subject_before(prefix[: earlier.start()])
                 if who:
                     return _Attribution(parse_speaker(who), cue.group(0), adjacent, s0 + earlier.start())
