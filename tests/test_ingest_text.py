@@ -170,3 +170,8 @@ def test_duplicate_ids_skip_the_second_file(tmp_path):
     result = read_sources([tmp_path / "a" / "x.txt", tmp_path / "b" / "x.md"])
     assert [s.path for s in result.sources] == [str(tmp_path / "a" / "x.txt")]
     assert "source id 'x' is already used by" in result.skipped[0][1]
+
+
+def test_one_paragraph_per_line_of_similar_length_is_not_unwrapped():
+    text = "He said the talks would go on.\n" + "Another paragraph about the talks.\n" * 4
+    assert len(paragraphs(text)) == 5

@@ -44,7 +44,10 @@ def is_hard_wrapped(blocks: list[list[str]]) -> bool:
     if width > 120:
         return False
     near = sum(1 for line in lines if len(line) >= 0.6 * width)
-    return near >= 0.8 * len(lines)
+    # One paragraph per line also gives lines of similar length, but those end their sentences;
+    # wrapped lines mostly break mid-sentence.
+    ended = sum(1 for line in lines if _ENDS_SENTENCE.search(line))
+    return near >= 0.8 * len(lines) and ended < 0.5 * len(lines)
 
 
 def _join_lines(lines: list[str]) -> str:
