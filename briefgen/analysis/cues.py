@@ -98,7 +98,7 @@ _AFTER_NAME_STOP = re.compile(
     r"who|which|with|as|for|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
     r"tonight|tomorrow|by|through|via|into|over|under)\b.*$"
 )
-DASH_LINE = re.compile(r"^[,.]?\s*[\u2013\u2014-]{1,2}\s*([^\u2013\u2014\n]{2,80}?)\s*\.?$")
+DASH_LINE = re.compile(r"^[,.]?\s*[\u2013\u2014\u2015-]{1,2}\s*([^\u2013\u2014\u2015\n]{2,80}?)\s*\.?$")
 ACCORDING = re.compile(r"^\s*according to\s+([^,.;:]{2,80})", re.I)
 
 _TIME_WORDS = word_set(

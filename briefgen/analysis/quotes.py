@@ -196,8 +196,11 @@ class _ParagraphQuotes:
             return None
         return _Span(start, close, -1, close, ("missing-opening-mark",))
 
-    def _after_cue(self, after: str, at: int) -> _Attribution | None:
+    def _after_cue(self, after: str, at: int, final: bool = False) -> _Attribution | None:
         """Return the attribution right after a closing mark (",” he said", ",” said Smith", "– Name")."""
+        full = after
+        if "_" in after:
+            after = after[: after.find("_")]
         dash = DASH_LINE.match(after) if "\n" not in after else None
         if dash and len(after) < 100:
             return _Attribution(parse_speaker(dash.group(1)), None, True, at + dash.start(1))
@@ -215,7 +218,9 @@ class _ParagraphQuotes:
         for cue in CUE.finditer(body, 0, min(len(body), 160)):
             who = strip_tags(body[: cue.start()]).strip()
             # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
-            who = re.sub(r"^([A-Z][^,]{1,40}),\s+[^,]{2,100},$", r"\1", who)
+            who = re.sub(r"^([A-Z][^,]{1,40}),\s+.{2,140},$", r"\1", who)
+            if final and re.match(r"\s+that\b|[^.!?]*_", full[len(after) - len(body) + cue.end() :]):
+                break  # “... end.” Russia insisted that “...”: the cue opens the next quote's sentence
             who = TRAILING_ADVERBS.sub("", " " + who).strip()
             clean = not re.search(r"[;:!?_\u201c\u201d\"]", who) and not SENTENCE_END.search(who)
             if who and len(who.split()) <= 8 and clean:
@@ -265,10 +270,8 @@ class _ParagraphQuotes:
         if span.close_mark >= 0:
             close = span.close_mark
             after = self.masked[close + 1 : close + 160]
-            nxt = after.find("_")
-            if nxt >= 0:
-                after = after[:nxt]
-            found = self._after_cue(after, close + 1)
+            final = self.para.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?")
+            found = self._after_cue(after, close + 1, final)
             if found and found.phrase:
                 return found
         found = self._before_cue(span)
