@@ -33,6 +33,7 @@ _EVALUATIVE = word_set(
     decry defend denounce deride describe dismiss dub echo fume hail herald insult lambaste lament label
     liken mock nickname pan portray praise question reject ridicule scold slam taunt term tout assure
     brand call refer report email quote repeat remember reference sing trumpet welcome applaud fault
+    laud exhort rate bemoan snipe coach identify dismiss champion tease lash rail thank congratulate
     """
 )
 # Third-person forms that are mostly plural nouns ("the attacks", "reports") stay out of the lexicon.

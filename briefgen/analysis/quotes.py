@@ -257,12 +257,23 @@ class _ParagraphQuotes:
             # "Trump went after Bush, calling him ...": the participle's subject is the clause's subject.
             for earlier in reversed(cues[max(0, k - 3) : k]):
                 who = subject_before(prefix[: earlier.start()])
-                if who:
-                    return _Attribution(parse_speaker(who), cue.group(0), adjacent, s0 + earlier.start())
+                phrase = parse_speaker(who) if who else None
+                if phrase is not None:
+                    return _Attribution(phrase, cue.group(0), adjacent, s0 + earlier.start())
             who = clause_subject(prefix[: cue.start()].lstrip("_ \u201c\u201d\",.'"))
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), adjacent, s0)
-        who = subject_before(prefix[: cue.start()])
+        head = prefix[: cue.start()]
+        who = subject_before(head)
+        if re.search(r"\sand\s*$", head):
+            # "Trump bemoaned the unrest and said ...": coordinated verbs share the clause's subject.
+            who = clause_subject(head.lstrip("_ \u201c\u201d\",.'"))
         phrase = parse_speaker(who) if who else None
+        if phrase is not None and phrase.pronoun in ("he", "she"):
+            # "Ban Ki-moon condemned what he called ...": the clause's named subject, when there is one.
+            subject = clause_subject(head.lstrip("_ \u201c\u201d\",.'"))
+            named = parse_speaker(subject) if subject and subject.lower() != phrase.pronoun else None
+            if named is not None and named.name:
+                phrase = named
         return _Attribution(phrase, cue.group(0), adjacent, s0 + cue.start() - len(who or ""))
 
     def attribution(self, span: _Span) -> _Attribution | None:
