@@ -228,7 +228,9 @@ class _Composer:
 
 def _sections(lines: list[Line], composer: _Composer, title: str) -> list[Section]:
     sections: list[Section] = []
-    current_title, level, blocks, text = title, 1, [], []
+    current_title, level = title, 1
+    blocks: list[Block] = []
+    text: list[str] = []
 
     def flush_text() -> None:
         if text:
