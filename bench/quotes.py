@@ -33,6 +33,8 @@ Figures:
   "The New York Times" agree ("times"), gold "a campaign ad" and predicted role "the ad" agree ("ad");
   gold "Clinton's campaign" and predicted "Hillary Clinton" also agree (the possessive is dropped), a
   known leniency. A quote with neither speaker nor role is wrong.
+- Annotation slips: when a gold source span is itself a reporting verb ("said") and its cue span is not,
+  the two were swapped by the annotator, and the cue span's text is used as the source.
 - **pronoun speaker accuracy** (reported apart): the same test for found segments whose gold source is a
   bare pronoun, matched against the nearest preceding gold source span in the article that is not a
   pronoun.
@@ -50,6 +52,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from briefgen.analysis.cues import CUE  # noqa: E402
 from briefgen.analysis.quotes import find_quotes  # noqa: E402
 from briefgen.model import Paragraph, Quote, Source  # noqa: E402
 
@@ -184,6 +187,9 @@ def main() -> None:
             if not r.get("source"):
                 continue
             src_text = " ".join(t for _, _, t in r["source"])
+            cue_text = " ".join(t for _, _, t in r.get("cue") or [])
+            if CUE.fullmatch(src_text.strip()) and cue_text and not CUE.fullmatch(cue_text.strip()):
+                src_text = cue_text  # source and cue spans swapped by the annotator ("said" as the source)
             src_at = r["source"][0][0]
             named_before = [t for at, t in sources_in_order if at < src_at and not is_pronoun(t)]
             if is_pronoun(src_text):
