@@ -1,0 +1,53 @@
+"""The README documents every command, option and config key the code has."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from briefgen.cli import parser
+from briefgen.config_schema import SCHEMA
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+@pytest.mark.parametrize("name", sorted(_subcommands()))
+def test_every_command_has_help_and_is_in_the_readme(name):
+    sub = _subcommands()[name]
+    assert sub.format_help().strip()
+    assert f"briefgen {name}" in README
+
+
+@pytest.mark.parametrize(
+    "option",
+    sorted(
+        {
+            opt
+            for sub in _subcommands().values()
+            for a in sub._actions
+            for opt in a.option_strings
+            if opt.startswith("--")
+        }
+        - {"--help"}
+    ),
+)
+def test_every_option_is_in_the_readme(option):
+    assert option in README
+
+
+@pytest.mark.parametrize("scope,key", [(scope, f.name) for scope, fields in SCHEMA.items() for f in fields])
+def test_every_config_key_is_documented(scope, key):
+    assert f"| `{key}` |" in README, (
+        f"{scope or 'top level'}.{key} missing from the README's config reference"
+    )
+
+
+def test_readme_gives_the_two_commands():
+    assert "make brief" in README and "make test" in README
