@@ -1,6 +1,9 @@
 """Benchmark quote finding and speaker attribution on PolNeAR (research/evaluation use only).
 
-Usage: ``python bench/quotes.py [--split train|dev|test] [--show N]``; tune on train/dev, score on test.
+Usage: ``python bench/quotes.py [--split train|dev|test] [--show N] [--context C]``; tune on train/dev,
+score on test. ``--show N`` is the error-analysis mode: it prints N missed segments, false statements and
+wrong speakers (article, prediction, gold source and cue, C characters of context with the gold segment in
+``[[...]]``). It refuses to print test items, so the test split stays unread.
 
 Data: ``shared/corpora/polnear/derived/attributions.jsonl`` and ``<split>/text/<article>.txt``. Where an
 article has several annotators, only the first annotator in sorted order is used, so no article counts
@@ -147,6 +150,9 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0, help="print this many misses of each kind")
     ap.add_argument("--context", type=int, default=200, help="characters of context before a wrong speaker")
     args = ap.parse_args()
+    if args.split == "test" and args.show:
+        print("--show is for train/dev only: test items stay unread; printing figures only")
+        args.show = 0
     if not CORPUS.exists():
         print(f"PolNeAR not found at {CORPUS}; nothing to measure")
         return

@@ -80,7 +80,7 @@ _VERBS = sorted(
 )
 WEAK_CUES = EVALUATIVE_FORMS | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
 # Case-sensitive on purpose: "States" and "Post" are names, not cues.
-CUE = re.compile(r"\b(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in _VERBS) + r")\b")
+CUE = re.compile(r"(?<![\w\-])(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in _VERBS) + r")(?![\w\-])")
 _ADVERBS = (
     "also|later|then|previously|once|recently|repeatedly|reportedly|publicly|again|simply|flatly|quickly|often|"
     "never|famously|bluntly|angrily|has|have|had|would|will|could|later|first|further|privately|frequently|"

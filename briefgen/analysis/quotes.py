@@ -36,6 +36,9 @@ _SINGLE = re.compile(r"[\u2018\u2019']")
 _OPEN_CONTEXT = " \t\n([{\u2014\u2013-/\u201c\"'\u2018"
 
 _NON_SPACE = re.compile(r"\S")
+_COLON_INTRO = re.compile(
+    r"(?:^|[\u2013\u2014\u2015-]\s+|\bfrom\s+)([A-Z][\w.\u2019'\-]*(?:\s+(?:[A-Z][\w.\u2019'\-]*|and))*)\s*:\s*$"
+)
 _TITLE_CASE = re.compile(
     r"[A-Z][\w\u2019'\-]*(?:\s+(?:[A-Z0-9][\w\u2019'\-]*|a|an|the|of|in|on|to|for|and|or|is|at|by))*"
 )
@@ -233,6 +236,12 @@ class _ParagraphQuotes:
         opening = span.open_mark if span.open_mark >= 0 else span.start
         s0 = self.sentence_of(opening)[0]
         prefix = self.masked[s0:opening]
+        intro = _COLON_INTRO.search(prefix)
+        if intro:
+            # "Pollsters agree - Carl Bialik: “...”": a name introducing the quote with a colon.
+            phrase = parse_speaker(intro.group(1))
+            if phrase is not None and phrase.name:
+                return _Attribution(phrase, None, True, s0 + intro.start(1))
         cues = list(CUE.finditer(prefix))
         # The nearest cue with a subject wins; "remarks" or "claims" used as nouns have none. Bounded look-back.
         for k in range(len(cues) - 1, max(-1, len(cues) - 5), -1):
