@@ -28,7 +28,7 @@ from .cues import (
     subject_before,
 )
 from .segment import sentence_spans
-from .speakers import People, SpeakerPhrase, parse_speaker
+from .speakers import Resolver, SpeakerPhrase, parse_speaker
 
 # Two apostrophes or backticks stand for a double mark in some wire copy (''like this'').
 _DOUBLE = re.compile(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
@@ -280,9 +280,9 @@ class _ParagraphQuotes:
         if phrase is not None and phrase.pronoun in ("he", "she"):
             # "Ban Ki-moon condemned what he called ...": the clause's named subject, when there is one.
             subject = clause_subject(head.lstrip("_ \u201c\u201d\",.'"))
-            named = parse_speaker(subject) if subject and subject.lower() != phrase.pronoun else None
-            if named is not None and named.name:
-                phrase = named
+            own = parse_speaker(subject) if subject and subject.lower() != phrase.pronoun else None
+            if own is not None and own.name:
+                phrase = own
         return _Attribution(phrase, cue.group(0), adjacent, s0 + cue.start() - len(who or ""))
 
     def attribution(self, span: _Span) -> _Attribution | None:
@@ -345,31 +345,9 @@ def _is_statement(text: str, attribution: _Attribution | None, span: _Span, pq: 
     return own_sentence and words >= 3 and text.rstrip()[-1:] in ".!?,"
 
 
-class _Resolver:
-    """Turns a speaker phrase into (name, role) using the source's people."""
-
-    def __init__(self, source: Source) -> None:
-        self.people = People(source)
-
-    def resolve(self, phrase: SpeakerPhrase | None, paragraph: int, at: int) -> tuple[str | None, str | None]:
-        """Return (speaker, speaker_role) for a phrase found at a position."""
-        if phrase is None:
-            return None, None
-        if phrase.pronoun in ("he", "she"):
-            return self.people.before(paragraph, at, female=phrase.pronoun == "she"), None
-        if phrase.pronoun:
-            return None, None
-        if phrase.name:
-            return self.people.full_name(phrase.name), phrase.role
-        if phrase.role:
-            who = self.people.describe(phrase.role, paragraph, at)
-            return (who, None) if who else (None, phrase.role)
-        return None, None
-
-
 def find_quotes(source: Source) -> tuple[Quote, ...]:
     """Return the quotations of a source, in reading order."""
-    resolver = _Resolver(source)
+    resolver = Resolver(source)
     out: list[Quote] = []
     last: tuple[int, str | None, str | None] | None = None  # (paragraph, speaker, role) of the last statement
     prev_masked = ""

@@ -297,3 +297,25 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
             return SpeakerPhrase(name=" ".join(name), role=role)
     # No name: a description or a body ("EU diplomat", "the Belarusian leader", "The New York Times").
     return SpeakerPhrase(role=phrase)
+
+
+class Resolver:
+    """Turns a speaker phrase into (name, role) using the source's people."""
+
+    def __init__(self, source: Source) -> None:
+        self.people = People(source)
+
+    def resolve(self, phrase: SpeakerPhrase | None, paragraph: int, at: int) -> tuple[str | None, str | None]:
+        """Return (speaker, speaker_role) for a phrase found at a position."""
+        if phrase is None:
+            return None, None
+        if phrase.pronoun in ("he", "she"):
+            return self.people.before(paragraph, at, female=phrase.pronoun == "she"), None
+        if phrase.pronoun:
+            return None, None
+        if phrase.name:
+            return self.people.full_name(phrase.name), phrase.role
+        if phrase.role:
+            who = self.people.describe(phrase.role, paragraph, at)
+            return (who, None) if who else (None, phrase.role)
+        return None, None
