@@ -152,3 +152,17 @@ def test_seed_events() -> None:
     assert len({c.source for c in tsikh.cites}) == 2  # the memo and the news analysis report the same release
     assert all(e.date[:4] >= "2020" for e in events)
     assert [e.date for e in events] == sorted(e.date for e in events)
+
+
+def test_undated_source_reads_bare_months_in_its_latest_named_year():
+    from briefgen.analysis.events import find_events
+    from briefgen.analysis.segment import split_sentences
+    from briefgen.model import Paragraph, Source
+
+    source = Source("s", "s.txt", (Paragraph(1, "Growth slowed in 2025 as exports fell sharply."),
+                                   Paragraph(2, "In March, the European Union expanded its sanctions listings."),
+                                   Paragraph(3, "Troops held drills (such as Zapad 2025 in September) near the border.")))
+    events = find_events((source,), {"s": split_sentences(source)}, as_of="2026-11-21")
+    dates = {e.text.split()[0]: e.date for e in events}
+    assert dates["In"] == "2025-03"
+    assert dates["Troops"] == "2025-09"

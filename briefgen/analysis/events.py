@@ -151,6 +151,29 @@ def _merge(candidates: list[_Candidate]) -> list[Event]:
     return events
 
 
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _undated_reference(source: Source, fallback: date) -> date:
+    """Return the 'now' of an undated source: the brief's date, or the end of the latest year it names.
+
+    An article that names 2025 as its latest year was written in 2025, so its "in March" is March 2025
+    even when the brief is dated later.
+    """
+    years = [int(y) for p in source.paragraphs for y in _YEAR.findall(p.text) if int(y) <= fallback.year]
+    if years and max(years) < fallback.year:
+        return date(max(years), 12, 31)
+    return fallback
+
+
+def _sentence_reference(text: str, ref: date) -> date:
+    """Return the reference date for one sentence: a single year it names fixes its bare months."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    if len(years) == 1 and (year := years.pop()) <= ref.year:
+        return min(ref, date(year, 12, 31))
+    return ref
+
+
 def find_events(
     sources: tuple[Source, ...], sentences: dict[str, tuple[Sentence, ...]], *, as_of: str
 ) -> tuple[Event, ...]:
@@ -158,9 +181,9 @@ def find_events(
     fallback = parse_iso(as_of) or date.today()
     found: list[tuple[Sentence, list[DateMention]]] = []
     for source in sources:
-        ref = parse_iso(source.date) or fallback
+        ref = parse_iso(source.date) or _undated_reference(source, fallback)
         for s in sentences.get(source.id, ()):
-            found.append((s, find_dates(s.text, ref)))
+            found.append((s, find_dates(s.text, _sentence_reference(s.text, ref))))
     anchors = _learn_anchors([(s.text, ms) for s, ms in found])
     candidates: list[_Candidate] = []
     for order, (s, mentions) in enumerate(found):
