@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import heapq
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 
 from ..model import Source
@@ -29,7 +29,9 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _WORD = re.compile(r"\w+")
 SHINGLE = 5  # words per shingle
 NEAR = 0.9  # Jaccard similarity at or above which two sources are the same article
-_SKETCH = 128  # bottom-k sketch size: estimates Jaccard within a few points, cheaply
+_BANDS, _ROWS = 16, 4  # MinHash LSH: a pair at Jaccard 0.9 shares a band with probability > 0.9999
+_SLOTS = _BANDS * _ROWS  # one-permutation MinHash: each shingle hash lands in one slot, one pass
+_EMPTY = 1 << 32
 
 
 def _day(date: dt.date) -> str:
@@ -97,7 +99,8 @@ def normalise(text: str) -> list[str]:
 
 
 def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+    # CRC-32 is fast and the same on every run; its rare collisions barely move a Jaccard score.
+    return zlib.crc32(text.encode())
 
 
 @dataclass(slots=True)
@@ -105,7 +108,7 @@ class _Print:
     index: int
     exact: str
     shingles: frozenset[int]
-    sketch: list[int]  # the smallest _SKETCH shingle hashes, ascending
+    bands: tuple[tuple[int, ...], ...]  # MinHash signature cut into LSH bands
 
 
 def _fingerprint(index: int, source: Source) -> _Print:
@@ -115,16 +118,13 @@ def _fingerprint(index: int, source: Source) -> _Print:
         shingles = frozenset({_hash(" ".join(words))}) if words else frozenset()
     else:
         shingles = frozenset(_hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
-    return _Print(index, exact, shingles, heapq.nsmallest(_SKETCH, shingles))
-
-
-def _estimate(a: _Print, b: _Print) -> float:
-    """Return the bottom-k estimate of the Jaccard similarity of two shingle sets."""
-    union = heapq.nsmallest(_SKETCH, set(a.sketch) | set(b.sketch))
-    if not union:
-        return 1.0
-    both = set(a.sketch) & set(b.sketch)
-    return sum(1 for h in union if h in both) / len(union)
+    signature = [_EMPTY] * _SLOTS
+    for h in shingles:
+        slot, value = h % _SLOTS, h // _SLOTS
+        if value < signature[slot]:
+            signature[slot] = value
+    bands = tuple(tuple(signature[b * _ROWS : (b + 1) * _ROWS]) for b in range(_BANDS))
+    return _Print(index, exact, shingles, bands)
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -142,9 +142,9 @@ def _richness(source: Source) -> tuple[int, int]:
 def dedupe(sources: list[Source]) -> tuple[list[Source], list[tuple[str, str]]]:
     """Return the sources with content duplicates removed, and (kept path, dropped path) pairs.
 
-    Same article = same normalised text, or Jaccard >= 0.9 on word 5-shingles. Candidates are only
-    compared with sources of similar shingle count (Jaccard >= 0.9 needs sizes within 10%), and
-    screened with bottom-k sketches before the exact check, so it stays near-linear on thousands.
+    Same article = same normalised text, or Jaccard >= 0.9 on word 5-shingles. Candidate pairs come
+    from MinHash LSH buckets (16 bands of 4), then are checked exactly, so the work stays near-linear
+    in the number of sources rather than comparing every pair.
     Of each group the copy with the most metadata (then the most words, then the first) is kept.
     """
     prints = [_fingerprint(i, s) for i, s in enumerate(sources)]
@@ -167,15 +167,25 @@ def dedupe(sources: list[Source]) -> tuple[list[Source], list[tuple[str, str]]]:
             union(by_exact[p.exact], p.index)
         else:
             by_exact[p.exact] = p.index
-    ordered = sorted(prints, key=lambda p: len(p.shingles))
-    for pos, a in enumerate(ordered):
-        for b in ordered[pos + 1 :]:
-            if len(b.shingles) * NEAR > len(a.shingles):
-                break  # every later source is too long to reach the threshold
-            if find(a.index) == find(b.index) or not a.shingles:
-                continue
-            if _estimate(a, b) >= NEAR - 0.1 and _jaccard(a.shingles, b.shingles) >= NEAR:
-                union(a.index, b.index)
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+    for p in prints:
+        if p.shingles:
+            for b, band in enumerate(p.bands):
+                buckets.setdefault((b, band), []).append(p.index)
+    checked: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for pos, i in enumerate(members):
+            for j in members[pos + 1 :]:
+                if (i, j) in checked or find(i) == find(j):
+                    continue
+                checked.add((i, j))
+                left, right = prints[i].shingles, prints[j].shingles
+                # Jaccard >= 0.9 needs set sizes within 10%: a cheap test before the exact one.
+                if (
+                    min(len(left), len(right)) >= NEAR * max(len(left), len(right))
+                    and _jaccard(left, right) >= NEAR
+                ):
+                    union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(sources)):
         groups.setdefault(find(i), []).append(i)
