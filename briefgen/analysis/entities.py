@@ -196,7 +196,34 @@ def _role_from_context(text: str, start: int, end: int) -> str | None:
     if not found:
         return None
     role = re.sub(r"^(?:a|an|the)\s+", "", found.strip(), flags=re.I)
+    if not after:
+        # Before a name, only modifiers belong to the role: "told U.S. journalist" -> "U.S. journalist".
+        words = role.split()
+        while len(words) > 1 and words[0].islower() and words[0] not in _ROLE_MODIFIERS:
+            words.pop(0)
+        role = " ".join(words)
     return role or None
+
+
+_ROLE_MODIFIERS = {
+    "former",
+    "senior",
+    "chief",
+    "deputy",
+    "acting",
+    "top",
+    "veteran",
+    "special",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "opposition",
+    "exiled",
+    "jailed",
+    "independent",
+    "state",
+}
 
 
 def _mention(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Brief, Cite, Quote, Source
+from ..model import Brief, Cite, Entity, Quote, Source
 
 
 def long_date(iso: str | None) -> str:
@@ -108,3 +108,8 @@ def corroboration(cites: tuple[Cite, ...]) -> str:
 def event_label(date: str) -> str:
     """Return a timeline date as readers write it: '2025', 'June 2025', '3 June 2025'."""
     return long_date(date)
+
+
+def entity_label(entity: Entity) -> str:
+    """Return an entity's name with its other spellings: 'Alexander Lukashenko (Lukashenka)'."""
+    return entity.name + (f" ({', '.join(entity.variants)})" if entity.variants else "")

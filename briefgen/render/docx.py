@@ -33,6 +33,7 @@ from ._text import (
     cite_text,
     corroboration,
     cover_lines,
+    entity_label,
     event_label,
     source_label,
     source_reference,
@@ -267,7 +268,7 @@ class _Writer:
         widths = (5.0, 5.5, 2.0, 4.5)
         table = self.table(("Name", "Role", "Mentions", "Sources"), widths)
         for entity in block.entities:
-            name = entity.name + (f" ({', '.join(entity.variants)})" if entity.variants else "")
+            name = entity_label(entity)
             labels = []
             for source_id in entity.sources:
                 source = brief_source(self.brief, source_id)

@@ -13,6 +13,7 @@ from ._text import (
     cite_text,
     corroboration,
     cover_lines,
+    entity_label,
     event_label,
     footnote_numbers,
     source_label,
@@ -97,7 +98,12 @@ class _Writer:
             self.table(
                 ["Name", "Role", "Mentions", "Sources"],
                 [
-                    [escape(e.name), escape(e.role or ""), str(e.mentions), escape(", ".join(e.sources))]
+                    [
+                        escape(entity_label(e)),
+                        escape(e.role or ""),
+                        str(e.mentions),
+                        escape(", ".join(e.sources)),
+                    ]
                     for e in block.entities
                 ],
             )

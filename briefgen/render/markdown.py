@@ -22,6 +22,7 @@ from ._text import (
     cite_text,
     corroboration,
     cover_lines,
+    entity_label,
     event_label,
     footnote_numbers,
     source_label,
@@ -75,7 +76,7 @@ class _Writer:
         elif isinstance(block, EntityIndex):
             self.out += ["| Name | Role | Mentions | Sources |", "|---|---|---|---|"]
             self.out += [
-                f"| {escape(e.name)} | {escape(e.role or '')} | {e.mentions} | {', '.join(e.sources)} |"
+                f"| {escape(entity_label(e))} | {escape(e.role or '')} | {e.mentions} | {', '.join(e.sources)} |"
                 for e in block.entities
             ]
             self.out.append("")
