@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from .analysis import SourceAnalysis, analyze_source
 from .cache import CachedFile, SourceCache
-from .errors import SourceError
+from .errors import BriefgenError, ExitStatus, SourceError
 from .ingest import read_file
 from .model import Brief
 from .render import RenderOptions, get_renderer
@@ -21,6 +23,13 @@ from .render import RenderOptions, get_renderer
 MIN_FILES_PER_WORKER = 8
 # Chunks small enough for a smooth progress bar and even load, large enough to amortise pickling.
 MAX_CHUNK = 32
+
+
+class WorkerError(BriefgenError):
+    """A worker process died: neither a config nor a source problem."""
+
+    category = "worker"
+    status = ExitStatus.WARNINGS  # exit 1, the status of "other" errors (errors.py has no ERROR member)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +95,23 @@ def process_file(job: FileJob, path: Path) -> FileResult:
     )
 
 
+@contextmanager
+def _pool(workers: int, stage: str) -> Iterator[ProcessPoolExecutor]:
+    """Yield a process pool that is torn down at once on Ctrl-C and reports a dead worker plainly."""
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield pool
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)  # don't wait for queued chunks
+        raise
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise WorkerError(
+            f"{stage}: a worker process died (killed, or out of memory?); try again with --jobs 1"
+        ) from None
+    pool.shutdown(wait=True)
+
+
 def default_jobs() -> int:
     """Return the default number of worker processes: one per CPU."""
     return os.cpu_count() or 1
@@ -110,7 +136,7 @@ def process_files(
         return results
     # Several chunks per worker, so a slow chunk does not leave the other workers idle at the end.
     chunk = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers, "read+analyse") as pool:
         # map() yields in input order, which keeps the output independent of the number of workers.
         for result in pool.map(run, paths, chunksize=chunk):
             results.append(result)
@@ -140,7 +166,7 @@ def render_many(
                 on_done()
         return out
     results: list[bytes] = [b""] * len(plan)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers, "render") as pool:
         futures = {pool.submit(render_one, *item): i for i, item in enumerate(plan)}
         for future in as_completed(futures):
             results[futures[future]] = future.result()  # a renderer's error surfaces here, as in-process

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,18 @@ def test_jobs_must_be_a_positive_number(value, capsys):
         f"argument --jobs/-j: '{value}' is not a number of processes; write 1 or more"
         in capsys.readouterr().err
     )
+
+
+def _die(job: FileJob, path: Path) -> None:
+    os._exit(1)  # what the kernel's OOM killer does to a worker, as far as the pool can tell
+
+
+def test_a_dead_worker_is_one_plain_error(tmp_path, pooled, monkeypatch, capsys):
+    config = make_project(tmp_path, extra=4)
+    monkeypatch.setattr(briefgen.workers, "process_file", _die)
+    assert main(["--quiet", "build", str(config), "--no-cache", "--jobs", "2"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "read+analyse: a worker process died (killed, or out of memory?); try again with --jobs 1",
+        "briefgen: 1 problem; nothing was written",
+    ]
