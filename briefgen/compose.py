@@ -27,6 +27,7 @@ from .model import (
     Quote,
     QuoteBlock,
     Section,
+    Source,
     SourceNote,
     SourceNotes,
     ThemeSummary,
@@ -256,11 +257,13 @@ def _sections(lines: list[Line], composer: _Composer, title: str) -> list[Sectio
     return sections
 
 
-def _used_note(note: SourceNote, brief_cites: list[Cite], quotes: list[Quote]) -> SourceNote:
+def _used_note(note: SourceNote, source: Source, brief_cites: list[Cite], quotes: list[Quote]) -> SourceNote:
+    """Return a source note saying what this brief used from the source, with any reliability note."""
     n_cites = sum(1 for c in brief_cites if c.source == note.source)
     n_quotes = sum(1 for q in quotes if q.cite.source == note.source)
     used = f"cited {n_cites} times in this brief, {n_quotes} of its quotations shown"
-    return dataclasses.replace(note, used=used)
+    flags = ((f"Reliability: {source.reliability}",) if source.reliability else ()) + note.flags
+    return dataclasses.replace(note, used=used, flags=flags)
 
 
 def output_stem(pattern: str, as_of: str, audience: str) -> str:
@@ -316,7 +319,9 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
     cites: list[Cite] = [c for s in sections for b in s.blocks for c in block_cites(b)]
     cited_ids = list(dict.fromkeys(c.source for c in cites))
     notes = tuple(
-        _used_note(n, cites, composer.shown_quotes) for n in analysis.notes if n.source in cited_ids
+        _used_note(n, analysis.source(n.source), cites, composer.shown_quotes)
+        for n in analysis.notes
+        if n.source in cited_ids
     )
     sections = [
         Section(

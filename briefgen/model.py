@@ -39,6 +39,7 @@ class Source:
     genre: str | None = None  # "news analysis" | "policy memo" | "opinion" | ...
     reader: str = "text"
     body_from: int = 1  # first paragraph after the title, byline, outlet and dateline lines
+    reliability: str | None = None  # an analyst's note on the source, from a manifest
 
     def paragraph(self, n: int) -> Paragraph:
         """Return paragraph number ``n`` (1-based)."""
