@@ -404,5 +404,7 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             )
             if kind == "statement" and (speaker or role):
                 last = (para.n, speaker, role)
+                if speaker:
+                    resolver.note_speaker(para.n, span.end, speaker)
         prev_masked = pq.masked
     return tuple(out)

@@ -7,6 +7,16 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Source
+from .coref import (
+    PERSON_TITLES,
+    Candidate,
+    MentionFacts,
+    QuoteMarks,
+    Sentences,
+    mention_facts,
+    salience,
+    title_gender,
+)
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -77,6 +87,7 @@ _CUED = re.compile(r",?\s+(?:said|says|told|tells|added|wrote|writes|argued|argu
 _CUED_BEFORE = re.compile(
     r"\b(?:said|says|added|wrote|according to|journalist|reporter|analyst|official)\s+$"
 )
+_RUN = re.compile(r"[\w.\-\u2019']+(?:\s+[A-Z][\w.\-\u2019']*)*")
 _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
 _DET = re.compile(
@@ -132,12 +143,16 @@ class People:
 
     def __init__(self, source: Source) -> None:
         self.persons: dict[str, Person] = {}
+        self.sentences = Sentences([(p.n, p.text) for p in source.paragraphs])
+        self._facts: list[MentionFacts] = []
+        self._texts = {p.n: p.text for p in source.paragraphs}
         self._by_last: dict[str, str] = {}
         self._mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, full name), in order
         self._keys: list[tuple[int, int]] = []
         singles: list[tuple[int, int, str]] = []
         candidates: list[tuple[str, list[str], str, re.Match[str], int, bool]] = []
         surnames: dict[str, int] = {}
+        titled: list[tuple[str, list[str]]] = []
         lower = {w for p in source.paragraphs for w in _LOWER_WORD.findall(p.text)}
         for para in source.paragraphs:
             for m in _NAME_SEQ.finditer(para.text):
@@ -154,6 +169,15 @@ class People:
                     )
                     candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
                 elif len(name) == 1 and _clean_token(name[0]).lower() not in _NOT_PERSON:
+                    titled_word = bool(roles) and _clean_token(roles[-1]).lower() in PERSON_TITLES
+                    # "Ham said", "said Matthews": a lone capitalised word as a cue's subject is a person.
+                    cued = not roles and bool(_CUED.match(para.text, m.end())) and not name[0].isupper()
+                    if (
+                        (titled_word or cued)
+                        and name[0][:1].isupper()
+                        and not name[0].endswith(("\u2019s", "'s"))
+                    ):
+                        titled.append((_clean_token(name[0]), roles))
                     singles.append((para.n, m.start() + m.group(0).rfind(tokens[-1]), _clean_token(name[0])))
                     surnames[singles[-1][2]] = surnames.get(singles[-1][2], 0) + 1
         # A capitalised pair is a person when a title, a cue verb or a later bare surname vouches for it;
@@ -162,14 +186,32 @@ class People:
             first = full.split()[0]
             if first.lower() in lower or first in surnames:
                 continue  # "Other Belarus", "Lukashenko Belarus": a common word or a surname cannot open a name
+            if first.endswith("ing") and first.lower() not in _FEMALE_FIRST:
+                continue  # "Injecting Clinton": a sentence-opening participle
             if vouched or full.split()[-1] in surnames or first.lower() in _FEMALE_FIRST:
                 self._register(full, roles, text, m, n)
+        # "Mr. Obama", "Sen. Cruz": a title vouches for a lone surname the source never gives in full.
+        for last, roles in titled:
+            if last not in self._by_last:
+                self.persons[last] = Person(last)
+                self._by_last[last] = last
+            person = self.persons[self._by_last[last]]
+            if person.female is None:
+                person.female = title_gender(roles)
         for n, off, last in singles:
             known = self._by_last.get(last)
             if known:
                 self._mentions.append((n, off, known))
         self._mentions.sort()
         self._keys = [(n, off) for n, off, _ in self._mentions]
+        marks: dict[int, QuoteMarks] = {}
+        for n, off, _ in self._mentions:
+            text = self._texts[n]
+            if n not in marks:
+                marks[n] = QuoteMarks(text)
+            run = _RUN.match(text, off)
+            end = run.end() if run else off
+            self._facts.append(mention_facts(self.sentences, marks[n], n, text, off, end))
 
     def _register(self, name: str, roles: list[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""
@@ -182,7 +224,7 @@ class People:
             person = self.persons[name] = Person(name)
             self._by_last.setdefault(name.split()[-1], name)
             first = name.split()[0].lower()
-            person.female = True if first in _FEMALE_FIRST else None
+            person.female = True if first in _FEMALE_FIRST else title_gender(roles)
         person.roles.update(_stem(_clean_token(r)) for r in roles)
         # Lower-case words just before ("former", "Belarusian") and an appositive after ("X, the leader of Y,").
         before = text[max(0, m.start() - 40) : m.start()].split()[-3:]
@@ -203,21 +245,54 @@ class People:
         """Return whether ``name`` is (part of) a person of this source."""
         return name in self.persons or (bool(name.split()) and name.split()[-1] in self._by_last)
 
-    def before(self, paragraph: int, offset: int, *, female: bool | None = None) -> str | None:
-        """Return the nearest person mentioned before a position, preferring a compatible gender."""
+    def before(
+        self,
+        paragraph: int,
+        offset: int,
+        *,
+        female: bool | None = None,
+        speaker: tuple[int, str] | None = None,
+    ) -> str | None:
+        """Return the likeliest referent of a subject pronoun at a position, of a compatible gender.
+
+        ``speaker`` is (sentence number, name) of the last quoted speaker, who stays salient.
+        """
         i = bisect_left(self._keys, (paragraph, offset))
-        fallback = None
+        here = self.sentences.number(paragraph, offset)
+        best: tuple[float, str] | None = None
+        seen: set[str] = set()
+        order = 0
         # Look back a bounded number of mentions: keeps resolution constant-time per quote.
-        for j in range(i - 1, max(-1, i - 12), -1):
+        for j in range(i - 1, max(-1, i - 15), -1):
+            facts = self._facts[j]
             name = self._mentions[j][2]
-            if fallback is None:
-                fallback = name
-            sex = self.persons[name].female
-            if female is None or sex is None or sex == female:
-                if female is True and sex is None:
-                    continue
-                return name
-        return fallback
+            if facts.quoted or name in seen or not self._compatible(name, female):
+                continue
+            seen.add(name)
+            cand = Candidate(
+                name,
+                here - facts.sentence,
+                facts.subject,
+                speaker is not None and speaker[1] == name and here - speaker[0] <= 6,
+                order,
+            )
+            order += 1
+            score = salience(cand)
+            if best is None or score > best[0]:
+                best = (score, name)
+        if speaker is not None and speaker[1] not in seen and self._compatible(speaker[1], female):
+            score = salience(Candidate(speaker[1], here - speaker[0], True, here - speaker[0] <= 6, order))
+            if best is None or score > best[0]:
+                best = (score, speaker[1])
+        return best[1] if best else None
+
+    def _compatible(self, name: str, female: bool | None) -> bool:
+        """Return whether a person may be referred to with a pronoun of the given gender."""
+        person = self.persons.get(name)
+        sex = person.female if person else None
+        if female is True:
+            return sex is True  # "she" needs evidence: most unmarked names in political news are men
+        return female is None or sex is None or sex == female
 
     def describe(self, description: str, paragraph: int, offset: int) -> str | None:
         """Return the person an earlier description matches ("the Belarusian leader"), or None."""
@@ -304,13 +379,20 @@ class Resolver:
 
     def __init__(self, source: Source) -> None:
         self.people = People(source)
+        self._speaker: tuple[int, str] | None = None
+
+    def note_speaker(self, paragraph: int, offset: int, name: str) -> None:
+        """Record the speaker of a statement just attributed: the next "he said" most likely continues them."""
+        if name in self.people.persons:
+            self._speaker = (self.people.sentences.number(paragraph, offset), name)
 
     def resolve(self, phrase: SpeakerPhrase | None, paragraph: int, at: int) -> tuple[str | None, str | None]:
         """Return (speaker, speaker_role) for a phrase found at a position."""
         if phrase is None:
             return None, None
         if phrase.pronoun in ("he", "she"):
-            return self.people.before(paragraph, at, female=phrase.pronoun == "she"), None
+            female = phrase.pronoun == "she"
+            return self.people.before(paragraph, at, female=female, speaker=self._speaker), None
         if phrase.pronoun:
             return None, None
         if phrase.name:
