@@ -345,6 +345,65 @@ def _is_statement(text: str, attribution: _Attribution | None, span: _Span, pq: 
     return own_sentence and words >= 3 and text.rstrip()[-1:] in ".!?,"
 
 
+def _paragraph_topic(prev: str, n: int, resolver: Resolver) -> str | None:
+    """Return the person who is the subject of a paragraph's last sentence, if a known person is."""
+    spans = sentence_spans(prev)
+    if not spans or "_" in prev[spans[-1][0] :]:
+        return None  # the previous paragraph ends with a quote: its own attribution rules
+    s0 = spans[-1][0]
+    who = clause_subject(prev[s0:].lstrip())
+    phrase = parse_speaker(who) if who else None
+    if phrase is None or not (phrase.name and resolver.people.known(phrase.name) or phrase.pronoun in ("he", "she")):
+        return None
+    return resolver.resolve(phrase, n, s0)[0]
+
+
+def _sentence_subject(span: _Span, pq: _ParagraphQuotes, resolver: Resolver) -> str | None:
+    """Return the known person (or resolved he/she) opening the quote's sentence ("Trump called it “...”")."""
+    s0 = pq.sentence_of(span.start)[0]
+    who = clause_subject(pq.masked[s0 : max(s0, span.open_mark)])
+    phrase = parse_speaker(who) if who and "_" not in who else None
+    known = phrase is not None and phrase.name and resolver.people.known(phrase.name)
+    if phrase is not None and (known or phrase.pronoun in ("he", "she")):
+        return resolver.resolve(phrase, pq.para.n, s0)[0]
+    return None
+
+
+def _uncued_speaker(
+    span: _Span,
+    pq: _ParagraphQuotes,
+    prev: str,
+    last: tuple[int, str | None, str | None] | None,
+    resolver: Resolver,
+) -> tuple[str | None, str | None]:
+    """Return (speaker, role) of a statement without a cue of its own, from the text around it."""
+    n = pq.para.n
+    if span.start <= 1 and prev.rstrip().endswith(":"):
+        # "Smith said:" closing the previous paragraph introduces this one.
+        tail = prev.rstrip()[:-1]
+        cues = list(CUE.finditer(tail))
+        if cues:
+            who = subject_before(tail[: cues[-1].start()])
+            return resolver.resolve(parse_speaker(who) if who else None, n, 0)
+        return None, None
+    s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
+    if pq.masked[s0 : max(s0, span.open_mark)].strip():
+        # The quote sits inside a sentence: its named subject speaks ("Lynch announced ...: “...”").
+        who = _sentence_subject(span, pq, resolver)
+        if who:
+            return who, None
+    if span.start <= 1:
+        # A paragraph that is only a quote continues the person the previous paragraph ends on
+        # ("Valastro praised Christie's leadership." / “We need someone who ...”).
+        topic = _paragraph_topic(prev, n - 1, resolver)
+        if topic:
+            return topic, None
+    if last is not None and last[0] >= n - 2:
+        # A quote with no cue of its own continues the previous speaker's remarks.
+        return last[1], last[2]
+    return _sentence_subject(span, pq, resolver), None
+
+
 def find_quotes(source: Source) -> tuple[Quote, ...]:
     """Return the quotations of a source, in reading order."""
     resolver = Resolver(source)
@@ -366,29 +425,12 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                 speaker, role = resolver.resolve(attribution.phrase, para.n, attribution.at)
             kind: QuoteKind = "statement" if _is_statement(text, attribution, span, pq) else "phrase"
             if kind == "statement" and attribution is None:
-                if span.start <= 1 and prev_masked.rstrip().endswith(":"):
-                    # "Smith said:" closing the previous paragraph introduces this one.
-                    tail = prev_masked.rstrip()[:-1]
-                    cues = list(CUE.finditer(tail))
-                    if cues:
-                        who = subject_before(tail[: cues[-1].start()])
-                        speaker, role = resolver.resolve(parse_speaker(who) if who else None, para.n, 0)
-                elif last is not None and last[0] >= para.n - 2:
-                    # A quote with no cue of its own continues the previous speaker's remarks.
-                    speaker, role = last[1], last[2]
+                speaker, role = _uncued_speaker(span, pq, prev_masked, last, resolver)
             if attribution is None and speaker is None and last is not None and last[0] == para.n:
                 s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
                 if not pq.masked[s0 : max(s0, span.open_mark)].strip():
                     # “...,” Smith said. “Big time.”: a quote opening the next sentence is still Smith's.
                     speaker, role = last[1], last[2]
-            if kind == "statement" and attribution is None and speaker is None and role is None:
-                # No cue: a named subject opening the sentence is the likeliest source ("Trump called it ...").
-                s0 = pq.sentence_of(span.start)[0]
-                who = clause_subject(pq.masked[s0 : max(s0, span.open_mark)])
-                phrase = parse_speaker(who) if who and "_" not in who else None
-                known = phrase is not None and phrase.name and resolver.people.known(phrase.name)
-                if phrase is not None and (known or phrase.pronoun in ("he", "she")):
-                    speaker, role = resolver.resolve(phrase, para.n, s0)
             out.append(
                 Quote(
                     text=text,
