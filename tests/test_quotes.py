@@ -242,3 +242,33 @@ def test_coordinated_verb_and_pronoun_inside_clause():
     quotes = find_quotes(source)
     assert by_text(quotes, "far behind").speaker == "Lisa Chen"
     assert by_text(quotes, "brazen").speaker == "Omar Haddad"
+
+
+def test_pronoun_goes_to_the_salient_subject_not_the_nearest_name():
+    source = make_source(
+        "Mr. Halden dismissed the criticism as the voice of Mr. Varga's client, a shipping firm.",
+        "“I respect Peter, but he is wrong about the port,” he said.",
+        "Senator Mara Quist said she would vote against the plan. Her rival, Tom Brisk, disagreed.",
+        "“It will pass,” she said.",
+    )
+    quotes = find_quotes(source)
+    assert by_text(quotes, "I respect Peter").speaker == "Halden"
+    assert by_text(quotes, "It will pass").speaker == "Mara Quist"
+
+
+def test_quote_paragraph_continues_the_previous_paragraph_subject():
+    source = make_source(
+        "Dana Whitlock praised the mayor's handling of the flood and his ability to work with both parties.",
+        "“We need someone who can bring people together and get things done.”",
+    )
+    assert find_quotes(source)[0].speaker == "Dana Whitlock"
+
+
+def test_phrase_in_a_named_subject_sentence_and_titles_stay_speakerless():
+    source = make_source(
+        "Governor Lisa Chen has long pushed her promise of “free transit” for students.",
+        "Chen appeared on the show “Morning Roundup” on Friday.",
+    )
+    quotes = find_quotes(source)
+    assert by_text(quotes, "free transit").speaker == "Lisa Chen"
+    assert by_text(quotes, "Morning Roundup").speaker is None

@@ -353,7 +353,9 @@ def _paragraph_topic(prev: str, n: int, resolver: Resolver) -> str | None:
     s0 = spans[-1][0]
     who = clause_subject(prev[s0:].lstrip())
     phrase = parse_speaker(who) if who else None
-    if phrase is None or not (phrase.name and resolver.people.known(phrase.name) or phrase.pronoun in ("he", "she")):
+    if phrase is None or not (
+        phrase.name and resolver.people.known(phrase.name) or phrase.pronoun in ("he", "she")
+    ):
         return None
     return resolver.resolve(phrase, n, s0)[0]
 
@@ -426,6 +428,10 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             kind: QuoteKind = "statement" if _is_statement(text, attribution, span, pq) else "phrase"
             if kind == "statement" and attribution is None:
                 speaker, role = _uncued_speaker(span, pq, prev_masked, last, resolver)
+            elif attribution is None and not _TITLE_CASE.fullmatch(text.strip(" ,.!?")):
+                # A phrase in a sentence whose subject is a known person is that person's word ("Sanders
+                # has pushed his promise of “free college”"); titles and author scare quotes stay speakerless.
+                speaker = _sentence_subject(span, pq, resolver)
             if attribution is None and speaker is None and last is not None and last[0] == para.n:
                 s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
                 if not pq.masked[s0 : max(s0, span.open_mark)].strip():

@@ -88,6 +88,9 @@ _CUED_BEFORE = re.compile(
     r"\b(?:said|says|added|wrote|according to|journalist|reporter|analyst|official)\s+$"
 )
 _RUN = re.compile(r"[\w.\-\u2019']+(?:\s+[A-Z][\w.\-\u2019']*)*")
+_OWN_PRONOUN = re.compile(
+    r"(?:,[^,.;\u201c\u201d\"]{1,80},)?\s+(?:said|says|added|argued|insisted|noted|told \w+)\s+(?:that\s+)?(she|he)\b"
+)
 _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
 _DET = re.compile(
@@ -212,6 +215,11 @@ class People:
             run = _RUN.match(text, off)
             end = run.end() if run else off
             self._facts.append(mention_facts(self.sentences, marks[n], n, text, off, end))
+            # "Mara Quist said she ...": the pronoun a person's own clause uses gives their gender.
+            own = _OWN_PRONOUN.match(text, end)
+            person = self.persons.get(self._mentions[len(self._facts) - 1][2])
+            if own and person is not None and person.female is None:
+                person.female = own.group(1).lower() == "she"
 
     def _register(self, name: str, roles: list[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""
@@ -280,17 +288,21 @@ class People:
             score = salience(cand)
             if best is None or score > best[0]:
                 best = (score, name)
-        if speaker is not None and speaker[1] not in seen and self._compatible(speaker[1], female):
+        if (
+            speaker is not None
+            and speaker[1] not in seen
+            and self._compatible(speaker[1], female, lenient=True)
+        ):
             score = salience(Candidate(speaker[1], here - speaker[0], True, here - speaker[0] <= 6, order))
             if best is None or score > best[0]:
                 best = (score, speaker[1])
         return best[1] if best else None
 
-    def _compatible(self, name: str, female: bool | None) -> bool:
+    def _compatible(self, name: str, female: bool | None, lenient: bool = False) -> bool:
         """Return whether a person may be referred to with a pronoun of the given gender."""
         person = self.persons.get(name)
         sex = person.female if person else None
-        if female is True:
+        if female is True and not lenient:
             return sex is True  # "she" needs evidence: most unmarked names in political news are men
         return female is None or sex is None or sex == female
 
