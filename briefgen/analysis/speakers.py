@@ -217,9 +217,9 @@ class People:
             self._facts.append(mention_facts(self.sentences, marks[n], n, text, off, end))
             # "Mara Quist said she ...": the pronoun a person's own clause uses gives their gender.
             own = _OWN_PRONOUN.match(text, end)
-            person = self.persons.get(self._mentions[len(self._facts) - 1][2])
-            if own and person is not None and person.female is None:
-                person.female = own.group(1).lower() == "she"
+            owner = self.persons.get(self._mentions[len(self._facts) - 1][2])
+            if own and owner is not None and owner.female is None:
+                owner.female = own.group(1).lower() == "she"
 
     def _register(self, name: str, roles: list[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""
