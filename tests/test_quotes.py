@@ -272,3 +272,11 @@ def test_phrase_in_a_named_subject_sentence_and_titles_stay_speakerless():
     quotes = find_quotes(source)
     assert by_text(quotes, "free transit").speaker == "Lisa Chen"
     assert by_text(quotes, "Morning Roundup").speaker is None
+
+
+def test_subject_phrase_overrunning_into_a_clause_keeps_the_known_person():
+    source = make_source(
+        "Governor Lisa Chen spoke in Dover on Monday.",
+        "Chen says the budget deal struck overnight was “a win for every family.”",
+    )
+    assert by_text(find_quotes(source), "a win").speaker == "Lisa Chen"

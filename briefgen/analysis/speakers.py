@@ -91,6 +91,9 @@ _RUN = re.compile(r"[\w.\-\u2019']+(?:\s+[A-Z][\w.\-\u2019']*)*")
 _OWN_PRONOUN = re.compile(
     r"(?:,[^,.;\u201c\u201d\"]{1,80},)?\s+(?:said|says|added|argued|insisted|noted|told \w+)\s+(?:that\s+)?(she|he)\b"
 )
+_CLAUSE_OPENING = re.compile(
+    r"((?:[A-Z][\w.\-\u2019']*\s+){0,3}[A-Z][\w.\-\u2019']*)\s+(?:is|was|has|had|[a-z]{2,}(?:s|ed))\b"
+)
 _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
 _DET = re.compile(
@@ -410,6 +413,10 @@ class Resolver:
         if phrase.name:
             return self.people.full_name(phrase.name), phrase.role
         if phrase.role:
+            clause = _CLAUSE_OPENING.match(phrase.role)
+            if clause and self.people.known(clause.group(1)):
+                # "Hillary Clinton says Donald Trump's flurry of": a known person opening a clause over-read.
+                return self.people.full_name(clause.group(1)), None
             who = self.people.describe(phrase.role, paragraph, at)
             return (who, None) if who else (None, phrase.role)
         return None, None
