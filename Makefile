@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONFIG ?= configs/weekly.yaml
 
-.PHONY: brief test lint typecheck golden bench clean setup dev
+.PHONY: brief test lint typecheck golden bench clean setup dev docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ typecheck: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/quotes.py --split test
 	$(BIN)/python bench/rouge.py
+
+# The README's page images: page 1 of each audience's PDF (needs poppler's pdftoppm).
+docs: brief
+	mkdir -p docs
+	for a in principals analysts press sanctions_desk; do \
+	  pdftoppm -r 70 -png -f 1 -l 1 -singlefile out/*-$$a.pdf docs/$$a-page1; \
+	done
 
 clean:
 	rm -rf out .briefgen-cache .pytest_cache build *.egg-info

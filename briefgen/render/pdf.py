@@ -305,12 +305,13 @@ class _Writer:
     def figure(self, block: Figure) -> list[Flowable]:
         """Return the chart as a vector drawing scaled into the frame, with its caption."""
         drawing = figure_drawing(block, self.page.frame_width)
-        limit = self.page.frame_height * (0.45 if self.brief.one_page else 0.8)
+        limit = self.page.frame_height * (0.35 if self.brief.one_page else 0.5)  # room for text beside it
         if drawing.height > limit:
             k = limit / drawing.height
             drawing.scale(k, k)
             drawing.width, drawing.height = drawing.width * k, drawing.height * k
-        return [KeepTogether([drawing, *self.paras(block.caption, self.s.caption)])]
+        caption = self.paras(block.caption, self.s.caption)
+        return [_FitDrawing(drawing, caption_height=14 * len(caption)), *caption]
 
     def notes(self) -> list[Flowable]:
         """Return the Notes list: each number's citation, with the source's link, and a link target."""
@@ -377,3 +378,28 @@ class PdfRenderer:
             if pages <= 1:
                 break
         return pdf
+
+
+class _FitDrawing(Flowable):
+    """A drawing that shrinks (down to 60%) to finish a page rather than leave a blank half page."""
+
+    MIN_SCALE = 0.6
+
+    def __init__(self, drawing: Flowable, caption_height: float = 0.0) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.caption_height = caption_height  # the caption must fit under it too
+        self.k = 1.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        w, h = self.drawing.width, self.drawing.height
+        room = avail_height - self.caption_height
+        self.k = 1.0 if h <= room else max(self.MIN_SCALE, room / h)
+        self.width, self.height = w * self.k, h * self.k
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self.k, self.k)
+        self.drawing.drawOn(self.canv, 0, 0)
+        self.canv.restoreState()
