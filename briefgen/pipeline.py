@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import SourceAnalysis, analyze_corpus
+from .analysis import SourceAnalysis
 from .cache import SourceCache
 from .compose import compose
 from .config import Config, load_config
@@ -17,7 +17,7 @@ from .model import Analysis, Brief
 from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer
-from .workers import FileJob, FileResult, default_jobs, process_files, render_many
+from .workers import FileJob, FileResult, analyse_across, default_jobs, process_files, render_many
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
 
@@ -162,7 +162,9 @@ def build(
 
     clock = time.perf_counter()
     with progress.stage("analyse across sources", 1, "step") as stage:
-        analysis = analyze_corpus(parts, config.themes, as_of=brief_date, aliases=config.aliases)
+        analysis = analyse_across(
+            parts, config.themes, as_of=brief_date, aliases=config.aliases, jobs=report.jobs
+        )
         stage.advance()
     report.timings["cross-source"] = time.perf_counter() - clock
 

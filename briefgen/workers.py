@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .analysis import SourceAnalysis, analyze_source
+from .analysis import SourceAnalysis, analyze_names, analyze_source, analyze_texts, assemble
 from .cache import CachedFile, SourceCache
 from .errors import BriefgenError, ExitStatus, SourceError
 from .ingest import read_file
-from .model import Brief
+from .model import Analysis, Brief, Theme
 from .render import RenderOptions, get_renderer
 
 # Below this many files per worker, starting processes costs more than it saves.
@@ -143,6 +143,23 @@ def process_files(
             if on_result:
                 on_result(result)
     return results
+
+
+def analyse_across(
+    parts: Sequence[SourceAnalysis],
+    themes: tuple[Theme, ...],
+    *,
+    as_of: str,
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    jobs: int = 1,
+) -> Analysis:
+    """Return the cross-source Analysis; with 2+ jobs, entities and notes run beside the rest."""
+    if jobs <= 1 or len(parts) < 2 * MIN_FILES_PER_WORKER:
+        return assemble(parts, analyze_texts(parts, themes, as_of=as_of), analyze_names(parts, aliases))
+    with _pool(1, "analyse across sources") as pool:
+        names = pool.submit(analyze_names, parts, aliases)
+        texts = analyze_texts(parts, themes, as_of=as_of)
+        return assemble(parts, texts, names.result())
 
 
 def render_one(brief: Brief, fmt: str, options: RenderOptions) -> bytes:

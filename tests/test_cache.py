@@ -27,7 +27,7 @@ EXTRA = (
 def make_project(root: Path, extra: int = 0) -> Path:
     """Return the config of a copy of the sample project, with ``extra`` small made-up articles."""
     for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns(".briefgen-cache", "out"))
     for i in range(extra):
         (root / "seeds" / f"made_up_{i:02d}.txt").write_text(EXTRA[i % len(EXTRA)] + f"\nNote {i}.\n")
     return root / "configs" / "weekly.yaml"
