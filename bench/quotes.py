@@ -213,7 +213,7 @@ def main() -> None:
                     text[max(0, gs - args.context) : gs] + "[[" + text[gs:ge][:80] + "]]" + text[ge : ge + 80]
                 )
                 wrong_sp.append(
-                    f"{article}\n    pred={q.speaker}/{q.speaker_role} cue={q.cue} gold={src_text!r}"
+                    f"{article}\n    pred={q.speaker}/{q.speaker_role} kind={q.kind} cue={q.cue} gold={src_text!r}"
                     f" gold_cue={' '.join(t for _, _, t in r.get('cue') or [])!r}"
                     f"\n    {ctx!r}"
                 )

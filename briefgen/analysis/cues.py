@@ -46,13 +46,41 @@ _NOUNISH = word_set(
 )
 
 
+# Stems stressed on the first syllable keep a single consonant ("answered", "edited").
+_NO_DOUBLE = frozenset(
+    {
+        "answer",
+        "edit",
+        "visit",
+        "limit",
+        "credit",
+        "target",
+        "summon",
+        "liken",
+        "open",
+        "happen",
+        "threaten",
+        "beckon",
+        "reckon",
+        "listen",
+        "sharpen",
+        "soften",
+        "gossip",
+        "develop",
+    }
+)
+
+
 def _forms(stem: str) -> tuple[str, ...]:
     """Return the inflected forms of a regular reporting verb."""
     if stem.endswith("y") and stem[-2] not in "aeiou":
         return (stem[:-1] + "ies", stem[:-1] + "ied")
     third = stem + ("es" if stem.endswith(("s", "sh", "ch", "x")) else "s")
-    past = stem + "d" if stem.endswith("e") else stem + ("ped" if stem == "quip" else "ed")
-    ing = (stem[:-1] if stem.endswith("e") else stem) + "ing"
+    # Short stems ending consonant-vowel-consonant double the consonant ("admitted", "bragged", "quipped").
+    double = bool(re.search(r"(?:^|[^aeiou]|qu)[aeiou][bdgmnpt]$", stem)) and stem not in _NO_DOUBLE
+    root = stem + stem[-1] if double else stem
+    past = stem + "d" if stem.endswith("e") else root + "ed"
+    ing = (stem[:-1] if stem.endswith("e") else root) + "ing"
     # The bare stem is left out: "state", "post", "claim" and "continue" are mostly not reporting verbs.
     return (third, past, ing)
 

@@ -27,15 +27,10 @@ from .cues import (
     subject_after,
     subject_before,
 )
+from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans
 from .segment import sentence_spans
 from .speakers import Resolver, SpeakerPhrase, parse_speaker
 
-# Two apostrophes or backticks stand for a double mark in some wire copy (''like this'').
-_DOUBLE = re.compile(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
-_SINGLE = re.compile(r"[\u2018\u2019']")
-_OPEN_CONTEXT = " \t\n([{\u2014\u2013-/\u201c\"'\u2018"
-
-_NON_SPACE = re.compile(r"\S")
 _COLON_INTRO = re.compile(
     r"(?:^|[\u2013\u2014\u2015-]\s+|\bfrom\s+)([A-Z][\w.\u2019'\-]*(?:\s+(?:[A-Z][\w.\u2019'\-]*|and))*)\s*:\s*$"
 )
@@ -43,113 +38,6 @@ _TITLE_CASE = re.compile(
     r"[A-Z][\w\u2019'\-]*(?:\s+(?:[A-Z0-9][\w\u2019'\-]*|a|an|the|of|in|on|to|for|and|or|is|at|by))*"
 )
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
-
-
-@dataclass(slots=True)
-class _Span:
-    """Offsets of the text between two marks, and of the marks themselves (-1 when missing)."""
-
-    start: int
-    end: int
-    open_mark: int
-    close_mark: int
-    flags: tuple[str, ...] = ()
-
-
-def _is_openish(text: str, i: int, j: int) -> bool:
-    """Return whether the mark text[i:j] stands where an opening mark stands (after space, before a word)."""
-    prev = text[i - 1] if i else " "
-    nxt = text[j] if j < len(text) else " "
-    return prev in _OPEN_CONTEXT and not nxt.isspace()
-
-
-def _is_closeish(text: str, i: int, j: int) -> bool:
-    """Return whether the mark text[i:j] stands where a closing mark stands (after a word, before space)."""
-    prev = text[i - 1] if i else " "
-    nxt = text[j] if j < len(text) else " "
-    return not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
-
-
-def _double_spans(text: str) -> tuple[list[_Span], list[int]]:
-    """Return the double-quoted spans of a paragraph and the positions of stray closing marks."""
-    spans: list[_Span] = []
-    strays: list[int] = []
-    open_at, open_end = -1, -1
-    for m in _DOUBLE.finditer(text):
-        i, j = m.start(), m.end()
-        c = m.group(0)
-        if c in "\u201c\u201e\u00ab``":
-            role = "open"
-        elif c in "\u201d\u00bb":
-            role = "close"
-        else:
-            opens, closes = _is_openish(text, i, j), _is_closeish(text, i, j)
-            # Context decides a straight mark; when it cannot, the pairing state does.
-            role = (
-                ("open" if opens else "close") if opens != closes else ("close" if open_at >= 0 else "open")
-            )
-        if open_at < 0:
-            if role == "open":
-                open_at, open_end = i, j
-            else:
-                strays.append(i)
-        elif role == "close":
-            spans.append(_Span(open_end, i, open_at, i))
-            open_at = -1
-        else:
-            # A second opening mark before any close: the first quote was left unclosed.
-            end = len(text[:i].rstrip())
-            if end > open_end:
-                spans.append(_Span(open_end, end, open_at, -1, ("unclosed",)))
-            open_at, open_end = i, j
-    if open_at >= 0:
-        end = len(text.rstrip())
-        if end > open_end:
-            spans.append(_Span(open_end, end, open_at, -1, ("unclosed",)))
-    return spans, strays
-
-
-def _single_spans(text: str, doubles: list[_Span]) -> list[_Span]:
-    """Return single-quoted spans outside double quotes; marks between letters are apostrophes."""
-    inside = [(s.open_mark, s.close_mark + 1 if s.close_mark >= 0 else s.end) for s in doubles]
-    spans: list[_Span] = []
-    open_at = -1
-    k = 0
-    for m in _SINGLE.finditer(text):
-        i = m.start()
-        while k < len(inside) and inside[k][1] < i:
-            k += 1
-        if k < len(inside) and inside[k][0] <= i <= inside[k][1]:
-            continue  # nested in a double quote: part of that quote
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        if prev.isalnum() and nxt.isalnum():
-            continue  # apostrophe: "don’t", "Belarus’s"
-        if open_at < 0:
-            if text[i] != "\u2019" and _is_openish(text, i, i + 1) and nxt.isalpha():
-                open_at = i
-        elif text[i] != "\u2018" and _is_closeish(text, i, i + 1) and prev not in " s":
-            spans.append(_Span(open_at + 1, i, open_at, i))
-            open_at = -1
-        elif text[i] != "\u2018" and _is_closeish(text, i, i + 1) and prev == "s" and not nxt.isalpha():
-            # "the voters’ choice" keeps its apostrophe; a closing mark ends with punctuation or space.
-            spans.append(_Span(open_at + 1, i, open_at, i))
-            open_at = -1
-    return spans
-
-
-def _mask(text: str, spans: list[_Span]) -> str:
-    """Return the paragraph with quoted text blanked, so cue search never reads inside a quote."""
-    parts: list[str] = []
-    pos = 0
-    for s in sorted(spans, key=lambda s: s.start):
-        if s.start < pos:
-            continue
-        parts.append(text[pos : s.start])
-        parts.append(_NON_SPACE.sub("_", text[s.start : s.end]))
-        pos = s.end
-    parts.append(text[pos:])
-    return "".join(parts)
 
 
 @dataclass(slots=True)
@@ -166,25 +54,25 @@ class _ParagraphQuotes:
     def __init__(self, para: Paragraph) -> None:
         self.para = para
         text = para.text
-        doubles, strays = _double_spans(text)
+        doubles, strays = double_spans(text)
         self.sentences = sentence_spans(text) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
-        singles = _single_spans(text, doubles)
+        singles = single_spans(text, doubles)
         spans = sorted(doubles + singles, key=lambda s: s.start)
-        self.masked = _mask(text, spans)
+        self.masked = mask(text, spans)
         for i in strays:
             recovered = self._missing_opening(i, spans)
             if recovered:
                 spans.append(recovered)
         self.spans = sorted(spans, key=lambda s: s.start)
-        self.masked = _mask(text, self.spans)
+        self.masked = mask(text, self.spans)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence holding ``pos``."""
         k = max(0, bisect_right(self._starts, pos) - 1)
         return self.sentences[k]
 
-    def _missing_opening(self, close: int, spans: list[_Span]) -> _Span | None:
+    def _missing_opening(self, close: int, spans: list[Span]) -> Span | None:
         """Return the span of a quote whose opening mark is missing, if an attribution follows it."""
         after = self.masked[close + 1 : close + 120]
         if not self._after_cue(after, close + 1):
@@ -197,7 +85,7 @@ class _ParagraphQuotes:
             start += 1
         if close - start < 2:
             return None
-        return _Span(start, close, -1, close, ("missing-opening-mark",))
+        return Span(start, close, -1, close, ("missing-opening-mark",))
 
     def _after_cue(self, after: str, at: int, final: bool = False) -> _Attribution | None:
         """Return the attribution right after a closing mark (",” he said", ",” said Smith", "– Name")."""
@@ -231,7 +119,7 @@ class _ParagraphQuotes:
             break
         return None
 
-    def _before_cue(self, span: _Span) -> _Attribution | None:
+    def _before_cue(self, span: Span) -> _Attribution | None:
         """Return the nearest attribution earlier in the quote's sentence ("Smith said: “...")."""
         opening = span.open_mark if span.open_mark >= 0 else span.start
         s0 = self.sentence_of(opening)[0]
@@ -285,7 +173,7 @@ class _ParagraphQuotes:
                 phrase = own
         return _Attribution(phrase, cue.group(0), adjacent, s0 + cue.start() - len(who or ""))
 
-    def attribution(self, span: _Span) -> _Attribution | None:
+    def attribution(self, span: Span) -> _Attribution | None:
         """Return the attribution of a span: right after it first, else earlier in its sentence."""
         if span.close_mark >= 0:
             close = span.close_mark
@@ -300,7 +188,7 @@ class _ParagraphQuotes:
         # A cue without a speaker ("his claims of") is a noun, not an attribution.
         return found if found and found.phrase else None
 
-    def _late_cue(self, span: _Span) -> _Attribution | None:
+    def _late_cue(self, span: Span) -> _Attribution | None:
         """Return an attribution closing the quote's sentence ("“...” if she loses, said Ann Lee.")."""
         if span.close_mark < 0:
             return None
@@ -325,7 +213,7 @@ class _ParagraphQuotes:
         return None
 
 
-def _is_statement(text: str, attribution: _Attribution | None, span: _Span, pq: _ParagraphQuotes) -> bool:
+def _is_statement(text: str, attribution: _Attribution | None, span: Span, pq: _ParagraphQuotes) -> bool:
     """Return whether a quote is a remark (statement) rather than a scare-quoted phrase."""
     words = len(_SHORT_WORDS.findall(text))
     if words == 0:
@@ -360,7 +248,7 @@ def _paragraph_topic(prev: str, n: int, resolver: Resolver) -> str | None:
     return resolver.resolve(phrase, n, s0)[0]
 
 
-def _sentence_subject(span: _Span, pq: _ParagraphQuotes, resolver: Resolver) -> str | None:
+def _sentence_subject(span: Span, pq: _ParagraphQuotes, resolver: Resolver) -> str | None:
     """Return the known person (or resolved he/she) opening the quote's sentence ("Trump called it “...”")."""
     s0 = pq.sentence_of(span.start)[0]
     who = clause_subject(pq.masked[s0 : max(s0, span.open_mark)])
@@ -372,7 +260,7 @@ def _sentence_subject(span: _Span, pq: _ParagraphQuotes, resolver: Resolver) -> 
 
 
 def _uncued_speaker(
-    span: _Span,
+    span: Span,
     pq: _ParagraphQuotes,
     prev: str,
     last: tuple[int, str | None, str | None] | None,
@@ -413,7 +301,7 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
     last: tuple[int, str | None, str | None] | None = None  # (paragraph, speaker, role) of the last statement
     prev_masked = ""
     for para in source.paragraphs:
-        if not _DOUBLE.search(para.text) and not _SINGLE.search(para.text):
+        if not DOUBLE.search(para.text) and not SINGLE.search(para.text):
             prev_masked = para.text
             continue
         pq = _ParagraphQuotes(para)
