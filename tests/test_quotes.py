@@ -280,3 +280,17 @@ def test_subject_phrase_overrunning_into_a_clause_keeps_the_known_person():
         "Chen says the budget deal struck overnight was “a win for every family.”",
     )
     assert by_text(find_quotes(source), "a win").speaker == "Lisa Chen"
+
+
+def test_any_verb_next_to_the_quote_attributes_it():
+    source = make_source(
+        "“This is a great night for the county!” beamed delegate Ann Lavelle of Kerrville.",
+        "“Go back to your seat,” Senator Ray Dunmore barked during the hearing.",
+        "In a surprise “gesture,” Dunmore released the transcripts on Friday.",
+        "“I have nothing to hide,” Lavelle admitted.",
+    )
+    quotes = find_quotes(source)
+    assert (by_text(quotes, "This is").speaker, by_text(quotes, "This is").cue) == ("Ann Lavelle", "beamed")
+    assert by_text(quotes, "Go back").speaker == "Ray Dunmore"
+    assert by_text(quotes, "gesture").kind == "phrase"  # "Dunmore released the transcripts": an action
+    assert by_text(quotes, "I have").cue == "admitted"

@@ -23,6 +23,7 @@ from .cues import (
     TRAILING_ADVERBS,
     WEAK_CUES,
     clause_subject,
+    generic_after,
     strip_tags,
     subject_after,
     subject_before,
@@ -182,11 +183,29 @@ class _ParagraphQuotes:
             found = self._after_cue(after, close + 1, final)
             if found and found.phrase:
                 return found
+            found = self._generic_after(span, after, close + 1)
+            if found is not None:
+                return found
         found = self._before_cue(span)
         if found is None or found.phrase is None:
             found = self._late_cue(span)
         # A cue without a speaker ("his claims of") is a noun, not an attribution.
         return found if found and found.phrase else None
+
+    def _generic_after(self, span: Span, after: str, at: int) -> _Attribution | None:
+        """Return an attribution made by any verb right after the quote ("“...!” beamed Ann Lee")."""
+        lead = re.match(r"[,!?]?\s+", after)
+        inner = self.para.text[span.start : span.end].rstrip()[-1:]
+        if not lead or not (lead.group(0)[:1] in ",!?" or inner in (",", "!", "?")):
+            return None  # "“...” <sentence>": a quote ending its sentence is not being attributed after it
+        found = generic_after(after[lead.end() :])
+        if found is None:
+            return None
+        who, verb, off = found
+        phrase = parse_speaker(who)
+        if phrase is None or (phrase.pronoun and phrase.pronoun not in ("he", "she")):
+            return None
+        return _Attribution(phrase, verb, True, at + lead.end() + off)
 
     def _late_cue(self, span: Span) -> _Attribution | None:
         """Return an attribution closing the quote's sentence ("“...” if she loses, said Ann Lee.")."""
