@@ -294,3 +294,16 @@ def test_any_verb_next_to_the_quote_attributes_it():
     assert by_text(quotes, "Go back").speaker == "Ray Dunmore"
     assert by_text(quotes, "gesture").kind == "phrase"  # "Dunmore released the transcripts": an action
     assert by_text(quotes, "I have").cue == "admitted"
+
+
+def test_subject_of_any_verb_owns_quotes_in_its_sentence():
+    source = make_source(
+        "Senator Mara Quist toured the harbour on Monday.",
+        "The Kerrville senator likes to call the plan a “lifeline” for fishermen.",
+        "The port authority's new ad targets a “rigged permit system that favours insiders.”",
+        "The so-called “reform” package stalled again.",
+    )
+    quotes = find_quotes(source)
+    assert by_text(quotes, "lifeline").speaker == "Mara Quist"
+    assert by_text(quotes, "rigged").speaker_role == "The port authority's new ad"
+    assert (by_text(quotes, "reform").speaker, by_text(quotes, "reform").speaker_role) == (None, None)

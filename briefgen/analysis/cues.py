@@ -350,3 +350,45 @@ def generic_after(body: str) -> tuple[str, str, int] | None:
             return who, body[m.start() : end], 0
         return None
     return None
+
+
+_DETERMINER = re.compile(r"^(?:The|A|An|His|Her|Their|Its|One|Another|Both|Many|Some|Two|Three)$")
+_SUBJECT_FILLER = re.compile(
+    r"^(?:[a-z]+ly|also|has|have|had|will|would|could|did|does|can|may|might|should|must|not|never|then|"
+    r"later|still|both|all|even|just|now|once|long|again|has long)$"
+)
+
+
+def verb_subject(clause: str) -> tuple[str, int] | None:
+    """Return (subject, offset) of a clause that opens with a subject and a finite verb.
+
+    "The Florida senator likes ...", "Mitt Romney, the nominee, has often derided ...", "On Friday,
+    researchers found ...": the words before the first verb form, when they make a short noun phrase.
+    """
+    off = 0
+    intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause)
+    if intro and clause[:1].isupper() and _is_intro(intro.group(1)):
+        off = intro.end()
+    body = clause[off : off + 200]
+    words = list(_TOKEN.finditer(body))
+    if not words or not words[0].group(0)[:1].isupper():
+        return None
+    if words[0].group(0).lower() in _OPENERS or words[0].group(0).lower() in _WH_WORDS:
+        return None  # "With Democratic leaders ...", "Whatever the resolution ...": no subject opens it
+    first = 2 if _DETERMINER.match(words[0].group(0)) else 1
+    for k, w in enumerate(words[:10]):
+        if k < first or verb_at(body, w.start()) < 0:
+            continue
+        head = [x.group(0) for x in words[:k]]
+        while head and _SUBJECT_FILLER.match(head[-1]):
+            head.pop()
+        who = strip_tags(body[: words[len(head) - 1].end()] if head else "").strip()
+        who = re.sub(r"^([A-Z][^,]{1,40}),\s+.{2,140},?$", r"\1", who)
+        if not who or "," in who or "_" in who or len(who.split()) > 8:
+            return None
+        return who, off
+    return None
+
+
+_TOKEN = re.compile(r"[^\s]+")
+_WH_WORDS = word_set("whatever whoever what who how why where which if although though because unless until")

@@ -27,6 +27,7 @@ from .cues import (
     strip_tags,
     subject_after,
     subject_before,
+    verb_subject,
 )
 from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans
 from .segment import sentence_spans
@@ -278,6 +279,20 @@ def _sentence_subject(span: Span, pq: _ParagraphQuotes, resolver: Resolver) -> s
     return None
 
 
+def _subject_speaker(span: Span, pq: _ParagraphQuotes, resolver: Resolver) -> tuple[str | None, str | None]:
+    """Return (speaker, role) from the subject of any verb opening the quote's sentence ("The ad targets")."""
+    s0 = pq.sentence_of(span.start)[0]
+    prefix = pq.masked[s0 : max(s0, span.open_mark)]
+    lead = len(prefix) - len(prefix.lstrip(" \u201c\u201d\"'"))
+    found = verb_subject(prefix[lead:])
+    if found is None:
+        return None, None
+    phrase = parse_speaker(found[0])
+    if phrase is None or phrase.pronoun:
+        return None, None
+    return resolver.resolve(phrase, pq.para.n, s0 + lead + found[1])
+
+
 def _uncued_speaker(
     span: Span,
     pq: _ParagraphQuotes,
@@ -301,6 +316,9 @@ def _uncued_speaker(
         who = _sentence_subject(span, pq, resolver)
         if who:
             return who, None
+        found = _subject_speaker(span, pq, resolver)
+        if found[0] or found[1]:
+            return found
     if span.start <= 1:
         # A paragraph that is only a quote continues the person the previous paragraph ends on
         # ("Valastro praised Christie's leadership." / “We need someone who ...”).
@@ -339,6 +357,8 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                 # A phrase in a sentence whose subject is a known person is that person's word ("Sanders
                 # has pushed his promise of “free college”"); titles and author scare quotes stay speakerless.
                 speaker = _sentence_subject(span, pq, resolver)
+                if speaker is None:
+                    speaker, role = _subject_speaker(span, pq, resolver)
             if attribution is None and speaker is None and last is not None and last[0] == para.n:
                 s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
                 if not pq.masked[s0 : max(s0, span.open_mark)].strip():
