@@ -307,3 +307,11 @@ def test_subject_of_any_verb_owns_quotes_in_its_sentence():
     assert by_text(quotes, "lifeline").speaker == "Mara Quist"
     assert by_text(quotes, "rigged").speaker_role == "The port authority's new ad"
     assert (by_text(quotes, "reform").speaker, by_text(quotes, "reform").speaker_role) == (None, None)
+
+
+def test_paragraph_ending_with_a_colon_introduces_the_next_quote():
+    source = make_source(
+        "When the strike ended, Governor Lisa Chen released the following statement:",
+        "“Every family in this state deserves a port that works.”",
+    )
+    assert find_quotes(source)[0].speaker == "Lisa Chen"

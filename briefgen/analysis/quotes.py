@@ -309,7 +309,16 @@ def _uncued_speaker(
         if cues:
             who = subject_before(tail[: cues[-1].start()])
             return resolver.resolve(parse_speaker(who) if who else None, n, 0)
-        return None, None
+        spans = sentence_spans(tail)
+        last_sentence = tail[spans[-1][0] :].strip() if spans else tail.strip()
+        # "Clinton released the following statement:", "Transcript as follows:": the clause's subject.
+        found = verb_subject(last_sentence)
+        follows = re.match(r"^([A-Z][\w\s\-]{1,40}?)\s+(?:as follows|follows|below)$", last_sentence)
+        who = found[0] if found else follows.group(1) if follows else None
+        phrase = parse_speaker(who) if who else None
+        if phrase is not None and phrase.pronoun not in ("he", "she", None):
+            return None, None
+        return resolver.resolve(phrase, n - 1, len(prev) - len(last_sentence))
     s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
     if pq.masked[s0 : max(s0, span.open_mark)].strip():
         # The quote sits inside a sentence: its named subject speaks ("Lynch announced ...: “...”").
