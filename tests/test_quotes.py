@@ -315,3 +315,13 @@ def test_paragraph_ending_with_a_colon_introduces_the_next_quote():
         "“Every family in this state deserves a port that works.”",
     )
     assert find_quotes(source)[0].speaker == "Lisa Chen"
+
+
+def test_verb_subject_after_a_dated_intro_and_a_progressive_verb():
+    source = make_source(
+        "On July 6, 2015, Governor Lisa Chen made the following comment: “The port stays open.”",
+        "Mayor Dan Ortiz is rolling out a new slogan: “Open for business.”",
+    )
+    quotes = find_quotes(source)
+    assert by_text(quotes, "The port").speaker == "Lisa Chen"
+    assert by_text(quotes, "Open for").speaker == "Dan Ortiz"

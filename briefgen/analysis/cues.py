@@ -279,7 +279,7 @@ def subject_after(rest: str) -> str | None:
 # told by its form (-ed, third-person -s) or by a small closed list of irregular past forms.
 _IRREGULAR_PAST = word_set(
     """
-    said told wrote spoke shot read sang swore put gave thought felt knew saw found began held meant
+    said told wrote spoke shot read sang swore put gave made thought felt knew saw found began held meant
     brought sent taught fought struck chose drew threw cried
     """
 )
@@ -369,6 +369,9 @@ def verb_subject(clause: str) -> tuple[str, int] | None:
     intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause)
     if intro and clause[:1].isupper() and _is_intro(intro.group(1)):
         off = intro.end()
+        # "On July 6, 2015, Sanders ...": a date's year continues the introductory phrase.
+        year = re.match(r"\d{4},\s+(?=\S)", clause[off:])
+        off += year.end() if year else 0
     body = clause[off : off + 200]
     words = list(_TOKEN.finditer(body))
     if not words or not words[0].group(0)[:1].isupper():
@@ -377,7 +380,10 @@ def verb_subject(clause: str) -> tuple[str, int] | None:
         return None  # "With Democratic leaders ...", "Whatever the resolution ...": no subject opens it
     first = 2 if _DETERMINER.match(words[0].group(0)) else 1
     for k, w in enumerate(words[:10]):
-        if k < first or verb_at(body, w.start()) < 0:
+        if k < first:
+            continue
+        progressive = re.match(r"(?:is|are|was|were)\s+[a-z]{3,}ing\b", body[w.start() :])
+        if not progressive and verb_at(body, w.start()) < 0:
             continue
         head = [x.group(0) for x in words[:k]]
         while head and _SUBJECT_FILLER.match(head[-1]):
