@@ -325,9 +325,9 @@ def _uncued_speaker(
         who = _sentence_subject(span, pq, resolver)
         if who:
             return who, None
-        found = _subject_speaker(span, pq, resolver)
-        if found[0] or found[1]:
-            return found
+        subject = _subject_speaker(span, pq, resolver)
+        if subject[0] or subject[1]:
+            return subject
     if span.start <= 1:
         # A paragraph that is only a quote continues the person the previous paragraph ends on
         # ("Valastro praised Christie's leadership." / “We need someone who ...”).
