@@ -120,8 +120,8 @@ def build_summary(report: BuildReport) -> list[str]:
         cache += (
             f", {report.discarded} damaged cache entr{'y' if report.discarded == 1 else 'ies'} recomputed"
         )
-    lines.append(f"  sources: {report.sources} read ({cache}); {len(report.skipped)} skipped")
-    lines += [f"    skipped {reason}" for _, reason in report.skipped]
+    skipped = f"{len(report.skipped)} skipped (see the warnings above)" if report.skipped else "none skipped"
+    lines.append(f"  sources: {report.sources} read ({cache}); {skipped}")
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
     lines.append(f"  time: {stages}")
     lines += [f"  {path}  ({_size(size)})" for path, size in report.written]
@@ -143,11 +143,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
         progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
     )
+    # Warnings and skipped files go to stderr, where an unattended job's log keeps them apart.
     for w in report.warnings:
         _warn(w)
-    if args.quiet:  # otherwise the summary lists them
-        for _, reason in report.skipped:
-            _warn(reason)
+    for _, reason in report.skipped:
+        _warn(reason)
     for line in build_summary(report):
         _say(line, args.quiet)
     if args.strict and (report.warnings or report.skipped):
