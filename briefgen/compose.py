@@ -325,7 +325,11 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
     )
     sections = [
         Section(
-            s.title, s.level, tuple(SourceNotes(notes) if isinstance(b, SourceNotes) else b for b in s.blocks)
+            s.title,
+            s.level,
+            tuple(
+                SourceNotes(notes + analysis.excluded) if isinstance(b, SourceNotes) else b for b in s.blocks
+            ),
         )
         for s in sections
     ]
@@ -354,6 +358,9 @@ def _period(analysis: Analysis) -> str:
     dates = sorted(s.date for s in analysis.sources if s.date)
     n = len(analysis.sources)
     base = f"Drawn from {n} source{'s' if n != 1 else ''}"
+    if analysis.period:
+        left = f"; {len(analysis.excluded)} left out (see source notes)" if analysis.excluded else ""
+        return f"{base} of the week {analysis.period}{left}"
     if dates:
         return (
             f"{base} dated {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"{base} dated {dates[0]}"

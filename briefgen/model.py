@@ -137,6 +137,8 @@ class Analysis:
     bluf: tuple[Extract, ...] = ()
     entities: tuple[Entity, ...] = ()
     notes: tuple[SourceNote, ...] = ()
+    excluded: tuple[SourceNote, ...] = ()  # files read but left out (out of the window, duplicates)
+    period: str | None = None  # the window the sources were selected for, in words
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id."""

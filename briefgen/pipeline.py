@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from dataclasses import dataclass, field
@@ -13,7 +14,8 @@ from .compose import compose
 from .config import Config, load_config
 from .errors import ConfigError, SourceError
 from .ingest import gather_paths
-from .model import Analysis, Brief
+from .ingest.window import dedupe, period_text, select_window
+from .model import Analysis, Brief, SourceNote
 from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer
@@ -90,6 +92,34 @@ def read_and_analyse(
     return parts
 
 
+def _file_time(path: str) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
+
+
+def select_week(
+    parts: list[SourceAnalysis], config: Config, as_of: str
+) -> tuple[list[SourceAnalysis], tuple[SourceNote, ...], str | None]:
+    """Return the parts inside the config's window, read once each, the notes on what was left out, and the period."""
+    sources = [p.source for p in parts]
+    excluded: list[SourceNote] = []
+    period = None
+    if config.window_days:
+        times = {s.path: t for s in sources if (t := _file_time(s.path)) is not None}
+        sources, left_out = select_window(sources, as_of, config.window_days, times)
+        period = period_text(as_of, config.window_days)
+        excluded += [SourceNote(s.path, s.genre, 0, used=f"Left out: {why}.") for s, why in left_out]
+    sources, duplicates = dedupe(sources)
+    excluded += [
+        SourceNote(dropped, None, 0, used=f"Left out: the same article as {kept}; read once.")
+        for kept, dropped in duplicates
+    ]
+    keep = {id(s) for s in sources}
+    return [p for p in parts if id(p.source) in keep], tuple(excluded), period
+
+
 def _render_options(config: Config, template: str) -> RenderOptions:
     templates = config.root / config.templates
     return RenderOptions(template_dir=templates / template, default_template_dir=templates / "default")
@@ -158,6 +188,7 @@ def build(
         # Only settings that change what one file reads or analyses to; the rest is cross-source.
         cache = SourceCache.open(report.cache_dir, {"max_source_bytes": config.max_source_bytes})
     parts = read_and_analyse(config, report, jobs=report.jobs, cache=cache, progress=progress)
+    parts, excluded, period = select_week(parts, config, brief_date)
     report.timings["read+analyse"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -165,6 +196,7 @@ def build(
         analysis = analyse_across(
             parts, config.themes, as_of=brief_date, aliases=config.aliases, jobs=report.jobs
         )
+        analysis = dataclasses.replace(analysis, excluded=excluded, period=period)
         stage.advance()
     report.timings["cross-source"] = time.perf_counter() - clock
 

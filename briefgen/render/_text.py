@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Brief, Cite, Entity, Quote, Source
+from ..model import Brief, Cite, Entity, Quote, Source, SourceNote
 
 
 def long_date(iso: str | None) -> str:
@@ -113,3 +113,13 @@ def event_label(date: str) -> str:
 def entity_label(entity: Entity) -> str:
     """Return an entity's name with its other spellings: 'Alexander Lukashenko (Lukashenka)'."""
     return entity.name + (f" ({', '.join(entity.variants)})" if entity.variants else "")
+
+
+def note_lines(note: SourceNote) -> list[str]:
+    """Return the lines under a source note's heading: genre, length, use, then each editor's flag."""
+    head = (
+        f"{note.genre or 'unknown genre'}, {note.words:,} words. {note.used}".strip()
+        if note.words
+        else note.used
+    )
+    return [line for line in (head, *(f"Note: {flag}" for flag in note.flags)) if line]

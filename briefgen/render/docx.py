@@ -22,7 +22,6 @@ from ..model import (
     Para,
     QuoteBlock,
     Section,
-    SourceNote,
     SourceNotes,
     Timeline,
 )
@@ -35,6 +34,7 @@ from ._text import (
     cover_lines,
     entity_label,
     event_label,
+    note_lines,
     source_label,
     source_reference,
 )
@@ -71,12 +71,6 @@ def _context_label() -> str:
 def _contents_label() -> str:
     """Return the heading over the table of contents (shared wording candidate)."""
     return "Contents"
-
-
-def _note_lines(note: SourceNote) -> list[str]:
-    """Return the lines under a source's reference, worded as the Markdown and HTML notes are."""
-    head = f"{note.genre or 'unknown genre'}, {note.words:,} words."
-    return [f"{head} {note.used}".rstrip()] + [f"Note: {flag}" for flag in note.flags]
 
 
 @register_renderer
@@ -289,7 +283,7 @@ class _Writer:
                     add_hyperlink(ref._p, self.doc.part, url, url, self.char["hyperlink"])
                 elif source.url:
                     add_text_run(ref._p, " " + source.url)  # shown, not clickable
-            for line in _note_lines(note):
+            for line in note_lines(note):
                 self.para(line, "Normal")
 
     def figure(self, block: Figure) -> None:

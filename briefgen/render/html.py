@@ -16,6 +16,7 @@ from ._text import (
     entity_label,
     event_label,
     footnote_numbers,
+    note_lines,
     source_label,
     source_reference,
 )
@@ -115,11 +116,7 @@ class _Writer:
                 )
                 if source:
                     self.out.append(f'<p style="{S["p"]}">{escape(source_reference(source))}</p>')
-                self.out.append(
-                    f'<p style="{S["p"]}">{escape(note.genre or "unknown genre")}, {note.words:,} words. '
-                    f"{escape(note.used)}</p>"
-                )
-                self.out += [f'<p style="{S["p"]}color:#8a1c1c;">Note: {escape(f)}</p>' for f in note.flags]
+                self.out += [f'<p style="{S["p"]}">{escape(line)}</p>' for line in note_lines(note)]
         elif isinstance(block, Figure):
             self.figure(block)
 

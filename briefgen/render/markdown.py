@@ -25,6 +25,7 @@ from ._text import (
     entity_label,
     event_label,
     footnote_numbers,
+    note_lines,
     source_label,
     source_reference,
 )
@@ -86,10 +87,9 @@ class _Writer:
                 self.out.append(f"**{escape(source_label(source) if source else note.source)}**  ")
                 if source:
                     self.out.append(f"{escape(source_reference(source))}  ")
-                self.out.append(
-                    f"{escape(note.genre or 'unknown genre')}, {note.words:,} words. {escape(note.used)}"
-                )
-                self.out += [f"- Note: {escape(flag)}" for flag in note.flags] + [""]
+                head, *flags = note_lines(note)
+                self.out.append(escape(head))
+                self.out += [f"- {escape(flag)}" for flag in flags] + [""]
         elif isinstance(block, Figure):
             self.out += [f"*Figure: {escape(block.caption)}.* {escape(block.alt)}", ""]
 

@@ -42,6 +42,7 @@ from ._text import (
     cover_lines,
     event_label,
     footnote_numbers,
+    note_lines,
     source_label,
     source_reference,
 )
@@ -296,9 +297,9 @@ class _Writer:
                 ref = esc(source_reference(source))
                 url = link(source.url)
                 out.append(Paragraph(ref + (f" {url}" if url else ""), s.body))
-            facts = [x for x in (note.genre, f"{note.words:,} words") if x]
-            out.append(Paragraph(esc(" \u00b7 ".join(facts)), s.cover))
-            for flag in note.flags:
+            head, *flags = note_lines(note)
+            out.append(Paragraph(esc(head), s.cover))
+            for flag in flags:
                 out.extend(self.paras(flag, s.bullet, bullet="\u2022"))
         return out
 
