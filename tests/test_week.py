@@ -39,8 +39,8 @@ def test_window_and_duplicates_are_left_out_and_noted(tmp_path):
     config = project(tmp_path)
     assert main(["--quiet", "build", str(config), "--out", str(tmp_path / "out"), "--no-cache"]) == 0
     brief = json.loads((tmp_path / "out" / "2025-12-20-analysts.json").read_text())
-    assert [s["id"] for s in brief["sources"]] == ["inside"]
+    assert [s["id"] for s in brief["sources"]] == ["copy"]  # of equal copies, the first path is kept
     md = (tmp_path / "out" / "2025-12-20-analysts.md").read_text()
     assert "Drawn from 1 source of the week 14\u201320 December 2025; 2 left out" in md
     assert "Left out: dated 2025-11-01, before the week of 14\u201320 December 2025." in md
-    assert "Left out: the same article as" in md and "copy.md" in md
+    assert "Left out: the same article as" in md and "inside.md" in md
