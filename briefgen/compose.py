@@ -84,8 +84,8 @@ def select_quotes(
     analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
 ) -> tuple[Quote, ...]:
     """Return the quotes a brief shows: statements with speakers first, then phrases; all when unlimited."""
-    if limit is None:
-        return analysis.quotes
+    if limit is None or len(analysis.quotes) <= limit:
+        return analysis.quotes  # everything fits: all of them, in source order
     cited = {c for t in themes for e in t.extracts for c in e.cites}
     order = {q: i for i, q in enumerate(analysis.quotes)}
     statements = [q for q in analysis.quotes if q.kind == "statement"]
@@ -194,10 +194,18 @@ class _Composer:
 
     def events(self) -> tuple[Event, ...]:
         """Return the events a brief shows: all of them, or those bearing on a desk brief's themes."""
-        if len(self.themes) == len(self.analysis.themes):
-            return self.analysis.events
-        scorer = ThemeScorer([t.theme for t in self.themes.values()])
-        return tuple(e for e in self.analysis.events if any(scorer.relevance(words(e.text))))
+        events = self.analysis.events
+        if len(self.themes) != len(self.analysis.themes):
+            scorer = ThemeScorer([t.theme for t in self.themes.values()])
+            events = tuple(e for e in events if any(scorer.relevance(words(e.text))))
+        limit = self.audience.max_events
+        if limit is not None and len(events) > limit:
+            # The best-corroborated events first, then the latest; shown in date order.
+            latest_first = sorted(range(len(events)), key=lambda i: events[i].date, reverse=True)
+            ranked = sorted(latest_first, key=lambda i: -len({c.source for c in events[i].cites}))
+            keep = set(ranked[:limit])
+            events = tuple(e for i, e in enumerate(events) if i in keep)
+        return events
 
     def _figure(self, kind: str) -> list[Block]:
         events = self.events()

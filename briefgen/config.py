@@ -21,6 +21,7 @@ class Audience:
     formats: tuple[str, ...]
     max_words: int | None = None  # per theme summary
     max_quotes: int | None = None
+    max_events: int | None = None  # timeline length
     max_judgements: int = 3
     max_bluf: int = 5
     one_page: bool = False

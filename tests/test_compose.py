@@ -78,3 +78,19 @@ def test_trim_keeps_best_within_words():
 )
 def test_output_stems_are_safe(pattern, expected):
     assert output_stem(pattern, "2025-12-20", "press") == expected
+
+
+def test_timeline_keeps_the_best_corroborated_then_latest_events():
+    from briefgen.compose import _Composer
+    from briefgen.config import Audience
+    from briefgen.model import Analysis, Event
+
+    events = (
+        Event("2023", "A.", (Cite("a", 1),)),
+        Event("2024", "B.", (Cite("a", 2), Cite("b", 1))),
+        Event("2025-01", "C.", (Cite("a", 3),)),
+        Event("2025-06", "D.", (Cite("a", 4),)),
+    )
+    audience = Audience("x", "X", "x", (), ("md",), max_events=2)
+    composer = _Composer(Analysis(sources=(), events=events), audience, ())
+    assert [e.text for e in composer.events()] == ["B.", "D."]
