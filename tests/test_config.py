@@ -119,7 +119,7 @@ def test_single_strings_count_as_one_item_lists(project: Path) -> None:
 def test_unknown_key_with_suggestion(project: Path) -> None:
     assert problems(BASE + "    max_quote: 3\n") == [
         "c.yaml:12:5: audiences.press: unknown key 'max_quote'; did you mean 'max_quotes'? allowed: "
-        "title, template, themes, formats, max_words, max_quotes, max_judgements, max_bluf, one_page, marking"
+        "title, template, themes, formats, max_words, max_quotes, max_events, max_judgements, max_bluf, one_page, marking"
     ]
 
 
