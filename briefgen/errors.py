@@ -8,6 +8,7 @@ from enum import IntEnum
 class ExitStatus(IntEnum):
     OK = 0
     WARNINGS = 1  # built, but with warnings, under --strict
+    ERROR = 1  # an unexpected failure, e.g. a worker process died (same code: "not a clean build")
     CONFIG = 2  # config or usage error
     SOURCES = 3  # source errors
     RENDER = 4  # a template or renderer failed
