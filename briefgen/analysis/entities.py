@@ -309,14 +309,27 @@ def close_spelling(a: str, b: str) -> bool:
 
 
 class _Resolver:
-    """Map mentions to entity groups: aliases first, then full names, surnames and close spellings."""
+    """Map mentions to entity groups: aliases first, then full names, surnames and close spellings.
+
+    Indexes kept up to date by ``_group`` let each mention look at a handful of candidate groups, not at
+    every group so far (which made the stage quadratic in the number of sources).
+    """
 
     def __init__(self, mentions: list[_Mention], aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         self.alias = {v.casefold(): name for name, variants in aliases for v in (name, *variants)}
         self.groups: dict[str, _Group] = {}
-        self.seen_in: dict[str, set[int]] = defaultdict(
-            set
-        )  # form -> sentences, to tell co-occurring names apart
+        # form -> sentences, to tell co-occurring names apart
+        self.seen_in: dict[str, set[int]] = defaultdict(set)
+        # Multi-word people by surname; by (first name, word count, surname initial); and surname spellings
+        # by each of their one-letter deletions, so close spellings are found without comparing all pairs.
+        self._by_surname: dict[str, list[_Group]] = defaultdict(list)
+        self._by_first: dict[tuple[str, int, str], list[_Group]] = defaultdict(list)
+        self._deletions: dict[str, set[str]] = defaultdict(set)
+        self._long: dict[str, set[str]] = defaultdict(set)  # surnames of 12+ letters by initial (2+ edits)
+        self._initials: dict[str, _Group] = {}  # "EU" -> the first organisation with those initials
+        # form -> (people indexed when computed, close people): recomputed only after a new person appears
+        self._close: dict[str, tuple[int, list[_Group]]] = {}
+        self._people = 0
         for m in mentions:
             self.seen_in[" ".join(m.tokens)].add(m.sentence)
         for m in mentions:  # full names (and aliases' canonical names) make the groups that others join
@@ -328,26 +341,62 @@ class _Resolver:
         if form.casefold() in self.alias:
             return self.alias[form.casefold()]
         if m.cue == "person" and len(m.tokens) > 1:
-            for name, g in self.groups.items():  # "Alexander Lukashenka" joins "Alexander Lukashenko"
-                parts = name.split()
-                same_first = (
-                    len(parts) == len(m.tokens) and parts[0] == m.tokens[0] and parts != list(m.tokens)
-                )
-                close = (
-                    same_first and close_spelling(parts[-1], m.tokens[-1]) and not self._together(name, form)
-                )
-                if g.kind == "person" and close:
-                    return name
+            key = (m.tokens[0], len(m.tokens), m.tokens[-1].casefold()[:1])
+            for g in self._by_first.get(key, ()):  # "Alexander Lukashenka" joins "Alexander Lukashenko"
+                parts = g.name.split()
+                if (
+                    parts != list(m.tokens)
+                    and close_spelling(parts[-1], m.tokens[-1])
+                    and not self._together(g.name, form)
+                ):
+                    return g.name
         return form
 
     def _group(self, name: str, kind: str) -> _Group:
         if name not in self.groups:
             org = any(t.casefold() in _ORG_HEADS for t in name.split()) or kind == "organisation"
-            self.groups[name] = _Group(name, "organisation" if org else "person")
+            group = self.groups[name] = _Group(name, "organisation" if org else "person")
+            self._index(group)
         return self.groups[name]
 
+    def _index(self, g: _Group) -> None:
+        """Add a new group to the indexes that ``resolve`` and ``_full_key`` look candidates up in."""
+        parts = g.name.split()
+        if g.kind == "organisation":
+            words = [w for w in parts if w[0].isupper()]
+            if len(words) > 1:
+                self._initials.setdefault("".join(w[0] for w in words), g)
+            return
+        if len(parts) < 2:
+            return
+        surname = parts[-1]
+        folded = surname.casefold()
+        self._by_first[(parts[0], len(parts), folded[:1])].append(g)
+        if not self._by_surname[surname]:
+            for variant in _deletions(folded):
+                self._deletions[variant].add(surname)
+            if len(folded) >= 12:
+                self._long[folded[:1]].add(surname)
+        self._by_surname[surname].append(g)
+        self._people += 1
+
     def _together(self, a: str, b: str) -> bool:
-        return bool(self.seen_in[a] & self.seen_in[b])
+        seen_a, seen_b = self.seen_in.get(a), self.seen_in.get(b)
+        return bool(seen_a and seen_b and not seen_a.isdisjoint(seen_b))
+
+    def _close_people(self, form: str) -> list[_Group]:
+        """Return the multi-word people whose surname is a close spelling of ``form``, oldest first."""
+        cached = self._close.get(form)
+        if cached is not None and cached[0] == self._people:
+            return cached[1]
+        folded = form.casefold()
+        # One edit or fewer unless both names have 12+ letters: those share a one-letter deletion.
+        surnames = {s for v in _deletions(folded) for s in self._deletions.get(v, ())}
+        if len(folded) >= 12:
+            surnames |= self._long.get(folded[:1], set())
+        found = [g for s in surnames if close_spelling(s, form) for g in self._by_surname[s]]
+        self._close[form] = (self._people, found)
+        return found
 
     def resolve(self, m: _Mention) -> _Group | None:
         """Return the group a mention belongs to, or None when it cannot be placed."""
@@ -357,14 +406,13 @@ class _Resolver:
             if len(m.tokens) == 1 and key == form and m.cue == "organisation":
                 return self._acronym_of(form) or self._group(form, "organisation")
             return self._group(key, m.cue or "person")
-        persons = [g for g in self.groups.values() if g.kind == "person" and len(g.name.split()) > 1]
-        exact = [g for g in persons if g.name.split()[-1] == form]
+        exact = self._by_surname.get(form, [])
         if len(exact) == 1:
             return exact[0]
-        orgs = [g for g in self.groups.values() if g.kind == "organisation" and g.name == form]
-        if orgs:
-            return orgs[0]
-        close = [g for g in persons if close_spelling(g.name.split()[-1], form)]
+        org = self.groups.get(form)
+        if org is not None and org.kind == "organisation":
+            return org
+        close = self._close_people(form)
         if not exact and len(close) == 1 and not self._together(close[0].name.split()[-1], form):
             return close[0]
         if m.cue in ("person", "organisation"):
@@ -373,13 +421,12 @@ class _Resolver:
 
     def _acronym_of(self, form: str) -> _Group | None:
         """Return the organisation whose initials spell ``form`` ("EU" -> "European Union")."""
-        if not form.isupper():
-            return None
-        for g in self.groups.values():
-            words = [w for w in g.name.split() if w[0].isupper()]
-            if g.kind == "organisation" and len(words) > 1 and "".join(w[0] for w in words) == form:
-                return g
-        return None
+        return self._initials.get(form) if form.isupper() else None
+
+
+def _deletions(word: str) -> set[str]:
+    """Return ``word`` and every string one deletion away: two words within one edit share one of them."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _is_part(form: str, name: str) -> bool:
