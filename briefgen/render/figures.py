@@ -350,7 +350,7 @@ def figure_png(fig: Figure, width_px: int = 1600) -> bytes:
             )
     out = io.BytesIO()
     # No pnginfo and a fixed compression level: Pillow then writes no timestamp, so bytes are reproducible.
-    image.save(out, format="PNG", compress_level=9)
+    image.save(out, format="PNG", compress_level=6)  # 9 took 5x longer for ~5% smaller files
     return out.getvalue()
 
 
