@@ -4,28 +4,57 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Analysis, Entity, Event, Extract, Quote, Sentence, Source, SourceNote, Theme, ThemeSummary
-from .entities import find_entities
-from .events import find_events
-from .notes import source_notes
+from .entities import SourceNames, find_entities, scan_source
+from .events import SourceDates, date_source, find_events
+from .notes import SourceFacts, source_facts, source_notes
 from .quotes import find_quotes
 from .segment import split_sentences
-from .summarize import summarize_bluf, summarize_themes
+from .summarize import SentenceTerms, prepare_week, sentence_terms, summarize_bluf, summarize_themes
 
 
 @dataclass(frozen=True, slots=True)
 class SourceAnalysis:
-    """What one source gives on its own: picklable, so it can be cached and sent between processes."""
+    """What one source gives on its own: picklable, so it can be cached and sent between processes.
+
+    Besides sentences and quotes, it holds each cross-source step's per-source half (stems, dates,
+    name mentions, counts), so a rebuild after one new source redoes only the cheap cross-source part.
+    A None half is computed when needed.
+    """
 
     source: Source
     sentences: tuple[Sentence, ...]
     quotes: tuple[Quote, ...]
+    terms: SentenceTerms | None = None
+    dates: SourceDates | None = None
+    names: SourceNames | None = None
+    facts: SourceFacts | None = None
 
 
 def analyze_source(source: Source) -> SourceAnalysis:
     """Return the analysis that depends on ``source`` alone (no settings, no other source)."""
-    return SourceAnalysis(source=source, sentences=split_sentences(source), quotes=find_quotes(source))
+    sentences = split_sentences(source)
+    return SourceAnalysis(
+        source=source,
+        sentences=sentences,
+        quotes=find_quotes(source),
+        terms=sentence_terms(sentences),
+        dates=date_source(source, sentences),
+        names=scan_source(source),
+        facts=source_facts(source),
+    )
+
+
+def _halves(parts: Sequence[SourceAnalysis], field: str) -> dict[str, Any]:
+    """Return the per-source halves named ``field`` that the per-source stage computed, by source id."""
+    out = {}
+    for p in parts:
+        value = getattr(p, field, None)  # None: not computed (e.g. a hand-made SourceAnalysis)
+        if value is not None:
+            out[p.source.id] = value
+    return out
 
 
 def analyze_names(
@@ -34,8 +63,8 @@ def analyze_names(
     """Return the entities and source notes: the half of the cross-source stage that needs no sentences."""
     sources = tuple(p.source for p in parts)
     quotes = tuple(q for p in parts for q in p.quotes)
-    entities = find_entities(sources, quotes, aliases=aliases)
-    return entities, source_notes(sources, quotes, entities)
+    entities = find_entities(sources, quotes, aliases=aliases, names=_halves(parts, "names"))
+    return entities, source_notes(sources, quotes, entities, _halves(parts, "facts"))
 
 
 def analyze_texts(
@@ -45,9 +74,10 @@ def analyze_texts(
     sources = tuple(p.source for p in parts)
     sentences = {p.source.id: p.sentences for p in parts}
     quotes = tuple(q for p in parts for q in p.quotes)
-    summaries = summarize_themes(sources, sentences, themes, quotes)
-    bluf = summarize_bluf(sources, sentences, summaries)
-    return summaries, bluf, find_events(sources, sentences, as_of=as_of)
+    week = prepare_week(sources, sentences, _halves(parts, "terms"))
+    summaries = summarize_themes(sources, sentences, themes, quotes, week=week)
+    bluf = summarize_bluf(sources, sentences, summaries, week=week)
+    return summaries, bluf, find_events(sources, sentences, as_of=as_of, dates=_halves(parts, "dates"))
 
 
 def assemble(

@@ -64,6 +64,8 @@ _GOVERNOR = re.compile(
 _STANDALONE = {"iso", "dmy", "mdy", "my", "season"}
 # A date opening a span describes a state, not something that happened at that date.
 _SPAN_WORDS = {"since", "from", "until", "till"}
+# Forms without a year: the reference date gives it.
+_NEEDS_REF = {"m", "md", "dm"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -134,12 +136,21 @@ def _in_span(text: str, start: int, governor: str) -> bool:
 
 def find_dates(text: str, ref: date) -> list[DateMention]:
     """Return the date expressions of ``text`` in order, resolved against the reference date ``ref``."""
+    return find_dates_with_ref(text, ref)[0]
+
+
+def find_dates_with_ref(text: str, ref: date) -> tuple[list[DateMention], bool]:
+    """Return (the date expressions of ``text``, whether any needed ``ref`` to get its year).
+
+    When the flag is False the result is the same for every reference date, so it can be kept.
+    """
     out: list[DateMention] = []
+    used_ref = False
     pos = 0
     while True:
         hit = _START.search(text, pos)
         if not hit:
-            return out
+            return out, used_ref
         i = hit.start()
         for form, pattern in _FORMS:
             m = pattern.match(text, i)
@@ -151,6 +162,7 @@ def find_dates(text: str, ref: date) -> list[DateMention]:
                 continue
             if form in ("m", "md", "dm") and governor in ("of", "to", "for"):
                 continue
+            used_ref = used_ref or form in _NEEDS_REF
             resolved = _resolve(form, m, ref)
             if resolved is None:
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -264,22 +265,64 @@ def _mention(
     return _Mention(tuple(name), *where, role=role, cue=cue)
 
 
-def _scan(sources: tuple[Source, ...]) -> list[_Mention]:
-    """Return every name-like mention in the sources, in reading order."""
-    vocab = {w for s in sources for p in s.paragraphs for w in _TOKEN.findall(p.text) if w.islower()}
-    out: list[_Mention] = []
+@dataclass(frozen=True, slots=True)
+class _Opener:
+    """A capitalised run opening a sentence: whether its first words are common ones needs the whole corpus."""
+
+    paragraph: int  # index in source.paragraphs
+    span: tuple[int, int]  # the sentence in the paragraph
+    run: tuple[int, int]  # the run in the sentence
+    tokens: tuple[str, ...]
+    sentence: int  # numbered from 1 within the source
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNames:
+    """The per-source half of the entity stage: mentions and sentence openers, in reading order."""
+
+    items: tuple[_Mention | _Opener, ...]  # sentence numbers count from 1 within the source
+    lower: frozenset[str]  # the source's lower-case words, for the corpus vocabulary
+    sentences: int
+
+
+def scan_source(source: Source) -> SourceNames:
+    """Return the name-like mentions of one source; openers wait for the corpus vocabulary."""
+    lower = frozenset(w for p in source.paragraphs for w in _TOKEN.findall(p.text) if w.islower())
+    items: list[_Mention | _Opener] = []
     sentence = 0
-    for source in sources:
-        for para in source.paragraphs:
-            if _is_heading(para.text):
+    for k, para in enumerate(source.paragraphs):
+        if _is_heading(para.text):
+            continue
+        for s, e in sentence_spans(para.text):
+            sentence += 1
+            text = para.text[s:e]
+            for a, b, tokens in _runs(text):
+                if not text[:a].strip(_QUOTE_MARKS + "([*- "):
+                    items.append(_Opener(k, (s, e), (a, b), tuple(tokens), sentence))
+                    continue
+                found = _mention(text, a, b, tokens, set(), (source.id, sentence))  # vocab only for openers
+                if found:
+                    items.append(found)
+    return SourceNames(tuple(items), lower, sentence)
+
+
+def _scan(sources: tuple[Source, ...], names: Mapping[str, SourceNames] | None = None) -> list[_Mention]:
+    """Return every name-like mention in the sources, in reading order, numbering sentences corpus-wide."""
+    scanned = [(names or {}).get(s.id) or scan_source(s) for s in sources]
+    vocab: set[str] = set().union(*(n.lower for n in scanned))
+    out: list[_Mention] = []
+    offset = 0
+    for source, found in zip(sources, scanned, strict=True):
+        for item in found.items:
+            if isinstance(item, _Mention):
+                out.append(_Mention(item.tokens, item.source, offset + item.sentence, item.role, item.cue))
                 continue
-            for s, e in sentence_spans(para.text):
-                sentence += 1
-                text = para.text[s:e]
-                for a, b, tokens in _runs(text):
-                    found = _mention(text, a, b, tokens, vocab, (source.id, sentence))
-                    if found:
-                        out.append(found)
+            (s, e), (a, b) = item.span, item.run
+            text = source.paragraphs[item.paragraph].text[s:e]
+            m = _mention(text, a, b, list(item.tokens), vocab, (source.id, offset + item.sentence))
+            if m:
+                out.append(m)
+        offset += found.sentences
     return out
 
 
@@ -456,9 +499,13 @@ def find_entities(
     quotes: tuple[Quote, ...],
     *,
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    names: Mapping[str, SourceNames] | None = None,
 ) -> tuple[Entity, ...]:
-    """Return the entities named in the sources, most mentioned first."""
-    mentions = _scan(sources)
+    """Return the entities named in the sources, most mentioned first.
+
+    ``names`` holds each source's ``scan_source`` result when the per-source stage computed it.
+    """
+    mentions = _scan(sources, names)
     mentions += _speaker_mentions(sources, quotes, start=len(mentions) + 10**9)
     resolver = _Resolver(mentions, aliases)
     for m in mentions:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from ..model import Event, Sentence, Source
-from .dates import MONTHS, DateMention, find_dates, parse_iso
+from .dates import MONTHS, DateMention, find_dates_with_ref, parse_iso
 
 # Prepositions under which a date marks when something happened ("in June", "on 12 March", "by 2024").
 _EVENT_GOVERNORS = {"", "in", "on", "by", "during", "at", "around", "as of", "of"}
@@ -68,29 +69,54 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _anchor_key(phrase: str, noun: str) -> tuple[str, frozenset[str]]:
+AnchorKey = tuple[str, frozenset[str]]  # (event noun, names beside it): "invasion", {"Ukraine"}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceDates:
+    """What one sentence gives the events stage; kept per source, so it can be cached."""
+
+    mentions: tuple[DateMention, ...]
+    ref: str | None  # the reference date its mentions needed for a year (ISO), or None: they needed none
+    year: int | None  # the one year the sentence names, which fixes its bare months
+    happening: bool
+    anchors: tuple[tuple[AnchorKey, str], ...]  # dates it gives named happenings
+    uses: tuple[AnchorKey, ...]  # named happenings it refers to without a date
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDates:
+    """The per-source half of the events stage: the years a source names and its sentences' dates."""
+
+    years: tuple[int, ...]
+    sentences: tuple[SentenceDates, ...]
+
+
+# The reference for undated sources in the per-source stage; their sentences that need one are redone.
+_PROBE = date(2000, 1, 1)
+
+
+def _anchor_key(phrase: str, noun: str) -> AnchorKey:
     names = frozenset(re.sub(r"[\u2019']s$", "", n) for n in _NAME.findall(phrase))
     return noun.lower().rstrip("s"), names
 
 
-def _learn_anchors(texts: list[tuple[str, list[DateMention]]]) -> dict[tuple[str, frozenset[str]], str]:
-    """Return dates the text gives for named happenings ("the invasion of Ukraine in February 2022")."""
-    anchors: dict[tuple[str, frozenset[str]], str] = {}
-    for text, mentions in texts:
-        for m in mentions:
-            found = _ANCHOR_DEF.search(text[: m.start])
-            if found:
-                anchors.setdefault(_anchor_key(found.group(1), found.group("noun")), m.date)
-    return anchors
-
-
-def _anchor_date(text: str, anchors: dict[tuple[str, frozenset[str]], str]) -> str | None:
-    """Return the date of a happening the sentence refers to without a date ("at the outset of the invasion")."""
+def _anchor_uses(text: str) -> tuple[AnchorKey, ...]:
+    """Return the happenings a sentence refers to without a date ("at the outset of the invasion")."""
+    uses = []
     for use in _ANCHOR_USE.finditer(text):
         if re.search(r"\b(?:since|until)\b", _CLAUSE_SPLIT.split(text[: use.start()])[-1], re.I):
             continue  # "since the outset of the invasion" describes a state, not a happening
-        noun, names = _anchor_key(use.group("np"), use.group("noun"))
-        matches = {d for (n, ns), d in anchors.items() if n == noun and (names & ns or not (names or ns))}
+        uses.append(_anchor_key(use.group("np"), use.group("noun")))
+    return tuple(uses)
+
+
+def _anchor_date(
+    uses: tuple[AnchorKey, ...], anchors: dict[str, list[tuple[frozenset[str], str]]]
+) -> str | None:
+    """Return the date of the first happening referred to that exactly one anchor dates."""
+    for noun, names in uses:
+        matches = {d for ns, d in anchors.get(noun, ()) if names & ns or not (names or ns)}
         if len(matches) == 1:
             return matches.pop()
     return None
@@ -104,19 +130,46 @@ def _is_happening(text: str) -> bool:
     return not (_CONDITIONAL_START.search(text) or _FUTURE.search(text) or _ARGUMENT.search(text))
 
 
-def _event_date(
-    text: str, mentions: list[DateMention], anchors: dict[tuple[str, frozenset[str]], str]
-) -> str | None:
+def _event_date(sd: SentenceDates, anchors: dict[str, list[tuple[frozenset[str], str]]]) -> str | None:
     """Return the date a sentence's event happened: its most precise non-span date, else a known anchor."""
-    usable = [m for m in mentions if not m.span and m.governor in _EVENT_GOVERNORS]
-    if not usable and any(m.span for m in mentions):
+    usable = [m for m in sd.mentions if not m.span and m.governor in _EVENT_GOVERNORS]
+    if not usable and any(m.span for m in sd.mentions):
         return None
     if usable:
         best = max(usable, key=lambda m: m.precision)
         if best.governor == "of" and best.precision == 1:
             return None  # "the rebound of 2023" names a period, not a happening
         return best.date
-    return _anchor_date(text, anchors)
+    return _anchor_date(sd.uses, anchors)
+
+
+def _sentence_dates(text: str, source_ref: date) -> SentenceDates:
+    """Return a sentence's dates (resolved against ``source_ref``), anchors and whether it is a happening."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    year = years.pop() if len(years) == 1 else None
+    ref = _sentence_reference(year, source_ref)
+    mentions, used_ref = find_dates_with_ref(text, ref)
+    anchors = []
+    for m in mentions:
+        found = _ANCHOR_DEF.search(text[: m.start])
+        if found:
+            anchors.append((_anchor_key(found.group(1), found.group("noun")), m.date))
+    happening = _is_happening(text)
+    return SentenceDates(
+        tuple(mentions),
+        ref.isoformat() if used_ref else None,
+        year,
+        happening,
+        tuple(anchors),
+        _anchor_uses(text) if happening else (),
+    )
+
+
+def date_source(source: Source, sentences: tuple[Sentence, ...]) -> SourceDates:
+    """Return the per-source half of the events stage (an undated source's bare months are redone later)."""
+    ref = parse_iso(source.date) or _PROBE
+    years = sorted({int(y) for p in source.paragraphs for y in _YEAR.findall(p.text)})
+    return SourceDates(tuple(years), tuple(_sentence_dates(s.text, ref) for s in sentences))
 
 
 def _merge(candidates: list[_Candidate]) -> list[Event]:
@@ -154,42 +207,60 @@ def _merge(candidates: list[_Candidate]) -> list[Event]:
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
-def _undated_reference(source: Source, fallback: date) -> date:
+def _undated_reference(years: tuple[int, ...], fallback: date) -> date:
     """Return the 'now' of an undated source: the brief's date, or the end of the latest year it names.
 
     An article that names 2025 as its latest year was written in 2025, so its "in March" is March 2025
     even when the brief is dated later.
     """
-    years = [int(y) for p in source.paragraphs for y in _YEAR.findall(p.text) if int(y) <= fallback.year]
-    if years and max(years) < fallback.year:
-        return date(max(years), 12, 31)
+    named = [y for y in years if y <= fallback.year]
+    if named and max(named) < fallback.year:
+        return date(max(named), 12, 31)
     return fallback
 
 
-def _sentence_reference(text: str, ref: date) -> date:
+def _sentence_reference(year: int | None, ref: date) -> date:
     """Return the reference date for one sentence: a single year it names fixes its bare months."""
-    years = {int(y) for y in _YEAR.findall(text)}
-    if len(years) == 1 and (year := years.pop()) <= ref.year:
+    if year is not None and year <= ref.year:
         return min(ref, date(year, 12, 31))
     return ref
 
 
 def find_events(
-    sources: tuple[Source, ...], sentences: dict[str, tuple[Sentence, ...]], *, as_of: str
+    sources: tuple[Source, ...],
+    sentences: dict[str, tuple[Sentence, ...]],
+    *,
+    as_of: str,
+    dates: Mapping[str, SourceDates] | None = None,
 ) -> tuple[Event, ...]:
-    """Return the dated events of the sources, merged across sources, in date order."""
+    """Return the dated events of the sources, merged across sources, in date order.
+
+    ``dates`` holds each source's ``date_source`` result when the per-source stage computed it.
+    """
     fallback = parse_iso(as_of) or date.today()
-    found: list[tuple[Sentence, list[DateMention]]] = []
+    found: list[tuple[Sentence, SentenceDates]] = []
     for source in sources:
-        ref = parse_iso(source.date) or _undated_reference(source, fallback)
-        for s in sentences.get(source.id, ()):
-            found.append((s, find_dates(s.text, _sentence_reference(s.text, ref))))
-    anchors = _learn_anchors([(s.text, ms) for s, ms in found])
+        sents = sentences.get(source.id, ())
+        known = dates.get(source.id) if dates is not None else None
+        if known is None or len(known.sentences) != len(sents):
+            known = date_source(source, sents)
+        ref = parse_iso(source.date) or _undated_reference(known.years, fallback)
+        for s, sd in zip(sents, known.sentences, strict=True):
+            if sd.ref is not None and sd.ref != _sentence_reference(sd.year, ref).isoformat():
+                sd = _sentence_dates(s.text, ref)  # its bare months need this build's reference date
+            found.append((s, sd))
+    anchors: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
+    seen: set[AnchorKey] = set()
+    for _, sd in found:
+        for key, day in sd.anchors:
+            if key not in seen:  # the first date given for a happening wins
+                seen.add(key)
+                anchors[key[0]].append((key[1], day))
     candidates: list[_Candidate] = []
-    for order, (s, mentions) in enumerate(found):
-        if not _is_happening(s.text):
+    for order, (s, sd) in enumerate(found):
+        if not sd.happening:
             continue
-        day = _event_date(s.text, mentions, anchors)
+        day = _event_date(sd, anchors)
         if day:
             candidates.append(_Candidate(day, s, order, _stems(s.text)))
     events = _merge(candidates)

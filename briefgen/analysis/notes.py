@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Entity, Quote, Source, SourceNote
@@ -46,6 +47,7 @@ _STEM_WORD = re.compile(r"[a-z]{4,}")
 _STOP_WORDS = "that this with from have been were their there which while when into than they them also"
 _STOP = frozenset(_STOP_WORDS.split())
 _SCALE = {"million": 1e6, "thousand": 1e3, "hundred": 1e2}
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +108,26 @@ def _counts(source: Source) -> list[_Count]:
     return out
 
 
-def _conflicts(sources: tuple[Source, ...]) -> dict[str, list[str]]:
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    """The per-source half of the notes stage: counted phrases, genre and the words the source uses."""
+
+    counts: tuple[_Count, ...]
+    genre: str
+    words: frozenset[str]  # \w+ tokens, to find which sources can spell a name variant
+
+
+def source_facts(source: Source) -> SourceFacts:
+    """Return what the notes need from one source alone."""
+    words = frozenset(w for p in source.paragraphs for w in _WORD.findall(p.text))
+    return SourceFacts(tuple(_counts(source)), infer_genre(source), words)
+
+
+def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
     """Return flags for counts of the same thing that two sources give incompatibly."""
     by_noun: dict[str, list[_Count]] = defaultdict(list)
-    for source in sources:
-        for c in _counts(source):
+    for f in facts:
+        for c in f.counts:
             by_noun[c.noun].append(c)
     flags: dict[str, list[str]] = defaultdict(list)
     for counts in by_noun.values():
@@ -144,20 +161,35 @@ def infer_genre(source: Source) -> str:
     return "news analysis"
 
 
-def _spelling_flags(source: Source, entities: tuple[Entity, ...]) -> list[str]:
-    """Return a flag for each paragraph that spells a name differently from the entity's main spelling."""
-    out = []
-    for entity in entities:
-        for variant in entity.variants:
-            if variant.isupper():
-                continue  # an acronym ("EU") is an abbreviation, not a misspelling
-            pattern = re.compile(r"(?<!\w)" + re.escape(variant) + r"(?!\w)")
-            paras = [p.n for p in source.paragraphs if pattern.search(p.text)]
-            if not paras:
-                continue
-            main = entity.name.split()[-1] if len(variant.split()) == 1 else entity.name
-            where = ", ".join(str(n) for n in paras)
-            out.append(f"Name spelled two ways: {main} / {variant} (para {where}).")
+def _spelling_flags(
+    sources: tuple[Source, ...], entities: tuple[Entity, ...], facts: Sequence[SourceFacts]
+) -> dict[str, list[str]]:
+    """Return, per source, a flag for each name spelled differently from the entity's main spelling.
+
+    Only the sources that use every word of a variant are searched, so the cost follows the matches,
+    not sources x variants.
+    """
+    variants = [
+        (entity, variant, _WORD.findall(variant))
+        for entity in entities
+        for variant in entity.variants
+        if not variant.isupper()  # an acronym ("EU") is an abbreviation, not a misspelling
+    ]
+    needed = {w for _, _, ws in variants for w in ws}
+    where: dict[str, list[int]] = defaultdict(list)  # word -> sources using it
+    for i, f in enumerate(facts):
+        for w in f.words & needed:
+            where[w].append(i)
+    out: dict[str, list[str]] = defaultdict(list)
+    for entity, variant, ws in variants:
+        candidates = min((where.get(w, []) for w in ws), key=len) if ws else range(len(sources))
+        pattern = re.compile(r"(?<!\w)" + re.escape(variant) + r"(?!\w)")
+        main = entity.name.split()[-1] if len(variant.split()) == 1 else entity.name
+        for i in candidates:
+            paras = [p.n for p in sources[i].paragraphs if pattern.search(p.text)]
+            if paras:
+                text = ", ".join(str(n) for n in paras)
+                out[sources[i].id].append(f"Name spelled two ways: {main} / {variant} (para {text}).")
     return out
 
 
@@ -172,17 +204,25 @@ def _quote_flags(quotes: list[Quote]) -> list[str]:
 
 
 def source_notes(
-    sources: tuple[Source, ...], quotes: tuple[Quote, ...], entities: tuple[Entity, ...]
+    sources: tuple[Source, ...],
+    quotes: tuple[Quote, ...],
+    entities: tuple[Entity, ...],
+    facts: Mapping[str, SourceFacts] | None = None,
 ) -> tuple[SourceNote, ...]:
-    """Return one note per source."""
+    """Return one note per source.
+
+    ``facts`` holds each source's ``source_facts`` when the per-source stage computed them.
+    """
     by_source: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         by_source[q.cite.source].append(q)
-    conflicts = _conflicts(sources)
+    known = [(facts or {}).get(s.id) or source_facts(s) for s in sources]
+    conflicts = _conflicts(known)
+    spelling = _spelling_flags(sources, entities, known)
     notes = []
-    for s in sources:
-        flags = _quote_flags(by_source[s.id]) + _spelling_flags(s, entities) + conflicts.get(s.id, [])
+    for s, f in zip(sources, known, strict=True):
+        flags = _quote_flags(by_source[s.id]) + spelling.get(s.id, []) + conflicts.get(s.id, [])
         if not s.date:
             flags.append("No publication date.")
-        notes.append(SourceNote(source=s.id, genre=infer_genre(s), words=s.words, flags=tuple(flags)))
+        notes.append(SourceNote(source=s.id, genre=f.genre, words=s.words, flags=tuple(flags)))
     return tuple(notes)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Cite, Extract, Quote, Sentence, Source, Theme, ThemeSummary
@@ -61,9 +61,32 @@ class _Item:
     sentence: Sentence
     order: int  # position in the whole week's reading: the stable tie-break
     rank_in_source: int
-    tokens: list[str]
+    tokens: Sequence[str]
     vector: Vector
     standalone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTerms:
+    """The per-source half of the summary stage: each sentence's stems and whether it stands alone."""
+
+    tokens: tuple[tuple[str, ...], ...]
+    standalone: tuple[bool, ...]
+
+
+def sentence_terms(sentences: Sequence[Sentence]) -> SentenceTerms:
+    """Return the stems and standalone flags of one source's sentences (IDF needs the whole week)."""
+    return SentenceTerms(
+        tuple(tuple(words(s.text)) for s in sentences), tuple(is_standalone(s.text) for s in sentences)
+    )
+
+
+@dataclass(slots=True)
+class Week:
+    """Every sentence of the week with its TF-IDF vector: built once, shared by themes and bottom line."""
+
+    items: list[_Item]
+    vectorizer: Vectorizer
 
 
 def _position(rank: int) -> float:
@@ -71,17 +94,27 @@ def _position(rank: int) -> float:
     return 1.0 / (1.0 + rank / 4.0)
 
 
-def _prepare(
-    sources: Sequence[Source], sentences: dict[str, tuple[Sentence, ...]]
-) -> tuple[list[_Item], Vectorizer]:
-    """Return every sentence of the week as an item with tokens and a TF-IDF vector."""
-    rows = [(s, words(s.text)) for src in sources for s in sentences.get(src.id, ())]
-    vectorizer = Vectorizer(toks for _, toks in rows)
+def prepare_week(
+    sources: Sequence[Source],
+    sentences: Mapping[str, Sequence[Sentence]],
+    terms: Mapping[str, SentenceTerms] | None = None,
+) -> Week:
+    """Return every sentence of the week as an item with tokens and a TF-IDF vector.
+
+    ``terms`` holds each source's ``sentence_terms`` when the per-source stage computed them.
+    """
+    rows: list[tuple[Sentence, Sequence[str], bool]] = []
+    for src in sources:
+        sents = sentences.get(src.id, ())
+        known = terms.get(src.id) if terms is not None else None
+        if known is None or len(known.tokens) != len(sents):
+            known = sentence_terms(sents)
+        rows += zip(sents, known.tokens, known.standalone, strict=True)
+    vectorizer = Vectorizer(toks for _, toks, _ in rows)
     items = [
-        _Item(s, i, s.index, toks, vectorizer.vector(toks), is_standalone(s.text))
-        for i, (s, toks) in enumerate(rows)
+        _Item(s, i, s.index, toks, vectorizer.vector(toks), alone) for i, (s, toks, alone) in enumerate(rows)
     ]
-    return items, vectorizer
+    return Week(items, vectorizer)
 
 
 @dataclass(slots=True)
@@ -146,9 +179,11 @@ def summarize_themes(
     sentences: dict[str, tuple[Sentence, ...]],
     themes: tuple[Theme, ...],
     quotes: tuple[Quote, ...],
+    *,
+    week: Week | None = None,
 ) -> tuple[ThemeSummary, ...]:
     """Return one ranked summary per theme; each sentence stands under at most one theme."""
-    items, _ = _prepare(sources, sentences)
+    items = (week or prepare_week(sources, sentences)).items
     scorer = ThemeScorer(themes)
     relevance = [scorer.relevance(it.tokens) for it in items]
     source_order = {s.id: i for i, s in enumerate(sources)}
@@ -201,12 +236,14 @@ def summarize_bluf(
     sources: tuple[Source, ...],
     sentences: dict[str, tuple[Sentence, ...]],
     summaries: tuple[ThemeSummary, ...],
+    *,
+    week: Week | None = None,
 ) -> tuple[Extract, ...]:
     """Return the sentences that carry the week, best first: central, corroborated, spread over themes."""
-    items, _ = _prepare(sources, sentences)
+    items = (week or prepare_week(sources, sentences)).items
     if not items:
         return ()
-    week = centroid(it.vector for it in items)
+    centre = centroid(it.vector for it in items)
     by_key = {(it.sentence.cite, it.sentence.text): it for it in items}
 
     # Candidates: each theme's leading extracts (already standalone, de-duplicated, corroborated).
@@ -218,13 +255,13 @@ def summarize_bluf(
             if it is None:
                 continue
             corroboration = min(3, len(e.cites) - 1) / 3
-            score = 0.5 * cosine(it.vector, week) + 0.3 * e.score / top + 0.2 * corroboration
+            score = 0.5 * cosine(it.vector, centre) + 0.3 * e.score / top + 0.2 * corroboration
             candidates.append((score, t, it, e))
     if not candidates:
         # No theme matched anything: fall back to the most central standalone sentences.
         for it in items:
             if it.standalone:
-                score = 0.8 * cosine(it.vector, week) + 0.2 * _position(it.rank_in_source)
+                score = 0.8 * cosine(it.vector, centre) + 0.2 * _position(it.rank_in_source)
                 candidates.append((score, -1, it, Extract(it.sentence.text, (it.sentence.cite,))))
         candidates = sorted(candidates, key=lambda c: (-c[0], c[2].order))[:POOL]
 
