@@ -115,3 +115,39 @@ def test_seed_entities() -> None:
     for org in ("European Union", "Belarusian Orthodox Church", "Rossotrudnichestvo", "Treasury"):
         assert ents[org].kind == "organisation"
     assert not {"Belarus", "Minsk", "Moscow", "Russia", "Yet", "United States"} & set(ents)
+
+
+def test_per_source_scan_gives_the_same_entities_and_openers_use_the_whole_corpus() -> None:
+    from briefgen.analysis.entities import scan_source
+
+    a = _source("a", "Harbour Minister Rolf Anker opened the quay. Anker later left for the coast.")
+    b = _source("b", "Harbour officials were upbeat. Later the harbour board met Anker again.")
+    sources = (a, b)
+    names = {s.id: scan_source(s) for s in sources}
+    assert find_entities(sources, (), names=names) == find_entities(sources, ())
+    ents = _by_name(find_entities(sources, (), names=names))
+    assert ents["Rolf Anker"].mentions == 3 and ents["Rolf Anker"].sources == ("a", "b")
+    # "harbour" is lower case in b, so b's opener "Harbour officials" names nobody.
+    assert "Harbour" not in ents
+
+
+def test_many_people_resolve_like_few() -> None:
+    # Indexes replace scans over every group: a surname still joins only an unambiguous full name,
+    # and a one-letter misspelling still finds its person among hundreds.
+    import hashlib
+
+    def surname(i: int) -> str:
+        digest = hashlib.sha256(str(i).encode()).digest()
+        return "".join("bcdfghklmnprstvz"[b % 16] + "aeiou"[b % 5] for b in digest[:4]).capitalize()
+
+    paras = [f"Minister Olek {surname(i)} met the board." for i in range(300)]
+    misspelt = surname(7)[:-1] + ("a" if surname(7)[-1] != "a" else "o")
+    paras += [
+        f"Jan Kowalczyk arrived. Ewa Kowalczyk stayed. Kowalczyk said little. {misspelt} said more.",
+        f"Later {surname(7)} left.",
+    ]
+    ents = _by_name(find_entities((_source("a", *paras),), ()))
+    olek = ents[f"Olek {surname(7)}"]
+    assert olek.mentions == 3 and misspelt in olek.variants
+    assert ents["Jan Kowalczyk"].mentions == 1 and ents["Ewa Kowalczyk"].mentions == 1
+    assert ents["Kowalczyk"].mentions == 1  # ambiguous between two people: kept apart from both

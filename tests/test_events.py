@@ -159,10 +159,33 @@ def test_undated_source_reads_bare_months_in_its_latest_named_year():
     from briefgen.analysis.segment import split_sentences
     from briefgen.model import Paragraph, Source
 
-    source = Source("s", "s.txt", (Paragraph(1, "Growth slowed in 2025 as exports fell sharply."),
-                                   Paragraph(2, "In March, the European Union expanded its sanctions listings."),
-                                   Paragraph(3, "Troops held drills (such as Zapad 2025 in September) near the border.")))
+    source = Source(
+        "s",
+        "s.txt",
+        (
+            Paragraph(1, "Growth slowed in 2025 as exports fell sharply."),
+            Paragraph(2, "In March, the European Union expanded its sanctions listings."),
+            Paragraph(3, "Troops held drills (such as Zapad 2025 in September) near the border."),
+        ),
+    )
     events = find_events((source,), {"s": split_sentences(source)}, as_of="2026-11-21")
     dates = {e.text.split()[0]: e.date for e in events}
     assert dates["In"] == "2025-03"
     assert dates["Troops"] == "2025-09"
+
+
+def test_per_source_dates_are_redone_when_the_brief_date_changes_their_year() -> None:
+    from briefgen.analysis.events import date_source
+
+    undated = _source("u", "In March, the bloc widened its sanctions on the shipping firms.")
+    dated = _source("d", "In March, the council approved the new budget for the port.", when="2025-05-02")
+    sources = (undated, dated)
+    sentences = {s.id: split_sentences(s) for s in sources}
+    halves = {s.id: date_source(s, sentences[s.id]) for s in sources}
+    for as_of in ("2025-12-20", "2027-02-01"):
+        cached = find_events(sources, sentences, as_of=as_of, dates=halves)
+        assert cached == find_events(sources, sentences, as_of=as_of)
+    by_source = {
+        e.cites[0].source: e.date for e in find_events(sources, sentences, as_of="2027-02-01", dates=halves)
+    }
+    assert by_source == {"u": "2026-03", "d": "2025-03"}  # only the undated source follows the brief's date

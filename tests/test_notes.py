@@ -61,3 +61,21 @@ def test_number_conflicts_only_on_the_same_point() -> None:
     assert any("b (para 1)" in f for f in notes["a"].flags)
     assert notes["c"].flags == ()  # "remain" is not the same point as "released"
     assert notes["d"].flags == ()  # "more than a dozen" is compatible with 40 and 123
+
+
+def test_per_source_facts_give_the_same_notes_and_spelling_flags_only_where_spelled() -> None:
+    from briefgen.analysis.notes import source_facts
+
+    a = _source("a", "President Oleg Marchenko spoke. Nearly 300 workers were released on Monday.")
+    b = _source("b", "Critics of Marchenka left.", "Officials said 12 workers were released.")
+    c = _source("c", "Oleg Marchenko arrived at the Marchenka Bridge.")  # the variant, as part of a name
+    d = _source("d", "Nothing about anyone here.")
+    sources = (a, b, c, d)
+    entities = find_entities(sources, ())
+    facts = {s.id: source_facts(s) for s in sources}
+    notes = source_notes(sources, (), entities, facts)
+    assert notes == source_notes(sources, (), entities)
+    flags = {n.source: n.flags for n in notes}
+    assert "Name spelled two ways: Marchenko / Marchenka (para 1)." in flags["b"]
+    assert any(f.startswith("Number differs from a") for f in flags["b"])
+    assert not any("spelled" in f for f in flags["a"] + flags["d"])

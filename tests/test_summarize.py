@@ -187,3 +187,17 @@ def test_multiword_keywords_match_on_word_boundaries_and_stems() -> None:
     # "us" the pronoun is not "US" the country; "state" alone is not "Union State"
     assert scorer.relevance(words("Tell us about the state of play."))[0] == 0
     assert stem("sanctions") == stem("sanctioned") == stem("sanction")
+
+
+def test_per_source_terms_and_a_shared_week_change_nothing() -> None:
+    from briefgen.analysis.summarize import prepare_week, sentence_terms, summarize_bluf
+
+    themes = (HARBOUR, FARMING, EMPTY)
+    terms = {s.id: sentence_terms(SENTENCES[s.id]) for s in SOURCES}
+    assert terms["a"].tokens[0][:3] == tuple(words(SENTENCES["a"][0].text))[:3]
+    week = prepare_week(SOURCES, SENTENCES, terms)
+    summaries = summarize_themes(SOURCES, SENTENCES, themes, QUOTES, week=week)
+    assert summaries == run(themes)
+    assert summarize_bluf(SOURCES, SENTENCES, summaries, week=week) == summarize_bluf(
+        SOURCES, SENTENCES, summaries
+    )
