@@ -373,6 +373,7 @@ class _Resolver:
         # form -> (people indexed when computed, close people): recomputed only after a new person appears
         self._close: dict[str, tuple[int, list[_Group]]] = {}
         self._people = 0
+        self._full: dict[str, tuple[int, str]] = {}  # full name -> (namesakes seen, its group's name)
         for m in mentions:
             self.seen_in[" ".join(m.tokens)].add(m.sentence)
         for m in mentions:  # full names (and aliases' canonical names) make the groups that others join
@@ -385,14 +386,22 @@ class _Resolver:
             return self.alias[form.casefold()]
         if m.cue == "person" and len(m.tokens) > 1:
             key = (m.tokens[0], len(m.tokens), m.tokens[-1].casefold()[:1])
-            for g in self._by_first.get(key, ()):  # "Alexander Lukashenka" joins "Alexander Lukashenko"
+            bucket = self._by_first.get(key, [])
+            known = self._full.get(form)
+            if known is not None and known[0] == len(bucket):
+                return known[1]  # no new namesake since last time: same answer
+            found = form
+            for g in bucket:  # "Alexander Lukashenka" joins "Alexander Lukashenko"
                 parts = g.name.split()
                 if (
                     parts != list(m.tokens)
                     and close_spelling(parts[-1], m.tokens[-1])
                     and not self._together(g.name, form)
                 ):
-                    return g.name
+                    found = g.name
+                    break
+            self._full[form] = (len(bucket), found)
+            return found
         return form
 
     def _group(self, name: str, kind: str) -> _Group:

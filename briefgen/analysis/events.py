@@ -92,7 +92,7 @@ class SourceDates:
     sentences: tuple[SentenceDates, ...]
 
 
-# The reference for undated sources in the per-source stage; their sentences that need one are redone.
+# The reference for undated sources that name no year; their sentences that need one are redone.
 _PROBE = date(2000, 1, 1)
 
 
@@ -167,8 +167,9 @@ def _sentence_dates(text: str, source_ref: date) -> SentenceDates:
 
 def date_source(source: Source, sentences: tuple[Sentence, ...]) -> SourceDates:
     """Return the per-source half of the events stage (an undated source's bare months are redone later)."""
-    ref = parse_iso(source.date) or _PROBE
     years = sorted({int(y) for p in source.paragraphs for y in _YEAR.findall(p.text)})
+    # An undated source's likely reference: the end of its latest year, right whenever the brief is later.
+    ref = parse_iso(source.date) or (date(years[-1], 12, 31) if years else _PROBE)
     return SourceDates(tuple(years), tuple(_sentence_dates(s.text, ref) for s in sentences))
 
 
