@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -156,8 +157,10 @@ def analyse_across(
     """Return the cross-source Analysis; with 2+ jobs, entities and notes run beside the rest."""
     if jobs <= 1 or len(parts) < 2 * MIN_FILES_PER_WORKER:
         return assemble(parts, analyze_texts(parts, themes, as_of=as_of), analyze_names(parts, aliases))
+    # The names half needs no sentences, stems or dates: don't pickle them over to the worker.
+    light = [dataclasses.replace(p, sentences=(), terms=None, dates=None) for p in parts]
     with _pool(1, "analyse across sources") as pool:
-        names = pool.submit(analyze_names, parts, aliases)
+        names = pool.submit(analyze_names, light, aliases)
         texts = analyze_texts(parts, themes, as_of=as_of)
         return assemble(parts, texts, names.result())
 
