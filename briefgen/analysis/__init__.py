@@ -1,4 +1,4 @@
-"""Analyse read sources: a per-source stage (sentences, quotes) and a cross-source stage (the rest)."""
+"""Analyse read sources: a per-source stage (sentences, quotes, per-source halves) and a cross-source stage."""
 
 from __future__ import annotations
 
