@@ -253,10 +253,10 @@ def find_events(
     anchors: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
     seen: set[AnchorKey] = set()
     for _, sd in found:
-        for key, day in sd.anchors:
+        for key, given in sd.anchors:
             if key not in seen:  # the first date given for a happening wins
                 seen.add(key)
-                anchors[key[0]].append((key[1], day))
+                anchors[key[0]].append((key[1], given))
     candidates: list[_Candidate] = []
     for order, (s, sd) in enumerate(found):
         if not sd.happening:
