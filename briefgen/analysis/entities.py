@@ -192,7 +192,7 @@ def _role_from_context(text: str, start: int, end: int) -> str | None:
     after = _ROLE_AFTER.match(text[end:])
     found = after.group("role") if after else None
     if not found:
-        before = _ROLE_BEFORE.search(text[:start])
+        before = _ROLE_BEFORE.search(text[max(0, start - 80) : start])  # a role sits right before the name
         found = before.group("role") if before else None
     if not found:
         return None
