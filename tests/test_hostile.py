@@ -213,3 +213,12 @@ def test_template_copy_folder_adds_an_audience(project):
     )
     assert build(project, "--quiet") == 0
     assert "2025-12-20-board.md" in out_files(project)
+
+
+def test_run_on_text_without_breaks_is_split_and_builds(project, capsys):
+    (project / "sources" / "runon.txt").write_text("talks and \u201cplans to sign " * 3000)  # 75 KB, one line
+    assert build(project) == 0
+    warned(capsys, "over 10,000 characters split at white space")
+    brief = json.loads((project / "out" / "2025-12-20-press.json").read_text())
+    runon = [s for s in brief["sources"] if s["id"] == "runon"]
+    assert all(len(p["text"]) <= 10_000 for s in runon for p in s["paragraphs"])

@@ -47,3 +47,10 @@ def test_split_sentences_cites_paragraphs():
         ("B one.", 2, 2),
     ]
     assert all(source.paragraph(s.cite.paragraph).text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_run_on_sentence_is_cut_at_white_space():
+    text = "word " * 1000 + "end."
+    spans = sentence_spans(text)
+    assert len(spans) > 1 and all(e - s <= 1500 for s, e in spans)
+    assert " ".join(text[s:e] for s, e in spans).split() == text.split()

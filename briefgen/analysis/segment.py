@@ -175,11 +175,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     out = []
-    for s, e in spans:
+    for s, e in _bounded(text, spans):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        out.append((s, e))
+    return out
+
+
+MAX_SENTENCE = 1_500  # characters; a run-on "sentence" is cut at white space so analysis stays linear
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return spans with any longer than MAX_SENTENCE cut at white space."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > MAX_SENTENCE:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = cut if cut > s else s + MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
         out.append((s, e))
     return out
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ..errors import SourceError
-from ..model import Source
+from ..model import Paragraph, Source
 
 
 class Reader(Protocol):
@@ -93,7 +94,38 @@ def read_file(path: Path, max_bytes: int) -> tuple[list[Source], list[str]]:
         raise SourceError(
             f"{path}: no reader for '{path.suffix or path.name}' files (known: {', '.join(known)})"
         )
-    return reader.read(path, data)
+    sources, warnings = reader.read(path, data)
+    return [bound_paragraphs(s, warnings) for s in sources], warnings
+
+
+MAX_PARAGRAPH = 10_000  # characters; longer runs are split so every later step stays fast
+
+
+def _split_long(para: str) -> list[str]:
+    """Return ``para`` cut at white space into pieces of at most MAX_PARAGRAPH characters."""
+    pieces: list[str] = []
+    while len(para) > MAX_PARAGRAPH:
+        cut = para.rfind(" ", MAX_PARAGRAPH // 2, MAX_PARAGRAPH)
+        cut = cut if cut > 0 else MAX_PARAGRAPH
+        pieces.append(para[:cut].strip())
+        para = para[cut:].strip()
+    return [*pieces, para] if para else pieces
+
+
+def bound_paragraphs(source: Source, warnings: list[str]) -> Source:
+    """Return the source with overlong paragraphs split (and renumbered), warning when it happens."""
+    if all(len(p.text) <= MAX_PARAGRAPH for p in source.paragraphs):
+        return source
+    texts = [piece for p in source.paragraphs for piece in _split_long(p.text)]
+    long = [p.n for p in source.paragraphs if len(p.text) > MAX_PARAGRAPH]
+    warnings.append(
+        f"{source.path}: paragraph(s) {', '.join(map(str, long[:5]))} over {MAX_PARAGRAPH:,} characters "
+        f"split at white space; citations number the pieces"
+    )
+    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(texts, 1))
+    return dataclasses.replace(
+        source, paragraphs=paragraphs, body_from=min(source.body_from, len(paragraphs))
+    )
 
 
 def read_sources(paths: list[Path], *, max_bytes: int = 5_000_000) -> ReadResult:
