@@ -36,6 +36,10 @@ from .model import (
 )
 
 MAX_ENTITIES = 40
+MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
+# "No limit" in a config still means at most this many quotes or events, so a week of thousands of
+# sources gives a brief a reader can use (and a renderer can lay out) rather than a phone book.
+SAFETY_LIMIT = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,8 @@ def select_quotes(
     analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
 ) -> tuple[Quote, ...]:
     """Return the quotes a brief shows: statements with speakers first, then phrases; all when unlimited."""
-    if limit is None or len(analysis.quotes) <= limit:
+    limit = SAFETY_LIMIT if limit is None else limit
+    if len(analysis.quotes) <= limit:
         return analysis.quotes  # everything fits: all of them, in source order
     cited = {c for t in themes for e in t.extracts for c in e.cites}
     order = {q: i for i, q in enumerate(analysis.quotes)}
@@ -192,14 +197,14 @@ class _Composer:
             return [SourceNotes(())]  # filled once every cite is known (see compose)
         raise RenderError(f"unknown directive '@{line.text}'")
 
-    def events(self) -> tuple[Event, ...]:
+    def events(self, limit: int | None = None) -> tuple[Event, ...]:
         """Return the events a brief shows: all of them, or those bearing on a desk brief's themes."""
         events = self.analysis.events
         if len(self.themes) != len(self.analysis.themes):
             scorer = ThemeScorer([t.theme for t in self.themes.values()])
             events = tuple(e for e in events if any(scorer.relevance(words(e.text))))
-        limit = self.audience.max_events
-        if limit is not None and len(events) > limit:
+        limit = min(limit or SAFETY_LIMIT, self.audience.max_events or SAFETY_LIMIT)
+        if len(events) > limit:
             # The best-corroborated events first, then the latest; shown in date order.
             latest_first = sorted(range(len(events)), key=lambda i: events[i].date, reverse=True)
             ranked = sorted(latest_first, key=lambda i: -len({c.source for c in events[i].cites}))
@@ -208,7 +213,7 @@ class _Composer:
         return events
 
     def _figure(self, kind: str) -> list[Block]:
-        events = self.events()
+        events = self.events(MAX_FIGURE_EVENTS)
         if kind == "timeline" and events:
             return [
                 Figure(
