@@ -165,8 +165,21 @@ def test_principals_docx_is_one_page_as_laid_out_by_libreoffice(project, tmp_pat
     if not soffice:
         pytest.skip("LibreOffice is not installed (Debian: libreoffice-writer-nogui); .ci/run installs it")
     docx = project / "out" / "2025-12-20-principals.docx"
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(docx)], capture_output=True, check=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
     from pypdf import PdfReader
 
     reader = PdfReader(str(tmp_path / "2025-12-20-principals.pdf"))
