@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Analysis, Entity, Event, Extract, Quote, Sentence, Source, SourceNote, Theme, ThemeSummary
+from .corroborate import corroborate
 from .entities import SourceNames, find_entities, scan_source
 from .events import SourceDates, date_source, find_events
 from .notes import SourceFacts, source_facts, source_notes
@@ -75,9 +76,11 @@ def analyze_texts(
     sentences = {p.source.id: p.sentences for p in parts}
     quotes = tuple(q for p in parts for q in p.quotes)
     week = prepare_week(sources, sentences, _halves(parts, "terms"))
-    summaries = summarize_themes(sources, sentences, themes, quotes, week=week)
+    events = find_events(sources, sentences, as_of=as_of, dates=_halves(parts, "dates"))
+    # The same event found in several sources corroborates the summary sentence that reports it.
+    summaries = corroborate(summarize_themes(sources, sentences, themes, quotes, week=week), events)
     bluf = summarize_bluf(sources, sentences, summaries, week=week)
-    return summaries, bluf, find_events(sources, sentences, as_of=as_of, dates=_halves(parts, "dates"))
+    return summaries, bluf, events
 
 
 def assemble(
