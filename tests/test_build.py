@@ -186,3 +186,14 @@ def test_principals_docx_is_one_page_as_laid_out_by_libreoffice(project, tmp_pat
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "Page 1 of 1" in text and "UNCLASSIFIED" in text
+
+
+def test_analysts_brief_shows_corroboration_timeline_entities_and_notes(project):
+    brief = json.loads((project / "out" / "2025-12-20-analysts.json").read_text())
+    extracts = [e for t in brief["themes"] for e in t["summary"]]
+    assert any(len({c["source"] for c in e["cites"]}) > 1 for e in extracts)
+    md = (project / "out" / "2025-12-20-analysts.md").read_text()
+    assert "[2 sources]" in md
+    for heading in ("## Timeline", "## Entity index", "## Source notes", "## Quotations"):
+        assert heading in md
+    assert brief["events"] and all(e["date"][:4].isdigit() for e in brief["events"])
