@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONFIG ?= configs/weekly.yaml
 
-.PHONY: brief test lint typecheck golden bench clean setup dev docs
+.PHONY: brief test lint typecheck bench bench-scale clean setup dev docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ typecheck: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/quotes.py --split test
 	$(BIN)/python bench/rouge.py
+
+bench-scale: $(VENV)/.dev
+	$(BIN)/python bench/scale.py
 
 # The README's page images: page 1 of each audience's PDF (needs poppler's pdftoppm).
 docs: brief
