@@ -32,7 +32,8 @@ _CONTEXT_OPENERS = re.compile(
     r"^[\"'\u201c\u2018(]*(?:this|that|these|those|it|its|such|he|she|they|his|her|their|him|them"
     r"|here|as (?:said|noted|mentioned|discussed|argued) (?:above|earlier|before)|as such"
     r"|the latter|the former|also|likewise|similarly|moreover|furthermore|in addition|besides"
-    r"|thus|therefore|hence|consequently)\b",
+    r"|thus|therefore|hence|consequently|the rest|the same|the other|both|neither|either|another"
+    r"|but|and|or|so|instead|then)\b",
     re.IGNORECASE,
 )
 _FINAL = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
