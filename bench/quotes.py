@@ -26,7 +26,7 @@ Figures:
   statements that merely overlap a content fragment, is printed too.
 - **speaker accuracy** = over found gold segments whose attribution has a source span that is not a bare
   pronoun: the predicted quote with the largest overlap is right when its speaker's last word appears
-  (case-insensitively, possessive dropped) among the words of the gold source span; with no speaker, when
+  (case-insensitively, possessive dropped; inner apostrophes and hyphens kept: "O'Neill", "Ki-moon") among the words of the gold source span; with no speaker, when
   the last word of its ``speaker_role`` appears there. A label whose last word is a function word or not
   alphabetic ("the", "and", a stray mark) never matches. When the gold source is a description (it opens
   with a determiner or possessive pronoun and its head, the last word, is lower-case: "the candidate",
@@ -123,7 +123,8 @@ def is_pronoun(span_text: str) -> bool:
 
 def words(s: str) -> set[str]:
     """Return the lower-cased words of a string, possessives dropped."""
-    return {re.sub(r"[\u2019']s?$", "", w) for w in re.findall(r"[\w\u2019'\-]+", s.lower())}
+    s = s.lower().replace("\u2019", "'")
+    return {re.sub(r"'s?$", "", w) for w in re.findall(r"[\w'\-]+", s)}
 
 
 def label_matches(q: Quote, gold_texts: list[str]) -> bool:
@@ -131,8 +132,9 @@ def label_matches(q: Quote, gold_texts: list[str]) -> bool:
     label = q.speaker or q.speaker_role
     if not label:
         return False
-    last = re.sub(r"[\u2019']s?$", "", label.split()[-1].lower()).strip(".,")
-    if len(last) < 2 or not last.isalpha() or last in FUNCTION_WORDS:
+    last = re.sub(r"'s?$", "", label.split()[-1].lower().replace("\u2019", "'")).strip(".,")
+    # Letters with inner apostrophes or hyphens ("o'neill", "ki-moon") are words too.
+    if len(last) < 2 or not re.fullmatch(r"[^\W\d_]+(?:['\-][^\W\d_]+)*", last) or last in FUNCTION_WORDS:
         return False  # "the", "and" or a stray mark would match nearly any source
     return any(last in words(t) for t in gold_texts)
 
