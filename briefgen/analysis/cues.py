@@ -163,6 +163,9 @@ def _trim_subject(tail: str) -> str | None:
             if w.lower().strip(",") in _STOP or w[:1].isdigit():
                 break
             keep.append(w)
+        # "at the party convention Sen. Elizabeth Warren": a long run is a place phrase before the name.
+        while len(keep) > 6 and keep[-1][:1].islower() or len(keep) > 8:
+            keep.pop()
         return " ".join(reversed(keep)) or None
     # Ends with a common noun: the subject opens the clause ("The State Department last week").
     keep = []

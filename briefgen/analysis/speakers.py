@@ -362,7 +362,13 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     tokens = phrase.split()
     if len(tokens) > 10 or _DET.match(tokens[-1]) or tokens[-1].lower() in _PRONOUNS:
         return None  # "his claims of": a noun phrase cut short, not a subject
-    if any(t.lower() in _CLAUSE_WORDS for t in tokens) or any(t[:1].isdigit() for t in tokens[-1:]):
+    # A capitalised clause word followed by another capitalised word is part of a name or a title ("Will
+    # Doyle", "CBS This Morning"); alone or lower-case it shows a clause.
+    clause = any(
+        t.lower() in _CLAUSE_WORDS and (t.islower() or i + 1 == len(tokens) or not tokens[i + 1][:1].isupper())
+        for i, t in enumerate(tokens)
+    )
+    if clause or any(t[:1].isdigit() for t in tokens[-1:]):
         return None
     if tokens[0] in _LEADING_PREPOSITIONS:
         return None  # "with several Asian and African": a prepositional phrase has no speaker
