@@ -200,8 +200,22 @@ def _is_intro(phrase: str) -> bool:
     return first in _OPENERS or first.endswith(("ly", "ing")) or bool(low & _WHEN_WORDS)
 
 
+# A dateline opening a story ("WASHINGTON, Dec. 8 (UPI) — ", "Washington (AFP) – ") is no subject.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.\-]{2,}(?:\s+[A-Z][A-Z.\-]+)*|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}(?=\s*\())"
+    r"(?:,\s+[^\u2014\u2013(]{1,25})?(?:\s*\([A-Za-z. ]{1,15}\))?\s*[\u2014\u2013-]{1,2}\s+"
+)
+
+
+def strip_dateline(clause: str) -> str:
+    """Return a clause without a dateline opening it."""
+    m = _DATELINE.match(clause)
+    return clause[m.end() :] if m else clause
+
+
 def clause_subject(clause: str) -> str | None:
     """Return the subject opening a clause, after any introductory phrase ("On Friday, Trump ...")."""
+    clause = strip_dateline(clause)
     intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause)
     if intro and clause[:1].isupper() and _is_intro(intro.group(1)):
         clause = clause[intro.end() :]
@@ -368,10 +382,10 @@ def verb_subject(clause: str) -> tuple[str, int] | None:
     "The Florida senator likes ...", "Mitt Romney, the nominee, has often derided ...", "On Friday,
     researchers found ...": the words before the first verb form, when they make a short noun phrase.
     """
-    off = 0
-    intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause)
-    if intro and clause[:1].isupper() and _is_intro(intro.group(1)):
-        off = intro.end()
+    off = len(clause) - len(strip_dateline(clause))
+    intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause[off:])
+    if intro and clause[off : off + 1].isupper() and _is_intro(intro.group(1)):
+        off += intro.end()
         # "On July 6, 2015, Sanders ...": a date's year continues the introductory phrase.
         year = re.match(r"\d{4},\s+(?=\S)", clause[off:])
         off += year.end() if year else 0

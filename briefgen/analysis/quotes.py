@@ -104,6 +104,10 @@ class _ParagraphQuotes:
         body = after[lead.end() :] if lead else after
         base = at + (lead.end() if lead else 0)
         cue = CUE.match(body)
+        if cue and (cue.group(0).endswith("ing") or cue.group(0) in ("told", "tells")):
+            # "hailed it as “fantastic,” telling reporters": the words after are the addressee; the
+            # clause before the quote gives the speaker.
+            return None
         if cue:
             who = subject_after(body[cue.end() :])
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), True, base + cue.end())
