@@ -10,6 +10,7 @@ from typing import Protocol
 
 from ..errors import SourceError
 from ..model import Paragraph, Source
+from ..registry import registrar
 
 
 class Reader(Protocol):
@@ -24,15 +25,7 @@ class Reader(Protocol):
 READERS: dict[str, type] = {}
 
 
-def register_reader(cls: type) -> type:
-    """Register a reader class under its ``name``; a name registered twice fails loudly."""
-    name = cls.name  # type: ignore[attr-defined]
-    if name in READERS:
-        raise RuntimeError(
-            f"reader {name!r} registered twice: {READERS[name].__module__} and {cls.__module__}"
-        )
-    READERS[name] = cls
-    return cls
+register_reader = registrar(READERS, "reader")
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from ..errors import RenderError
 from ..model import Brief
+from ..registry import registrar
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +29,7 @@ class Renderer(Protocol):
 RENDERERS: dict[str, type] = {}
 
 
-def register_renderer(cls: type) -> type:
-    """Register a renderer class under its ``name``; a name registered twice fails loudly."""
-    name = cls.name  # type: ignore[attr-defined]
-    if name in RENDERERS:
-        raise RuntimeError(
-            f"renderer {name!r} registered twice: {RENDERERS[name].__module__} and {cls.__module__}"
-        )
-    RENDERERS[name] = cls
-    return cls
+register_renderer = registrar(RENDERERS, "renderer")
 
 
 def get_renderer(name: str) -> Renderer:
