@@ -9,73 +9,19 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Entity, Quote, Source
+from .gazetteer import (
+    CALENDAR,
+    CONNECTORS,
+    DEMONYMS,
+    EVENT_WORDS,
+    OPENERS,
+    ORG_HEADS,
+    PARTICLES,
+    PLACES,
+    TITLES,
+)
 from .segment import sentence_spans
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# General knowledge, not tuned to any corpus: places, nationalities, titles and organisation words.
-_PLACES = frozenset(
-    x.casefold()
-    for x in """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|
-Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Herzegovina|Brazil|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|
-Colombia|Congo|Croatia|Cuba|Cyprus|Czechia|Denmark|Ecuador|Egypt|Eritrea|Estonia|Ethiopia|Finland|France|Georgia|
-Germany|Ghana|Greece|Guatemala|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Japan|
-Jordan|Kazakhstan|Kenya|Korea|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Libya|Lithuania|Luxembourg|Malaysia|Mali|
-Malta|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Nepal|Netherlands|Nicaragua|Niger|
-Nigeria|Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|
-Serbia|Singapore|Slovakia|Slovenia|Somalia|Spain|Sudan|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|
-Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Africa|Asia|
-Europe|America|Americas|Arctic|Baltic|Balkans|Caucasus|Crimea|Donbas|Siberia|Scandinavia|Eurasia|Middle|East|West|
-North|South|Global|Western|Eastern|Northern|Southern|Central|Britain|England|Scotland|Wales|Alaska|California|Texas|
-Kabul|Beijing|Berlin|Brussels|Budapest|Cairo|Canberra|Delhi|Dublin|Geneva|Helsinki|Istanbul|Kyiv|Kiev|Lisbon|London|
-Madrid|Minsk|Moscow|Ottawa|Paris|Prague|Riga|Rome|Seoul|Stockholm|Tallinn|Tehran|Tokyo|Vienna|Vilnius|Warsaw|
-Washington|Ankara|Baghdad|Damascus|Tbilisi|Yerevan|Baku|Astana|Tashkent|Chisinau|Bucharest|Sofia|Belgrade|Athens|
-Oslo|Copenhagen|Amsterdam|Bern|Jerusalem|Gaza|Pyongyang|Taipei|Manila|Jakarta|Hanoi|Bangkok|Islamabad|Karachi|
-Mumbai|Shanghai|Hong|Kong|Sydney|Toronto|York|Chicago|Hrodna|Homyel|Brest|Mogilev|Gomel|Grodno|Vitebsk|Odesa|Kharkiv|
-Lviv|Mariupol|Volgograd|Petersburg|Kaliningrad|U.S.|US|USA|UK|UAE|U.K.|Soviet|United|States|Kingdom|Republic|Emirates""".replace(
-        "\n", ""
-    ).split("|")
-)
-_DEMONYMS = frozenset(
-    x.casefold()
-    for x in """American|Americans|Belarusian|Belarusians|British|Chinese|European|Europeans|French|German|Germans|
-Russian|Russians|Ukrainian|Ukrainians|Polish|Lithuanian|Latvian|Estonian|Finnish|Swedish|Norwegian|Danish|Dutch|
-Belgian|Italian|Spanish|Portuguese|Greek|Turkish|Iranian|Iraqi|Syrian|Israeli|Palestinian|Arab|Indian|Pakistani|
-Japanese|Korean|Koreans|Vietnamese|Canadian|Mexican|Brazilian|African|Asian|Georgian|Armenian|Azerbaijani|Kazakh|
-Hungarian|Czech|Slovak|Romanian|Bulgarian|Serbian|Croatian|Moldovan|Baltic|Nordic|Soviet|Western|Eastern|Arctic|
-Atlantic|Pacific|Transatlantic|Kremlin-backed|Communist""".replace("\n", "").split("|")
-)
-_CALENDAR = _words(
-    """january february march april may june july august september october november december monday tuesday
-wednesday thursday friday saturday sunday"""
-)
-_TITLES = _words(
-    """president vice prime minister deputy special envoy foreign secretary general chancellor king queen
-prince pope senator governor mayor ambassador chairman chair chairwoman director leader commander mr
-mrs ms dr prof sir lord lady judge justice rep sen gov gen col lt colonel major captain admiral
-spokesman spokeswoman spokesperson representative premier patriarch metropolitan archbishop bishop
-sheikh emir chief head defence defense interior state acting former late"""
-)
-_ORG_HEADS = _words(
-    """union church commission ministry party parliament council bank agency treasury department office
-committee court fund organisation organization institute institution assembly service services army
-navy forces police board group company corporation corp inc ltd plc university administration
-embassy senate congress kremlin pentagon duma alliance coalition federation association front
-movement foundation centre center council authority guard patriarchate nations programme program
-network media press times post news tribune journal bureau directorate secretariat"""
-)
-_EVENT_WORDS = _words("""war revolution summit crisis games cup olympics election protests""")
-_PARTICLES = _words("""van von de der den da di du la le al bin ibn del dos das ter""")
-_CONNECTORS = frozenset(("of", "on", "for"))
-# Capitalised at the start of a sentence, these are ordinary words even when the corpus never has them in lower case.
-_OPENERS = _words(
-    """the a an this that these those both later then after before when while although though since because
-despite however meanwhile still also even only critics officials many most some several other others each every
-all no not today yesterday tomorrow here there now once first last next according yet but and so if as"""
-)
 _SPEECH = re.compile(r"\s+(?:said|says|told|argued|insisted|stated|added|wrote|noted|warned|claimed)\b")
 _ROLE_NOUNS = (
     "envoy|president|minister|leader|spokesman|spokeswoman|spokesperson|head|chief|adviser|advisor|ambassador|"
@@ -121,7 +67,7 @@ def _is_cap(token: str) -> bool:
 
 def _is_place(token: str) -> bool:
     parts = [p for p in re.split(r"-", token) if p]
-    return all(p.casefold() in _PLACES or p.casefold() in _DEMONYMS for p in parts)
+    return all(p.casefold() in PLACES or p.casefold() in DEMONYMS for p in parts)
 
 
 def _is_heading(text: str) -> bool:
@@ -147,7 +93,7 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
                 break
             if _is_cap(nxt):
                 j += 1
-            elif nxt in _PARTICLES or nxt in _CONNECTORS:
+            elif nxt in PARTICLES or nxt in CONNECTORS:
                 k = j + 2 if not (nxt == "of" and j + 2 < len(toks) and toks[j + 2][2] == "the") else j + 3
                 if k < len(toks) and _is_cap(toks[k][2]) and text[toks[k - 1][1] : toks[k][0]] == " ":
                     j = k
@@ -164,7 +110,7 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
 
 def _split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Return (title-and-place prefix, name) of a run such as "Belarus President Alexander Lukashenko"."""
-    titles = [i for i, t in enumerate(tokens[:-1]) if t.casefold() in _TITLES]
+    titles = [i for i, t in enumerate(tokens[:-1]) if t.casefold() in TITLES]
     k = titles[-1] + 1 if titles else 0
     while k < len(tokens) - 1 and _is_place(tokens[k]):
         k += 1  # "Belarus Lukashenko": a place before a name is not part of it (nor a role)
@@ -232,31 +178,31 @@ def _mention(
 ) -> _Mention | None:
     """Return the mention a capitalised run stands for, or None for places, dates and common words."""
     if not text[:start].strip(_QUOTE_MARKS + "([*- "):
-        while tokens and (tokens[0].casefold() in vocab or tokens[0].casefold() in _OPENERS):
+        while tokens and (tokens[0].casefold() in vocab or tokens[0].casefold() in OPENERS):
             tokens = tokens[1:]  # a capitalised common word opening the sentence
     folded = [t.casefold() for t in tokens]
-    if not any(t in _ORG_HEADS for t in folded) and any(t in _CONNECTORS for t in tokens):
-        last = max(i for i, t in enumerate(tokens) if t in _CONNECTORS)
+    if not any(t in ORG_HEADS for t in folded) and any(t in CONNECTORS for t in tokens):
+        last = max(i for i, t in enumerate(tokens) if t in CONNECTORS)
         tokens = tokens[last + 1 :]  # "Critics of Marchenka" names Marchenka
-    while tokens and tokens[-1] in _PARTICLES | _CONNECTORS:
+    while tokens and tokens[-1] in PARTICLES | CONNECTORS:
         tokens = tokens[:-1]
     if not tokens:
         return None
     if start and end < len(text) and text[start - 1] in _QUOTE_MARKS and text[end] in _QUOTE_MARKS:
         return None  # a name in scare quotes ("Russkiy Mir") is a slogan, not a person
     folded = [t.casefold() for t in tokens]
-    if any(t in _EVENT_WORDS for t in folded):
+    if any(t in EVENT_WORDS for t in folded):
         return None
-    if any(t in _ORG_HEADS for t in folded) or (
+    if any(t in ORG_HEADS for t in folded) or (
         len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
     ):
-        if all(_is_place(t) or t in _TITLES or t in ("federation", "republic") for t in folded):
+        if all(_is_place(t) or t in TITLES or t in ("federation", "republic") for t in folded):
             return None  # "Russian Federation" is a country
         return _Mention(tuple(tokens), *where, cue="organisation")
     prefix, name = _split_role(tokens)
-    if not name or any(_is_place(t) or t.casefold() in _CALENDAR or t.casefold() in _TITLES for t in name):
+    if not name or any(_is_place(t) or t.casefold() in CALENDAR or t.casefold() in TITLES for t in name):
         return None
-    if any(t.isupper() or t[-1:] == "." for t in name if t not in _PARTICLES) or len(name) > 4:
+    if any(t.isupper() or t[-1:] == "." for t in name if t not in PARTICLES) or len(name) > 4:
         return None
     role = " ".join(prefix) if prefix else _role_from_context(text, start, end)
     if len(name) > 1:
@@ -406,7 +352,7 @@ class _Resolver:
 
     def _group(self, name: str, kind: str) -> _Group:
         if name not in self.groups:
-            org = any(t.casefold() in _ORG_HEADS for t in name.split()) or kind == "organisation"
+            org = any(t.casefold() in ORG_HEADS for t in name.split()) or kind == "organisation"
             group = self.groups[name] = _Group(name, "organisation" if org else "person")
             self._index(group)
         return self.groups[name]

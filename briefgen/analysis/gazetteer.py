@@ -1,0 +1,70 @@
+"""Word lists for recognising names: places, nationalities, titles, organisation words (general knowledge)."""
+
+from __future__ import annotations
+
+
+def words_set(text: str) -> frozenset[str]:
+    """Return the white-space separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+# General knowledge, not tuned to any corpus: places, nationalities, titles and organisation words.
+PLACES = frozenset(
+    x.casefold()
+    for x in """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|
+Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Herzegovina|Brazil|Bulgaria|Cambodia|Cameroon|Canada|Chile|China|
+Colombia|Congo|Croatia|Cuba|Cyprus|Czechia|Denmark|Ecuador|Egypt|Eritrea|Estonia|Ethiopia|Finland|France|Georgia|
+Germany|Ghana|Greece|Guatemala|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Japan|
+Jordan|Kazakhstan|Kenya|Korea|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Libya|Lithuania|Luxembourg|Malaysia|Mali|
+Malta|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Nepal|Netherlands|Nicaragua|Niger|
+Nigeria|Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|
+Serbia|Singapore|Slovakia|Slovenia|Somalia|Spain|Sudan|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|
+Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Africa|Asia|
+Europe|America|Americas|Arctic|Baltic|Balkans|Caucasus|Crimea|Donbas|Siberia|Scandinavia|Eurasia|Middle|East|West|
+North|South|Global|Western|Eastern|Northern|Southern|Central|Britain|England|Scotland|Wales|Alaska|California|Texas|
+Kabul|Beijing|Berlin|Brussels|Budapest|Cairo|Canberra|Delhi|Dublin|Geneva|Helsinki|Istanbul|Kyiv|Kiev|Lisbon|London|
+Madrid|Minsk|Moscow|Ottawa|Paris|Prague|Riga|Rome|Seoul|Stockholm|Tallinn|Tehran|Tokyo|Vienna|Vilnius|Warsaw|
+Washington|Ankara|Baghdad|Damascus|Tbilisi|Yerevan|Baku|Astana|Tashkent|Chisinau|Bucharest|Sofia|Belgrade|Athens|
+Oslo|Copenhagen|Amsterdam|Bern|Jerusalem|Gaza|Pyongyang|Taipei|Manila|Jakarta|Hanoi|Bangkok|Islamabad|Karachi|
+Mumbai|Shanghai|Hong|Kong|Sydney|Toronto|York|Chicago|Hrodna|Homyel|Brest|Mogilev|Gomel|Grodno|Vitebsk|Odesa|Kharkiv|
+Lviv|Mariupol|Volgograd|Petersburg|Kaliningrad|U.S.|US|USA|UK|UAE|U.K.|Soviet|United|States|Kingdom|Republic|Emirates""".replace(
+        "\n", ""
+    ).split("|")
+)
+DEMONYMS = frozenset(
+    x.casefold()
+    for x in """American|Americans|Belarusian|Belarusians|British|Chinese|European|Europeans|French|German|Germans|
+Russian|Russians|Ukrainian|Ukrainians|Polish|Lithuanian|Latvian|Estonian|Finnish|Swedish|Norwegian|Danish|Dutch|
+Belgian|Italian|Spanish|Portuguese|Greek|Turkish|Iranian|Iraqi|Syrian|Israeli|Palestinian|Arab|Indian|Pakistani|
+Japanese|Korean|Koreans|Vietnamese|Canadian|Mexican|Brazilian|African|Asian|Georgian|Armenian|Azerbaijani|Kazakh|
+Hungarian|Czech|Slovak|Romanian|Bulgarian|Serbian|Croatian|Moldovan|Baltic|Nordic|Soviet|Western|Eastern|Arctic|
+Atlantic|Pacific|Transatlantic|Kremlin-backed|Communist""".replace("\n", "").split("|")
+)
+CALENDAR = words_set(
+    """january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday"""
+)
+TITLES = words_set(
+    """president vice prime minister deputy special envoy foreign secretary general chancellor king queen
+prince pope senator governor mayor ambassador chairman chair chairwoman director leader commander mr
+mrs ms dr prof sir lord lady judge justice rep sen gov gen col lt colonel major captain admiral
+spokesman spokeswoman spokesperson representative premier patriarch metropolitan archbishop bishop
+sheikh emir chief head defence defense interior state acting former late"""
+)
+ORG_HEADS = words_set(
+    """union church commission ministry party parliament council bank agency treasury department office
+committee court fund organisation organization institute institution assembly service services army
+navy forces police board group company corporation corp inc ltd plc university administration
+embassy senate congress kremlin pentagon duma alliance coalition federation association front
+movement foundation centre center council authority guard patriarchate nations programme program
+network media press times post news tribune journal bureau directorate secretariat"""
+)
+EVENT_WORDS = words_set("""war revolution summit crisis games cup olympics election protests""")
+PARTICLES = words_set("""van von de der den da di du la le al bin ibn del dos das ter""")
+CONNECTORS = frozenset(("of", "on", "for"))
+# Capitalised at the start of a sentence, these are ordinary words even when the corpus never has them in lower case.
+OPENERS = words_set(
+    """the a an this that these those both later then after before when while although though since because
+despite however meanwhile still also even only critics officials many most some several other others each every
+all no not today yesterday tomorrow here there now once first last next according yet but and so if as"""
+)
