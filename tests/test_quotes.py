@@ -325,3 +325,40 @@ def test_verb_subject_after_a_dated_intro_and_a_progressive_verb():
     quotes = find_quotes(source)
     assert by_text(quotes, "The port").speaker == "Lisa Chen"
     assert by_text(quotes, "Open for").speaker == "Dan Ortiz"
+
+
+def test_capitalised_clause_words_inside_names():
+    src = make_source(
+        "“Budgets are tight this year,” said Will Pardo, a professor of finance at Marlow College.",
+        "“We checked twice,” Morning Desk co-host Lena Voss said.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "Budgets").speaker == "Will Pardo"
+    assert by_text(quotes, "We checked").speaker == "Lena Voss"
+
+
+def test_dateline_is_not_the_speaker():
+    src = make_source(
+        "BRANTFORD, May 3 (XNA) — Councillor Ida Morrow attacked the plan, saying it was “a gift to "
+        "developers that the town will regret.”",
+    )
+    assert by_text(find_quotes(src), "a gift").speaker == "Ida Morrow"
+
+
+def test_participle_after_quote_names_the_addressee():
+    src = make_source(
+        "Mayor Tom Reyes hailed the vote as “a turning point for the whole valley,” telling reporters he "
+        "expected more to come.",
+    )
+    q = by_text(find_quotes(src), "a turning point")
+    assert q.speaker == "Tom Reyes"
+
+
+def test_inserts_and_relative_clauses_between_subject_and_verb():
+    src = make_source(
+        "The Harbour Authority less than two weeks ago said that “serious” flaws had been found.",
+        "Senator Ana Kell, who has led the inquiry since March, named “Project Lantern” and “the audit” as causes.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "serious").speaker_role == "The Harbour Authority"
+    assert by_text(quotes, "the audit").speaker == "Ana Kell"

@@ -23,12 +23,11 @@ from .cues import (
     TRAILING_ADVERBS,
     WEAK_CUES,
     clause_subject,
-    generic_after,
     strip_tags,
     subject_after,
     subject_before,
-    verb_subject,
 )
+from .finite_verbs import generic_after, verb_subject
 from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans
 from .segment import sentence_spans
 from .speakers import Resolver, SpeakerPhrase, parse_speaker

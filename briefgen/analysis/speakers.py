@@ -29,7 +29,7 @@ _TITLE_WORDS = word_set(
     """
     adm adviser advisor ambassador analyst anchor assemblyman attorney campaign candidate capt ceo chair
     chairman chairwoman chancellor chief col colonel columnist commander commissioner congressman
-    congresswoman councilman councilwoman defence defense democratic deputy director dr economist editor
+    congresswoman councilman councilwoman councillor councilor sheriff treasurer alderman defence defense democratic deputy director dr economist editor
     envoy executive finance foreign former founder gen general gop gov governor host house independent
     interior judge justice king leader lord lt majority manager mayor minister minority mr mrs ms
     nominee officer pollster pope president president-elect press prime prince prof professor queen rep
@@ -365,7 +365,8 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     # A capitalised clause word followed by another capitalised word is part of a name or a title ("Will
     # Doyle", "CBS This Morning"); alone or lower-case it shows a clause.
     clause = any(
-        t.lower() in _CLAUSE_WORDS and (t.islower() or i + 1 == len(tokens) or not tokens[i + 1][:1].isupper())
+        t.lower() in _CLAUSE_WORDS
+        and (t.islower() or i + 1 == len(tokens) or not tokens[i + 1][:1].isupper())
         for i, t in enumerate(tokens)
     )
     if clause or any(t[:1].isdigit() for t in tokens[-1:]):
