@@ -362,3 +362,11 @@ def test_inserts_and_relative_clauses_between_subject_and_verb():
     quotes = find_quotes(src)
     assert by_text(quotes, "serious").speaker_role == "The Harbour Authority"
     assert by_text(quotes, "the audit").speaker == "Ana Kell"
+
+
+def test_determiner_subject_keeps_its_head_and_resolves():
+    src = make_source(
+        "President Maria Olsen defended the new rules on Tuesday.",
+        "The president noted that she had drafted the first version, and added: “I know this law well.”",
+    )
+    assert by_text(find_quotes(src), "I know").speaker == "Maria Olsen"

@@ -234,6 +234,12 @@ def clause_subject(clause: str) -> str | None:
             keep.append(w)
         else:
             break
+    if keep and all(w.lower() in ("the", "a", "an") for w in keep):
+        # "The president noted": a determiner takes its common-noun head, up to the verb.
+        for w in words[len(keep) : len(keep) + 3]:
+            if not w.isalpha() or not w.islower() or w in _STOP or w.endswith("ed"):
+                break
+            keep.append(w)
     return " ".join(keep) or None
 
 
