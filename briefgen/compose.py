@@ -74,11 +74,13 @@ def trim_extracts(extracts: tuple[Extract, ...], max_words: int | None) -> tuple
     return tuple(out)
 
 
-def _quote_rank(q: Quote, cited: set[Cite]) -> tuple[int, int, int, int]:
-    """Return a sort key: named statements bearing on the brief's themes first, longer ones first."""
+def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]:
+    """Return a sort key: named statements on the brief's themes first, then cited ones, longer ones."""
     return (
         0 if q.kind == "statement" else 1,
         0 if q.speaker else (1 if q.speaker_role else 2),
+        1 if q.flags else 0,  # a quote with a missing mark is one an editor would check first
+        -round(relevance * 4),  # coarse, so length still orders quotes of similar relevance
         0 if q.cite in cited else 1,
         -min(_words(q.text), 40),
     )
@@ -87,14 +89,22 @@ def _quote_rank(q: Quote, cited: set[Cite]) -> tuple[int, int, int, int]:
 def select_quotes(
     analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
 ) -> tuple[Quote, ...]:
-    """Return the quotes a brief shows: statements with speakers first, then phrases; all when unlimited."""
+    """Return the quotes a brief shows: all while they fit, else the best statements for its themes."""
     limit = SAFETY_LIMIT if limit is None else limit
     if len(analysis.quotes) <= limit:
         return analysis.quotes  # everything fits: all of them, in source order
     cited = {c for t in themes for e in t.extracts for c in e.cites}
     order = {q: i for i, q in enumerate(analysis.quotes)}
+    scorer = ThemeScorer([t.theme for t in themes]) if themes else None
+
+    def relevance(q: Quote) -> float:
+        if scorer is None:
+            return 0.0
+        text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
+        return max(scorer.relevance(words(text)), default=0.0)
+
     statements = [q for q in analysis.quotes if q.kind == "statement"]
-    return tuple(sorted(statements, key=lambda q: (_quote_rank(q, cited), order[q]))[:limit])
+    return tuple(sorted(statements, key=lambda q: (_quote_rank(q, cited, relevance(q)), order[q]))[:limit])
 
 
 def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
