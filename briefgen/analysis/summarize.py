@@ -33,7 +33,7 @@ _CONTEXT_OPENERS = re.compile(
     r"|here|as (?:said|noted|mentioned|discussed|argued) (?:above|earlier|before)|as such"
     r"|the latter|the former|also|likewise|similarly|moreover|furthermore|in addition|besides"
     r"|thus|therefore|hence|consequently|the rest|the same|the other|both|neither|either|another"
-    r"|but|and|or|so|instead|then)\b",
+    r"|but|and|or|so|instead|then|however|nevertheless|nonetheless|yet|even so|at the same time|in turn)\b",
     re.IGNORECASE,
 )
 # "In particular, he ...": a pronoun subject after a short opening phrase needs context just as much.
