@@ -240,6 +240,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefgen: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: one line for the user, the trace with --debug
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"briefgen: internal error: {type(exc).__name__}: {exc}; nothing was written "
+            "(run with --debug for the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        return int(ExitStatus.ERROR)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import RenderError
@@ -74,11 +74,18 @@ def render_layout(templates: Path, name: str, context: dict[str, Any]) -> list[L
         line = _error_line(exc, str(path))
         where = f"{path}:{line}" if line else str(path)
         raise RenderError(f"{where}: undefined variable: {exc.message}") from None
-    except (TemplateError, RecursionError, ValueError, TypeError, AttributeError) as exc:
-        # The sandbox's SecurityError is a TemplateError; anything else a template does is its own fault.
+    except TemplateNotFound as exc:
         line = _error_line(exc, str(path))
         where = f"{path}:{line}" if line else str(path)
-        raise RenderError(f"{where}: template error: {exc}") from None
+        raise RenderError(
+            f"{where}: template not found: {exc.name} (templates can include only files "
+            f"in {templates / name} or {templates})"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - user template code: whatever it raises is reported, not crashed on
+        # The sandbox's SecurityError is a TemplateError; OverflowError comes from its range() cap.
+        line = _error_line(exc, str(path))
+        where = f"{path}:{line}" if line else str(path)
+        raise RenderError(f"{where}: template error: {type(exc).__name__}: {exc}") from None
     if len(out) > MAX_OUTPUT:
         raise RenderError(f"{path}: template output is over {MAX_OUTPUT:,} characters; check its loops")
     return parse_layout(out, path)

@@ -94,3 +94,21 @@ def test_timeline_keeps_the_best_corroborated_then_latest_events():
     audience = Audience("x", "X", "x", (), ("md",), max_events=2)
     composer = _Composer(Analysis(sources=(), events=events), audience, ())
     assert [e.text for e in composer.events()] == ["B.", "D."]
+
+
+def test_sandbox_range_cap_is_a_template_error(tmp_path):
+    root = write_template(tmp_path, "{% for i in range(10**9) %}x{% endfor %}\n")
+    with pytest.raises(RenderError, match=r"brief.j2:1: template error: OverflowError: Range too big"):
+        render_layout(root, "t", {})
+
+
+def test_include_outside_the_templates_is_refused(tmp_path):
+    root = write_template(tmp_path, '{% include "../../../etc/passwd" %}\n')
+    with pytest.raises(RenderError, match=r"template not found: \.\./\.\./\.\./etc/passwd"):
+        render_layout(root, "t", {})
+
+
+def test_runaway_recursion_is_a_template_error(tmp_path):
+    root = write_template(tmp_path, "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}\n")
+    with pytest.raises(RenderError, match="template error: RecursionError"):
+        render_layout(root, "t", {})

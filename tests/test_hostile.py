@@ -222,3 +222,18 @@ def test_run_on_text_without_breaks_is_split_and_builds(project, capsys):
     brief = json.loads((project / "out" / "2025-12-20-press.json").read_text())
     runon = [s for s in brief["sources"] if s["id"] == "runon"]
     assert all(len(p["text"]) <= 10_000 for s in runon for p in s["paragraphs"])
+
+
+def test_an_internal_error_is_one_line_and_exit_1(project, capsys, monkeypatch):
+    import briefgen.pipeline
+
+    def broken(*args, **kwargs):
+        raise ValueError("something we did not foresee")
+
+    monkeypatch.setattr(briefgen.pipeline, "build", broken)
+    assert build(project) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "briefgen: internal error: ValueError: something we did not foresee; nothing was written"
+    )
+    assert "Traceback" not in err
