@@ -237,3 +237,12 @@ def test_an_internal_error_is_one_line_and_exit_1(project, capsys, monkeypatch):
         "briefgen: internal error: ValueError: something we did not foresee; nothing was written"
     )
     assert "Traceback" not in err
+
+
+def test_a_named_pipe_is_skipped_not_waited_on(project, capsys):
+    import os
+
+    os.mkfifo(project / "pipe-target")
+    (project / "sources" / "pipe.txt").symlink_to(project / "pipe-target")
+    assert build(project) == 0
+    warned(capsys, f"{project / 'sources' / 'pipe.txt'}: not a regular file; skipped")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -73,7 +74,10 @@ def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], lis
 def read_file(path: Path, max_bytes: int) -> tuple[list[Source], list[str]]:
     """Return the sources in one file and warnings; raise SourceError when it cannot be read."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            raise SourceError(f"{path}: not a regular file; skipped")
+        size = info.st_size
         if size > max_bytes:
             raise SourceError(
                 f"{path}: file is {size:,} bytes, over the {max_bytes:,}-byte cap (max_source_bytes)"
