@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -62,8 +63,9 @@ def process_file(job: FileJob, path: Path) -> FileResult:
     discarded = False
     if job.cache is not None:
         try:
-            # Over the cap: let read_file say so without hashing a huge file.
-            data = path.read_bytes() if path.stat().st_size <= job.max_bytes else None
+            # Over the cap, or not a regular file: let read_file say so without reading it here.
+            info = path.stat()
+            data = path.read_bytes() if stat.S_ISREG(info.st_mode) and info.st_size <= job.max_bytes else None
         except OSError:
             data = None  # read_file reports the error in its own words
         if data is not None:
