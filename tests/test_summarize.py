@@ -201,3 +201,12 @@ def test_per_source_terms_and_a_shared_week_change_nothing() -> None:
     assert summarize_bluf(SOURCES, SENTENCES, summaries, week=week) == summarize_bluf(
         SOURCES, SENTENCES, summaries
     )
+
+
+def test_back_references_need_their_context():
+    from briefgen.analysis.summarize import is_standalone
+
+    assert not is_standalone("The move drew cautious praise in European capitals and in Washington.")
+    assert is_standalone("The move by the central bank to cut rates surprised most analysts this week.")
+    assert not is_standalone("In particular, he delivered strongly on the vision of advancing trade.")
+    assert not is_standalone("However, the attempts to re-engage with the West have so far been futile.")

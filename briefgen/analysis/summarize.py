@@ -38,6 +38,12 @@ _CONTEXT_OPENERS = re.compile(
 )
 # "In particular, he ...": a pronoun subject after a short opening phrase needs context just as much.
 _LATE_PRONOUN = re.compile(r"^[^,]{1,40},\s+(?:he|she|it|they|this|these|those|his|her|its|their)\b", re.I)
+# "The move drew praise": a bare event noun pointing back to what the previous sentence reported.
+_BACK_REFERENCE = re.compile(
+    r"^The (?:move|decision|step|deal|plan|measure|episode|announcement|gesture|visit|trip|meeting|incident"
+    r"|event|development|shift|change|effort|initiative|proposal|offer|policy|approach|strategy|outcome)\b"
+    r"(?!\s+(?:of|by|to|for|that|in|on|with|from|between)\b)"
+)
 _FINAL = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _QUOTE_LINE = re.compile(r"^\s*[\"\u201c\u2018].*[\"\u201d\u2019]\s*[-\u2013\u2014]+\s*\S")
@@ -51,7 +57,7 @@ def is_standalone(text: str) -> bool:
     stripped = text.rstrip()
     if stripped.endswith("?") or not _FINAL.search(stripped):
         return False  # questions, and headline-like lines without final punctuation
-    if _CONTEXT_OPENERS.match(text) or _LATE_PRONOUN.match(text):
+    if _CONTEXT_OPENERS.match(text) or _LATE_PRONOUN.match(text) or _BACK_REFERENCE.match(text):
         return False
     if _QUOTE_LINE.match(text) or text.lstrip().startswith(('"', "\u201c", "\u2018")):
         return False  # a quotation with its attribution: the quote stage presents those
