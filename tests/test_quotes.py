@@ -370,3 +370,15 @@ def test_determiner_subject_keeps_its_head_and_resolves():
         "The president noted that she had drafted the first version, and added: “I know this law well.”",
     )
     assert by_text(find_quotes(src), "I know").speaker == "Maria Olsen"
+
+
+def test_dash_line_in_next_paragraph_names_the_speaker():
+    src = make_source(
+        "Fact-checks of the week follow.",
+        "“Our schools have lost four thousand teachers since the last budget.”",
+        "- Maria Delgado, Riverside.",
+        "The figure counts retirements as well as layoffs.",
+    )
+    q = by_text(find_quotes(src), "Our schools")
+    assert q.kind == "statement"
+    assert q.speaker == "Maria Delgado"

@@ -343,13 +343,29 @@ def _uncued_speaker(
     return _sentence_subject(span, pq, resolver), None
 
 
+def _next_line_dash(text: str, span: Span, following: str) -> _Attribution | None:
+    """Return the attribution a "- Name." line gives the quote-only paragraph before it."""
+    if (
+        len(following) > 120
+        or text[: max(0, span.open_mark)].strip()
+        or text[span.end :].strip(" \u201d\"'.,")
+    ):
+        return None
+    dash = DASH_LINE.match(following.strip())
+    if dash is None or not re.match(r"\s*[\u2013\u2014\u2015-]", following):
+        return None
+    # The dash line names the speaker; "at" past the paragraph keeps pronoun resolution local.
+    return _Attribution(parse_speaker(dash.group(1)), None, True, len(text))
+
+
 def find_quotes(source: Source) -> tuple[Quote, ...]:
     """Return the quotations of a source, in reading order."""
     resolver = Resolver(source)
     out: list[Quote] = []
     last: tuple[int, str | None, str | None] | None = None  # (paragraph, speaker, role) of the last statement
     prev_masked = ""
-    for para in source.paragraphs:
+    paras = source.paragraphs
+    for i, para in enumerate(paras):
         if not DOUBLE.search(para.text) and not SINGLE.search(para.text):
             prev_masked = para.text
             continue
@@ -359,6 +375,8 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             if not text.strip() or not re.search(r"\w", text):
                 continue
             attribution = pq.attribution(span)
+            if attribution is None and i + 1 < len(paras):
+                attribution = _next_line_dash(para.text, span, paras[i + 1].text)
             speaker, role = (None, None)
             if attribution is not None:
                 speaker, role = resolver.resolve(attribution.phrase, para.n, attribution.at)
