@@ -382,3 +382,15 @@ def test_dash_line_in_next_paragraph_names_the_speaker():
     q = by_text(find_quotes(src), "Our schools")
     assert q.kind == "statement"
     assert q.speaker == "Maria Delgado"
+
+
+def test_unnamed_groups_and_shares_as_subjects():
+    src = make_source(
+        "The bill passed the upper house on Monday; one lawmaker called it “a victory for common sense.”",
+        "That is why critics say the agency has been “hollowed out” by the cuts.",
+        "Asked about the plan, 40 percent said “not very likely” in the survey.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "a victory").speaker_role == "one lawmaker"
+    assert by_text(quotes, "hollowed out").speaker_role == "critics"
+    assert by_text(quotes, "not very likely").speaker_role == "40 percent"

@@ -265,13 +265,25 @@ def subject_before(prefix: str) -> str | None:
     appositive = re.search(r"([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)*),\s+[^,]{2,90},$", prefix)
     if appositive:
         return appositive.group(1)
+    group = _GROUP_SUBJECT.search(prefix)
+    if group:
+        return group.group(1)  # "one lawmaker", "many commentators", "21 percent", "critics"
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    tail = _trim_subject(prefix[breaks[-1].end() :] if breaks else prefix)
+    tail = prefix[breaks[-1].end() :] if breaks else prefix
+    tail = _trim_subject(re.sub(r"^(?:where|when|who|that|which|while|as)\s+", "", tail))
     if not tail or len(tail.split()) > 8 or "_" in tail:
         return None
     return tail
 
 
+# Unnamed groups and counted people as subjects: quantifier + plural or role noun, a share, a bare group noun.
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|[\s,;:(])((?:(?:one|many|some|several|most|few|two|three|four|five|both|other)\s+"
+    r"(?:of\s+(?:the|those|these|his|her|their|its)\s+)?(?:[a-z]+\s+)?[a-z]{3,}"
+    r"|\d{1,3}(?:\.\d)?\s*(?:percent|%)(?:\s+of\s+[a-z]+)?"
+    r"|(?:critics|analysts|experts|officials|observers|supporters|opponents|voters|aides|advisers|sources|"
+    r"residents|protesters|lawmakers|respondents|economists|commentators|activists|historians)))$"
+)
 # Parenthetical party tags and ages ("(D-Wis.)", ", R-Ariz.,", ", 30,") say nothing about who the speaker is.
 _LY_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+\s*$")
 _TAGS = re.compile(
