@@ -394,3 +394,11 @@ def test_unnamed_groups_and_shares_as_subjects():
     assert by_text(quotes, "a victory").speaker_role == "one lawmaker"
     assert by_text(quotes, "hollowed out").speaker_role == "critics"
     assert by_text(quotes, "not very likely").speaker_role == "40 percent"
+
+
+def test_transcript_as_follows_keeps_the_document_as_role():
+    src = make_source(
+        "The governor spoke to supporters late on Tuesday. Partial transcript as follows:",
+        "“We came here with a plan and we are leaving with a majority in both chambers.”",
+    )
+    assert by_text(find_quotes(src), "We came").speaker_role == "Partial transcript"

@@ -315,8 +315,10 @@ def _uncued_speaker(
         spans = sentence_spans(tail)
         last_sentence = tail[spans[-1][0] :].strip() if spans else tail.strip()
         # "Clinton released the following statement:", "Transcript as follows:": the clause's subject.
-        found = verb_subject(last_sentence)
-        follows = re.match(r"^([A-Z][\w\s\-]{1,40}?)\s+(?:as follows|follows|below)$", last_sentence)
+        follows = re.match(
+            r"^([A-Z][\w\s\-]{1,40}?)\s+(?:(?:is|are)\s+)?(?:as follows|follows|below)$", last_sentence
+        )
+        found = None if follows else verb_subject(last_sentence)
         who = found[0] if found else follows.group(1) if follows else None
         phrase = parse_speaker(who) if who else None
         if phrase is not None and phrase.pronoun not in ("he", "she", None):
