@@ -308,16 +308,16 @@ def _uncued_speaker(
     if span.start <= 1 and prev.rstrip().endswith(":"):
         # "Smith said:" closing the previous paragraph introduces this one.
         tail = prev.rstrip()[:-1]
-        cues = list(CUE.finditer(tail))
-        if cues:
-            who = subject_before(tail[: cues[-1].start()])
-            return resolver.resolve(parse_speaker(who) if who else None, n, 0)
         spans = sentence_spans(tail)
         last_sentence = tail[spans[-1][0] :].strip() if spans else tail.strip()
-        # "Clinton released the following statement:", "Transcript as follows:": the clause's subject.
         follows = re.match(
             r"^([A-Z][\w\s\-]{1,40}?)\s+(?:(?:is|are)\s+)?(?:as follows|follows|below)$", last_sentence
         )
+        cues = [] if follows else list(CUE.finditer(tail))
+        if cues:
+            who = subject_before(tail[: cues[-1].start()])
+            return resolver.resolve(parse_speaker(who) if who else None, n, 0)
+        # "Clinton released the following statement:", "Transcript as follows:": the clause's subject.
         found = None if follows else verb_subject(last_sentence)
         who = found[0] if found else follows.group(1) if follows else None
         phrase = parse_speaker(who) if who else None
