@@ -402,3 +402,11 @@ def test_transcript_as_follows_keeps_the_document_as_role():
         "“We came here with a plan and we are leaving with a majority in both chambers.”",
     )
     assert by_text(find_quotes(src), "We came").speaker_role == "Partial transcript"
+
+
+def test_long_introductory_phrase_is_skipped_before_the_subject():
+    src = make_source(
+        "In response to the ministry's plan to close three rural clinics by the end of the year, "
+        "Mayor Petra Novak rallied residents, saying: “We will keep these doors open.”"
+    )
+    assert by_text(find_quotes(src), "We will keep").speaker == "Petra Novak"

@@ -216,7 +216,9 @@ def strip_dateline(clause: str) -> str:
 def clause_subject(clause: str) -> str | None:
     """Return the subject opening a clause, after any introductory phrase ("On Friday, Trump ...")."""
     clause = strip_dateline(clause)
-    intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause)
+    intro = re.match(r"^([^,]{1,120}),\s+(?=\S)", clause)
+    if intro and len(intro.group(1)) > 60 and intro.group(1).split()[0].lower() not in OPENERS:
+        intro = None  # only a phrase opened by a preposition or adverb runs this long and is still an intro
     if intro and clause[:1].isupper() and is_intro(intro.group(1)):
         clause = clause[intro.end() :]
     words = clause.split()
