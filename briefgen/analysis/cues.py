@@ -271,8 +271,8 @@ def subject_before(prefix: str) -> str | None:
     if group:
         return group.group(1)  # "one lawmaker", "many commentators", "21 percent", "critics"
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    tail = prefix[breaks[-1].end() :] if breaks else prefix
-    tail = _trim_subject(re.sub(r"^(?:where|when|who|that|which|while|as)\s+", "", tail))
+    clause = prefix[breaks[-1].end() :] if breaks else prefix
+    tail = _trim_subject(re.sub(r"^(?:where|when|who|that|which|while|as)\s+", "", clause))
     if not tail or len(tail.split()) > 8 or "_" in tail:
         return None
     return tail
