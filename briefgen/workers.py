@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -17,7 +16,8 @@ from pathlib import Path
 from .analysis import SourceAnalysis, analyze_names, analyze_source, analyze_texts, assemble
 from .cache import CachedFile, SourceCache
 from .errors import BriefgenError, ExitStatus, SourceError
-from .ingest import read_file
+from .ingest import parse_file
+from .ingest.decode import read_source_bytes
 from .model import Analysis, Brief, Theme
 from .render import RenderOptions, get_renderer
 
@@ -59,28 +59,21 @@ class FileResult:
 def process_file(job: FileJob, path: Path) -> FileResult:
     """Return the analysis of one file, from the cache when its bytes, settings and code are unchanged."""
     clock = time.perf_counter()
+    try:
+        data = read_source_bytes(path, job.max_bytes)  # read once: hashed for the cache, then parsed
+    except SourceError as exc:
+        return FileResult(str(path), problems=tuple(exc.problems), read_seconds=time.perf_counter() - clock)
     key = None
     discarded = False
     if job.cache is not None:
-        try:
-            # Over the cap, or not a regular file: let read_file say so without reading it here.
-            info = path.stat()
-            data = path.read_bytes() if stat.S_ISREG(info.st_mode) and info.st_size <= job.max_bytes else None
-        except OSError:
-            data = None  # read_file reports the error in its own words
-        if data is not None:
-            key = job.cache.key(str(path), data)
-            entry, discarded = job.cache.load(key)
-            if entry is not None:
-                return FileResult(
-                    str(path),
-                    entry.parts,
-                    entry.warnings,
-                    cached=True,
-                    read_seconds=time.perf_counter() - clock,
-                )
+        key = job.cache.key(str(path), data)
+        entry, discarded = job.cache.load(key)
+        if entry is not None:
+            return FileResult(
+                str(path), entry.parts, entry.warnings, cached=True, read_seconds=time.perf_counter() - clock
+            )
     try:
-        sources, warnings = read_file(path, job.max_bytes)
+        sources, warnings = parse_file(path, data)
     except SourceError as exc:
         return FileResult(str(path), problems=tuple(exc.problems), read_seconds=time.perf_counter() - clock)
     read_done = time.perf_counter()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -12,6 +11,7 @@ from typing import Protocol
 from ..errors import SourceError
 from ..model import Paragraph, Source
 from ..registry import registrar
+from .decode import read_source_bytes
 
 
 class Reader(Protocol):
@@ -73,18 +73,11 @@ def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], lis
 
 def read_file(path: Path, max_bytes: int) -> tuple[list[Source], list[str]]:
     """Return the sources in one file and warnings; raise SourceError when it cannot be read."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
-            raise SourceError(f"{path}: not a regular file; skipped")
-        size = info.st_size
-        if size > max_bytes:
-            raise SourceError(
-                f"{path}: file is {size:,} bytes, over the {max_bytes:,}-byte cap (max_source_bytes)"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return parse_file(path, read_source_bytes(path, max_bytes))
+
+
+def parse_file(path: Path, data: bytes) -> tuple[list[Source], list[str]]:
+    """Return the sources in a file's bytes, read by the reader its content or extension calls for."""
     reader = reader_for(path, data[:2048])
     if reader is None:
         known = sorted({s for cls in READERS.values() for s in cls.suffixes})  # type: ignore[attr-defined]

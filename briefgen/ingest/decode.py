@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from collections import Counter
 from pathlib import Path
 
@@ -163,9 +164,12 @@ def decode_source(data: bytes, path: Path) -> tuple[str, list[str]]:
 def check_size(path: Path, limit: int) -> int:
     """Return the file's size in bytes; raise SourceError if it is over ``limit`` or unreadable."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror}); skipped") from None
+    if not stat.S_ISREG(info.st_mode):  # a pipe or device would block the build or never end
+        raise SourceError(f"{path}: not a regular file; skipped")
+    size = info.st_size
     if size > limit:
         raise SourceError(
             f"{path}: file is {size:,} bytes, over the {limit:,}-byte cap (max_source_bytes); "
