@@ -410,3 +410,15 @@ def test_long_introductory_phrase_is_skipped_before_the_subject():
         "Mayor Petra Novak rallied residents, saying: “We will keep these doors open.”"
     )
     assert by_text(find_quotes(src), "We will keep").speaker == "Petra Novak"
+
+
+def test_description_subject_stops_at_its_verb():
+    src = make_source(
+        "The spokesman declined to name a date but said talks would go on, adding: “We will keep talking.”",
+        "The retired judge has given no reason for leaving, saying only that he was “ready for a quiet life.”",
+        "Opening the session, the former minister of finance talked about the “painful years of austerity” ahead.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "We will keep").speaker_role == "The spokesman"
+    assert by_text(quotes, "ready for").speaker_role == "The retired judge"
+    assert by_text(quotes, "painful years").speaker_role == "the former minister of finance"

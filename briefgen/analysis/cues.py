@@ -147,6 +147,25 @@ _STOP = _TIME_WORDS | word_set(
     """
 )
 _NP_WORD = re.compile(r"^(?:[A-Z(][\w.\-\u2019'()]*|[\w\-]+[\u2019']s?|the|a|an|his|her|their|its|our)$")
+# Irregular past forms: a description's head noun ends where one of these (or an -ed form) follows it.
+IRREGULAR_PAST = word_set(
+    """
+    said told wrote spoke shot read sang swore put gave made thought felt knew saw found began held meant
+    brought sent taught fought struck chose drew threw cried took got went came ran left became
+    """
+)
+
+
+def _verb_like(word: str, position: int) -> bool:
+    """Return whether a lower-case word in a subject phrase is its verb ("The spokesman refused").
+
+    ``position`` counts the words before it in the phrase: a past participle right after the determiner
+    is an adjective ("The retired neurosurgeon", "the embattled governor").
+    """
+    low = word.lower().strip(",.")
+    if low in IRREGULAR_PAST or CUE.fullmatch(low) and not low.endswith("ing"):
+        return True
+    return position >= 2 and len(low) > 4 and low.endswith("ed")
 
 
 def _trim_subject(tail: str) -> str | None:
@@ -171,6 +190,8 @@ def _trim_subject(tail: str) -> str | None:
     keep = []
     for w in words:
         if w.lower() in _STOP or w[:1].isdigit() or (not keep and not _NP_WORD.match(w)):
+            break
+        if keep and w[:1].islower() and _verb_like(w, len(keep)):
             break
         keep.append(w)
     return " ".join(keep) or None
@@ -237,11 +258,15 @@ def clause_subject(clause: str) -> str | None:
         else:
             break
     if keep and all(w.lower() in ("the", "a", "an") for w in keep):
-        # "The president noted": a determiner takes its common-noun head, up to the verb.
-        for w in words[len(keep) : len(keep) + 3]:
-            if not w.isalpha() or not w.islower() or w in _STOP or w.endswith("ed"):
+        # "The president noted", "the former secretary of state talked": a determiner takes its
+        # common-noun head (with an "of" complement), up to the verb.
+        for w in words[len(keep) : len(keep) + 6]:
+            of_part = keep[-1] == "of" or w == "of"
+            if not w.isalpha() or not (w.islower() or of_part) or w in _STOP or _verb_like(w, len(keep)):
                 break
             keep.append(w)
+        while keep[-1] == "of":
+            keep.pop()
     return " ".join(keep) or None
 
 

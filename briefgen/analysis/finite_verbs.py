@@ -108,11 +108,13 @@ def verb_subject(clause: str) -> tuple[str, int] | None:
     # "Ted Cruz, who has surged in Iowa, named ...": the relative clause's verbs are not the subject's.
     body = RELATIVE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), body)
     words = list(_TOKEN.finditer(body))
-    if not words or not words[0].group(0)[:1].isupper():
+    # After an introductory phrase a description may open in lower case ("On Friday, the governor said").
+    lower_det = off > 0 and bool(words) and words[0].group(0) in ("the", "a", "an", "his", "her", "their")
+    if not words or not (words[0].group(0)[:1].isupper() or lower_det):
         return None
     if words[0].group(0).lower() in OPENERS or words[0].group(0).lower() in _WH_WORDS:
         return None  # "With Democratic leaders ...", "Whatever the resolution ...": no subject opens it
-    first = 2 if _DETERMINER.match(words[0].group(0)) else 1
+    first = 2 if lower_det or _DETERMINER.match(words[0].group(0)) else 1
     for k, w in enumerate(words[:10]):
         if k < first:
             continue
