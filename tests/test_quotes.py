@@ -422,3 +422,16 @@ def test_description_subject_stops_at_its_verb():
     assert by_text(quotes, "We will keep").speaker_role == "The spokesman"
     assert by_text(quotes, "ready for").speaker_role == "The retired judge"
     assert by_text(quotes, "painful years").speaker_role == "the former minister of finance"
+
+
+def test_phrase_takes_the_subject_of_its_own_clause():
+    src = make_source(
+        "It is odd that Mayor Ruth Keane would denounce “congestion pricing,” which she once backed.",
+        "Stunned by the verdict, Okafor believes in courts that “listen to both sides.”",
+        "The senator likes “The Night Shift,” while the former governor loves “Harbour Lights.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "congestion").speaker == "Ruth Keane"
+    assert by_text(quotes, "listen to").speaker == "Okafor"
+    assert by_text(quotes, "The Night Shift").speaker_role == "The senator"
+    assert by_text(quotes, "Harbour Lights").speaker_role == "the former governor"

@@ -218,7 +218,13 @@ def is_intro(phrase: str) -> bool:
     """Return whether a comma-ended opening is an introductory phrase ("On Friday"), not a named subject."""
     first = phrase.split()[0].lower() if phrase.split() else ""
     low = {w.lower().strip(".") for w in phrase.split()}
-    return first in OPENERS or first.endswith(("ly", "ing")) or bool(low & _WHEN_WORDS)
+    words = phrase.split()
+    # "Horrified at the prospect, ...", "Informed of the result, ...": a participle phrase opens the sentence.
+    participle = first.endswith("ed") and len(words) > 1 and words[1] in _PARTICIPLE_PREPOSITIONS
+    return first in OPENERS or first.endswith(("ly", "ing")) or participle or bool(low & _WHEN_WORDS)
+
+
+_PARTICIPLE_PREPOSITIONS = word_set("at by of with about to in on from for over")
 
 
 # A dateline opening a story ("WASHINGTON, Dec. 8 (UPI) — ", "Washington (AFP) – ") is no subject.

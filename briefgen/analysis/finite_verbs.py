@@ -12,7 +12,7 @@ from .speakers import word_set
 _IRREGULAR_PAST = word_set(
     """
     said told wrote spoke shot read sang swore put gave made thought felt knew saw found began held meant
-    brought sent taught fought struck chose drew threw cried
+    brought sent taught fought struck chose drew threw cried stood took got went came ran left became
     """
 )
 _NOT_VERBS = word_set(
@@ -91,11 +91,12 @@ _SUBJECT_FILLER = re.compile(
 )
 
 
-def verb_subject(clause: str) -> tuple[str, int] | None:
+def verb_subject(clause: str, lower: bool = False) -> tuple[str, int] | None:
     """Return (subject, offset) of a clause that opens with a subject and a finite verb.
 
     "The Florida senator likes ...", "Mitt Romney, the nominee, has often derided ...", "On Friday,
     researchers found ...": the words before the first verb form, when they make a short noun phrase.
+    With ``lower`` the clause may open with a lower-case determiner (a clause inside a sentence).
     """
     off = len(clause) - len(strip_dateline(clause))
     intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause[off:])
@@ -109,7 +110,9 @@ def verb_subject(clause: str) -> tuple[str, int] | None:
     body = RELATIVE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), body)
     words = list(_TOKEN.finditer(body))
     # After an introductory phrase a description may open in lower case ("On Friday, the governor said").
-    lower_det = off > 0 and bool(words) and words[0].group(0) in ("the", "a", "an", "his", "her", "their")
+    lower_det = (
+        (off > 0 or lower) and bool(words) and words[0].group(0) in ("the", "a", "an", "his", "her", "their")
+    )
     if not words or not (words[0].group(0)[:1].isupper() or lower_det):
         return None
     if words[0].group(0).lower() in OPENERS or words[0].group(0).lower() in _WH_WORDS:
@@ -119,7 +122,9 @@ def verb_subject(clause: str) -> tuple[str, int] | None:
         if k < first:
             continue
         progressive = re.match(r"(?:is|are|was|were)\s+[a-z]{3,}ing\b", body[w.start() :])
-        if not progressive and verb_at(body, w.start()) < 0:
+        # "Trump would denounce ...": a modal before a bare verb marks the predicate.
+        modal = _MODAL.match(body, w.start())
+        if not progressive and not modal and verb_at(body, w.start()) < 0:
             continue
         head = [x.group(0) for x in words[:k]]
         while head and _SUBJECT_FILLER.match(head[-1]):
@@ -133,4 +138,8 @@ def verb_subject(clause: str) -> tuple[str, int] | None:
 
 
 _TOKEN = re.compile(r"[^\s]+")
+_MODAL = re.compile(
+    r"(?:would|will|could|can|should|may|might|must|did|does|do|didn\u2019t|didn't|won\u2019t|won't|"
+    r"can\u2019t|can't|doesn\u2019t|doesn't|don\u2019t|don't)\s+(?:not\s+|also\s+|never\s+|[a-z]+ly\s+)?[a-z]{2,}\b"
+)
 _WH_WORDS = word_set("whatever whoever what who how why where which if although though because unless until")

@@ -27,10 +27,11 @@ from .cues import (
     subject_after,
     subject_before,
 )
-from .finite_verbs import generic_after, verb_subject
+from .finite_verbs import generic_after
 from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans
 from .segment import sentence_spans
 from .speakers import Resolver, SpeakerPhrase, parse_speaker
+from .uncued import local_speaker, sentence_subject, subject_speaker, title_speaker, uncued_speaker
 
 _COLON_INTRO = re.compile(
     r"(?:^|[\u2013\u2014\u2015-]\s+|\bfrom\s+)([A-Z][\w.\u2019'\-]*(?:\s+(?:[A-Z][\w.\u2019'\-]*|and))*)\s*:\s*$"
@@ -256,95 +257,6 @@ def _is_statement(text: str, attribution: _Attribution | None, span: Span, pq: _
     return own_sentence and words >= 3 and text.rstrip()[-1:] in ".!?,"
 
 
-def _paragraph_topic(prev: str, n: int, resolver: Resolver) -> str | None:
-    """Return the person who is the subject of a paragraph's last sentence, if a known person is."""
-    spans = sentence_spans(prev)
-    if not spans or "_" in prev[spans[-1][0] :]:
-        return None  # the previous paragraph ends with a quote: its own attribution rules
-    s0 = spans[-1][0]
-    who = clause_subject(prev[s0:].lstrip())
-    phrase = parse_speaker(who) if who else None
-    if phrase is None or not (
-        phrase.name and resolver.people.known(phrase.name) or phrase.pronoun in ("he", "she")
-    ):
-        return None
-    return resolver.resolve(phrase, n, s0)[0]
-
-
-def _sentence_subject(span: Span, pq: _ParagraphQuotes, resolver: Resolver) -> str | None:
-    """Return the known person (or resolved he/she) opening the quote's sentence ("Trump called it “...”")."""
-    s0 = pq.sentence_of(span.start)[0]
-    who = clause_subject(pq.masked[s0 : max(s0, span.open_mark)])
-    phrase = parse_speaker(who) if who and "_" not in who else None
-    known = phrase is not None and phrase.name and resolver.people.known(phrase.name)
-    if phrase is not None and (known or phrase.pronoun in ("he", "she")):
-        return resolver.resolve(phrase, pq.para.n, s0)[0]
-    return None
-
-
-def _subject_speaker(span: Span, pq: _ParagraphQuotes, resolver: Resolver) -> tuple[str | None, str | None]:
-    """Return (speaker, role) from the subject of any verb opening the quote's sentence ("The ad targets")."""
-    s0 = pq.sentence_of(span.start)[0]
-    prefix = pq.masked[s0 : max(s0, span.open_mark)]
-    lead = len(prefix) - len(prefix.lstrip(" \u201c\u201d\"'"))
-    found = verb_subject(prefix[lead:])
-    if found is None:
-        return None, None
-    phrase = parse_speaker(found[0])
-    if phrase is None or phrase.pronoun:
-        return None, None
-    return resolver.resolve(phrase, pq.para.n, s0 + lead + found[1])
-
-
-def _uncued_speaker(
-    span: Span,
-    pq: _ParagraphQuotes,
-    prev: str,
-    last: tuple[int, str | None, str | None] | None,
-    resolver: Resolver,
-) -> tuple[str | None, str | None]:
-    """Return (speaker, role) of a statement without a cue of its own, from the text around it."""
-    n = pq.para.n
-    if span.start <= 1 and prev.rstrip().endswith(":"):
-        # "Smith said:" closing the previous paragraph introduces this one.
-        tail = prev.rstrip()[:-1]
-        spans = sentence_spans(tail)
-        last_sentence = tail[spans[-1][0] :].strip() if spans else tail.strip()
-        follows = re.match(
-            r"^([A-Z][\w\s\-]{1,40}?)\s+(?:(?:is|are)\s+)?(?:as follows|follows|below)$", last_sentence
-        )
-        cues = [] if follows else list(CUE.finditer(tail))
-        if cues:
-            who = subject_before(tail[: cues[-1].start()])
-            return resolver.resolve(parse_speaker(who) if who else None, n, 0)
-        # "Clinton released the following statement:", "Transcript as follows:": the clause's subject.
-        found = None if follows else verb_subject(last_sentence)
-        who = found[0] if found else follows.group(1) if follows else None
-        phrase = parse_speaker(who) if who else None
-        if phrase is not None and phrase.pronoun not in ("he", "she", None):
-            return None, None
-        return resolver.resolve(phrase, n - 1, len(prev) - len(last_sentence))
-    s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
-    if pq.masked[s0 : max(s0, span.open_mark)].strip():
-        # The quote sits inside a sentence: its named subject speaks ("Lynch announced ...: “...”").
-        who = _sentence_subject(span, pq, resolver)
-        if who:
-            return who, None
-        subject = _subject_speaker(span, pq, resolver)
-        if subject[0] or subject[1]:
-            return subject
-    if span.start <= 1:
-        # A paragraph that is only a quote continues the person the previous paragraph ends on
-        # ("Valastro praised Christie's leadership." / “We need someone who ...”).
-        topic = _paragraph_topic(prev, n - 1, resolver)
-        if topic:
-            return topic, None
-    if last is not None and last[0] >= n - 2:
-        # A quote with no cue of its own continues the previous speaker's remarks.
-        return last[1], last[2]
-    return _sentence_subject(span, pq, resolver), None
-
-
 def _next_line_dash(text: str, span: Span, following: str) -> _Attribution | None:
     """Return the attribution a "- Name." line gives the quote-only paragraph before it."""
     if (
@@ -384,13 +296,17 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                 speaker, role = resolver.resolve(attribution.phrase, para.n, attribution.at)
             kind: QuoteKind = "statement" if _is_statement(text, attribution, span, pq) else "phrase"
             if kind == "statement" and attribution is None:
-                speaker, role = _uncued_speaker(span, pq, prev_masked, last, resolver)
-            elif attribution is None and not _TITLE_CASE.fullmatch(text.strip(" ,.!?")):
+                speaker, role = uncued_speaker(span, pq, prev_masked, last, resolver)
+            elif attribution is None and _TITLE_CASE.fullmatch(text.strip(" ,.!?")):
+                speaker, role = title_speaker(span, pq, resolver)
+            elif attribution is None:
                 # A phrase in a sentence whose subject is a known person is that person's word ("Sanders
                 # has pushed his promise of “free college”"); titles and author scare quotes stay speakerless.
-                speaker = _sentence_subject(span, pq, resolver)
-                if speaker is None:
-                    speaker, role = _subject_speaker(span, pq, resolver)
+                speaker, role = local_speaker(span, pq, resolver)
+                if speaker is None and role is None:
+                    speaker = sentence_subject(span, pq, resolver)
+                if speaker is None and role is None:
+                    speaker, role = subject_speaker(span, pq, resolver)
             if attribution is None and speaker is None and last is not None and last[0] == para.n:
                 s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
                 if not pq.masked[s0 : max(s0, span.open_mark)].strip():
