@@ -435,3 +435,13 @@ def test_phrase_takes_the_subject_of_its_own_clause():
     assert by_text(quotes, "listen to").speaker == "Okafor"
     assert by_text(quotes, "The Night Shift").speaker_role == "The senator"
     assert by_text(quotes, "Harbour Lights").speaker_role == "the former governor"
+
+
+def test_age_description_resolves_to_the_person_of_that_age():
+    src = make_source(
+        "Maria Alves, 46, took the stage on Monday night. Her husband watched from the front row.",
+        "“He has always been a fighter,” said the 46-year-old. “Now he will fight for you.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "He has always").speaker == "Maria Alves"
+    assert by_text(quotes, "Now he will").speaker == "Maria Alves"

@@ -240,6 +240,12 @@ class People:
         # Lower-case words just before ("former", "Belarusian") and an appositive after ("X, the leader of Y,").
         before = text[max(0, m.start() - 40) : m.start()].split()[-3:]
         person.roles.update(_stem(_clean_token(w)) for w in before if w[:1].islower() and len(w) > 3)
+        # "Ann Lee, 46," and "46-year-old Ann Lee": an age is a description too ("the 46-year-old").
+        age = re.match(r",\s+(\d{1,3}),", text[m.end() : m.end() + 8]) or re.search(
+            r"(\d{1,3})-year-old\s+$", text[max(0, m.start() - 20) : m.start()]
+        )
+        if age:
+            person.roles.add(_stem(age.group(1) + "-year-old"))
         after = re.match(r",\s+(?:the|a|an|who is)\s+([^,.;]{2,80})", text[m.end() : m.end() + 90])
         if after:
             person.roles.update(_stem(_clean_token(w)) for w in after.group(1).split() if len(w) > 2)
@@ -346,6 +352,9 @@ _CLAUSE_WORDS = word_set(
 _LEADING_PREPOSITIONS = word_set(
     "with in on at for of to into about over under after before during as and or but"
 )
+_AGE = re.compile(r"\d{1,3}-year-old")
+# "the 46-year-old", "the former 70-year-old senator": an age description refers back like a pronoun.
+_AGE_DESCRIPTION = re.compile(r"^[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old(?:\s+[a-z]+){0,2}$")
 _CAP_TOKEN = re.compile(r"^(?:[A-Z][\w\u2019'\-.]*|(?:de|van|von|bin|al|da|del|di|le|la))$")
 
 
@@ -369,7 +378,7 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
         and (t.islower() or i + 1 == len(tokens) or not tokens[i + 1][:1].isupper())
         for i, t in enumerate(tokens)
     )
-    if clause or any(t[:1].isdigit() for t in tokens[-1:]):
+    if clause or any(t[:1].isdigit() and not _AGE.fullmatch(t) for t in tokens[-1:]):
         return None
     if tokens[0] in _LEADING_PREPOSITIONS:
         return None  # "with several Asian and African": a prepositional phrase has no speaker
@@ -425,5 +434,7 @@ class Resolver:
                 # "Hillary Clinton says Donald Trump's flurry of": a known person opening a clause over-read.
                 return self.people.full_name(clause.group(1)), None
             who = self.people.describe(phrase.role, paragraph, at)
+            if who is None and _AGE_DESCRIPTION.match(phrase.role):
+                who = self.people.before(paragraph, at, speaker=self._speaker)
             return (who, None) if who else (None, phrase.role)
         return None, None
