@@ -445,3 +445,17 @@ def test_age_description_resolves_to_the_person_of_that_age():
     quotes = find_quotes(src)
     assert by_text(quotes, "He has always").speaker == "Maria Alves"
     assert by_text(quotes, "Now he will").speaker == "Maria Alves"
+
+
+def test_sentence_final_quote_keeps_the_cue_before_it():
+    src = make_source(
+        "Mayor Ana Ruiz called the council’s vote “reckless and short-sighted.” Tom Baker, a local "
+        "business owner, warned on Friday that rents would rise.",
+        "Okafor went after Lund over the budget, calling it “a fantasy” and asserting that the deficit "
+        "would reach “twice the official figure.”",
+        "The lawsuit, which was filed in federal court in Ohio, alleged that the county “ignored every warning.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "reckless").speaker == "Ana Ruiz"
+    assert by_text(quotes, "twice the").speaker == "Okafor"
+    assert by_text(quotes, "ignored every").speaker_role == "The lawsuit"

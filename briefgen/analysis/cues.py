@@ -282,6 +282,7 @@ _INSERTS = re.compile(
     r"(?:\s+(?:(?:less|more) than\s+)?(?:\S+\s+){1,2}ago|,\s+(?:for example|for instance|however|too|"
     r"meanwhile|in turn|though|in a statement|in an interview|in response|by contrast|in contrast),?)\s*$"
 )
+_TRAILING_RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},$")
 RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},")
 
 
@@ -290,6 +291,8 @@ def subject_before(prefix: str) -> str | None:
     prefix = strip_tags(prefix[-300:]).rstrip()
     prefix = _LY_ADVERBS.sub("", TRAILING_ADVERBS.sub("", prefix))
     prefix = TRAILING_ADVERBS.sub("", _INSERTS.sub("", prefix))
+    # "The complaint, which was filed in Washington, alleged": the relative clause says nothing of who speaks.
+    prefix = _TRAILING_RELATIVE.sub("", prefix)
     # "Trump's attorney, Alan Garten, said": the name in the appositive.
     named = re.search(r",\s+([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)+),$", prefix)
     if named and not re.search(r"[A-Z][\w\u2019'.\-]*$", prefix[: named.start()]):

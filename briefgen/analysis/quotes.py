@@ -159,6 +159,8 @@ class _ParagraphQuotes:
         if cue.group(0).endswith("ing") and not re.search(r"[A-Z][\w\u2019'.]*\s+$", prefix[: cue.start()]):
             # "Trump went after Bush, calling him ...": the participle's subject is the clause's subject.
             for earlier in reversed(cues[max(0, k - 3) : k]):
+                if earlier.group(0).endswith("ing"):
+                    continue  # "calling it ... and asserting": participles share the clause's subject
                 who = subject_before(prefix[: earlier.start()])
                 phrase = parse_speaker(who) if who else None
                 if phrase is not None:
@@ -186,6 +188,13 @@ class _ParagraphQuotes:
             after = self.masked[close + 1 : close + 160]
             final = self.para.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?")
             found = self._after_cue(after, close + 1, final)
+            if final and span.open_mark > self.sentence_of(span.open_mark)[0]:
+                # "Smith said, “...” Jones added later.": a quote that closes its sentence belongs to a cue
+                # before it in that sentence; the words after the quote open the next sentence.
+                before = self._before_cue(span)
+                if before is not None and before.phrase is not None:
+                    before.adjacent = before.adjacent or bool(found and found.phrase and found.adjacent)
+                    return before
             if found and found.phrase:
                 return found
             found = self._generic_after(span, after, close + 1)
