@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .analysis.segment import sentence_spans
@@ -86,6 +87,12 @@ def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]
     )
 
 
+@lru_cache(maxsize=1 << 15)
+def _paragraph_words(text: str) -> tuple[str, ...]:
+    """Return a paragraph's stems, kept while every audience's brief of the build is composed."""
+    return tuple(words(text))
+
+
 def select_quotes(
     analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
 ) -> tuple[Quote, ...]:
@@ -97,11 +104,15 @@ def select_quotes(
     order = {q: i for i, q in enumerate(analysis.quotes)}
     scorer = ThemeScorer([t.theme for t in themes]) if themes else None
 
+    memo: dict[Cite, float] = {}  # a paragraph with several quotes is scored once
+
     def relevance(q: Quote) -> float:
         if scorer is None:
             return 0.0
-        text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
-        return max(scorer.relevance(words(text)), default=0.0)
+        if q.cite not in memo:
+            text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
+            memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
+        return memo[q.cite]
 
     statements = [q for q in analysis.quotes if q.kind == "statement"]
     return tuple(sorted(statements, key=lambda q: (_quote_rank(q, cited, relevance(q)), order[q]))[:limit])

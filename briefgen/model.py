@@ -139,13 +139,14 @@ class Analysis:
     notes: tuple[SourceNote, ...] = ()
     excluded: tuple[SourceNote, ...] = ()  # files read but left out (out of the window, duplicates)
     period: str | None = None  # the window the sources were selected for, in words
+    # Filled on first lookup: composing a brief of thousands of sources looks one up per quote.
+    _by_id: dict[str, Source] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id."""
-        for s in self.sources:
-            if s.id == source_id:
-                return s
-        raise KeyError(source_id)
+        if not self._by_id:
+            self._by_id.update((s.id, s) for s in reversed(self.sources))  # the first of a repeated id wins
+        return self._by_id[source_id]
 
 
 # --- the composed brief: sections of blocks that renderers walk without re-selecting ---

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import trafilatura
 from lxml import etree
 
 from ..errors import SourceError
@@ -80,6 +79,8 @@ def html_paragraphs(html: str) -> list[str]:
 
 def extract_article(html: str) -> tuple[list[str], dict[str, Any]]:
     """Return the main article's paragraphs and its metadata (title, author, date, sitename, url)."""
+    import trafilatura  # here, not at the top: it takes a quarter second to import, and most weeks have no HTML
+
     doc = trafilatura.bare_extraction(
         html,
         include_comments=False,

@@ -8,9 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
-
-import pypdf
-from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+from typing import TYPE_CHECKING
 
 from ..errors import SourceError
 from ..model import Paragraph, Source
@@ -18,6 +16,9 @@ from . import register_reader
 from .decode import FORBIDDEN
 from .header import byline_authors, infer_header
 from .text import source_id
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is read: a week of text files never pays for it
+    import pypdf
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]\s*$",
@@ -230,6 +231,9 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 
 def _open(path: Path, data: bytes) -> pypdf.PdfReader:
     """Return a reader for the PDF bytes; raise SourceError for encrypted or unreadable files."""
+    import pypdf
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+
     if not data:
         raise SourceError(f"{path}: empty file; skipped")
     try:
@@ -251,6 +255,8 @@ def _open(path: Path, data: bytes) -> pypdf.PdfReader:
 
 
 def _info_text(pdf: pypdf.PdfReader, key: str) -> str | None:
+    from pypdf.errors import PyPdfError
+
     try:
         value = pdf.metadata.get(key) if pdf.metadata else None
     except PyPdfError:
@@ -282,6 +288,8 @@ class PdfReader:
 
     def read(self, path: Path, data: bytes) -> tuple[list[Source], list[str]]:
         """Return the one source in a PDF and warnings about it."""
+        from pypdf.errors import PyPdfError
+
         pdf = _open(path, data)
         warnings: list[str] = []
         if b"%%EOF" not in data[-2048:]:

@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import feedparser
-
 from ..errors import SourceError
 from ..model import Paragraph, Source
 from . import register_reader
@@ -67,6 +65,8 @@ def _authors(entry: Any) -> tuple[str, ...]:
 
 def parse_feed(path: Path, data: bytes) -> Any:
     """Return feedparser's result for the bytes; raise SourceError when no entry can be read."""
+    import feedparser  # imported when a feed is read, like the other readers' libraries
+
     # A stream, never a string: feedparser fetches strings that look like URLs.
     feed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
     if not feed.entries:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ..model import Brief, Cite, Entity, Quote, Source, SourceNote
 
@@ -113,6 +114,17 @@ def event_label(date: str) -> str:
 def entity_label(entity: Entity) -> str:
     """Return an entity's name with its other spellings: 'Alexander Lukashenko (Lukashenka)'."""
     return entity.name + (f" ({', '.join(entity.variants)})" if entity.variants else "")
+
+
+# An entity named in hundreds of sources lists a few; the rest is a count (the JSON has every id).
+ENTITY_SOURCES_SHOWN = 5
+
+
+def entity_sources(entity: Entity, label: Callable[[str], str] = str, sep: str = ", ") -> str:
+    """Return the first few sources naming an entity, then how many more: 'a, b, c, d, e and 12 more'."""
+    shown = sep.join(label(s) for s in entity.sources[:ENTITY_SOURCES_SHOWN])
+    more = len(entity.sources) - ENTITY_SOURCES_SHOWN
+    return f"{shown} and {more:,} more" if more > 0 else shown
 
 
 def note_lines(note: SourceNote) -> list[str]:

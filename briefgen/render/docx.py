@@ -33,6 +33,7 @@ from ._text import (
     corroboration,
     cover_lines,
     entity_label,
+    entity_sources,
     event_label,
     note_lines,
     source_label,
@@ -263,12 +264,13 @@ class _Writer:
         table = self.table(("Name", "Role", "Mentions", "Sources"), widths)
         for entity in block.entities:
             name = entity_label(entity)
-            labels = []
-            for source_id in entity.sources:
-                source = brief_source(self.brief, source_id)
-                labels.append(source_label(source) if source is not None else source_id)
-            self._row(table, (name, entity.role or "", str(entity.mentions), "; ".join(labels)), widths)
+            sources = entity_sources(entity, self._source_label, "; ")
+            self._row(table, (name, entity.role or "", str(entity.mentions), sources), widths)
         self.doc.add_paragraph()  # keeps a following table from merging with this one
+
+    def _source_label(self, source_id: str) -> str:
+        source = brief_source(self.brief, source_id)
+        return source_label(source) if source is not None else source_id
 
     def source_notes(self, block: SourceNotes) -> None:
         """Write per source: a Heading 3 label, its reference with link, genre, length and flags."""

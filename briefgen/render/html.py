@@ -14,6 +14,7 @@ from ._text import (
     corroboration,
     cover_lines,
     entity_label,
+    entity_sources,
     event_label,
     footnote_numbers,
     note_lines,
@@ -103,7 +104,7 @@ class _Writer:
                         escape(entity_label(e)),
                         escape(e.role or ""),
                         str(e.mentions),
-                        escape(", ".join(e.sources)),
+                        escape(entity_sources(e)),
                     ]
                     for e in block.entities
                 ],

@@ -23,6 +23,7 @@ from ._text import (
     corroboration,
     cover_lines,
     entity_label,
+    entity_sources,
     event_label,
     footnote_numbers,
     note_lines,
@@ -77,7 +78,7 @@ class _Writer:
         elif isinstance(block, EntityIndex):
             self.out += ["| Name | Role | Mentions | Sources |", "|---|---|---|---|"]
             self.out += [
-                f"| {escape(entity_label(e))} | {escape(e.role or '')} | {e.mentions} | {', '.join(e.sources)} |"
+                f"| {escape(entity_label(e))} | {escape(e.role or '')} | {e.mentions} | {escape(entity_sources(e))} |"
                 for e in block.entities
             ]
             self.out.append("")

@@ -40,6 +40,7 @@ from ._text import (
     cite_text,
     corroboration,
     cover_lines,
+    entity_sources,
     event_label,
     footnote_numbers,
     note_lines,
@@ -280,7 +281,7 @@ class _Writer:
                 self.cell(e.role or ""),
                 self.cell(", ".join(e.variants)),
                 self.cell(str(e.mentions)),
-                [Paragraph("<br/>".join(esc(x) for x in e.sources), self.s.cell)],
+                self.cell(entity_sources(e)),
             ]
             for e in block.entities
         ]
