@@ -459,3 +459,20 @@ def test_sentence_final_quote_keeps_the_cue_before_it():
     assert by_text(quotes, "reckless").speaker == "Ana Ruiz"
     assert by_text(quotes, "twice the").speaker == "Okafor"
     assert by_text(quotes, "ignored every").speaker_role == "The lawsuit"
+
+
+def test_passive_asked_by_gives_the_questioner():
+    src = make_source(
+        "Okafor was asked by host Dana Reyes, who has covered him for years, “Will you run again next spring?”"
+    )
+    q = by_text(find_quotes(src), "Will you run")
+    assert q.speaker == "Dana Reyes"
+    assert q.speaker_role == "host"
+
+
+def test_transcript_turn_speaks_its_inner_quotes():
+    src = make_source(
+        "Governor Lena Marsh joined the program on Sunday.",
+        "MARSH: Well, my opponent thinks this is a game of “musical chairs.” It is not.",
+    )
+    assert by_text(find_quotes(src), "musical chairs").speaker == "Lena Marsh"

@@ -39,6 +39,9 @@ _COLON_INTRO = re.compile(
 _TITLE_CASE = re.compile(
     r"[A-Z][\w\u2019'\-]*(?:\s+(?:[A-Z0-9][\w\u2019'\-]*|a|an|the|of|in|on|to|for|and|or|is|at|by))*"
 )
+_PASSIVE_BY = re.compile(r"\s+by\s+((?:[a-z]+\s+){0,2}[A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){0,3})")
+# A transcript turn opens with the speaker's name in capitals and a colon ("PENCE:", "SEN. JOHN DOE:").
+_TRANSCRIPT_TURN = re.compile(r"^[\W_]{0,2}([A-Z][A-Z.\u2019'\-]+(?:\s+[A-Z][A-Z.\u2019'\-]+){0,3}):\s")
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 
 
@@ -168,6 +171,14 @@ class _ParagraphQuotes:
             who = clause_subject(prefix[: cue.start()].lstrip("_ \u201c\u201d\",.'"))
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), adjacent, s0)
         head = prefix[: cue.start()]
+        passive = (
+            _PASSIVE_BY.match(prefix, cue.end()) if re.search(r"\b(?:was|were|is|being)\s+$", head) else None
+        )
+        if passive:
+            # "Sanders was asked by host Bill Maher “...”": the agent after "by" speaks.
+            return _Attribution(
+                parse_speaker(passive.group(1)), cue.group(0), adjacent, s0 + passive.start(1)
+            )
         who = subject_before(head)
         if re.search(r"\sand\s*$", head):
             # "Trump bemoaned the unrest and said ...": coordinated verbs share the clause's subject.
@@ -304,7 +315,11 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             if attribution is not None:
                 speaker, role = resolver.resolve(attribution.phrase, para.n, attribution.at)
             kind: QuoteKind = "statement" if _is_statement(text, attribution, span, pq) else "phrase"
-            if kind == "statement" and attribution is None:
+            turn = _TRANSCRIPT_TURN.match(para.text) if attribution is None else None
+            if turn and turn.end() <= span.start:
+                # "PENCE: Well, she thinks this is “Shark Tank.”": a transcript turn is its speaker's words.
+                speaker, role = resolver.resolve(parse_speaker(turn.group(1).title()), para.n, turn.start(1))
+            elif kind == "statement" and attribution is None:
                 speaker, role = uncued_speaker(span, pq, prev_masked, last, resolver)
             elif attribution is None and _TITLE_CASE.fullmatch(text.strip(" ,.!?")):
                 speaker, role = title_speaker(span, pq, resolver)
