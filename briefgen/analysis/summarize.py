@@ -71,8 +71,18 @@ class _Item:
     order: int  # position in the whole week's reading: the stable tie-break
     rank_in_source: int
     tokens: Sequence[str]
-    vector: Vector
     standalone: bool
+    vectorizer: Vectorizer | None = None
+    known: Vector | None = None  # the TF-IDF vector, once computed
+
+    @property
+    def vector(self) -> Vector:
+        """Return the sentence's TF-IDF vector, computed on first use: most sentences of a large week
+        bear on no theme and are never compared with anything."""
+        if self.known is None:
+            assert self.vectorizer is not None
+            self.known = self.vectorizer.vector(self.tokens)
+        return self.known
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +130,7 @@ def prepare_week(
             known = sentence_terms(sents)
         rows += zip(sents, known.tokens, known.standalone, strict=True)
     vectorizer = Vectorizer(toks for _, toks, _ in rows)
-    items = [
-        _Item(s, i, s.index, toks, vectorizer.vector(toks), alone) for i, (s, toks, alone) in enumerate(rows)
-    ]
+    items = [_Item(s, i, s.index, toks, alone, vectorizer) for i, (s, toks, alone) in enumerate(rows)]
     return Week(items, vectorizer)
 
 
@@ -252,7 +260,7 @@ def summarize_bluf(
     items = (week or prepare_week(sources, sentences)).items
     if not items:
         return ()
-    centre = centroid(it.vector for it in items)
+    centre = week_centre(items)
     by_key = {(it.sentence.cite, it.sentence.text): it for it in items}
 
     # Candidates: each theme's leading extracts (already standalone, de-duplicated, corroborated).
@@ -285,6 +293,15 @@ def summarize_bluf(
         values.append(_bluf_value(best, chosen))
         chosen.append(best)
     return tuple(Extract(c[3].text, c[3].cites, round(v, 6)) for c, v in zip(chosen, values, strict=True))
+
+
+def week_centre(items: Sequence[_Item]) -> Vector:
+    """Return the centroid of every sentence's vector without keeping the vectors it does not need."""
+    known = [it.known for it in items if it.known is not None]
+    if len(known) == len(items):
+        return centroid(known)
+    assert items[0].vectorizer is not None
+    return items[0].vectorizer.centre(it.tokens for it in items)
 
 
 # (score, theme index or -1, item, extract) of a bottom-line candidate
@@ -320,7 +337,7 @@ def summarize_document(source: Source, n: int) -> tuple[Sentence, ...]:
         )
         if not is_standalone(s.text):
             score *= DOC_CONTEXT_PENALTY  # prefer self-contained sentences; a short text may need others
-        pool.append((score, _Item(s, i, i, t, v, True)))
+        pool.append((score, _Item(s, i, i, t, True, known=v)))
     pool.sort(key=lambda p: (-p[0], p[1].order))
     picks = _select(pool[:POOL], n, {source.id: 0}, DOC_MMR_LAMBDA)
     return tuple(sorted((p.item.sentence for p in picks), key=lambda s: s.index))

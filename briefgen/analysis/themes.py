@@ -49,9 +49,12 @@ class ThemeScorer:
         for i, theme in enumerate(self.themes):
             for phrase, weight in sorted(theme_phrases(theme).items()):
                 self._index.setdefault(phrase[0], []).append((i, phrase, weight))
+        self._first = frozenset(self._index)
 
     def raw_scores(self, tokens: Sequence[str]) -> list[float]:
         """Return, per theme, the summed weight of the distinct theme phrases found in ``tokens``."""
+        if self._first.isdisjoint(tokens):
+            return [0] * len(self.themes)  # most sentences of a large week: one set test, in C
         found: list[dict[Phrase, float]] = [{} for _ in self.themes]
         n = len(tokens)
         for pos, tok in enumerate(tokens):

@@ -100,6 +100,20 @@ class Vectorizer:
         raw = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items()}
         return normalise(raw)
 
+    def centre(self, token_lists: Iterable[Sequence[str]]) -> Vector:
+        """Return ``centroid(self.vector(t) for t in token_lists)``, the same floats, in one lean pass."""
+        total: dict[str, float] = {}
+        idf, default, log = self._idf, self._default, math.log
+        for tokens in token_lists:
+            raw = [(t, (1.0 + log(c)) * idf.get(t, default)) for t, c in Counter(tokens).items()]
+            norm = math.sqrt(sum([w * w for _, w in raw]))
+            if norm == 0.0:
+                continue
+            get = total.get
+            for t, w in raw:
+                total[t] = get(t, 0.0) + 1.0 * (w / norm)
+        return normalise(total)
+
 
 def normalise(vec: dict[str, float]) -> Vector:
     """Return ``vec`` scaled to unit length (an empty vector stays empty)."""
@@ -113,7 +127,8 @@ def cosine(a: Vector, b: Vector) -> float:
     """Return the cosine of two normalised vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    get = b.get
+    return sum([v * get(t, 0.0) for t, v in a.items()])  # a list sums faster than a generator
 
 
 def centroid(vectors: Iterable[Vector], weights: Iterable[float] | None = None) -> Vector:
