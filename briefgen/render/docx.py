@@ -43,6 +43,7 @@ from .docx_parts import (
     Footnotes,
     add_field,
     add_hyperlink,
+    add_plain_run,
     add_text_run,
     app_xml,
     begin_field,
@@ -50,7 +51,9 @@ from .docx_parts import (
     end_field,
     pin_zip,
     safe_url,
+    set_cell_text,
     set_footnote_separators,
+    set_paragraph_style,
     set_update_fields,
 )
 from .reference_doc import find_style, open_reference
@@ -161,9 +164,9 @@ class _Writer:
     ) -> Paragraph:
         """Return a new body paragraph in ``style`` (else ``fallback``) with a footnote for each cite."""
         paragraph = self.doc.add_paragraph()
-        paragraph._p.style = self._style(style, fallback)
+        set_paragraph_style(paragraph._p, self._style(style, fallback))
         if text:
-            paragraph.add_run(clean(text))
+            add_plain_run(paragraph._p, clean(text))
         self.footnotes(paragraph, cites)
         return paragraph
 
@@ -236,7 +239,7 @@ class _Writer:
         # A repeating header row is also what screen readers announce as column headers.
         row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for cell, text, width in zip(row.cells, header, widths, strict=True):
-            cell.text = clean(text)
+            set_cell_text(cell, clean(text))
             cell.width = Cm(width)
         return table
 
@@ -245,7 +248,7 @@ class _Writer:
         out = []
         for cell, text, width in zip(cells, texts, widths, strict=True):
             cell.width = Cm(width)
-            cell.text = clean(text)
+            set_cell_text(cell, clean(text))
             out.append(cell.paragraphs[0])
         return out
 
