@@ -18,7 +18,7 @@ from . import __version__
 from .analysis import SourceAnalysis
 
 # Bump when CachedFile or anything it holds changes shape: old entries then live in another folder.
-SCHEMA = 2
+SCHEMA = 3
 MAGIC = b"briefgen-cache 1\n"
 DIGEST_LEN = 64  # hex sha256 of the payload, on the line after MAGIC
 # Code whose edits change what reading or per-source analysis returns.

@@ -111,7 +111,8 @@ def select_week(
         sources, left_out = select_window(sources, as_of, config.window_days, times)
         period = period_text(as_of, config.window_days)
         excluded += [SourceNote(s.path, s.genre, 0, used=f"Left out: {why}.") for s, why in left_out]
-    sources, duplicates = dedupe(sources)
+    prints = {id(p.source): p.fingerprint for p in parts}
+    sources, duplicates = dedupe(sources, [prints[id(s)] for s in sources])
     excluded += [
         SourceNote(dropped, None, 0, used=f"Left out: the same article as {kept}; read once.")
         for kept, dropped in duplicates

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..ingest.window import Fingerprint, fingerprint
 from ..model import Analysis, Entity, Event, Extract, Quote, Sentence, Source, SourceNote, Theme, ThemeSummary
 from .corroborate import corroborate
 from .entities import SourceNames, find_entities, scan_source
@@ -32,6 +33,7 @@ class SourceAnalysis:
     dates: SourceDates | None = None
     names: SourceNames | None = None
     facts: SourceFacts | None = None
+    fingerprint: Fingerprint | None = None  # for finding the same article read twice
 
 
 def analyze_source(source: Source) -> SourceAnalysis:
@@ -45,6 +47,7 @@ def analyze_source(source: Source) -> SourceAnalysis:
         dates=date_source(source, sentences),
         names=scan_source(source),
         facts=source_facts(source),
+        fingerprint=fingerprint(source),
     )
 
 

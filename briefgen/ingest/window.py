@@ -7,6 +7,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Source
@@ -103,28 +104,33 @@ def _hash(text: str) -> int:
     return zlib.crc32(text.encode())
 
 
-@dataclass(slots=True)
-class _Print:
-    index: int
-    exact: str
-    shingles: frozenset[int]
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What finding a source's duplicates needs from it alone: small, so the per-source cache keeps it."""
+
+    exact: str  # sha256 of the normalised words
+    size: int  # number of distinct shingles
     bands: tuple[tuple[int, ...], ...]  # MinHash signature cut into LSH bands
 
 
-def _fingerprint(index: int, source: Source) -> _Print:
+def _shingles(source: Source) -> tuple[list[str], frozenset[int]]:
     words = [w for p in source.paragraphs for w in normalise(p.text)]
-    exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
     if len(words) < SHINGLE:
-        shingles = frozenset({_hash(" ".join(words))}) if words else frozenset()
-    else:
-        shingles = frozenset(_hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+        return words, frozenset({_hash(" ".join(words))}) if words else frozenset()
+    return words, frozenset(_hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+
+
+def fingerprint(source: Source) -> Fingerprint:
+    """Return the source's duplicate-finding fingerprint (computed once per source, in the workers)."""
+    words, shingles = _shingles(source)
+    exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
     signature = [_EMPTY] * _SLOTS
     for h in shingles:
         slot, value = h % _SLOTS, h // _SLOTS
         if value < signature[slot]:
             signature[slot] = value
     bands = tuple(tuple(signature[b * _ROWS : (b + 1) * _ROWS]) for b in range(_BANDS))
-    return _Print(index, exact, shingles, bands)
+    return Fingerprint(exact, len(shingles), bands)
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -139,15 +145,26 @@ def _richness(source: Source) -> tuple[int, int]:
     return filled, source.words
 
 
-def dedupe(sources: list[Source]) -> tuple[list[Source], list[tuple[str, str]]]:
+def dedupe(
+    sources: list[Source], prints: Sequence[Fingerprint | None] | None = None
+) -> tuple[list[Source], list[tuple[str, str]]]:
     """Return the sources with content duplicates removed, and (kept path, dropped path) pairs.
 
     Same article = same normalised text, or Jaccard >= 0.9 on word 5-shingles. Candidate pairs come
     from MinHash LSH buckets (16 bands of 4), then are checked exactly, so the work stays near-linear
     in the number of sources rather than comparing every pair.
     Of each group the copy with the most metadata (then the most words, then the first) is kept.
+    ``prints`` holds each source's fingerprint when the per-source stage computed it.
     """
-    prints = [_fingerprint(i, s) for i, s in enumerate(sources)]
+    given = list(prints) if prints is not None else [None] * len(sources)
+    fps = [fp if fp is not None else fingerprint(s) for s, fp in zip(sources, given, strict=True)]
+    shingles: dict[int, frozenset[int]] = {}  # only for candidate pairs, which are rare
+
+    def shingles_of(i: int) -> frozenset[int]:
+        if i not in shingles:
+            shingles[i] = _shingles(sources[i])[1]
+        return shingles[i]
+
     parent = list(range(len(sources)))
 
     def find(i: int) -> int:
@@ -162,16 +179,16 @@ def dedupe(sources: list[Source]) -> tuple[list[Source], list[tuple[str, str]]]:
             parent[max(ri, rj)] = min(ri, rj)
 
     by_exact: dict[str, int] = {}
-    for p in prints:
+    for index, p in enumerate(fps):
         if p.exact in by_exact:
-            union(by_exact[p.exact], p.index)
+            union(by_exact[p.exact], index)
         else:
-            by_exact[p.exact] = p.index
+            by_exact[p.exact] = index
     buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
-    for p in prints:
-        if p.shingles:
+    for index, p in enumerate(fps):
+        if p.size:
             for b, band in enumerate(p.bands):
-                buckets.setdefault((b, band), []).append(p.index)
+                buckets.setdefault((b, band), []).append(index)
     checked: set[tuple[int, int]] = set()
     for members in buckets.values():
         for pos, i in enumerate(members):
@@ -179,12 +196,9 @@ def dedupe(sources: list[Source]) -> tuple[list[Source], list[tuple[str, str]]]:
                 if (i, j) in checked or find(i) == find(j):
                     continue
                 checked.add((i, j))
-                left, right = prints[i].shingles, prints[j].shingles
+                small, large = sorted((fps[i].size, fps[j].size))
                 # Jaccard >= 0.9 needs set sizes within 10%: a cheap test before the exact one.
-                if (
-                    min(len(left), len(right)) >= NEAR * max(len(left), len(right))
-                    and _jaccard(left, right) >= NEAR
-                ):
+                if small >= NEAR * large and _jaccard(shingles_of(i), shingles_of(j)) >= NEAR:
                     union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(sources)):
