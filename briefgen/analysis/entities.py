@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -9,46 +10,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Entity, Quote, Source
-from .gazetteer import (
-    CALENDAR,
-    CONNECTORS,
-    DEMONYMS,
-    EVENT_WORDS,
-    OPENERS,
-    ORG_HEADS,
-    PARTICLES,
-    PLACES,
-    TITLES,
-)
-from .segment import sentence_spans
+from .gazetteer import ORG_HEADS
+from .mentions import TOKEN, Mention, Opener, SourceNames, is_place, pick, scan_source
 
-_SPEECH = re.compile(r"\s+(?:said|says|told|argued|insisted|stated|added|wrote|noted|warned|claimed)\b")
-_ROLE_NOUNS = (
-    "envoy|president|minister|leader|spokesman|spokeswoman|spokesperson|head|chief|adviser|advisor|ambassador|"
-    "candidate|journalist|analyst|husband|wife|son|daughter|secretary|director|chairman|commander|official|"
-    "diplomat|founder|editor|researcher|professor|economist|negotiator|representative|deputy|opponent|activist"
-)
-# "Keith Kellogg, Trump's special envoy on Ukraine," / "Coale is the Deputy Special Envoy to ..." / "X—the husband of Y—"
-_ROLE_AFTER = re.compile(
-    r"^(?:,\s+|\s*[\u2014\u2013]\s*|\s+is\s+)(?P<role>(?:(?:a|an|the)\s+|[A-Z][\w-]*[\u2019']s\s+)"
-    r"[^,.;:\u2014\u2013()]{0,60}?\b(?i:"
-    + _ROLE_NOUNS
-    + r")\b[^,;:\u2014\u2013()]{0,60}?)(?=\s*[,.;:\u2014\u2013(]|$)"
-)
-_ROLE_BEFORE = re.compile(r"(?P<role>(?:[\w.\u2019'-]+\s+){0,2}(?:" + _ROLE_NOUNS + r"))\s+$", re.I)
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\u2019'-]*[^\W_])?")
-_POSSESSIVE = re.compile(r"[\u2019']s$")
-_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+__all__ = ["SourceNames", "close_spelling", "find_entities", "scan_source"]
+
 _FEMININE = ("aya", "ova", "eva", "ina", "ska", "skaya", "ovna", "evna", "yna")
-
-
-@dataclass(slots=True)
-class _Mention:
-    tokens: tuple[str, ...]
-    source: str
-    sentence: int  # a corpus-wide sentence number, for "do these two spellings co-occur?"
-    role: str | None = None
-    cue: str | None = None  # "person" | "organisation" | "place" | None
 
 
 @dataclass(slots=True)
@@ -61,213 +28,17 @@ class _Group:
     mentions: int = 0
 
 
-def _is_cap(token: str) -> bool:
-    return token[:1].isupper()
-
-
-def _is_place(token: str) -> bool:
-    parts = [p for p in re.split(r"-", token) if p]
-    return all(p.casefold() in PLACES or p.casefold() in DEMONYMS for p in parts)
-
-
-def _is_heading(text: str) -> bool:
-    """Return whether a paragraph reads like a title or byline (mostly capitalised words, no full stop)."""
-    words = _TOKEN.findall(text)
-    caps = sum(1 for w in words if _is_cap(w))
-    return len(words) <= 25 and caps >= 0.5 * len(words) and not text.rstrip().endswith((".", "?", "!"))
-
-
-def _runs(text: str) -> list[tuple[int, int, list[str]]]:
-    """Return runs of capitalised tokens (with particles and "of"-style connectors) as (start, end, tokens)."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    runs: list[tuple[int, int, list[str]]] = []
-    i = 0
-    while i < len(toks):
-        if not _is_cap(toks[i][2]):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " ":
-            nxt = toks[j + 1][2]
-            if _POSSESSIVE.search(toks[j][2]):
-                break
-            if _is_cap(nxt):
-                j += 1
-            elif nxt in PARTICLES or nxt in CONNECTORS:
-                k = j + 2 if not (nxt == "of" and j + 2 < len(toks) and toks[j + 2][2] == "the") else j + 3
-                if k < len(toks) and _is_cap(toks[k][2]) and text[toks[k - 1][1] : toks[k][0]] == " ":
-                    j = k
-                else:
-                    break
-            else:
-                break
-        tokens = [t for _, _, t in toks[i : j + 1]]
-        tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
-        runs.append((toks[i][0], toks[j][1], tokens))
-        i = j + 1
-    return runs
-
-
-def _split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Return (title-and-place prefix, name) of a run such as "Belarus President Alexander Lukashenko"."""
-    titles = [i for i, t in enumerate(tokens[:-1]) if t.casefold() in TITLES]
-    k = titles[-1] + 1 if titles else 0
-    while k < len(tokens) - 1 and _is_place(tokens[k]):
-        k += 1  # "Belarus Lukashenko": a place before a name is not part of it (nor a role)
-    return (tokens[: titles[-1] + 1] if titles else []), tokens[k:]
-
-
-def _single_cue(text: str, start: int, end: int, possessive: bool) -> str | None:
-    """Return what the context says a lone capitalised word names: "person", "organisation", "place" or None."""
-    after = text[end:]
-    if _SPEECH.match(after) or (
-        possessive and re.match(r"\s+(?:\w+\s+){0,2}(?:" + _ROLE_NOUNS + r")\b", after)
-    ):
-        return "person"
-    if re.match(r"\s+administration\b", after):
-        return "person"
-    if re.match(r"\*?,?\s+which\b", after):
-        return "organisation"
-    if re.search(r"\b(?:in|to|from|at|into|across|near|toward|towards|via)\s+$", text[:start]):
-        return "place"
-    return None
-
-
-def _role_from_context(text: str, start: int, end: int) -> str | None:
-    """Return the role the sentence gives a person: an apposition after the name or a job noun before it."""
-    after = _ROLE_AFTER.match(text[end:])
-    found = after.group("role") if after else None
-    if not found:
-        before = _ROLE_BEFORE.search(text[max(0, start - 80) : start])  # a role sits right before the name
-        found = before.group("role") if before else None
-    if not found:
-        return None
-    role = re.sub(r"^(?:a|an|the)\s+", "", found.strip(), flags=re.I)
-    if not after:
-        # Before a name, only modifiers belong to the role: "told U.S. journalist" -> "U.S. journalist".
-        words = role.split()
-        while len(words) > 1 and words[0].islower() and words[0] not in _ROLE_MODIFIERS:
-            words.pop(0)
-        role = " ".join(words)
-    return role or None
-
-
-_ROLE_MODIFIERS = {
-    "former",
-    "senior",
-    "chief",
-    "deputy",
-    "acting",
-    "top",
-    "veteran",
-    "special",
-    "prime",
-    "foreign",
-    "defence",
-    "defense",
-    "opposition",
-    "exiled",
-    "jailed",
-    "independent",
-    "state",
-}
-
-
-def _mention(
-    text: str, start: int, end: int, tokens: list[str], vocab: set[str], where: tuple[str, int]
-) -> _Mention | None:
-    """Return the mention a capitalised run stands for, or None for places, dates and common words."""
-    if not text[:start].strip(_QUOTE_MARKS + "([*- "):
-        while tokens and (tokens[0].casefold() in vocab or tokens[0].casefold() in OPENERS):
-            tokens = tokens[1:]  # a capitalised common word opening the sentence
-    folded = [t.casefold() for t in tokens]
-    if not any(t in ORG_HEADS for t in folded) and any(t in CONNECTORS for t in tokens):
-        last = max(i for i, t in enumerate(tokens) if t in CONNECTORS)
-        tokens = tokens[last + 1 :]  # "Critics of Marchenka" names Marchenka
-    while tokens and tokens[-1] in PARTICLES | CONNECTORS:
-        tokens = tokens[:-1]
-    if not tokens:
-        return None
-    if start and end < len(text) and text[start - 1] in _QUOTE_MARKS and text[end] in _QUOTE_MARKS:
-        return None  # a name in scare quotes ("Russkiy Mir") is a slogan, not a person
-    folded = [t.casefold() for t in tokens]
-    if any(t in EVENT_WORDS for t in folded):
-        return None
-    if any(t in ORG_HEADS for t in folded) or (
-        len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
-    ):
-        if all(_is_place(t) or t in TITLES or t in ("federation", "republic") for t in folded):
-            return None  # "Russian Federation" is a country
-        return _Mention(tuple(tokens), *where, cue="organisation")
-    prefix, name = _split_role(tokens)
-    if not name or any(_is_place(t) or t.casefold() in CALENDAR or t.casefold() in TITLES for t in name):
-        return None
-    if any(t.isupper() or t[-1:] == "." for t in name if t not in PARTICLES) or len(name) > 4:
-        return None
-    role = " ".join(prefix) if prefix else _role_from_context(text, start, end)
-    if len(name) > 1:
-        return _Mention(tuple(name), *where, role=role, cue="person")
-    cue = "person" if prefix else _single_cue(text, start, end, bool(_POSSESSIVE.search(text[start:end])))
-    return _Mention(tuple(name), *where, role=role, cue=cue)
-
-
-@dataclass(frozen=True, slots=True)
-class _Opener:
-    """A capitalised run opening a sentence: whether its first words are common ones needs the whole corpus."""
-
-    paragraph: int  # index in source.paragraphs
-    span: tuple[int, int]  # the sentence in the paragraph
-    run: tuple[int, int]  # the run in the sentence
-    tokens: tuple[str, ...]
-    sentence: int  # numbered from 1 within the source
-
-
-@dataclass(frozen=True, slots=True)
-class SourceNames:
-    """The per-source half of the entity stage: mentions and sentence openers, in reading order."""
-
-    items: tuple[_Mention | _Opener, ...]  # sentence numbers count from 1 within the source
-    lower: frozenset[str]  # the source's lower-case words, for the corpus vocabulary
-    sentences: int
-
-
-def scan_source(source: Source) -> SourceNames:
-    """Return the name-like mentions of one source; openers wait for the corpus vocabulary."""
-    lower = frozenset(w for p in source.paragraphs for w in _TOKEN.findall(p.text) if w.islower())
-    items: list[_Mention | _Opener] = []
-    sentence = 0
-    for k, para in enumerate(source.paragraphs):
-        if _is_heading(para.text):
-            continue
-        for s, e in sentence_spans(para.text):
-            sentence += 1
-            text = para.text[s:e]
-            for a, b, tokens in _runs(text):
-                if not text[:a].strip(_QUOTE_MARKS + "([*- "):
-                    items.append(_Opener(k, (s, e), (a, b), tuple(tokens), sentence))
-                    continue
-                found = _mention(text, a, b, tokens, set(), (source.id, sentence))  # vocab only for openers
-                if found:
-                    items.append(found)
-    return SourceNames(tuple(items), lower, sentence)
-
-
-def _scan(sources: tuple[Source, ...], names: Mapping[str, SourceNames] | None = None) -> list[_Mention]:
+def _scan(sources: tuple[Source, ...], names: Mapping[str, SourceNames] | None = None) -> list[Mention]:
     """Return every name-like mention in the sources, in reading order, numbering sentences corpus-wide."""
     scanned = [(names or {}).get(s.id) or scan_source(s) for s in sources]
     vocab: set[str] = set().union(*(n.lower for n in scanned))
-    out: list[_Mention] = []
+    out: list[Mention] = []
     offset = 0
-    for source, found in zip(sources, scanned, strict=True):
+    for found in scanned:
         for item in found.items:
-            if isinstance(item, _Mention):
-                out.append(_Mention(item.tokens, item.source, offset + item.sentence, item.role, item.cue))
-                continue
-            (s, e), (a, b) = item.span, item.run
-            text = source.paragraphs[item.paragraph].text[s:e]
-            m = _mention(text, a, b, list(item.tokens), vocab, (source.id, offset + item.sentence))
-            if m:
-                out.append(m)
+            m = pick(item, vocab) if isinstance(item, Opener) else item
+            if m is not None:
+                out.append(Mention(m.tokens, m.source, offset + m.sentence, m.role, m.cue))
         offset += found.sentences
     return out
 
@@ -283,6 +54,7 @@ def _edit(a: str, b: str) -> int:
     return prev[-1]
 
 
+@functools.lru_cache(maxsize=65536)
 def close_spelling(a: str, b: str) -> bool:
     """Return whether two surnames look like spellings of one name (Lukashenko / Lukashenka), not two people.
 
@@ -294,7 +66,9 @@ def close_spelling(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0] or a.endswith(_FEMININE) != b.endswith(_FEMININE):
         return False
-    return _edit(a, b) <= max(1, min(len(a), len(b)) // 6)
+    limit = max(1, min(len(a), len(b)) // 6)
+    # Each letter of length difference costs an edit: most pairs are settled without the edit table.
+    return abs(len(a) - len(b)) <= limit and _edit(a, b) <= limit
 
 
 class _Resolver:
@@ -304,7 +78,7 @@ class _Resolver:
     every group so far (which made the stage quadratic in the number of sources).
     """
 
-    def __init__(self, mentions: list[_Mention], aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+    def __init__(self, mentions: list[Mention], aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         self.alias = {v.casefold(): name for name, variants in aliases for v in (name, *variants)}
         self.groups: dict[str, _Group] = {}
         # form -> sentences, to tell co-occurring names apart
@@ -326,7 +100,7 @@ class _Resolver:
             if len(m.tokens) > 1 or m.cue == "organisation":
                 self._group(self._full_key(m), m.cue or "person")
 
-    def _full_key(self, m: _Mention) -> str:
+    def _full_key(self, m: Mention) -> str:
         form = " ".join(m.tokens)
         if form.casefold() in self.alias:
             return self.alias[form.casefold()]
@@ -396,7 +170,7 @@ class _Resolver:
         self._close[form] = (self._people, found)
         return found
 
-    def resolve(self, m: _Mention) -> _Group | None:
+    def resolve(self, m: Mention) -> _Group | None:
         """Return the group a mention belongs to, or None when it cannot be placed."""
         form = " ".join(m.tokens)
         if len(m.tokens) > 1 or m.cue == "organisation" or form.casefold() in self.alias:
@@ -433,19 +207,25 @@ def _is_part(form: str, name: str) -> bool:
     return any(n[i : i + len(f)] == f for i in range(len(n) - len(f) + 1))
 
 
-def _speaker_mentions(sources: tuple[Source, ...], quotes: tuple[Quote, ...], start: int) -> list[_Mention]:
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """Return a pattern finding ``word`` as a whole word."""
+    return re.compile(r"\b" + re.escape(word) + r"\b")
+
+
+def _speaker_mentions(sources: tuple[Source, ...], quotes: tuple[Quote, ...], start: int) -> list[Mention]:
     """Return quote speakers as mentions, unless the paragraph already names them outside the quote."""
     paragraphs = {(s.id, p.n): p.text for s in sources for p in s.paragraphs}
     out = []
     for i, q in enumerate(quotes):
-        tokens = _TOKEN.findall(q.speaker or "")
-        if not tokens or not all(_is_cap(t) for t in tokens) or all(_is_place(t) for t in tokens):
+        tokens = TOKEN.findall(q.speaker or "")
+        if not tokens or not all(t[:1].isupper() for t in tokens) or all(is_place(t) for t in tokens):
             continue
         text = paragraphs.get((q.cite.source, q.cite.paragraph), "")
-        outside = text[: q.start] + " " + text[q.end :]
-        if re.search(r"\b" + re.escape(tokens[-1]) + r"\b", outside):
+        word = _word_pattern(tokens[-1])
+        if word.search(text, 0, q.start) or word.search(text[q.end :]):
             continue  # the scan already counted this name
-        out.append(_Mention(tuple(tokens), q.cite.source, start + i, role=q.speaker_role, cue="person"))
+        out.append(Mention(tuple(tokens), q.cite.source, start + i, role=q.speaker_role, cue="person"))
     return out
 
 
