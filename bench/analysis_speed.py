@@ -89,13 +89,13 @@ def per_source(inputs: Inputs, timings: dict[str, float]) -> dict[str, dict[str,
     halves: dict[str, dict[str, Any]] = {"names": {}, "dates": {}, "facts": {}}
     for s in sources:
         split_sentences(s)  # as in analyze_source: warms the paragraph-split cache the steps share
-        t = time.perf_counter()
+        t = time.process_time()
         halves["names"][s.id] = scan_source(s)
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         halves["dates"][s.id] = date_source(s, sentences[s.id])
-        t3 = time.perf_counter()
+        t3 = time.process_time()
         halves["facts"][s.id] = source_facts(s)
-        t4 = time.perf_counter()
+        t4 = time.process_time()
         timings["scan_source"] += t2 - t
         timings["date_source"] += t3 - t2
         timings["source_facts"] += t4 - t3
@@ -107,13 +107,13 @@ def cross_source(
 ) -> dict[str, Any]:
     """Return the cross-source entities, events and notes, adding each step's time to ``timings``."""
     sources, sentences, quotes = inputs
-    t = time.perf_counter()
+    t = time.process_time()
     entities = find_entities(sources, quotes, aliases=aliases, names=halves["names"])
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     events = find_events(sources, sentences, as_of=as_of, dates=halves["dates"])
-    t3 = time.perf_counter()
+    t3 = time.process_time()
     notes = source_notes(sources, quotes, entities, halves["facts"])
-    t4 = time.perf_counter()
+    t4 = time.process_time()
     timings["find_entities"] += t2 - t
     timings["find_events"] += t3 - t2
     timings["source_notes"] += t4 - t3

@@ -50,9 +50,14 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("y", re.compile(_p(r"(?:" + _PART + r")?{Y}"))),
     ("m", re.compile(_p(r"(?:" + _PART + r")?{M}(?![\w])"))),
 )
+# Where a date form may begin: a year, a day before a month, a month name, a part of or a season.
+# Hits where no form matches are skipped to their end; the digit forms come first so that a day hit
+# ("12 of M") covers what it did when any 3-9 letter word was a hit.
 _START = re.compile(
-    r"(?<![\w\-])(?:(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)? (?:of )?[A-Z]|[A-Z][a-z]{2,8}\b|early|mid|late|the |summer"
-    r"|winter|spring|autumn|fall)",
+    r"(?<![\w\-])(?:(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)? (?:of )?[A-Z]"
+    r"|(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+    r"|early|mid|late|the |summer|winter|spring|autumn|fall)",
     re.I,
 )
 _GOVERNOR = re.compile(

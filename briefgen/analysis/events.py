@@ -20,6 +20,14 @@ _FUTURE = re.compile(
     re.I,
 )
 _ARGUMENT = re.compile(r"\b(?:we|I) (?:argue|believe|think|contend|suggest|propose)\b", re.I)
+_FUTURE_OR_ARGUMENT = re.compile(_FUTURE.pattern + "|" + _ARGUMENT.pattern, re.I)  # one scan for both
+# Words without one of which a pattern cannot match (lower case, for ASCII text; see _may_match).
+_FUTURE_HINTS = (
+    "will", "shall", "won't", "due to", "set to", "scheduled to", "expected to", "likely to", "plans to",
+    "upcoming", "next week", "next month", "next year", "argue", "believe", "think", "contend", "suggest",
+    "propose",
+)  # fmt: skip
+_ANCHOR_USE_HINTS = ("after", "following", "at the ", "eve of", "wake of")
 # Nouns naming datable happenings: "the invasion of Ukraine in February 2022" makes an anchor.
 _EVENT_NOUNS = (
     "invasion|war|election|elections|revolution|protests|uprising|summit|referendum|coup|annexation|"
@@ -30,12 +38,18 @@ _ANCHOR_DEF = re.compile(
     r"(?:\s+(?:of|on|in|against|with)\s+(?:the\s+)?[A-Z][\w-]*)?)\s+(?:in|on)\s+$",
     re.I,
 )
+# _ANCHOR_DEF's end: the event noun (with its "of X"), then "in"/"on". Checked on the text before a date
+# with its trailing white space removed, it spares the costly search for most dates.
+_ANCHOR_TAIL = re.compile(
+    r"(?:" + _EVENT_NOUNS + r")(?:\s+(?:of|on|in|against|with)\s+(?:the\s+)?[A-Z][\w-]*)?\s+(?:in|on)\Z", re.I
+)
 _ANCHOR_USE = re.compile(
     r"\b(?:at the (?:outset|beginning|start|onset) of|in the (?:wake|aftermath) of|on the eve of|after|following)"
     r"\s+(?:the\s+)?(?P<np>(?:[\w\u2019'-]+\s+){0,3}?(?P<noun>" + _EVENT_NOUNS + r")"
     r"(?:\s+(?:of|on|in|against|with)\s+(?:the\s+)?[A-Z][\w-]*)?)",
     re.I,
 )
+_EVENT_NOUN_HINTS = tuple(_EVENT_NOUNS.split("|"))
 _CLAUSE_SPLIT = re.compile(r"[,;:()\u2013\u2014]")
 _NAME = re.compile(r"[A-Z][\w-]+")
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
@@ -48,6 +62,17 @@ _STOP = frozenset(_STOP_WORDS.split())
 # Shared-word test for "the same event": at least this many shared stems and this share of the shorter set.
 MIN_SHARED = 3
 MIN_OVERLAP = 0.3
+
+
+def _may_match(text: str, hints: tuple[str, ...]) -> bool:
+    """Return False when a case-insensitive pattern needing one of ``hints`` cannot match ``text``.
+
+    Only ASCII text is judged: case-insensitive matching treats a few other letters as ASCII ones.
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(h in low for h in hints)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +128,9 @@ def _anchor_key(phrase: str, noun: str) -> AnchorKey:
 
 def _anchor_uses(text: str) -> tuple[AnchorKey, ...]:
     """Return the happenings a sentence refers to without a date ("at the outset of the invasion")."""
-    uses = []
+    uses: list[AnchorKey] = []
+    if not _may_match(text, _ANCHOR_USE_HINTS) or not _may_match(text, _EVENT_NOUN_HINTS):
+        return ()
     for use in _ANCHOR_USE.finditer(text):
         if re.search(r"\b(?:since|until)\b", _CLAUSE_SPLIT.split(text[: use.start()])[-1], re.I):
             continue  # "since the outset of the invasion" describes a state, not a happening
@@ -127,7 +154,9 @@ def _is_happening(text: str) -> bool:
     stripped = text.rstrip("\"'\u201d\u2019) ")
     if stripped.endswith("?") or len(text.split()) < 5:
         return False
-    return not (_CONDITIONAL_START.search(text) or _FUTURE.search(text) or _ARGUMENT.search(text))
+    if _CONDITIONAL_START.match(text):
+        return False
+    return not (_may_match(text, _FUTURE_HINTS) and _FUTURE_OR_ARGUMENT.search(text))
 
 
 def _event_date(sd: SentenceDates, anchors: dict[str, list[tuple[frozenset[str], str]]]) -> str | None:
@@ -145,13 +174,17 @@ def _event_date(sd: SentenceDates, anchors: dict[str, list[tuple[frozenset[str],
 
 def _sentence_dates(text: str, source_ref: date) -> SentenceDates:
     """Return a sentence's dates (resolved against ``source_ref``), anchors and whether it is a happening."""
-    years = {int(y) for y in _YEAR.findall(text)}
+    years = {int(y) for y in _years(text)}
     year = years.pop() if len(years) == 1 else None
     ref = _sentence_reference(year, source_ref)
     mentions, used_ref = find_dates_with_ref(text, ref)
     anchors = []
     for m in mentions:
-        found = _ANCHOR_DEF.search(text[: m.start])
+        before = text[: m.start]
+        tail = before.rstrip()
+        if len(tail) == len(before) or not _ANCHOR_TAIL.search(tail):
+            continue
+        found = _ANCHOR_DEF.search(before)
         if found:
             anchors.append((_anchor_key(found.group(1), found.group("noun")), m.date))
     happening = _is_happening(text)
@@ -167,7 +200,7 @@ def _sentence_dates(text: str, source_ref: date) -> SentenceDates:
 
 def date_source(source: Source, sentences: tuple[Sentence, ...]) -> SourceDates:
     """Return the per-source half of the events stage (an undated source's bare months are redone later)."""
-    years = sorted({int(y) for p in source.paragraphs for y in _YEAR.findall(p.text)})
+    years = sorted({int(y) for p in source.paragraphs for y in _years(p.text)})
     # An undated source's likely reference: the end of its latest year, right whenever the brief is later.
     ref = parse_iso(source.date) or (date(years[-1], 12, 31) if years else _PROBE)
     return SourceDates(tuple(years), tuple(_sentence_dates(s.text, ref) for s in sentences))
@@ -206,6 +239,11 @@ def _merge(candidates: list[_Candidate]) -> list[Event]:
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _years(text: str) -> list[str]:
+    """Return the years (1950-2099) named in ``text``."""
+    return _YEAR.findall(text) if "19" in text or "20" in text else []
 
 
 def _undated_reference(years: tuple[int, ...], fallback: date) -> date:
