@@ -476,3 +476,23 @@ def test_transcript_turn_speaks_its_inner_quotes():
         "MARSH: Well, my opponent thinks this is a game of “musical chairs.” It is not.",
     )
     assert by_text(find_quotes(src), "musical chairs").speaker == "Lena Marsh"
+
+
+def test_description_matches_title_abbreviations_and_middle_initials():
+    src = make_source(
+        "Sen. Nora Vance and Gov. Peter K. Hale toured the flooded county on Tuesday.",
+        "“We will rebuild every bridge,” the Ohio senator said.",
+        "Senate Majority Leader Tom R. Ashby met them later. “The money is there,” the governor said.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "We will rebuild").speaker == "Nora Vance"
+    assert by_text(quotes, "The money is").speaker == "Peter K. Hale"
+
+
+def test_description_needs_its_head_or_two_shared_words():
+    src = make_source(
+        "Sen. Nora Vance spoke first at the hearing on Tuesday.",
+        "“This bill is dead,” the Senate minority leader said.",
+    )
+    q = by_text(find_quotes(src), "This bill")
+    assert (q.speaker, q.speaker_role) == (None, "the Senate minority leader")

@@ -17,6 +17,7 @@ from .coref import (
     salience,
     title_gender,
 )
+from .descriptions import clean_token, description_score, description_words, mention_roles, stem
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -95,7 +96,6 @@ _CLAUSE_OPENING = re.compile(
     r"((?:[A-Z][\w.\-\u2019']*\s+){0,3}[A-Z][\w.\-\u2019']*)\s+(?:is|was|has|had|[a-z]{2,}(?:s|ed))\b"
 )
 _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+\b")
-_POSSESSIVE = re.compile(r"[\u2019']s?$")
 _DET = re.compile(
     r"^(?:the|a|an|one|another|this|that|his|her|their|its|our|some|many|other|several|two|three|[A-Z][\w\-]*[\u2019']s?)$"
 )
@@ -110,24 +110,11 @@ class Person:
     female: bool | None = None
 
 
-def _clean_token(tok: str) -> str:
-    """Return a token without possessive or trailing punctuation."""
-    tok = tok.rstrip(".,;:")
-    if len(tok) > 2:
-        tok = _POSSESSIVE.sub("", tok)
-    return tok
-
-
-def _stem(word: str) -> str:
-    """Return a crude stem that makes "Belarus" and "Belarusian" agree."""
-    return word.lower()[:5]
-
-
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Return (role tokens, name tokens) of a capitalised sequence, cutting after the last title word."""
     cut = 0
     for i, tok in enumerate(tokens[:-1]):
-        if _clean_token(tok).lower() in _TITLE_WORDS:
+        if clean_token(tok).lower() in _TITLE_WORDS:
             cut = i + 1
     return tokens[:cut], tokens[cut:]
 
@@ -136,7 +123,7 @@ def looks_like_name(tokens: list[str]) -> bool:
     """Return whether capitalised tokens look like a person's name (not a place, body or date)."""
     if not 2 <= len(tokens) <= 4:
         return False
-    low = [_clean_token(t).lower() for t in tokens]
+    low = [clean_token(t).lower() for t in tokens]
     if any(t in _NOT_PERSON or t in _TITLE_WORDS for t in low):
         return False
     if any(t.isupper() and len(t) > 2 for t in tokens):
@@ -164,7 +151,7 @@ class People:
             for m in _NAME_SEQ.finditer(para.text):
                 tokens = m.group(0).split()
                 roles, name = split_role(tokens)
-                name = [_clean_token(t) for t in name]
+                name = [clean_token(t) for t in name]
                 # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
                 while len(name) > 1 and (name[0].lower() in lower or name[0].lower() in _NOT_PERSON):
                     name = name[1:]
@@ -174,8 +161,8 @@ class People:
                         or _CUED_BEFORE.search(para.text, max(0, m.start() - 40), m.start())
                     )
                     candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
-                elif len(name) == 1 and _clean_token(name[0]).lower() not in _NOT_PERSON:
-                    titled_word = bool(roles) and _clean_token(roles[-1]).lower() in PERSON_TITLES
+                elif len(name) == 1 and clean_token(name[0]).lower() not in _NOT_PERSON:
+                    titled_word = bool(roles) and clean_token(roles[-1]).lower() in PERSON_TITLES
                     # "Ham said", "said Matthews": a lone capitalised word as a cue's subject is a person.
                     cued = not roles and bool(_CUED.match(para.text, m.end())) and not name[0].isupper()
                     if (
@@ -183,8 +170,8 @@ class People:
                         and name[0][:1].isupper()
                         and not name[0].endswith(("\u2019s", "'s"))
                     ):
-                        titled.append((_clean_token(name[0]), roles))
-                    singles.append((para.n, m.start() + m.group(0).rfind(tokens[-1]), _clean_token(name[0])))
+                        titled.append((clean_token(name[0]), roles))
+                    singles.append((para.n, m.start() + m.group(0).rfind(tokens[-1]), clean_token(name[0])))
                     surnames[singles[-1][2]] = surnames.get(singles[-1][2], 0) + 1
         # A capitalised pair is a person when a title, a cue verb or a later bare surname vouches for it;
         # this keeps "Since Russia" and "External Vulnerabilities" out of pronoun resolution.
@@ -236,19 +223,8 @@ class People:
             self._by_last.setdefault(name.split()[-1], name)
             first = name.split()[0].lower()
             person.female = True if first in _FEMALE_FIRST else title_gender(roles)
-        person.roles.update(_stem(_clean_token(r)) for r in roles)
-        # Lower-case words just before ("former", "Belarusian") and an appositive after ("X, the leader of Y,").
-        before = text[max(0, m.start() - 40) : m.start()].split()[-3:]
-        person.roles.update(_stem(_clean_token(w)) for w in before if w[:1].islower() and len(w) > 3)
-        # "Ann Lee, 46," and "46-year-old Ann Lee": an age is a description too ("the 46-year-old").
-        age = re.match(r",\s+(\d{1,3}),", text[m.end() : m.end() + 8]) or re.search(
-            r"(\d{1,3})-year-old\s+$", text[max(0, m.start() - 20) : m.start()]
-        )
-        if age:
-            person.roles.add(_stem(age.group(1) + "-year-old"))
-        after = re.match(r",\s+(?:the|a|an|who is)\s+([^,.;]{2,80})", text[m.end() : m.end() + 90])
-        if after:
-            person.roles.update(_stem(_clean_token(w)) for w in after.group(1).split() if len(w) > 2)
+        person.roles.update(stem(clean_token(r)) for r in roles)
+        person.roles.update(mention_roles(text, m.start(), m.end()))
         self._mentions.append((n, m.start() + m.group(0).find(name.split()[0]), name))
 
     def full_name(self, name: str) -> str:
@@ -315,22 +291,36 @@ class People:
             return sex is True  # "she" needs evidence: most unmarked names in political news are men
         return female is None or sex is None or sex == female
 
-    def describe(self, description: str, paragraph: int, offset: int) -> str | None:
+    def describe(
+        self, description: str, paragraph: int, offset: int, speaker: tuple[int, str] | None = None
+    ) -> str | None:
         """Return the person an earlier description matches ("the Belarusian leader"), or None."""
         first = description.split()[0].lower() if description.split() else ""
         if first in ("a", "an", "one", "another", "some", "many", "several", "two", "three"):
             return None  # an indefinite description introduces someone new
-        words = [_stem(_clean_token(w)) for w in description.split() if not _DET.match(w) and len(w) > 2]
+        words, head = description_words(description)
         if not words:
             return None
+        # A definite description refers back like a pronoun whose gender is its role: among the people it
+        # fits best, the most salient one (a subject, the speaker being quoted, the nearest).
         i = bisect_left(self._keys, (paragraph, offset))
-        best, best_score = None, 0
+        here = self.sentences.number(paragraph, offset)
+        best: tuple[int, float, str] | None = None
+        seen: set[str] = set()
         for j in range(i - 1, max(-1, i - 60), -1):
             name = self._mentions[j][2]
-            score = len(set(words) & self.persons[name].roles)
-            if score > best_score:
-                best, best_score = name, score
-        return best
+            if name in seen:
+                continue
+            seen.add(name)
+            score = description_score(words, head, self.persons[name].roles)
+            if score == 0:
+                continue
+            facts = self._facts[j]
+            recent = speaker is not None and speaker[1] == name and here - speaker[0] <= 6
+            rank = salience(Candidate(name, here - facts.sentence, facts.subject, recent, len(seen)))
+            if best is None or (score, rank) > best[:2]:
+                best = (score, rank, name)
+        return best[2] if best else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +379,7 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     caps = tokens[k:]
     if caps:
         roles, name = split_role(caps)
-        name = [_clean_token(t) for t in name]
+        name = [clean_token(t) for t in name]
         single_title = len(name) == 1 and (name[0].lower() in _TITLE_WORDS or name[0].isupper())
         # A cue's subject vouches for a name that the general name test would doubt ("Bill Clinton").
         plausible = (
@@ -433,7 +423,7 @@ class Resolver:
             if clause and self.people.known(clause.group(1)):
                 # "Hillary Clinton says Donald Trump's flurry of": a known person opening a clause over-read.
                 return self.people.full_name(clause.group(1)), None
-            who = self.people.describe(phrase.role, paragraph, at)
+            who = self.people.describe(phrase.role, paragraph, at, self._speaker)
             if who is None and _AGE_DESCRIPTION.match(phrase.role):
                 who = self.people.before(paragraph, at, speaker=self._speaker)
             return (who, None) if who else (None, phrase.role)
