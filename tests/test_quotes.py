@@ -496,3 +496,27 @@ def test_description_needs_its_head_or_two_shared_words():
     )
     q = by_text(find_quotes(src), "This bill")
     assert (q.speaker, q.speaker_role) == (None, "the Senate minority leader")
+
+
+def test_inverted_cue_opening_the_sentence_names_the_speaker():
+    src = make_source(
+        "Neighbours gathered outside the old gym on Sunday. Said Rosa Delgado, who coached there for "
+        "decades, “This place raised half the town.”",
+        "Councillor Ivan Petrov spoke to the station on Monday. Stated Petrov:",
+        "“The budget cannot carry another stadium.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "This place").speaker == "Rosa Delgado"
+    assert by_text(quotes, "The budget").speaker == "Ivan Petrov"
+
+
+def test_colon_introductions_without_a_verb():
+    src = make_source(
+        "The audit found gaps in every district. From the report: “Records were kept on paper and lost.”",
+        "Mayor Ana Ruiz has said so for years. Here’s Ruiz in 2019: “Nobody checks the ledgers.”",
+        "Council members answered on Friday. From Okafor’s statement: “We welcome the audit.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "Records were").speaker_role == "the report"
+    assert by_text(quotes, "Nobody checks").speaker == "Ana Ruiz"
+    assert by_text(quotes, "We welcome").speaker == "Okafor"

@@ -28,6 +28,7 @@ from .cues import (
     subject_before,
 )
 from .finite_verbs import generic_after
+from .intros import intro_phrase
 from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans
 from .segment import sentence_spans
 from .speakers import Resolver, SpeakerPhrase, parse_speaker
@@ -133,6 +134,10 @@ class _ParagraphQuotes:
         opening = span.open_mark if span.open_mark >= 0 else span.start
         s0 = self.sentence_of(opening)[0]
         prefix = self.masked[s0:opening]
+        named = intro_phrase(prefix)
+        if named is not None and parse_speaker(named[0]) is not None:
+            # "Said Ann Lee, who grew up nearby, “...”", "From the report: “...”": no subject-verb cue.
+            return _Attribution(parse_speaker(named[0]), None, True, s0 + named[1])
         intro = _COLON_INTRO.search(prefix)
         if intro:
             # "Pollsters agree - Carl Bialik: “...”": a name introducing the quote with a colon.

@@ -8,6 +8,7 @@ from typing import Protocol
 from ..model import Paragraph
 from .cues import CUE, clause_subject, subject_before
 from .finite_verbs import verb_subject
+from .intros import intro_phrase
 from .quotemarks import Span
 from .segment import sentence_spans
 from .speakers import Resolver, parse_speaker
@@ -79,6 +80,10 @@ def uncued_speaker(
         follows = re.match(
             r"^([A-Z][\w\s\-]{1,40}?)\s+(?:(?:is|are)\s+)?(?:as follows|follows|below)$", last_sentence
         )
+        named = intro_phrase(last_sentence)
+        if named is not None:
+            # "Stated Lee:", "More from the report:" closing the previous paragraph.
+            return resolver.resolve(parse_speaker(named[0]), n - 1, len(prev) - len(last_sentence) + named[1])
         cues = [] if follows else list(CUE.finditer(tail))
         if cues:
             who = subject_before(tail[: cues[-1].start()])
