@@ -520,3 +520,11 @@ def test_colon_introductions_without_a_verb():
     assert by_text(quotes, "Records were").speaker_role == "the report"
     assert by_text(quotes, "Nobody checks").speaker == "Ana Ruiz"
     assert by_text(quotes, "We welcome").speaker == "Okafor"
+
+
+def test_clause_ending_in_a_colon_outranks_an_earlier_cue():
+    src = make_source(
+        "When Okafor suggested that the port would close for a year, Ana Ruiz fired back sharply: "
+        "“Nobody in this city will accept that.”",
+    )
+    assert by_text(find_quotes(src), "Nobody in").speaker == "Ana Ruiz"

@@ -201,7 +201,7 @@ OPENERS = word_set(
     """
     in on at after before during since while when as following amid despite by for from with without
     earlier later last this meanwhile however still yet but and so then now today yesterday asked
-    speaking instead also indeed moreover separately finally first second third again once
+    speaking instead also indeed moreover separately finally first second third again once even
     """
 )
 

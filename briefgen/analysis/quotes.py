@@ -43,6 +43,10 @@ _TITLE_CASE = re.compile(
 _PASSIVE_BY = re.compile(r"\s+by\s+((?:[a-z]+\s+){0,2}[A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){0,3})")
 # A transcript turn opens with the speaker's name in capitals and a colon ("PENCE:", "SEN. JOHN DOE:").
 _TRANSCRIPT_TURN = re.compile(r"^[\W_]{0,2}([A-Z][A-Z.\u2019'\-]+(?:\s+[A-Z][A-Z.\u2019'\-]+){0,3}):\s")
+# A comma-separated clause with a finite-looking verb, ending in a colon right before the quote.
+_CLAUSE_THEN_COLON = re.compile(
+    r",\s+[^,;:_]{2,80}\b(?:[a-z]{2,}ed|[a-z]{3,}s|had|has|was|were)\b[^,;:_]{0,60}:\s*$"
+)
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 
 
@@ -149,6 +153,10 @@ class _ParagraphQuotes:
         for k in range(len(cues) - 1, max(-1, len(cues) - 5), -1):
             found = self._cue_attribution(prefix, cues, k, s0)
             if found is not None and found.phrase is not None:
+                if not found.adjacent and _CLAUSE_THEN_COLON.search(prefix, cues[k].end()):
+                    # "When Lee suggested ..., Ruiz fired back:": a clause of its own introduces the
+                    # quote; the sentence's subjects (uncued attribution) decide, not the earlier cue.
+                    return None
                 return found
         return None
 
