@@ -187,6 +187,7 @@ def main() -> int:
     # A snapshot of the package: every size, cold and warm, runs the same code even while the tree
     # is being edited (an edit to the analysis code rightly empties the cache).
     code = base / "code"
+    shutil.rmtree(code, ignore_errors=True)  # a kept folder holds an older snapshot
     shutil.copytree(REPO / "briefgen", code / "briefgen", ignore=shutil.ignore_patterns("__pycache__"))
     try:
         for n in sizes:

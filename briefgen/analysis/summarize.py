@@ -261,7 +261,9 @@ def summarize_bluf(
     if not items:
         return ()
     centre = week_centre(items)
-    by_key = {(it.sentence.cite, it.sentence.text): it for it in items}
+    # Only the leading extracts are looked up; matching on text first keeps this cheap at any scale.
+    texts = {e.text for summary in summaries for e in summary.extracts[:4]}
+    by_key = {(it.sentence.cite, it.sentence.text): it for it in items if it.sentence.text in texts}
 
     # Candidates: each theme's leading extracts (already standalone, de-duplicated, corroborated).
     candidates: list[_Candidate] = []
