@@ -73,7 +73,7 @@ def add_plain_run(p: Any, text: str) -> None:
     of paragraphs spent a third of its DOCX time there. Text with a tab or break takes that path still.
     """
     if "\t" in text or "\n" in text or "\r" in text:
-        Paragraph(p, None).add_run(text)
+        p.add_r().text = text  # python-docx's own path: tabs and breaks become w:tab and w:br
     elif text:
         p.add_r().add_t(text)
     else:
