@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .ingest.window import dedupe, period_text, select_window
 from .model import Analysis, Brief, SourceNote
 from .output import write_atomically
 from .progress import Progress
-from .render import RenderOptions, get_renderer
+from .render import RenderOptions, get_renderer, prepare
 from .workers import FileJob, FileResult, analyse_across, default_jobs, process_files, render_many
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
@@ -69,7 +70,13 @@ def _gather(results: list[FileResult], report: BuildReport) -> list[SourceAnalys
 
 
 def read_and_analyse(
-    config: Config, report: BuildReport, *, jobs: int, cache: SourceCache | None, progress: Progress
+    config: Config,
+    report: BuildReport,
+    *,
+    jobs: int,
+    cache: SourceCache | None,
+    progress: Progress,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[SourceAnalysis]:
     """Return the per-source analysis of the config's sources; raise SourceError when none is readable."""
     paths, problems = gather_paths(config.sources, config.root)
@@ -78,7 +85,9 @@ def read_and_analyse(
         cache.prepare()
     job = FileJob(max_bytes=config.max_source_bytes, cache=cache)
     with progress.stage("read+analyse", len(paths), "file") as stage:
-        results = process_files(paths, job, jobs=jobs, on_result=lambda _: stage.advance())
+        results = process_files(
+            paths, job, jobs=jobs, on_result=lambda _: stage.advance(), meanwhile=meanwhile
+        )
     parts = _gather(results, report)
     if not parts:
         raise SourceError(
@@ -188,7 +197,10 @@ def build(
         report.cache_dir = Path(cache_dir) if cache_dir is not None else config.root / CACHE_DIR
         # Only settings that change what one file reads or analyses to; the rest is cross-source.
         cache = SourceCache.open(report.cache_dir, {"max_source_bytes": config.max_source_bytes})
-    parts = read_and_analyse(config, report, jobs=report.jobs, cache=cache, progress=progress)
+    wanted = formats or sorted({f for a in selected for f in config.audience(a).formats})
+    parts = read_and_analyse(
+        config, report, jobs=report.jobs, cache=cache, progress=progress, meanwhile=lambda: prepare(wanted)
+    )
     parts, excluded, period = select_week(parts, config, brief_date)
     report.timings["read+analyse"] = time.perf_counter() - clock
 

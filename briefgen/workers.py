@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -113,18 +115,38 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def _beside(task: Callable[[], None]) -> threading.Thread:
+    """Start ``task`` in a thread of this process; its failure only costs the time it would have saved."""
+
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            task()
+
+    thread = threading.Thread(target=run, name="briefgen-prepare", daemon=True)
+    thread.start()
+    return thread
+
+
 def process_files(
     paths: Sequence[Path],
     job: FileJob,
     *,
     jobs: int,
     on_result: Callable[[FileResult], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[FileResult]:
-    """Return every file's result in input order, using up to ``jobs`` processes."""
+    """Return every file's result in input order, using up to ``jobs`` processes.
+
+    ``meanwhile`` runs in this process while the workers analyse (it would otherwise idle): started
+    only after the workers are forked, and finished before this returns, so no later fork copies a
+    half-done task.
+    """
     workers = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
     run = partial(process_file, job)
     results: list[FileResult] = []
     if workers <= 1:
+        if meanwhile is not None:
+            meanwhile()
         for path in paths:
             results.append(run(path))
             if on_result:
@@ -132,12 +154,19 @@ def process_files(
         return results
     # Several chunks per worker, so a slow chunk does not leave the other workers idle at the end.
     chunk = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
+    thread = None
     with _pool(workers, "read+analyse") as pool:
         # map() yields in input order, which keeps the output independent of the number of workers.
         for result in pool.map(run, paths, chunksize=chunk):
+            if thread is None and meanwhile is not None:
+                thread = _beside(meanwhile)  # the pool forked all its workers before the first result
             results.append(result)
             if on_result:
                 on_result(result)
+    if thread is not None:
+        thread.join()
+    elif meanwhile is not None:
+        meanwhile()
     return results
 
 

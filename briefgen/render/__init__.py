@@ -40,5 +40,13 @@ def get_renderer(name: str) -> Renderer:
         raise RenderError(f"unknown format {name!r}; known: {', '.join(sorted(RENDERERS))}") from None
 
 
+def prepare(formats: list[str]) -> None:
+    """Load what these formats' renderers load once per process (fonts), ahead of rendering."""
+    for name in formats:
+        step = getattr(RENDERERS.get(name), "prepare", None)
+        if step is not None:
+            step()
+
+
 # The built-in formats, listed here so the set is readable in one place.
 from . import docx, html, json, markdown, pdf  # noqa: E402,F401
