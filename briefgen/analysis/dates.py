@@ -69,7 +69,9 @@ _GOVERNOR = re.compile(
 _STANDALONE = {"iso", "dmy", "mdy", "my", "season"}
 # A date opening a span describes a state, not something that happened at that date.
 _SPAN_WORDS = {"since", "from", "until", "till"}
-_MAYBE = re.compile(r"\d|" + _MONTH.format(n="m"))
+# Every form needs a digit or a month name, and every month name starts with one of these.
+_DIGIT = re.compile(r"\d")
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Forms without a year: the reference date gives it.
 _NEEDS_REF = {"m", "md", "dm"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
@@ -152,7 +154,7 @@ def find_dates_with_ref(text: str, ref: date) -> tuple[list[DateMention], bool]:
     """
     out: list[DateMention] = []
     used_ref = False
-    if not _MAYBE.search(text):
+    if not (_DIGIT.search(text) or any(m in text for m in _MONTH_STEMS)):
         return out, used_ref  # every form needs a digit or a month name; most sentences have neither
     pos = 0
     while True:

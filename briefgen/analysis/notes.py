@@ -43,6 +43,10 @@ _COUNT = re.compile(
     r"(?P<np>(?:[a-z][a-z-]+\s+)?[a-z][a-z-]+s)\b",
     re.I,
 )
+# A count needs a digit or a number word: cheap checks that spare the full pattern most sentences.
+# A digit count is followed by white space and a word (scale, "of" or the noun); re.I letters.
+_DIGIT_WORD = re.compile(r"\d\s+[a-zA-Z\u0130\u0131\u017f\u212a]")
+_NUMBER_WORDS = tuple(sorted({w.split()[-1] for w in _WORDS} | {w[:-1] for w in _VAGUE}))
 _STEM_WORD = re.compile(r"[a-z]{4,}")
 _STOP_WORDS = "that this with from have been were their there which while when into than they them also"
 _STOP = frozenset(_STOP_WORDS.split())
@@ -85,12 +89,27 @@ def _interval(q: str) -> tuple[float, float] | None:
     return n, n
 
 
+def _may_count(text: str) -> bool:
+    """Return False when ``text`` cannot hold a count: no digit and no number word.
+
+    Only ASCII text is judged: case-insensitive matching treats a few other letters as ASCII ones.
+    """
+    if not text.isascii() or _DIGIT_WORD.search(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in _NUMBER_WORDS)
+
+
 def _counts(source: Source) -> list[_Count]:
     """Return the counted noun phrases of a source with the word stems around them."""
     out = []
     for para in source.paragraphs:
+        if not _may_count(para.text):
+            continue
         for s, e in sentence_spans(para.text):
             text = para.text[s:e]
+            if not _may_count(text):
+                continue
             for m in _COUNT.finditer(text):
                 span = _interval(m.group("q"))
                 if span is None:
@@ -119,8 +138,10 @@ class SourceFacts:
 
 def source_facts(source: Source) -> SourceFacts:
     """Return what the notes need from one source alone."""
-    words = frozenset(w for p in source.paragraphs for w in _WORD.findall(p.text))
-    return SourceFacts(tuple(_counts(source)), infer_genre(source), words)
+    words: set[str] = set()
+    for p in source.paragraphs:
+        words.update(_WORD.findall(p.text))
+    return SourceFacts(tuple(_counts(source)), infer_genre(source), frozenset(words))
 
 
 def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
@@ -155,8 +176,10 @@ def infer_genre(source: Source) -> str:
     if any(_MEMO.search(h) for h in heads):
         return "policy memo"
     text = " ".join(p.text for p in source.paragraphs)
+    if text.isascii() and sum(map(text.lower().count, ("should", "must", "ought"))) < 2:
+        return "news analysis"  # fewer than two modal words (counted cheaply, as substrings)
     words = max(1, len(text.split()))
-    if len(_FIRST_PERSON.findall(text)) * 100 >= words and len(_MODAL.findall(text)) >= 2:
+    if len(_MODAL.findall(text)) >= 2 and len(_FIRST_PERSON.findall(text)) * 100 >= words:
         return "opinion"
     return "news analysis"
 
