@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .analysis import SourceAnalysis
+from .records import fast_pickle
 
 # Bump when CachedFile or anything it holds changes shape: old entries then live in another folder.
 SCHEMA = 3
@@ -27,6 +28,7 @@ _CODE_FILES = ("model.py", "cache.py", "workers.py")
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is briefgen's cache; delete it at will.\n"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class CachedFile:
     """One cache entry: every source a file gave, with the reader's warnings."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .records import fast_pickle
+
 QuoteKind = Literal["statement", "phrase"]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True, order=True)
 class Cite:
     """A paragraph of a source: the unit every brief sentence, quote and event is cited to."""
@@ -16,12 +19,14 @@ class Cite:
     paragraph: int
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     n: int  # numbered from 1 per source
     text: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Source:
     """One document after reading: metadata plus cleaned, numbered paragraphs."""
@@ -50,6 +55,7 @@ class Source:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a paragraph; ``text == paragraph.text[start:end]``."""
@@ -61,6 +67,7 @@ class Sentence:
     index: int  # position within the source, from 0
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation: ``text`` is exactly what stands between the quotation marks."""
@@ -76,6 +83,7 @@ class Quote:
     flags: tuple[str, ...] = ()  # e.g. "missing-opening-mark"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Event:
     date: str  # YYYY | YYYY-MM | YYYY-MM-DD
@@ -83,6 +91,7 @@ class Event:
     cites: tuple[Cite, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Entity:
     name: str
@@ -93,6 +102,7 @@ class Entity:
     sources: tuple[str, ...] = ()
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Extract:
     """A verbatim sentence with its citations: the first cite holds the text, the rest corroborate it."""
@@ -102,6 +112,7 @@ class Extract:
     score: float = 0.0
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Theme:
     id: str
@@ -110,6 +121,7 @@ class Theme:
     keywords: tuple[str, ...] = ()
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ThemeSummary:
     theme: Theme
@@ -119,6 +131,7 @@ class ThemeSummary:
     quotes: int = 0
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceNote:
     source: str
@@ -128,6 +141,7 @@ class SourceNote:
     used: str = ""  # what a brief used from the source; filled by compose
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Analysis:
     sources: tuple[Source, ...]
@@ -152,6 +166,7 @@ class Analysis:
 # --- the composed brief: sections of blocks that renderers walk without re-selecting ---
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Para:
     """Template text (no cites) or a verbatim source sentence (with cites)."""
@@ -160,32 +175,38 @@ class Para:
     cites: tuple[Cite, ...] = ()
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class BulletList:
     items: tuple[Para, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class QuoteBlock:
     quote: Quote
     context: Para | None = None  # the sentence the quote stands in, for the press
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Timeline:
     events: tuple[Event, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class EntityIndex:
     entities: tuple[Entity, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceNotes:
     notes: tuple[SourceNote, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A chart drawn by the renderer from data: ``kind`` is "timeline" or "themes"."""
@@ -200,6 +221,7 @@ class Figure:
 Block = Para | BulletList | QuoteBlock | Timeline | EntityIndex | SourceNotes | Figure
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Section:
     title: str
@@ -207,6 +229,7 @@ class Section:
     blocks: tuple[Block, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Brief:
     """Everything a renderer needs; renderers never re-select or re-analyse."""

@@ -194,7 +194,7 @@ def test_per_source_terms_and_a_shared_week_change_nothing() -> None:
 
     themes = (HARBOUR, FARMING, EMPTY)
     terms = {s.id: sentence_terms(SENTENCES[s.id]) for s in SOURCES}
-    assert terms["a"].tokens[0][:3] == tuple(words(SENTENCES["a"][0].text))[:3]
+    assert terms["a"].tokens()[0][:3] == words(SENTENCES["a"][0].text)[:3]
     week = prepare_week(SOURCES, SENTENCES, terms)
     summaries = summarize_themes(SOURCES, SENTENCES, themes, QUOTES, week=week)
     assert summaries == run(themes)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..ingest.window import Fingerprint, fingerprint
 from ..model import Analysis, Entity, Event, Extract, Quote, Sentence, Source, SourceNote, Theme, ThemeSummary
+from ..records import fast_pickle
 from .corroborate import corroborate
 from .entities import SourceNames, find_entities, scan_source
 from .events import SourceDates, date_source, find_events
@@ -17,6 +18,7 @@ from .segment import split_sentences
 from .summarize import SentenceTerms, prepare_week, sentence_terms, summarize_bluf, summarize_themes
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceAnalysis:
     """What one source gives on its own: picklable, so it can be cached and sent between processes.

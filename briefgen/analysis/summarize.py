@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Cite, Extract, Quote, Sentence, Source, Theme, ThemeSummary
+from ..records import fast_pickle
 from .segment import split_sentences
 from .themes import ThemeScorer
 from .vectors import Vector, Vectorizer, centroid, cosine, words
@@ -85,18 +86,25 @@ class _Item:
         return self.known
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SentenceTerms:
     """The per-source half of the summary stage: each sentence's stems and whether it stands alone."""
 
-    tokens: tuple[tuple[str, ...], ...]
+    # Each sentence's stems joined by spaces (a stem has none): one string per sentence instead of one
+    # per word keeps a week's cached halves small and quick to move between processes.
+    stems: tuple[str, ...]
     standalone: tuple[bool, ...]
+
+    def tokens(self) -> list[list[str]]:
+        """Return each sentence's stems."""
+        return [s.split() for s in self.stems]
 
 
 def sentence_terms(sentences: Sequence[Sentence]) -> SentenceTerms:
     """Return the stems and standalone flags of one source's sentences (IDF needs the whole week)."""
     return SentenceTerms(
-        tuple(tuple(words(s.text)) for s in sentences), tuple(is_standalone(s.text) for s in sentences)
+        tuple(" ".join(words(s.text)) for s in sentences), tuple(is_standalone(s.text) for s in sentences)
     )
 
 
@@ -126,9 +134,9 @@ def prepare_week(
     for src in sources:
         sents = sentences.get(src.id, ())
         known = terms.get(src.id) if terms is not None else None
-        if known is None or len(known.tokens) != len(sents):
+        if known is None or len(known.stems) != len(sents):
             known = sentence_terms(sents)
-        rows += zip(sents, known.tokens, known.standalone, strict=True)
+        rows += zip(sents, known.tokens(), known.standalone, strict=True)
     vectorizer = Vectorizer(toks for _, toks, _ in rows)
     items = [_Item(s, i, s.index, toks, alone, vectorizer) for i, (s, toks, alone) in enumerate(rows)]
     return Week(items, vectorizer)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Source
+from ..records import fast_pickle
 
 _MONTHS = [
     "January",
@@ -104,6 +105,7 @@ def _hash(text: str) -> int:
     return zlib.crc32(text.encode())
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What finding a source's duplicates needs from it alone: small, so the per-source cache keeps it."""
