@@ -91,18 +91,40 @@ class SourceCache:
 
     def load(self, key: str) -> tuple[CachedFile | None, bool]:
         """Return (entry or None, whether a damaged entry was found and removed)."""
+        payload, discarded = self.load_payload(key)
+        if payload is None:
+            return None, discarded
+        entry = self.decode(payload, key)
+        if entry is None:
+            self.discard(key)
+            return None, True
+        return entry, False
+
+    def load_payload(self, key: str) -> tuple[bytes | None, bool]:
+        """Return (the entry's checksummed pickle or None, whether a damaged entry was found and removed).
+
+        A worker hands the payload to the main process as it is: unpickling it there once is half the
+        work of unpickling it in the worker and pickling it again to send it.
+        """
         path = self._entry(key)
         try:
             blob = path.read_bytes()
         except OSError:
             return None, False  # missing, or removed by a concurrent prune: just recompute
-        entry = _decode(blob, key)
-        if entry is None:
-            # Another build may have replaced or removed it already; ours is rewritten after analysis.
-            with contextlib.suppress(OSError):
-                path.unlink()
+        payload = _verified(blob)
+        if payload is None:
+            self.discard(key)
             return None, True
-        return entry, False
+        return payload, False
+
+    def decode(self, payload: bytes, key: str) -> CachedFile | None:
+        """Return the entry a verified payload holds, or None if it is not one of ours for ``key``."""
+        return _unpickle(payload, key)
+
+    def discard(self, key: str) -> None:
+        """Remove an entry; another build may have replaced or removed it already, and that is fine."""
+        with contextlib.suppress(OSError):
+            self._entry(key).unlink()
 
     def store(self, entry: CachedFile) -> None:
         """Write an entry atomically (temp file, then rename), so readers never see half of one."""
@@ -139,14 +161,19 @@ class SourceCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-def _decode(blob: bytes, key: str) -> CachedFile | None:
-    """Return the entry in ``blob`` if its header, checksum, type and key all check out."""
+def _verified(blob: bytes) -> bytes | None:
+    """Return the payload of ``blob`` if its header and checksum check out."""
     head = len(MAGIC) + DIGEST_LEN + 1
     if len(blob) < head or not blob.startswith(MAGIC) or blob[head - 1 : head] != b"\n":
         return None
     payload = blob[head:]
     if hashlib.sha256(payload).hexdigest().encode() != blob[len(MAGIC) : head - 1]:
         return None
+    return payload
+
+
+def _unpickle(payload: bytes, key: str) -> CachedFile | None:
+    """Return the entry in a verified payload if its type and key check out."""
     try:
         entry = pickle.loads(payload)
     except Exception:  # a checksummed pickle of an older class layout can still fail: recompute

@@ -56,6 +56,8 @@ class FileResult:
     discarded: bool = False  # a damaged cache entry was found and removed
     read_seconds: float = 0.0
     analyse_seconds: float = 0.0
+    payload: bytes | None = None  # a cache entry's pickle, unpickled by the main process (``_unpack``)
+    key: str | None = None
 
 
 def process_file(job: FileJob, path: Path) -> FileResult:
@@ -69,10 +71,10 @@ def process_file(job: FileJob, path: Path) -> FileResult:
     discarded = False
     if job.cache is not None:
         key = job.cache.key(str(path), data)
-        entry, discarded = job.cache.load(key)
-        if entry is not None:
+        payload, discarded = job.cache.load_payload(key)
+        if payload is not None:
             return FileResult(
-                str(path), entry.parts, entry.warnings, cached=True, read_seconds=time.perf_counter() - clock
+                str(path), cached=True, payload=payload, key=key, read_seconds=time.perf_counter() - clock
             )
     try:
         sources, warnings = parse_file(path, data)
@@ -115,6 +117,17 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def _unpack(result: FileResult, job: FileJob, run: Callable[[Path], FileResult]) -> FileResult:
+    """Return ``result`` with a cache payload turned into its parts (recomputed if it does not decode)."""
+    if result.payload is None or job.cache is None or result.key is None:
+        return result
+    entry = job.cache.decode(result.payload, result.key)
+    if entry is not None:
+        return dataclasses.replace(result, parts=entry.parts, warnings=entry.warnings, payload=None)
+    job.cache.discard(result.key)  # checksummed but not ours (an old layout): never trusted
+    return dataclasses.replace(run(Path(result.path)), discarded=True)
+
+
 def _beside(task: Callable[[], None]) -> threading.Thread:
     """Start ``task`` in a thread of this process; its failure only costs the time it would have saved."""
 
@@ -148,7 +161,7 @@ def process_files(
         if meanwhile is not None:
             meanwhile()
         for path in paths:
-            results.append(run(path))
+            results.append(_unpack(run(path), job, run))
             if on_result:
                 on_result(results[-1])
         return results
@@ -160,7 +173,7 @@ def process_files(
         for result in pool.map(run, paths, chunksize=chunk):
             if thread is None and meanwhile is not None:
                 thread = _beside(meanwhile)  # the pool forked all its workers before the first result
-            results.append(result)
+            results.append(_unpack(result, job, run))
             if on_result:
                 on_result(result)
     if thread is not None:

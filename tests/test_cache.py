@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import shutil
 from pathlib import Path
 
@@ -132,6 +134,24 @@ def test_damaged_entry_is_recomputed_by_the_build(tmp_path):
     second = build(config, formats=["json"], jobs=1)
     assert (second.from_cache, second.analysed, second.discarded) == (2, 1, 1)
     assert [p.read_bytes() for p, _ in second.written] == [p.read_bytes() for p, _ in first.written]
+
+
+def test_checksummed_entry_of_the_wrong_kind_is_recomputed_by_the_build(tmp_path):
+    """Workers hand cached payloads to the main process, which decodes them: a bad one is recomputed."""
+    config = make_project(tmp_path)
+    first = build(config, formats=["json"], jobs=1)
+    entries = sorted((tmp_path / "configs" / ".briefgen-cache").rglob("*.pickle"))
+    cache = SourceCache.open(tmp_path, {})
+    payload = pickle.dumps(["not", "an", "entry"])
+    entries[0].write_bytes(
+        briefgen.cache.MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    )
+    assert cache.decode(payload, "any") is None
+    second = build(config, formats=["json"], jobs=1)
+    assert (second.from_cache, second.analysed, second.discarded) == (2, 1, 1)
+    assert [p.read_bytes() for p, _ in second.written] == [p.read_bytes() for p, _ in first.written]
+    third = build(config, formats=["json"], jobs=1)
+    assert (third.from_cache, third.analysed, third.discarded) == (3, 0, 0)  # rewritten, and good now
 
 
 def test_no_cache_writes_nothing(tmp_path, capsys):
