@@ -528,3 +528,28 @@ def test_clause_ending_in_a_colon_outranks_an_earlier_cue():
         "“Nobody in this city will accept that.”",
     )
     assert by_text(find_quotes(src), "Nobody in").speaker == "Ana Ruiz"
+
+
+def test_words_after_a_quote_that_run_on_are_not_its_attribution():
+    src = make_source(
+        "Mayor Ana Ruiz called the plan “a gift to developers” — essentially the charge her rival made.",
+        "Ruiz said the budget “will be settled by June,” referring to the state’s fiscal year.",
+        "Ruiz said, “Not today,” repeatedly, before she stopped responding to reporters.",
+        "“Our harbour is [closing] for good” the end of an era, Carlos Okafor says.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "a gift").speaker == "Ana Ruiz"
+    assert by_text(quotes, "will be settled").speaker == "Ana Ruiz"
+    assert by_text(quotes, "Not today").speaker == "Ana Ruiz"
+    assert by_text(quotes, "Our harbour").speaker == "Carlos Okafor"
+
+
+def test_cue_introducing_a_quote_outranks_a_later_cue_in_the_sentence():
+    src = make_source(
+        "Although Ana Ruiz says that the council “misread the survey” of voters in Dayton, Ohio, others "
+        "argue that the survey itself was flawed.",
+        "Here in Dayton, Carlos Okafor stepped up his criticism, saying, “The council has no plan.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "misread").speaker == "Ana Ruiz"
+    assert by_text(quotes, "The council has").speaker == "Carlos Okafor"  # "Here in Dayton," is no subject

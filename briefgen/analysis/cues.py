@@ -201,7 +201,7 @@ OPENERS = word_set(
     """
     in on at after before during since while when as following amid despite by for from with without
     earlier later last this meanwhile however still yet but and so then now today yesterday asked
-    speaking instead also indeed moreover separately finally first second third again once even
+    speaking instead also indeed moreover separately finally first second third again once even here there
     """
 )
 
@@ -240,13 +240,21 @@ def strip_dateline(clause: str) -> str:
     return clause[m.end() :] if m else clause
 
 
+# "And then Trump went on the attack, saying": a connective opening the sentence is not its subject.
+_CONNECTIVES = re.compile(
+    r"^(?:(?:And|But|So|Yet|Then|Still|Also|Now|Instead)\s+(?:then\s+|also\s+|now\s+)?)(?=\S)"
+)
+
+
 def clause_subject(clause: str) -> str | None:
     """Return the subject opening a clause, after any introductory phrase ("On Friday, Trump ...")."""
     clause = strip_dateline(clause)
+    connective = _CONNECTIVES.match(clause)
+    clause = clause[connective.end() :] if connective else clause
     intro = re.match(r"^([^,]{1,120}),\s+(?=\S)", clause)
     if intro and len(intro.group(1)) > 60 and intro.group(1).split()[0].lower() not in OPENERS:
         intro = None  # only a phrase opened by a preposition or adverb runs this long and is still an intro
-    if intro and clause[:1].isupper() and is_intro(intro.group(1)):
+    if intro and (clause[:1].isupper() or connective) and is_intro(intro.group(1)):
         clause = clause[intro.end() :]
     words = clause.split()
     if not words:

@@ -48,6 +48,9 @@ _CLAUSE_THEN_COLON = re.compile(
     r",\s+[^,;:_]{2,80}\b(?:[a-z]{2,}ed|[a-z]{3,}s|had|has|was|were)\b[^,;:_]{0,60}:\s*$"
 )
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
+# What a dash after a quote may name: a name ("– Ann Lee"), a handle, or a short description ("– a
+# senior official"); "— essentially the plan he rejects" continues the sentence instead.
+_BYLINE = re.compile(r"[A-Z@]|(?:a|an|the|one)\s+(?![^,]*\b[a-z]{3,}ed\b)(?:\S+\s+){0,4}\S+\s*$")
 
 
 @dataclass(slots=True)
@@ -103,7 +106,7 @@ class _ParagraphQuotes:
         if "_" in after:
             after = after[: after.find("_")]
         dash = DASH_LINE.match(after) if "\n" not in after else None
-        if dash and len(after) < 100:
+        if dash and len(after) < 100 and _BYLINE.match(dash.group(1)):
             return _Attribution(parse_speaker(dash.group(1)), None, True, at + dash.start(1))
         m = ACCORDING.match(after.lstrip(",.!? "))
         if m:
@@ -112,7 +115,7 @@ class _ParagraphQuotes:
         body = after[lead.end() :] if lead else after
         base = at + (lead.end() if lead else 0)
         cue = CUE.match(body)
-        if cue and (cue.group(0).endswith("ing") or cue.group(0) in ("told", "tells")):
+        if cue and (cue.group(0).split()[0].endswith("ing") or cue.group(0) in ("told", "tells")):
             # "hailed it as “fantastic,” telling reporters": the words after are the addressee; the
             # clause before the quote gives the speaker.
             return None
@@ -121,6 +124,8 @@ class _ParagraphQuotes:
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), True, base + cue.end())
         # "he said", "Trump told reporters", "the Belarusian leader added": subject first, up to 8 words.
         for cue in CUE.finditer(body, 0, min(len(body), 160)):
+            if cue.group(0).split()[0].endswith("ing"):
+                break  # "“...,” repeatedly, before responding": a participle has no subject of its own
             who = strip_tags(body[: cue.start()]).strip()
             # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
             who = re.sub(r"^([A-Z][^,]{1,40}),\s+.{2,140},$", r"\1", who)
@@ -128,6 +133,10 @@ class _ParagraphQuotes:
                 break  # “... end.” Russia insisted that “...”: the cue opens the next quote's sentence
             who = TRAILING_ADVERBS.sub("", " " + who).strip()
             clean = not re.search(r"[;:!?_\u201c\u201d\"]", who) and not SENTENCE_END.search(who)
+            if "," in who.rstrip(",") and who[:1].islower():
+                # "“...” the dawn of a movement, Bozell says": the quote's sentence runs on; the subject
+                # is the part right before the cue.
+                who = who.rstrip(",")[who.rstrip(",").rfind(",") + 1 :].strip()
             if who and len(who.split()) <= 8 and clean:
                 return _Attribution(parse_speaker(who), cue.group(0), True, base)
             break
@@ -220,6 +229,13 @@ class _ParagraphQuotes:
                     before.adjacent = before.adjacent or bool(found and found.phrase and found.adjacent)
                     return before
             if found and found.phrase:
+                if not self._attributive_end(span, after):
+                    # "Reynolds says that Santilli “broke the story” of ..., others argue": with no comma
+                    # closing the quote, a cue later in the sentence reports other words; the cue that
+                    # introduces the quote speaks it.
+                    before = self._before_cue(span)
+                    if before is not None and before.phrase is not None and self._introduces(span, before):
+                        return before
                 return found
             found = self._generic_after(span, after, close + 1)
             if found is not None:
@@ -229,6 +245,18 @@ class _ParagraphQuotes:
             found = self._late_cue(span)
         # A cue without a speaker ("his claims of") is a noun, not an attribution.
         return found if found and found.phrase else None
+
+    def _attributive_end(self, span: Span, after: str) -> bool:
+        """Return whether a quote ends the way an attributed remark does (",” she said", "!” he said")."""
+        inner = self.para.text[span.start : span.end].rstrip()[-1:]
+        return inner in (",", "!", "?", ".") or after.lstrip()[:1] in (",", "\u2014", "\u2013", "-")
+
+    def _introduces(self, span: Span, before: _Attribution) -> bool:
+        """Return whether a cue earlier in the sentence introduces the quote ("X said that “...”")."""
+        if before.adjacent:
+            return True
+        head = self.masked[before.at : span.open_mark]
+        return len(head) <= 160 and "_" not in head
 
     def _generic_after(self, span: Span, after: str, at: int) -> _Attribution | None:
         """Return an attribution made by any verb right after the quote ("“...!” beamed Ann Lee")."""
