@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import dataclasses
 import io
 import pickle
 import pstats
@@ -153,6 +154,26 @@ class _Lenient(pickle.Unpickler):
             return type(name, (_Gone,), {})
 
 
+def _compare_halves(old: dict[str, Any], new: dict[str, Any]) -> str:
+    """Return how per-source halves compare: equal, equal in the fields both have, or different."""
+    if old.keys() != new.keys():
+        return "DIFFERENT sources"
+    shared = True
+    for sid, half in new.items():
+        before = old[sid]
+        items = getattr(before, "items", ())
+        if isinstance(before, _Gone) or (
+            isinstance(items, tuple) and any(isinstance(x, _Gone) for x in items)
+        ):
+            return "not comparable (the half changed shape)"
+        names = [f.name for f in dataclasses.fields(half)]
+        kept = [n for n in names if hasattr(before, n)]
+        shared &= kept == names
+        if any(getattr(before, n) != getattr(half, n) for n in kept):
+            return "DIFFERENT"
+    return "equal" if shared else "equal in the fields both have (new fields added)"
+
+
 def compare(dump: dict[str, Any], path: Path) -> bool:
     """Print which results differ from the dump at ``path``; return whether all are equal."""
     with path.open("rb") as f:
@@ -163,8 +184,7 @@ def compare(dump: dict[str, Any], path: Path) -> bool:
         same &= ok
         print(f"  {key:10s} {'equal' if ok else 'DIFFERENT'} ({len(dump[key])} vs {len(old[key])})")
     for key in ("names", "dates", "facts"):
-        ok = old[key] == dump[key]
-        print(f"  {key:10s} halves {'equal' if ok else 'differ (expected if the half changed shape)'}")
+        print(f"  {key:10s} halves {_compare_halves(old[key], dump[key])}")
     return same
 
 

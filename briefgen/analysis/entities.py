@@ -28,30 +28,43 @@ class _Group:
     mentions: int = 0
 
 
-def _scan(sources: tuple[Source, ...], names: Mapping[str, SourceNames] | None = None) -> list[Mention]:
-    """Return every name-like mention in the sources, in reading order, numbering sentences corpus-wide."""
+def _scan(
+    sources: tuple[Source, ...], names: Mapping[str, SourceNames] | None = None
+) -> tuple[list[Mention], list[int]]:
+    """Return every name-like mention in the sources, in reading order, and its corpus-wide sentence number.
+
+    The numbers come apart from the (per-source, cached) mentions, so no mention is copied.
+    """
     scanned = [(names or {}).get(s.id) or scan_source(s) for s in sources]
     vocab: set[str] = set().union(*(n.lower for n in scanned))
     out: list[Mention] = []
+    at: list[int] = []
     offset = 0
     for found in scanned:
         for item in found.items:
             m = pick(item, vocab) if isinstance(item, Opener) else item
             if m is not None:
-                out.append(Mention(m.tokens, m.source, offset + m.sentence, m.role, m.cue))
+                out.append(m)
+                at.append(offset + m.sentence)
         offset += found.sentences
-    return out
+    return out, at
 
 
-def _edit(a: str, b: str) -> int:
-    """Return the Levenshtein distance between two short strings."""
+def _within(a: str, b: str, limit: int) -> bool:
+    """Return whether the Levenshtein distance between two short strings is at most ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return False  # each letter of length difference costs an edit
+    if limit == 1 and len(a) == len(b):
+        return sum(ca != cb for ca, cb in zip(a, b, strict=True)) <= 1
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return False  # a row's minimum never falls in later rows
         prev = cur
-    return prev[-1]
+    return prev[-1] <= limit
 
 
 @functools.lru_cache(maxsize=65536)
@@ -66,9 +79,7 @@ def close_spelling(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 5 or a[0] != b[0] or a.endswith(_FEMININE) != b.endswith(_FEMININE):
         return False
-    limit = max(1, min(len(a), len(b)) // 6)
-    # Each letter of length difference costs an edit: most pairs are settled without the edit table.
-    return abs(len(a) - len(b)) <= limit and _edit(a, b) <= limit
+    return _within(a, b, max(1, min(len(a), len(b)) // 6))
 
 
 class _Resolver:
@@ -78,7 +89,14 @@ class _Resolver:
     every group so far (which made the stage quadratic in the number of sources).
     """
 
-    def __init__(self, mentions: list[Mention], aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+    def __init__(
+        self,
+        mentions: list[Mention],
+        forms: list[str],
+        sentences: list[int],
+        aliases: tuple[tuple[str, tuple[str, ...]], ...],
+    ) -> None:
+        """Index ``mentions`` (with their forms and corpus-wide sentence numbers, in the same order)."""
         self.alias = {v.casefold(): name for name, variants in aliases for v in (name, *variants)}
         self.groups: dict[str, _Group] = {}
         # form -> sentences, to tell co-occurring names apart
@@ -94,14 +112,14 @@ class _Resolver:
         self._close: dict[str, tuple[int, list[_Group]]] = {}
         self._people = 0
         self._full: dict[str, tuple[int, str]] = {}  # full name -> (namesakes seen, its group's name)
-        for m in mentions:
-            self.seen_in[" ".join(m.tokens)].add(m.sentence)
-        for m in mentions:  # full names (and aliases' canonical names) make the groups that others join
+        for form, sentence in zip(forms, sentences, strict=True):
+            self.seen_in[form].add(sentence)
+        for m, form in zip(mentions, forms, strict=True):
+            # full names (and aliases' canonical names) make the groups that others join
             if len(m.tokens) > 1 or m.cue == "organisation":
-                self._group(self._full_key(m), m.cue or "person")
+                self._group(self._full_key(m, form), m.cue or "person")
 
-    def _full_key(self, m: Mention) -> str:
-        form = " ".join(m.tokens)
+    def _full_key(self, m: Mention, form: str) -> str:
         if form.casefold() in self.alias:
             return self.alias[form.casefold()]
         if m.cue == "person" and len(m.tokens) > 1:
@@ -170,11 +188,10 @@ class _Resolver:
         self._close[form] = (self._people, found)
         return found
 
-    def resolve(self, m: Mention) -> _Group | None:
-        """Return the group a mention belongs to, or None when it cannot be placed."""
-        form = " ".join(m.tokens)
+    def resolve(self, m: Mention, form: str) -> _Group | None:
+        """Return the group a mention (its words joined as ``form``) belongs to, or None when it cannot be placed."""
         if len(m.tokens) > 1 or m.cue == "organisation" or form.casefold() in self.alias:
-            key = self._full_key(m)
+            key = self._full_key(m, form)
             if len(m.tokens) == 1 and key == form and m.cue == "organisation":
                 return self._acronym_of(form) or self._group(form, "organisation")
             return self._group(key, m.cue or "person")
@@ -215,16 +232,25 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 def _speaker_mentions(sources: tuple[Source, ...], quotes: tuple[Quote, ...], start: int) -> list[Mention]:
     """Return quote speakers as mentions, unless the paragraph already names them outside the quote."""
-    paragraphs = {(s.id, p.n): p.text for s in sources for p in s.paragraphs}
+    by_id: dict[str, list[Source]] = defaultdict(list)
+    for s in sources:
+        by_id[s.id].append(s)
+    paragraphs: dict[str, dict[int, str]] = {}  # by source id, made when a quote needs it
     out = []
     for i, q in enumerate(quotes):
         tokens = TOKEN.findall(q.speaker or "")
         if not tokens or not all(t[:1].isupper() for t in tokens) or all(is_place(t) for t in tokens):
             continue
-        text = paragraphs.get((q.cite.source, q.cite.paragraph), "")
-        word = _word_pattern(tokens[-1])
-        if word.search(text, 0, q.start) or word.search(text[q.end :]):
-            continue  # the scan already counted this name
+        texts = paragraphs.get(q.cite.source)
+        if texts is None:
+            texts = paragraphs[q.cite.source] = {
+                p.n: p.text for s in by_id.get(q.cite.source, ()) for p in s.paragraphs
+            }
+        text = texts.get(q.cite.paragraph, "")
+        if tokens[-1] in text:  # else no need for the pattern
+            word = _word_pattern(tokens[-1])
+            if word.search(text, 0, q.start) or word.search(text[q.end :]):
+                continue  # the scan already counted this name
         out.append(Mention(tuple(tokens), q.cite.source, start + i, role=q.speaker_role, cue="person"))
     return out
 
@@ -240,15 +266,18 @@ def find_entities(
 
     ``names`` holds each source's ``scan_source`` result when the per-source stage computed it.
     """
-    mentions = _scan(sources, names)
-    mentions += _speaker_mentions(sources, quotes, start=len(mentions) + 10**9)
-    resolver = _Resolver(mentions, aliases)
-    for m in mentions:
-        group = resolver.resolve(m)
+    mentions, sentences = _scan(sources, names)
+    speakers = _speaker_mentions(sources, quotes, start=len(mentions) + 10**9)
+    mentions += speakers
+    sentences += [m.sentence for m in speakers]
+    forms = [" ".join(m.tokens) for m in mentions]
+    resolver = _Resolver(mentions, forms, sentences, aliases)
+    for m, form in zip(mentions, forms, strict=True):
+        group = resolver.resolve(m, form)
         if group is None:
             continue
         group.mentions += 1
-        group.forms[" ".join(m.tokens)] += 1
+        group.forms[form] += 1
         group.sources.setdefault(m.source, None)
         if group.role is None and m.role and group.kind == "person":
             group.role = m.role

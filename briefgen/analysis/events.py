@@ -277,7 +277,11 @@ def find_events(
     ``dates`` holds each source's ``date_source`` result when the per-source stage computed it.
     """
     fallback = parse_iso(as_of) or date.today()
-    found: list[tuple[Sentence, SentenceDates]] = []
+    # Happenings with a date or a reference to a dated happening, by reading order; anchors from all.
+    found: list[tuple[int, Sentence, SentenceDates]] = []
+    anchors: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
+    seen: set[AnchorKey] = set()
+    order = 0
     for source in sources:
         sents = sentences.get(source.id, ())
         known = dates.get(source.id) if dates is not None else None
@@ -287,18 +291,15 @@ def find_events(
         for s, sd in zip(sents, known.sentences, strict=True):
             if sd.ref is not None and sd.ref != _sentence_reference(sd.year, ref).isoformat():
                 sd = _sentence_dates(s.text, ref)  # its bare months need this build's reference date
-            found.append((s, sd))
-    anchors: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
-    seen: set[AnchorKey] = set()
-    for _, sd in found:
-        for key, given in sd.anchors:
-            if key not in seen:  # the first date given for a happening wins
-                seen.add(key)
-                anchors[key[0]].append((key[1], given))
+            for key, given in sd.anchors:
+                if key not in seen:  # the first date given for a happening wins
+                    seen.add(key)
+                    anchors[key[0]].append((key[1], given))
+            if sd.happening and (sd.mentions or sd.uses):  # else _event_date has nothing to go on
+                found.append((order, s, sd))
+            order += 1
     candidates: list[_Candidate] = []
-    for order, (s, sd) in enumerate(found):
-        if not sd.happening:
-            continue
+    for order, s, sd in found:
         day = _event_date(sd, anchors)
         if day:
             candidates.append(_Candidate(day, s, order, _stems(s.text)))

@@ -13,6 +13,7 @@ clear is not flagged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -134,6 +135,7 @@ class SourceFacts:
     counts: tuple[_Count, ...]
     genre: str
     words: frozenset[str]  # \w+ tokens, to find which sources can spell a name variant
+    length: int  # Source.words: white-space separated words
 
 
 def source_facts(source: Source) -> SourceFacts:
@@ -141,7 +143,7 @@ def source_facts(source: Source) -> SourceFacts:
     words: set[str] = set()
     for p in source.paragraphs:
         words.update(_WORD.findall(p.text))
-    return SourceFacts(tuple(_counts(source)), infer_genre(source), frozenset(words))
+    return SourceFacts(tuple(_counts(source)), infer_genre(source), frozenset(words), source.words)
 
 
 def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
@@ -152,10 +154,19 @@ def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
             by_noun[c.noun].append(c)
     flags: dict[str, list[str]] = defaultdict(list)
     for counts in by_noun.values():
+        # Only counts sharing a stem can conflict: look those up instead of comparing every pair.
+        by_stem: dict[str, list[int]] = defaultdict(list)
+        for j, c in enumerate(counts):
+            for stem in c.stems:
+                by_stem[stem].append(j)
         for i, a in enumerate(counts):
-            for b in counts[i + 1 :]:
+            later: set[int] = set()
+            for stem in a.stems:
+                js = by_stem[stem]
+                later.update(js[bisect_right(js, i) :])
+            for b in map(counts.__getitem__, sorted(later)):
                 disjoint = a.high < b.low or b.high < a.low
-                if a.source != b.source and disjoint and a.stems & b.stems:
+                if a.source != b.source and disjoint:
                     flags[a.source].append(
                         f'Number differs from {b.source} (para {b.paragraph}): "{a.phrase}" (para {a.paragraph}) '
                         f'vs "{b.phrase}".'
@@ -209,7 +220,8 @@ def _spelling_flags(
         pattern = re.compile(r"(?<!\w)" + re.escape(variant) + r"(?!\w)")
         main = entity.name.split()[-1] if len(variant.split()) == 1 else entity.name
         for i in candidates:
-            paras = [p.n for p in sources[i].paragraphs if pattern.search(p.text)]
+            # The substring test first: the pattern's look-behind stops re from searching for it quickly.
+            paras = [p.n for p in sources[i].paragraphs if variant in p.text and pattern.search(p.text)]
             if paras:
                 text = ", ".join(str(n) for n in paras)
                 out[sources[i].id].append(f"Name spelled two ways: {main} / {variant} (para {text}).")
@@ -247,5 +259,5 @@ def source_notes(
         flags = _quote_flags(by_source[s.id]) + spelling.get(s.id, []) + conflicts.get(s.id, [])
         if not s.date:
             flags.append("No publication date.")
-        notes.append(SourceNote(source=s.id, genre=f.genre, words=s.words, flags=tuple(flags)))
+        notes.append(SourceNote(source=s.id, genre=f.genre, words=f.length, flags=tuple(flags)))
     return tuple(notes)
