@@ -21,9 +21,10 @@ _FUTURE = re.compile(
 )
 _ARGUMENT = re.compile(r"\b(?:we|I) (?:argue|believe|think|contend|suggest|propose)\b", re.I)
 _FUTURE_OR_ARGUMENT = re.compile(_FUTURE.pattern + "|" + _ARGUMENT.pattern, re.I)  # one scan for both
-# Words without one of which a pattern cannot match (lower case, for ASCII text; see _may_match).
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+# Words without one of which a pattern cannot match (lower case; see may_match).
 _FUTURE_HINTS = (
-    "will", "shall", "won't", "due to", "set to", "scheduled to", "expected to", "likely to", "plans to",
+    "will", "shall", "won't", "won\u2019t", "due to", "set to", "scheduled to", "expected to", "likely to", "plans to",
     "upcoming", "next week", "next month", "next year", "argue", "believe", "think", "contend", "suggest",
     "propose",
 )  # fmt: skip
@@ -64,12 +65,18 @@ MIN_SHARED = 3
 MIN_OVERLAP = 0.3
 
 
-def _may_match(text: str, hints: tuple[str, ...]) -> bool:
-    """Return False when a case-insensitive pattern needing one of ``hints`` cannot match ``text``.
+def folds_plainly(text: str) -> bool:
+    """Return whether a case-insensitive pattern's ASCII letters match only their own two cases in ``text``.
 
-    Only ASCII text is judged: case-insensitive matching treats a few other letters as ASCII ones.
+    Case-insensitive matching also lets four other letters stand for ASCII ones (dotted and dotless i,
+    long s, the Kelvin sign); without them a match shows in ``text.lower()`` as lower-case ASCII.
     """
-    if not text.isascii():
+    return text.isascii() or not _ODD_FOLDS.search(text)
+
+
+def may_match(text: str, hints: tuple[str, ...]) -> bool:
+    """Return False when a case-insensitive pattern needing one of ``hints`` (lower case) cannot match ``text``."""
+    if not folds_plainly(text):
         return True
     low = text.lower()
     return any(h in low for h in hints)
@@ -129,7 +136,7 @@ def _anchor_key(phrase: str, noun: str) -> AnchorKey:
 def _anchor_uses(text: str) -> tuple[AnchorKey, ...]:
     """Return the happenings a sentence refers to without a date ("at the outset of the invasion")."""
     uses: list[AnchorKey] = []
-    if not _may_match(text, _ANCHOR_USE_HINTS) or not _may_match(text, _EVENT_NOUN_HINTS):
+    if not may_match(text, _ANCHOR_USE_HINTS) or not may_match(text, _EVENT_NOUN_HINTS):
         return ()
     for use in _ANCHOR_USE.finditer(text):
         if re.search(r"\b(?:since|until)\b", _CLAUSE_SPLIT.split(text[: use.start()])[-1], re.I):
@@ -156,7 +163,7 @@ def _is_happening(text: str) -> bool:
         return False
     if _CONDITIONAL_START.match(text):
         return False
-    return not (_may_match(text, _FUTURE_HINTS) and _FUTURE_OR_ARGUMENT.search(text))
+    return not (may_match(text, _FUTURE_HINTS) and _FUTURE_OR_ARGUMENT.search(text))
 
 
 def _event_date(sd: SentenceDates, anchors: dict[str, list[tuple[frozenset[str], str]]]) -> str | None:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Entity, Quote, Source, SourceNote
+from .events import folds_plainly, may_match
 from .segment import sentence_spans
 
 _MEMO = re.compile(r"\b(?:memo|memorandum|brief|briefing|report|policy)\b", re.I)
@@ -91,14 +92,8 @@ def _interval(q: str) -> tuple[float, float] | None:
 
 
 def _may_count(text: str) -> bool:
-    """Return False when ``text`` cannot hold a count: no digit and no number word.
-
-    Only ASCII text is judged: case-insensitive matching treats a few other letters as ASCII ones.
-    """
-    if not text.isascii() or _DIGIT_WORD.search(text):
-        return True
-    low = text.lower()
-    return any(w in low for w in _NUMBER_WORDS)
+    """Return False when ``text`` cannot hold a count: no digit before a word, and no number word."""
+    return bool(_DIGIT_WORD.search(text)) or may_match(text, _NUMBER_WORDS)
 
 
 def _counts(source: Source) -> list[_Count]:
@@ -187,7 +182,7 @@ def infer_genre(source: Source) -> str:
     if any(_MEMO.search(h) for h in heads):
         return "policy memo"
     text = " ".join(p.text for p in source.paragraphs)
-    if text.isascii() and sum(map(text.lower().count, ("should", "must", "ought"))) < 2:
+    if folds_plainly(text) and sum(map(text.lower().count, ("should", "must", "ought"))) < 2:
         return "news analysis"  # fewer than two modal words (counted cheaply, as substrings)
     words = max(1, len(text.split()))
     if len(_MODAL.findall(text)) >= 2 and len(_FIRST_PERSON.findall(text)) * 100 >= words:
