@@ -553,3 +553,28 @@ def test_cue_introducing_a_quote_outranks_a_later_cue_in_the_sentence():
     quotes = find_quotes(src)
     assert by_text(quotes, "misread").speaker == "Ana Ruiz"
     assert by_text(quotes, "The council has").speaker == "Carlos Okafor"  # "Here in Dayton," is no subject
+
+
+def test_subject_after_a_quote_with_appositive_commas():
+    src = make_source(
+        "“The money will come back,” Rep. Ana Ruiz’s chief of staff, Omar Haddad, told reporters.",
+        "“We are ready,” Lina Park, the party’s spokeswoman said in a statement.",
+        "“Governor, let me help you out - the answer is no,” the Republican nominee riffed on the "
+        "governor’s silence, drawing applause.",
+        "Tom Reyes said he hopes the bill will be “the best of both worlds,” giving towns more power.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "The money").speaker == "Omar Haddad"
+    assert by_text(quotes, "We are ready").speaker == "Lina Park"
+    assert by_text(quotes, "Governor, let").speaker_role == "the Republican nominee"
+    assert by_text(quotes, "the best of").speaker == "Tom Reyes"
+
+
+def test_quote_in_an_opening_subordinate_clause_keeps_its_cue():
+    src = make_source(
+        "While Ana Ruiz calls the plan “a fair deal for the city,” Omar Haddad dwells on its cost.",
+        "But as Ruiz thanked the crowd for “standing with the workers,” many in the hall stood up.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "a fair deal").speaker == "Ana Ruiz"
+    assert by_text(quotes, "standing with").speaker == "Ana Ruiz"

@@ -74,10 +74,13 @@ def generic_after(body: str) -> tuple[str, str, int] | None:
         end = verb_at(body, m.start())
         if end < 0:
             continue
-        if not _AFTER_VERB.match(body, end):
+        if not _AFTER_VERB.match(body, end) and not _AFTER_VERB.match(body, m.end()):
+            # ("riffed on Hassan's answer": "on" opens a phrase, not a particle)
             return None  # "“gift,” Lukashenko released Tsikhanouski": a verb with an object is an action
         who = re.sub(r"^([A-Z][^,]{1,40}),\s+.{2,140},$", r"\1", strip_tags(head).strip())
         who = TRAILING_ADVERBS.sub("", " " + who).strip()
+        if re.search(r"\b[a-z]{3,}ing\b", who):
+            return None  # "“...,” making air quotes": a participle phrase, not a subject and its verb
         if who and len(who.split()) <= 8 and "," not in who:
             return who, body[m.start() : end], 0
         return None

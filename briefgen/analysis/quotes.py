@@ -47,6 +47,12 @@ _TRANSCRIPT_TURN = re.compile(r"^[\W_]{0,2}([A-Z][A-Z.\u2019'\-]+(?:\s+[A-Z][A-Z
 _CLAUSE_THEN_COLON = re.compile(
     r",\s+[^,;:_]{2,80}\b(?:[a-z]{2,}ed|[a-z]{3,}s|had|has|was|were)\b[^,;:_]{0,60}:\s*$"
 )
+# A sentence opening with a subordinate clause: a cue after the quote belongs to the main clause.
+_SUBORDINATE = re.compile(
+    r"\W*(?:(?:But|And|Yet)\s+)?(?:(?:even|just)\s+)?(?:[Ww]hile|[Aa]s|[Ww]hen|[Aa]fter|[Aa]lthough|[Tt]hough|"
+    r"[Bb]ecause|[Ss]ince|[Bb]efore|[Ww]hereas|[Oo]nce)\s"
+)
+_NAMED_APPOSITIVE = re.compile(r",\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+),?$")
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 # What a dash after a quote may name: a name ("– Ann Lee"), a handle, or a short description ("– a
 # senior official"); "— essentially the plan he rejects" continues the sentence instead.
@@ -128,6 +134,9 @@ class _ParagraphQuotes:
                 break  # "“...,” repeatedly, before responding": a participle has no subject of its own
             who = strip_tags(body[: cue.start()]).strip()
             # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
+            named = _NAMED_APPOSITIVE.search(who)
+            if named and who[:1].isupper() and re.search(r"\b[a-z]{3,}\b", who[: named.start()]):
+                who = named.group(1)  # "Rep. Hunter’s chief of staff, Joe Kasper, told": the name
             who = re.sub(r"^([A-Z][^,]{1,40}),\s+.{2,140},$", r"\1", who)
             if final and re.match(r"\s+that\b|[^.!?]*_", full[len(after) - len(body) + cue.end() :]):
                 break  # “... end.” Russia insisted that “...”: the cue opens the next quote's sentence
@@ -137,6 +146,8 @@ class _ParagraphQuotes:
                 # "“...” the dawn of a movement, Bozell says": the quote's sentence runs on; the subject
                 # is the part right before the cue.
                 who = who.rstrip(",")[who.rstrip(",").rfind(",") + 1 :].strip()
+            elif "," in who and who[:1].isupper():
+                who = who[: who.find(",")]  # "Sam Lau, the party's spokesman said": a comma left out
             if who and len(who.split()) <= 8 and clean:
                 return _Attribution(parse_speaker(who), cue.group(0), True, base)
             break
@@ -228,17 +239,16 @@ class _ParagraphQuotes:
                 if before is not None and before.phrase is not None:
                     before.adjacent = before.adjacent or bool(found and found.phrase and found.adjacent)
                     return before
+            if not (found and found.phrase):
+                found = self._generic_after(span, after, close + 1)
             if found and found.phrase:
-                if not self._attributive_end(span, after):
+                if not self._attributive_end(span, after) or self._in_opening_clause(span):
                     # "Reynolds says that Santilli “broke the story” of ..., others argue": with no comma
                     # closing the quote, a cue later in the sentence reports other words; the cue that
                     # introduces the quote speaks it.
                     before = self._before_cue(span)
                     if before is not None and before.phrase is not None and self._introduces(span, before):
                         return before
-                return found
-            found = self._generic_after(span, after, close + 1)
-            if found is not None:
                 return found
         found = self._before_cue(span)
         if found is None or found.phrase is None:
@@ -250,6 +260,12 @@ class _ParagraphQuotes:
         """Return whether a quote ends the way an attributed remark does (",” she said", "!” he said")."""
         inner = self.para.text[span.start : span.end].rstrip()[-1:]
         return inner in (",", "!", "?", ".") or after.lstrip()[:1] in (",", "\u2014", "\u2013", "-")
+
+    def _in_opening_clause(self, span: Span) -> bool:
+        """Return whether a quote stands in a subordinate clause opening its sentence ("While Lee said “...,”")."""
+        s0 = self.sentence_of(span.open_mark)[0]
+        prefix = self.masked[s0 : span.open_mark]
+        return bool(_SUBORDINATE.match(prefix)) and "," not in prefix and "_" not in prefix
 
     def _introduces(self, span: Span, before: _Attribution) -> bool:
         """Return whether a cue earlier in the sentence introduces the quote ("X said that “...”")."""
