@@ -210,18 +210,19 @@ def summarize_themes(
     """Return one ranked summary per theme; each sentence stands under at most one theme."""
     items = (week or prepare_week(sources, sentences)).items
     scorer = ThemeScorer(themes)
-    relevance = [scorer.relevance(it.tokens) for it in items]
+    # Only sentences bearing on some theme take part below: a third of a large week, often less.
+    hits = [(it, rel) for it in items if any(rel := scorer.relevance(it.tokens))]
     source_order = {s.id: i for i, s in enumerate(sources)}
     quote_cites = [q.cite for q in quotes]
 
     # Centrality within a theme: cosine to the relevance-weighted centroid of its sentences.
     centroids = []
     for t in range(len(themes)):
-        members = [(it.vector, rel[t]) for it, rel in zip(items, relevance, strict=True) if rel[t] > 0]
+        members = [(it.vector, rel[t]) for it, rel in hits if rel[t] > 0]
         centroids.append(centroid((v for v, _ in members), (w for _, w in members)))
 
     scores: list[list[float]] = []
-    for it, rel in zip(items, relevance, strict=True):
+    for it, rel in hits:
         pos = _position(it.rank_in_source)
         scores.append(
             [
@@ -234,7 +235,7 @@ def summarize_themes(
 
     # One theme per sentence: the one it scores best on (ties go to the theme listed first).
     assigned: list[list[tuple[float, _Item]]] = [[] for _ in themes]
-    for it, row in zip(items, scores, strict=True):
+    for (it, _), row in zip(hits, scores, strict=True):
         if any(row):
             best = max(range(len(row)), key=lambda t: (row[t], -t))
             assigned[best].append((row[best], it))
@@ -243,7 +244,7 @@ def summarize_themes(
     for t, theme in enumerate(themes):
         pool = sorted(assigned[t], key=lambda p: (-p[0], p[1].order))[:POOL]
         picks = _select(pool, MAX_EXTRACTS, source_order)
-        relevant = [it for it, rel in zip(items, relevance, strict=True) if rel[t] > 0]
+        relevant = [it for it, rel in hits if rel[t] > 0]
         paragraphs = {it.sentence.cite for it in relevant}
         summaries.append(
             ThemeSummary(

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 
 # A sparse, L2-normalised term vector.
 Vector = dict[str, float]
@@ -80,11 +81,9 @@ class Vectorizer:
     """TF-IDF weights learnt from one collection of texts (each text is one 'document' for df)."""
 
     def __init__(self, token_lists: Iterable[Sequence[str]]) -> None:
-        df: Counter[str] = Counter()
-        n = 0
-        for toks in token_lists:
-            n += 1
-            df.update(set(toks))
+        sets = [set(toks) for toks in token_lists]
+        df: Counter[str] = Counter(chain.from_iterable(sets))  # one count, in C
+        n = len(sets)
         self._n = n
         self._idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
         self._default = math.log(n + 1) + 1.0
