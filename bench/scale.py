@@ -204,6 +204,7 @@ def main() -> int:
                 warm = run_build(config, root / "cache", jobs, code)
                 r["warm"] = warm["wall"]
                 r["warm_from_cache"] = warm["from_cache"]
+                r["warm_timings"] = warm["timings"]
             rows.append(r)
             print(f"done {n}: {r['wall']:.1f}s", file=sys.stderr, flush=True)
     finally:
@@ -239,9 +240,10 @@ def table(rows: list[dict], jobs: int) -> str:
         lines.append(f"- 5,000 / 1,000 wall time: {by_n[5000]['wall'] / by_n[1000]['wall']:.2f}x")
     for r in rows:
         if "warm" in r:
+            stages = ", ".join(f"{k} {v:.1f}s" for k, v in r["warm_timings"].items())
             lines.append(
                 f"- warm rebuild at {r['n']:,} + 1 article: {r['warm']:.1f}s = {100 * r['warm'] / r['wall']:.0f}% "
-                f"of the cold build ({r['warm_from_cache']:,} files from cache)"
+                f"of the cold build ({r['warm_from_cache']:,} files from cache; {stages})"
             )
     lines.append(f"- targets: {TARGETS}")
     return "\n".join(lines)
