@@ -578,3 +578,17 @@ def test_quote_in_an_opening_subordinate_clause_keeps_its_cue():
     quotes = find_quotes(src)
     assert by_text(quotes, "a fair deal").speaker == "Ana Ruiz"
     assert by_text(quotes, "standing with").speaker == "Ana Ruiz"
+
+
+def test_owner_of_a_speech_noun_speaks_the_quote():
+    src = make_source(
+        "Fact-checkers looked at Ana Ruiz’s claim that there were “hundreds of closures” last year.",
+        "Omar Haddad was asked about the strike. Haddad’s response was: “Ask the owners, not me.”",
+        "Voters still talk about Lina Park’s “fair share” remark from the spring.",
+        "The union issued a statement saying Ruiz’s comments “ignore the facts on the ground.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "hundreds of").speaker == "Ana Ruiz"
+    assert by_text(quotes, "Ask the owners").speaker == "Omar Haddad"
+    assert by_text(quotes, "fair share").speaker == "Lina Park"
+    assert by_text(quotes, "ignore the facts").speaker != "Ana Ruiz"  # the statement's words

@@ -32,7 +32,14 @@ from .intros import intro_phrase
 from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans
 from .segment import sentence_spans
 from .speakers import Resolver, SpeakerPhrase, parse_speaker
-from .uncued import local_speaker, sentence_subject, subject_speaker, title_speaker, uncued_speaker
+from .uncued import (
+    local_speaker,
+    possessive_speaker,
+    sentence_subject,
+    subject_speaker,
+    title_speaker,
+    uncued_speaker,
+)
 
 _COLON_INTRO = re.compile(
     r"(?:^|[\u2013\u2014\u2015-]\s+|\bfrom\s+)([A-Z][\w.\u2019'\-]*(?:\s+(?:[A-Z][\w.\u2019'\-]*|and))*)\s*:\s*$"
@@ -376,6 +383,8 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             if turn and turn.end() <= span.start:
                 # "PENCE: Well, she thinks this is “Shark Tank.”": a transcript turn is its speaker's words.
                 speaker, role = resolver.resolve(parse_speaker(turn.group(1).title()), para.n, turn.start(1))
+            elif attribution is None and (owned := possessive_speaker(span, pq, resolver)) != (None, None):
+                speaker, role = owned
             elif kind == "statement" and attribution is None:
                 speaker, role = uncued_speaker(span, pq, prev_masked, last, resolver)
             elif attribution is None and _TITLE_CASE.fullmatch(text.strip(" ,.!?")):

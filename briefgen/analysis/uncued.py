@@ -6,7 +6,7 @@ import re
 from typing import Protocol
 
 from ..model import Paragraph
-from .cues import CUE, clause_subject, subject_before
+from .cues import CUE, WEAK_CUES, clause_subject, subject_before
 from .finite_verbs import verb_subject
 from .intros import intro_phrase
 from .quotemarks import Span
@@ -162,3 +162,43 @@ def title_speaker(span: Span, pq: QuoteContext, resolver: Resolver) -> tuple[str
     if _GOVERNED.search(pq.masked[max(s0, span.open_mark - 60) : max(s0, span.open_mark)]):
         return None, None
     return local_speaker(span, pq, resolver)
+
+
+# Nouns for something said: "Clinton’s response was: “...”", "Trump’s pledge to be “neutral”".
+_SPEECH_NOUNS = (
+    "response|reply|answer|slogan|motto|mantra|catchphrase|catch phrase|claim|assertion|contention|"
+    "comment|comments|remark|remarks|statement|words|call|calls|pledge|promise|vow|dictum|warning|"
+    "declaration|description|characterization|charge|accusation|quip|line|tweet|message|argument|"
+    "insistence|suggestion|admission|boast|complaint|criticism|attack|broadside|refrain|plea|demand"
+)
+_POSSESSIVE_SPEECH = re.compile(
+    r"(?<![\w\u2019'])((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s?\s+(?:[a-z][\w\-]*\s+){0,3}?"
+    r"(?:" + _SPEECH_NOUNS + r")\b(?P<rest>[^.;!?_]{0,80})$"
+)
+
+
+def possessive_speaker(span: Span, pq: QuoteContext, resolver: Resolver) -> tuple[str | None, str | None]:
+    """Return (speaker, role) when the quote is what a named owner's speech noun holds.
+
+    "Clinton’s response was: “...”", "Romney’s “47 percent” comment", "Trump’s pledge to be “neutral”":
+    the owner of a response, pledge or claim said the words it quotes.
+    """
+    s0 = pq.sentence_of(span.start)[0]
+    prefix = pq.masked[s0 : max(s0, span.open_mark)]
+    m = _POSSESSIVE_SPEECH.search(prefix[-160:])
+    if m is None and re.search(r"[\u2019']s?\s*[\u201c\"]?$", prefix):
+        # "Romney’s “47 percent” comment": the noun follows the quote.
+        after = pq.masked[span.close_mark + 1 : span.close_mark + 40] if span.close_mark >= 0 else ""
+        noun = re.match(r"\s*(?:" + _SPEECH_NOUNS + r")\b", after)
+        owner = re.search(r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s?\s*$", prefix)
+        if noun and owner:
+            return resolver.resolve(parse_speaker(owner.group(1)), pq.para.n, s0 + owner.start(1))
+        return None, None
+    if m is None or re.search(r"\b(?:about|against|of|on|over)\s*$", m.group("rest")):
+        return None, None  # "Sanders’ attack on “...”": the words are the target, not the owner's
+    if any(c.group(0) not in WEAK_CUES for c in CUE.finditer(prefix, 0, len(prefix) - len(m.group(0)))):
+        return None, None  # "The town issued a statement saying Trump’s comments “...”": the cue's subject
+    phrase = parse_speaker(m.group(1))
+    if phrase is None or phrase.pronoun:
+        return None, None
+    return resolver.resolve(phrase, pq.para.n, s0 + len(prefix) - len(prefix[-160:]) + m.start(1))
