@@ -592,3 +592,15 @@ def test_owner_of_a_speech_noun_speaks_the_quote():
     assert by_text(quotes, "Ask the owners").speaker == "Omar Haddad"
     assert by_text(quotes, "fair share").speaker == "Lina Park"
     assert by_text(quotes, "ignore the facts").speaker != "Ana Ruiz"  # the statement's words
+
+
+def test_quote_continued_after_an_interrupting_cue_or_a_connective():
+    src = make_source(
+        "“The county is far behind,” said a Democratic organiser, “and the primary was not decisive.”",
+        "“He is meant to lead the city,” Ana Ruiz said. Instead, “he acts like a defeated man.”",
+        "Voters chanted “Jobs,” “Homes,” and, yes, “Schools.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "and the primary").speaker_role == "a Democratic organiser"
+    assert by_text(quotes, "he acts like").speaker == "Ana Ruiz"
+    assert by_text(quotes, "Schools").speaker != "Ana Ruiz"

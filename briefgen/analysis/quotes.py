@@ -60,6 +60,8 @@ _SUBORDINATE = re.compile(
     r"[Bb]ecause|[Ss]ince|[Bb]efore|[Ww]hereas|[Oo]nce)\s"
 )
 _NAMED_APPOSITIVE = re.compile(r",\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+),?$")
+_CONTINUES = re.compile(r"\s*(?:Instead|Then|Later|Still|Also|Again|Otherwise|Moreover|Indeed),\s*")
+_INTERRUPTED = re.compile(r"\s*,?\s*[^.!?;:_]{2,100},\s*")
 _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 # What a dash after a quote may name: a name ("– Ann Lee"), a handle, or a short description ("– a
 # senior official"); "— essentially the plan he rejects" continues the sentence instead.
@@ -368,6 +370,7 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             prev_masked = para.text
             continue
         pq = _ParagraphQuotes(para)
+        prev_close = -2
         for span in pq.spans:
             text = para.text[span.start : span.end]
             if not text.strip() or not re.search(r"\w", text):
@@ -399,9 +402,19 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                     speaker, role = subject_speaker(span, pq, resolver)
             if attribution is None and speaker is None and last is not None and last[0] == para.n:
                 s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
-                if not pq.masked[s0 : max(s0, span.open_mark)].strip():
-                    # “...,” Smith said. “Big time.”: a quote opening the next sentence is still Smith's.
+                lead = pq.masked[s0 : max(s0, span.open_mark)]
+                between = pq.masked[prev_close + 1 : max(prev_close + 1, span.open_mark)]
+                if (
+                    not lead.strip()
+                    or _CONTINUES.fullmatch(lead)
+                    or (_INTERRUPTED.fullmatch(between) and CUE.search(between))
+                ):
+                    # “...,” Smith said. “Big time.”: a quote opening the next sentence is still Smith's; so
+                    # is one after "Instead," and the rest of a sentence the cue interrupts (“...,” said
+                    # Smith, “...”).
                     speaker, role = last[1], last[2]
+                    kind = "statement"
+            prev_close = span.close_mark
             out.append(
                 Quote(
                     text=text,
