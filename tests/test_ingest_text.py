@@ -175,3 +175,17 @@ def test_duplicate_ids_skip_the_second_file(tmp_path):
 def test_one_paragraph_per_line_of_similar_length_is_not_unwrapped():
     text = "He said the talks would go on.\n" + "Another paragraph about the talks.\n" * 4
     assert len(paragraphs(text)) == 5
+
+
+def test_a_headline_with_a_full_stop_is_still_the_title():
+    header = infer_header(
+        [
+            "Voters Desert Ruling Party Ahead of Regional Elections.",
+            "Support for the ruling party fell to 31 percent in a poll published on Monday.",
+        ]
+    )
+    assert header.title == "Voters Desert Ruling Party Ahead of Regional Elections."
+    assert header.body_from == 2
+    # A sentence-case opening line that ends a sentence is the body, not a title.
+    plain = infer_header(["The ruling party lost ground in a poll published on Monday.", "More text."])
+    assert plain.title is None and plain.body_from == 1

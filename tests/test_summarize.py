@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from briefgen.analysis.segment import split_sentences
 from briefgen.analysis.summarize import (
+    header_paragraphs,
     is_standalone,
+    sentence_terms,
     summarize_bluf,
     summarize_document,
     summarize_themes,
@@ -210,3 +212,28 @@ def test_back_references_need_their_context():
     assert is_standalone("The move by the central bank to cut rates surprised most analysts this week.")
     assert not is_standalone("In particular, he delivered strongly on the vision of advancing trade.")
     assert not is_standalone("However, the attempts to re-engage with the West have so far been futile.")
+
+
+def test_headlines_do_not_stand_in_a_summary():
+    assert not is_standalone("Mayor Hid Budget Shortfall From Council, Former Treasurer Says.")
+    # Many names, but a verb in lower case: a sentence.
+    assert is_standalone("Anna Berg, Tomas Lind and Karl Ek signed the coalition agreement on Friday.")
+
+
+def test_title_paragraph_sentences_never_stand_alone_but_the_standfirst_does():
+    source = Source(
+        id="s",
+        path="s.txt",
+        paragraphs=(
+            Paragraph(1, "Voters Desert Ruling Party Ahead of Regional Elections."),
+            Paragraph(2, "Support is falling fast as prices rise, and the opposition is ready to govern."),
+            Paragraph(
+                3, "The ruling party fell to 31 percent in a poll published on Monday by the institute."
+            ),
+        ),
+        title="Voters Desert Ruling Party Ahead of Regional Elections.",
+        standfirst="Support is falling fast as prices rise, and the opposition is ready to govern.",
+        body_from=3,
+    )
+    terms = sentence_terms(split_sentences(source), header_paragraphs(source))
+    assert terms.standalone == (False, True, True)

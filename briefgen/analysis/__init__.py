@@ -15,7 +15,14 @@ from .events import SourceDates, date_source, find_events
 from .notes import SourceFacts, source_facts, source_notes
 from .quotes import find_quotes
 from .segment import split_sentences
-from .summarize import SentenceTerms, prepare_week, sentence_terms, summarize_bluf, summarize_themes
+from .summarize import (
+    SentenceTerms,
+    header_paragraphs,
+    prepare_week,
+    sentence_terms,
+    summarize_bluf,
+    summarize_themes,
+)
 
 
 @fast_pickle
@@ -45,7 +52,7 @@ def analyze_source(source: Source) -> SourceAnalysis:
         source=source,
         sentences=sentences,
         quotes=find_quotes(source),
-        terms=sentence_terms(sentences),
+        terms=sentence_terms(sentences, header_paragraphs(source)),
         dates=date_source(source, sentences),
         names=scan_source(source),
         facts=source_facts(source),

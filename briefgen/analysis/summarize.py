@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..ingest.header import is_headline_case
 from ..model import Cite, Extract, Quote, Sentence, Source, Theme, ThemeSummary
 from ..records import fast_pickle
 from .segment import split_sentences
@@ -62,6 +63,8 @@ def is_standalone(text: str) -> bool:
         return False
     if _QUOTE_LINE.match(text) or text.lstrip().startswith(('"', "\u201c", "\u2018")):
         return False  # a quotation with its attribution: the quote stage presents those
+    if is_headline_case(text, lower=0.0):
+        return False  # a headline (of a related story, a list of links): not a sentence of the text
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
     return quoted <= 0.6 * len(text)  # mostly a quotation: quotes are handled elsewhere
 
@@ -101,10 +104,20 @@ class SentenceTerms:
         return [s.split() for s in self.stems]
 
 
-def sentence_terms(sentences: Sequence[Sentence]) -> SentenceTerms:
-    """Return the stems and standalone flags of one source's sentences (IDF needs the whole week)."""
+def header_paragraphs(source: Source) -> frozenset[int]:
+    """Return the numbers of the title, byline, outlet, date and dateline paragraphs (not the standfirst)."""
+    head = source.paragraphs[: source.body_from - 1]
+    return frozenset(p.n for p in head if p.text != source.standfirst)
+
+
+def sentence_terms(sentences: Sequence[Sentence], skip: frozenset[int] = frozenset()) -> SentenceTerms:
+    """Return the stems and standalone flags of one source's sentences (IDF needs the whole week).
+
+    Sentences of the paragraphs in ``skip`` (a headline ending in a full stop, say) never stand alone.
+    """
     return SentenceTerms(
-        tuple(" ".join(words(s.text)) for s in sentences), tuple(is_standalone(s.text) for s in sentences)
+        tuple(" ".join(words(s.text)) for s in sentences),
+        tuple(s.cite.paragraph not in skip and is_standalone(s.text) for s in sentences),
     )
 
 
@@ -135,7 +148,7 @@ def prepare_week(
         sents = sentences.get(src.id, ())
         known = terms.get(src.id) if terms is not None else None
         if known is None or len(known.stems) != len(sents):
-            known = sentence_terms(sents)
+            known = sentence_terms(sents, header_paragraphs(src))
         rows += zip(sents, known.tokens(), known.standalone, strict=True)
     vectorizer = Vectorizer(toks for _, toks, _ in rows)
     items = [_Item(s, i, s.index, toks, alone, vectorizer) for i, (s, toks, alone) in enumerate(rows)]

@@ -45,6 +45,34 @@ _DATE_PATTERNS = (
     re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,2}),\s*(\d{4})\b"),
 )
 _TERMINAL = re.compile(r"[.!?\u201d\"]\s*$")
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "vs",
+        "via",
+        "with",
+    ]
+)
+_WORDISH = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @dataclass(slots=True)
@@ -92,6 +120,21 @@ def _is_short_line(text: str) -> bool:
     return len(text.split()) <= 25 and not _TERMINAL.search(text)
 
 
+def is_headline_case(text: str, lower: float = 0.15) -> bool:
+    """Return whether ``text`` is written like a headline: its content words (after the first) capitalised.
+
+    At most a ``lower`` share of them may be lower case. "Poll: Wealthy Voters Abandon Republican Party
+    for Hillary Clinton." is a headline even with its full stop; "Clinton wins primary in New York." is
+    not told apart from a sentence, and stays one.
+    """
+    content = [w for w in _WORDISH.findall(text)[1:] if w.lower() not in _SMALL_WORDS]
+    return len(content) >= 3 and sum(not w[0].isupper() for w in content) <= lower * len(content)
+
+
+def _is_title_line(text: str) -> bool:
+    return _is_short_line(text) or (len(text.split()) <= 25 and is_headline_case(text))
+
+
 def infer_header(paras: list[str]) -> Header:
     """Return what the opening paragraphs say about the document; body_from marks where prose starts."""
     header = Header()
@@ -116,7 +159,7 @@ def infer_header(paras: list[str]) -> Header:
             and (header.title is not None or i > 0)
         ):
             header.outlet = text
-        elif header.title is None and i == 0 and _is_short_line(text):
+        elif header.title is None and i == 0 and _is_title_line(text):
             header.title = text
         elif i == 0 and len(text.split()) <= 60 and i + 1 < len(paras) and _DATELINE.match(paras[i + 1]):
             pass  # a standfirst before a dateline: recorded when the dateline is seen
