@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _POSSESSIVE = re.compile(r"[\u2019']s?$")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -47,6 +48,7 @@ _GENERIC_HEADS = frozenset(["leade", "offic", "polit", "lawma", "man", "woman", 
 _STOP = frozenset(["the", "and", "for", "with", "who", "that", "from", "said", "says"])
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_token(tok: str) -> str:
     """Return a token without possessive or trailing punctuation; an initial keeps its period."""
     if _INITIAL.fullmatch(tok):
