@@ -604,3 +604,16 @@ def test_quote_continued_after_an_interrupting_cue_or_a_connective():
     assert by_text(quotes, "and the primary").speaker_role == "a Democratic organiser"
     assert by_text(quotes, "he acts like").speaker == "Ana Ruiz"
     assert by_text(quotes, "Schools").speaker != "Ana Ruiz"
+
+
+def test_a_name_followed_by_where_the_speaker_is_from_and_a_body_named_with_of():
+    src = make_source(
+        "Senator Ann Lee of Ohio said: “We will pass the bill.”",
+        "Jane Doe of the University of Chicago said: “Prices will rise.”",
+        "The Bank of England said: “Rates stay where they are.”",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "We will pass").speaker == "Ann Lee"
+    assert by_text(quotes, "Prices will rise").speaker == "Jane Doe"
+    rates = by_text(quotes, "Rates stay")
+    assert rates.speaker is None and rates.speaker_role == "The Bank of England"

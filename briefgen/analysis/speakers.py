@@ -346,6 +346,11 @@ _AGE = re.compile(r"\d{1,3}-year-old")
 # "the 46-year-old", "the former 70-year-old senator": an age description refers back like a pronoun.
 _AGE_DESCRIPTION = re.compile(r"^[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old(?:\s+[a-z]+){0,2}$")
 _CAP_TOKEN = re.compile(r"^(?:[A-Z][\w\u2019'\-.]*|(?:de|van|von|bin|al|da|del|di|le|la))$")
+# "Ann Lee of Ohio", "Jane Doe of the University of Chicago": a two-word name, then where they are from.
+_CAP = r"[A-Z][\w\u2019'\-.]*"
+_OF_PLACE = re.compile(
+    rf"^(?P<name>(?:.*\s)?(?!(?:The|A|An|This|That)\s){_CAP}\s+{_CAP})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+|and\s+)?{_CAP}){{0,3}}$"
+)
 
 
 def parse_speaker(phrase: str) -> SpeakerPhrase | None:
@@ -354,6 +359,8 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     phrase = phrase.strip(" ,;:\u2013\u2014-")
     phrase = re.sub(r",.*$", "", phrase)  # an appositive after the name: "Smith, the chairman"
     phrase = re.sub(r"^(?:by|from)\s+", "", phrase)
+    if m := _OF_PLACE.match(phrase):
+        phrase = m.group("name")  # the person, not their state or employer
     if not phrase:
         return None
     if phrase.lower() in _PRONOUNS:
@@ -377,6 +384,8 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     while k > 0 and _CAP_TOKEN.match(tokens[k - 1]):
         k -= 1
     caps = tokens[k:]
+    if len(caps) == 1 and k > 0 and tokens[k - 1] == "of":
+        caps = []  # "the Bank of England": a body named with "of", not a person called England
     if caps:
         roles, name = split_role(caps)
         name = [clean_token(t) for t in name]
