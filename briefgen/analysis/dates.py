@@ -154,7 +154,7 @@ def find_dates_with_ref(text: str, ref: date) -> tuple[list[DateMention], bool]:
     """
     out: list[DateMention] = []
     used_ref = False
-    if not (_DIGIT.search(text) or any(m in text for m in _MONTH_STEMS)):
+    if not (_DIGIT.search(text) or any(map(text.__contains__, _MONTH_STEMS))):
         return out, used_ref  # every form needs a digit or a month name; most sentences have neither
     pos = 0
     while True:

@@ -76,10 +76,17 @@ def folds_plainly(text: str) -> bool:
 
 def may_match(text: str, hints: tuple[str, ...]) -> bool:
     """Return False when a case-insensitive pattern needing one of ``hints`` (lower case) cannot match ``text``."""
-    if not folds_plainly(text):
-        return True
-    low = text.lower()
-    return any(h in low for h in hints)
+    return _hinted(_lowered(text), hints)
+
+
+def _lowered(text: str) -> str | None:
+    """Return ``text`` in lower case for keyword checks, or None when they cannot judge it."""
+    return text.lower() if folds_plainly(text) else None
+
+
+def _hinted(low: str | None, hints: tuple[str, ...]) -> bool:
+    """Return False when a text (lowered by ``_lowered``) holds none of ``hints``."""
+    return low is None or any(map(low.__contains__, hints))  # map: no Python frame per hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +140,10 @@ def _anchor_key(phrase: str, noun: str) -> AnchorKey:
     return noun.lower().rstrip("s"), names
 
 
-def _anchor_uses(text: str) -> tuple[AnchorKey, ...]:
+def _anchor_uses(text: str, low: str | None) -> tuple[AnchorKey, ...]:
     """Return the happenings a sentence refers to without a date ("at the outset of the invasion")."""
     uses: list[AnchorKey] = []
-    if not may_match(text, _ANCHOR_USE_HINTS) or not may_match(text, _EVENT_NOUN_HINTS):
+    if not _hinted(low, _ANCHOR_USE_HINTS) or not _hinted(low, _EVENT_NOUN_HINTS):
         return ()
     for use in _ANCHOR_USE.finditer(text):
         if re.search(r"\b(?:since|until)\b", _CLAUSE_SPLIT.split(text[: use.start()])[-1], re.I):
@@ -156,14 +163,14 @@ def _anchor_date(
     return None
 
 
-def _is_happening(text: str) -> bool:
+def _is_happening(text: str, low: str | None) -> bool:
     """Return whether a sentence reports something that happened (not a question, plan or argument)."""
     stripped = text.rstrip("\"'\u201d\u2019) ")
     if stripped.endswith("?") or len(text.split()) < 5:
         return False
     if _CONDITIONAL_START.match(text):
         return False
-    return not (may_match(text, _FUTURE_HINTS) and _FUTURE_OR_ARGUMENT.search(text))
+    return not (_hinted(low, _FUTURE_HINTS) and _FUTURE_OR_ARGUMENT.search(text))
 
 
 def _event_date(sd: SentenceDates, anchors: dict[str, list[tuple[frozenset[str], str]]]) -> str | None:
@@ -194,14 +201,15 @@ def _sentence_dates(text: str, source_ref: date) -> SentenceDates:
         found = _ANCHOR_DEF.search(before)
         if found:
             anchors.append((_anchor_key(found.group(1), found.group("noun")), m.date))
-    happening = _is_happening(text)
+    low = _lowered(text)  # once for the keyword checks below
+    happening = _is_happening(text, low)
     return SentenceDates(
         tuple(mentions),
         ref.isoformat() if used_ref else None,
         year,
         happening,
         tuple(anchors),
-        _anchor_uses(text) if happening else (),
+        _anchor_uses(text, low) if happening else (),
     )
 
 

@@ -6,7 +6,8 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import itemgetter
 
 from ..model import Source
 from .gazetteer import (
@@ -50,6 +51,7 @@ _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\u2019'-]*[^\W_])?")
 # Splitting on the token pattern (kept) gives gaps and tokens alternately, with offsets by summing lengths.
 _TOKEN_SPLIT = re.compile("(" + TOKEN.pattern + ")")
+_FIRST = itemgetter(0)
 _POSSESSIVE_ENDS = ("\u2019s", "'s")
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _OPENING_CHARS = _QUOTE_MARKS + "([*- "
@@ -76,11 +78,9 @@ def is_place(token: str) -> bool:
     return all(p.casefold() in _PLACE_WORDS for p in token.split("-") if p)
 
 
-def _is_heading(text: str, words: list[str]) -> bool:
-    """Return whether a paragraph reads like a title or byline (mostly capitalised words, no full stop)."""
-    if len(words) > 25 or text.rstrip().endswith((".", "?", "!")):
-        return False
-    return sum(1 for w in words if w[0].isupper()) >= 0.5 * len(words)
+def _is_heading(text: str, words: int, caps: int) -> bool:
+    """Return whether a paragraph of ``words`` words, ``caps`` of them capitalised, reads like a title or byline."""
+    return words <= 25 and caps >= 0.5 * words and not text.rstrip().endswith((".", "?", "!"))
 
 
 @dataclass(slots=True)
@@ -92,6 +92,7 @@ class _Tokens:
     starts: list[int]
     ends: list[int]
     caps: list[bool]
+    capitals: list[int]  # the indexes of capitalised words, so runs are found without visiting the rest
 
 
 def _tokens(text: str) -> _Tokens:
@@ -99,7 +100,8 @@ def _tokens(text: str) -> _Tokens:
     parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, ..., token, gap
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts)))  # words[k] spans offsets[2k] .. offsets[2k + 1]
-    return _Tokens(words, parts[0::2], offsets[0:-1:2], offsets[1::2], [w[0].isupper() for w in words])
+    caps = list(map(str.isupper, map(_FIRST, words)))
+    return _Tokens(words, parts[0::2], offsets[0:-1:2], offsets[1::2], caps, list(compress(count(), caps)))
 
 
 def _sentence_tokens(para: _Tokens, text: str, s: int, e: int) -> tuple[_Tokens, int, int, int]:
@@ -119,14 +121,11 @@ def _sentence_tokens(para: _Tokens, text: str, s: int, e: int) -> tuple[_Tokens,
 
 def _runs(t: _Tokens, first: int, stop: int, shift: int) -> list[tuple[int, int, list[str]]]:
     """Return runs of capitalised tokens (with particles and "of"-style connectors) as (start, end, tokens)."""
-    words, gaps, caps = t.words, t.gaps, t.caps
+    words, gaps, caps, capitals = t.words, t.gaps, t.caps, t.capitals
     runs: list[tuple[int, int, list[str]]] = []
-    i = first
-    while i < stop:
-        if not caps[i]:
-            i += 1
-            continue
-        j = i
+    at = bisect_left(capitals, first)
+    while at < len(capitals) and capitals[at] < stop:
+        i = j = capitals[at]
         while j + 1 < stop and gaps[j + 1] == " ":
             nxt = words[j + 1]
             if words[j].endswith(_POSSESSIVE_ENDS):
@@ -145,7 +144,7 @@ def _runs(t: _Tokens, first: int, stop: int, shift: int) -> list[tuple[int, int,
         if run[-1].endswith(_POSSESSIVE_ENDS):
             run[-1] = run[-1][:-2]
         runs.append((t.starts[i] - shift, t.ends[j] - shift, run))
-        i = j + 1
+        at = bisect_right(capitals, j, at + 1)  # the next capitalised word after the run
     return runs
 
 
@@ -158,11 +157,15 @@ def _split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     return (tokens[: titles[-1] + 1] if titles else []), tokens[k:]
 
 
-def _ends_with(text: str, end: int, tail: re.Pattern[str], chars: int) -> bool:
-    """Return whether ``text[:end]`` ends in white space after a match of ``tail`` (seen in ``chars``)."""
-    before = text[:end]
-    stripped = before.rstrip()
-    return len(stripped) < len(before) and tail.search(stripped[-chars:]) is not None
+def _ends_with(text: str, end: int, tail: re.Pattern[str], chars: int, start: int = 0) -> bool:
+    """Return whether ``text[start:end]`` ends in white space after a match of ``tail`` within ``chars``.
+
+    ``tail`` must not look before the ``chars`` characters it is given (nor need a boundary there).
+    """
+    k = end
+    while k > start and text[k - 1].isspace():
+        k -= 1
+    return k < end and tail.search(text, max(start, k - chars), k) is not None
 
 
 def _single_cue(text: str, start: int, end: int, possessive: bool) -> str | None:
@@ -183,9 +186,9 @@ def _role_from_context(text: str, start: int, end: int) -> str | None:
     after = _ROLE_AFTER.match(text, end)
     found = after.group("role") if after else None
     if not found:
-        window = text[max(0, start - 80) : start]  # a role sits right before the name
-        if _ends_with(window, len(window), _ROLE_TAIL, 16):
-            before = _ROLE_BEFORE.search(window)
+        begin = max(0, start - 80)  # a role sits right before the name
+        if _ends_with(text, start, _ROLE_TAIL, 16, begin):
+            before = _ROLE_BEFORE.search(text[begin:start])
             found = before.group("role") if before else None
     if not found:
         return None
@@ -297,7 +300,7 @@ def scan_source(source: Source) -> SourceNames:
     for para in source.paragraphs:
         tokens = _tokens(para.text)
         lower.update(filter(str.islower, tokens.words))
-        if _is_heading(para.text, tokens.words):
+        if _is_heading(para.text, len(tokens.words), len(tokens.capitals)):
             continue
         for s, e in sentence_spans(para.text):
             sentence += 1
