@@ -127,6 +127,27 @@ def entity_sources(entity: Entity, label: Callable[[str], str] = str, sep: str =
     return f"{shown} and {more:,} more" if more > 0 else shown
 
 
+# Editor's flags of one kind shown per source; a week of thousands of sources can give one source dozens
+# of number differences, and the JSON keeps them all.
+FLAGS_SHOWN = 3
+
+
+def _shown_flags(flags: tuple[str, ...]) -> list[str]:
+    """Return the flags to print: up to FLAGS_SHOWN of each kind, then a line counting the rest."""
+    out: list[str] = []
+    hidden: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for flag in flags:
+        kind = " ".join(flag.split()[:2])  # "Number differs", "Name spelled", "Quote in"
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= FLAGS_SHOWN:
+            out.append(flag)
+        else:
+            hidden[kind] = hidden.get(kind, 0) + 1
+    out += [f"{n:,} more \u201c{kind}\u201d notes, all in the JSON export." for kind, n in hidden.items()]
+    return out
+
+
 def note_lines(note: SourceNote) -> list[str]:
     """Return the lines under a source note's heading: genre, length, use, then each editor's flag."""
     head = (
@@ -134,4 +155,4 @@ def note_lines(note: SourceNote) -> list[str]:
         if note.words
         else note.used
     )
-    return [line for line in (head, *(f"Note: {flag}" for flag in note.flags)) if line]
+    return [line for line in (head, *(f"Note: {flag}" for flag in _shown_flags(note.flags))) if line]
