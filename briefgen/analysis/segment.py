@@ -138,6 +138,10 @@ _BOUNDARY = re.compile(
     + r"]*[A-Z0-9\u0400-\u042f])"
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
+_NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*([\w\u2019']+)")
+# How far back the word before a period is looked for: longer than any word, short enough that a long
+# paragraph is not rescanned from its start at every period.
+_LOOK_BACK = 100
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
@@ -145,13 +149,12 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     punct, closers = match.group(1), match.group(2)
     if punct != "." or closers:
         return True  # "?", "!" and a period inside closing quotes end sentences
-    before = _WORD_BEFORE.search(text, 0, match.start(1))
+    before = _WORD_BEFORE.search(text, max(0, match.start(1) - _LOOK_BACK), match.start(1))
     if not before:
         return True
     word = before.group(1)
     low = word.lower().rstrip(".")
-    after = text[match.end() :]
-    next_word = re.match(r"[\"'\u201c\u2018(\[]*([\w\u2019']+)", after)
+    next_word = _NEXT_WORD.match(text, match.end())
     nxt = next_word.group(1) if next_word else ""
     if low in _NUMBERED:
         return not nxt[:1].isdigit()
