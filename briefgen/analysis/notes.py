@@ -135,10 +135,11 @@ class SourceFacts:
 
 def source_facts(source: Source) -> SourceFacts:
     """Return what the notes need from one source alone."""
-    words: set[str] = set()
-    for p in source.paragraphs:
-        words.update(_WORD.findall(p.text))
-    return SourceFacts(tuple(_counts(source)), infer_genre(source), frozenset(words), source.words)
+    text = " ".join(p.text for p in source.paragraphs)  # no \w+ token nor word spans the joins
+    length = len(text.split())  # Source.words
+    return SourceFacts(
+        tuple(_counts(source)), _genre(source, text, length), frozenset(_WORD.findall(text)), length
+    )
 
 
 def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
@@ -175,17 +176,21 @@ def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
 
 def infer_genre(source: Source) -> str:
     """Return the source's genre: its own if set, else memo, opinion or news analysis (see module doc)."""
+    text = " ".join(p.text for p in source.paragraphs)
+    return _genre(source, text, len(text.split()))
+
+
+def _genre(source: Source, text: str, length: int) -> str:
+    """Return the genre of ``source``, whose paragraphs joined by spaces are ``text`` of ``length`` words."""
     if source.genre:
         return source.genre
     heads = [source.title or "", source.outlet or "", source.standfirst or ""]
     heads += [p.text for p in source.paragraphs[:5] if len(p.text.split()) <= 12]
     if any(_MEMO.search(h) for h in heads):
         return "policy memo"
-    text = " ".join(p.text for p in source.paragraphs)
     if folds_plainly(text) and sum(map(text.lower().count, ("should", "must", "ought"))) < 2:
         return "news analysis"  # fewer than two modal words (counted cheaply, as substrings)
-    words = max(1, len(text.split()))
-    if len(_MODAL.findall(text)) >= 2 and len(_FIRST_PERSON.findall(text)) * 100 >= words:
+    if len(_MODAL.findall(text)) >= 2 and len(_FIRST_PERSON.findall(text)) * 100 >= max(1, length):
         return "opinion"
     return "news analysis"
 
