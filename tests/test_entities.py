@@ -151,3 +151,78 @@ def test_many_people_resolve_like_few() -> None:
     assert olek.mentions == 3 and misspelt in olek.variants
     assert ents["Jan Kowalczyk"].mentions == 1 and ents["Ewa Kowalczyk"].mentions == 1
     assert ents["Kowalczyk"].mentions == 1  # ambiguous between two people: kept apart from both
+
+
+def test_bounded_edit_distance_agrees_with_the_full_table() -> None:
+    import itertools
+
+    from briefgen.analysis.entities import _within
+
+    def full(a: str, b: str) -> int:
+        prev = list(range(len(b) + 1))
+        for i, ca in enumerate(a, 1):
+            cur = [i]
+            for j, cb in enumerate(b, 1):
+                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+            prev = cur
+        return prev[-1]
+
+    words = [
+        "lukashenko",
+        "lukashenka",
+        "lukashenkov",
+        "lukshenko",
+        "tsikhanouski",
+        "tsikhanouskaya",
+        "ab",
+        "ba",
+        "",
+    ]
+    for a, b in itertools.product(words, repeat=2):
+        for limit in (1, 2, 3):
+            assert _within(a, b, limit) == (full(a, b) <= limit), (a, b, limit)
+
+
+def test_sentence_tokens_from_the_paragraph_match_tokenising_the_sentence() -> None:
+    from briefgen.analysis.mentions import _runs, _sentence_tokens, _tokens
+
+    text = (
+        "Mr U.S.A. Smith-Jones met \u201cAnna\u201d de la Cruz.Then Pavel of the Kremlin's Press Office left"
+    )
+    para = _tokens(text)
+    for s in range(len(text)):
+        for e in range(s, len(text) + 1):
+            own = _tokens(text[s:e])
+            assert _runs(*_sentence_tokens(para, text, s, e)) == _runs(own, 0, len(own.words), 0), (s, e)
+
+
+def test_role_and_place_checks_agree_with_the_plain_patterns() -> None:
+    import re
+
+    from briefgen.analysis import mentions
+
+    place = re.compile(r"\b(?:in|to|from|at|into|across|near|toward|towards|via)\s+$")
+    texts = [
+        "He flew to  Kyiv",
+        "Hints at\nMinsk",
+        "within Riga",
+        "into\u00a0Oslo",
+        "towards Rome",
+        "a\u00a0to Bern",
+    ]
+    texts += [
+        "Said the deputy head  Ivan",
+        "the U.S. journalist Evan",
+        "spokesperson\tAnna",
+        "superhead Olga",
+        "x son Tom",
+    ]
+    for text in texts:
+        start = len(text) - len(text.split()[-1])  # the name is the last word
+        window = text[max(0, start - 80) : start]
+        assert mentions._ends_with(text, start, mentions._PLACE_PREP, 9) == bool(
+            place.search(text[:start])
+        ), text
+        expected = mentions._ROLE_BEFORE.search(window)
+        if expected:
+            assert mentions._ends_with(text, start, mentions._ROLE_TAIL, 16, max(0, start - 80)), text

@@ -189,3 +189,40 @@ def test_per_source_dates_are_redone_when_the_brief_date_changes_their_year() ->
         e.cites[0].source: e.date for e in find_events(sources, sentences, as_of="2027-02-01", dates=halves)
     }
     assert by_source == {"u": "2026-03", "d": "2025-03"}  # only the undated source follows the brief's date
+
+
+SHORTCUT_SENTENCES = (
+    "The council w\u0131ll meet again in March 2020 to vote on the budget.",  # dotless i reads as "i"
+    "Officials said the talks, which began on 3 February, broke down after the \u017fummit in Geneva.",
+    "After the invasion of Ukraine in February 2022 the bloc froze assets worth billions.",
+    "At the outset of the invasion, the ministers met in Warsaw to agree on the first package of aid.",
+    "Critics of the 15 May deal and of the Mayor's 12 of March plan said little in mid-2020 or in Early 2021.",
+    "The summit on 5 Sept. 2019 and the protests since 2014 ended \u2014 the war in 2022 did not.",
+    "We believe the vote, due to take place next month, is upcoming; it won\u2019t be delayed beyond June 2023.",
+)
+
+
+def test_event_shortcuts_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from briefgen.analysis import dates, events
+
+    sources = tuple(_source(f"s{i}", text) for i, text in enumerate(SHORTCUT_SENTENCES))
+    sentences = {s.id: split_sentences(s) for s in sources}
+    fast = [events.date_source(s, sentences[s.id]) for s in sources]
+    # The patterns the shortcuts stand in front of, run on everything as before.
+    monkeypatch.setattr(events, "_lowered", lambda text: None)
+    monkeypatch.setattr(events, "_ANCHOR_TAIL", re.compile(""))
+    monkeypatch.setattr(dates, "_MONTH_STEMS", ("",))
+    monkeypatch.setattr(
+        dates,
+        "_START",
+        re.compile(
+            r"(?<![\w\-])(?:(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)? (?:of )?[A-Z]|[A-Z][a-z]{2,8}\b|early|mid|late"
+            r"|the |summer|winter|spring|autumn|fall)",
+            re.I,
+        ),
+    )
+    assert fast == [events.date_source(s, sentences[s.id]) for s in sources]
+    assert not fast[0].sentences[0].happening  # "w\u0131ll" is "will" to the future pattern
+    assert fast[2].sentences[0].anchors

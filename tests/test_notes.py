@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefgen.analysis.entities import find_entities
 from briefgen.analysis.notes import infer_genre, source_notes
 from briefgen.model import Cite, Paragraph, Quote, Source
@@ -79,3 +81,42 @@ def test_per_source_facts_give_the_same_notes_and_spelling_flags_only_where_spel
     assert "Name spelled two ways: Marchenko / Marchenka (para 1)." in flags["b"]
     assert any(f.startswith("Number differs from a") for f in flags["b"])
     assert not any("spelled" in f for f in flags["a"] + flags["d"])
+
+
+def test_a_count_parted_by_any_white_space_is_read_not_a_crash() -> None:
+    from briefgen.analysis.notes import _interval, source_facts
+
+    # A no-break space before the scale word used to reach float() and raise ValueError.
+    assert _interval("84\u00a0million") == (84e6, 84e6)
+    assert _interval("more than\u00a0ten") == _interval("more than ten")
+    facts = source_facts(
+        _source("a", "Some 84\u00a0million voters stayed home, and 12 delegates walked out.")
+    )
+    assert [(c.phrase, c.low) for c in facts.counts] == [
+        ("Some 84\u00a0million voters", 0.8 * 84e6),
+        ("12 delegates", 12),
+    ]
+
+
+TRICKY = (
+    "Nearly ſeven hundred workers were released.",  # a long s, which case-insensitive patterns read as "s"
+    "The TEN ministers and ELEVEN envoys met \u2014 roughly 1,500 soldiers left.",
+    "Often, attention \u201cten\u201d costs 2016 nothing; tendencies of 3\u00a0pages and 5\tdays.",
+    "Upwards of 2.5 million people and fewer than a hundred firms, said Dr \u0130van.",
+)
+
+
+def test_count_shortcuts_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.analysis import notes
+
+    sources = [_source(str(i), text) for i, text in enumerate(TRICKY)]
+    fast = [notes._counts(s) for s in sources]
+    monkeypatch.setattr(notes, "_may_count", lambda text: True)
+    assert fast == [notes._counts(s) for s in sources]
+    assert any(fast)
+
+
+def test_opinion_shortcut_counts_modal_words_like_the_pattern() -> None:
+    body = "I think we mu\u017ft act. Our leaders \u017fhould listen to us and we must say so."
+    assert infer_genre(_source("a", body)) == "opinion"  # long s: the pattern reads "must", "should"
+    assert infer_genre(_source("b", "We argue that mustard prices should fall.")) == "news analysis"

@@ -69,7 +69,8 @@ class _Count:
 
 def _interval(q: str) -> tuple[float, float] | None:
     """Return the range of values a count expression allows ("more than a dozen" -> (13, inf))."""
-    q = q.lower()
+    # Any white space may part the words ("84\u00a0million"); a lone space is what the checks below expect.
+    q = " ".join(q.lower().split())
     mod = next((m for m in _MORE + _LESS + _ABOUT if q.startswith(m + " ")), "")
     core = q[len(mod) :].strip()
     scale = 1.0
