@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -99,35 +100,38 @@ class _Resolver:
         """Index ``mentions`` (with their forms and corpus-wide sentence numbers, in the same order)."""
         self.alias = {v.casefold(): name for name, variants in aliases for v in (name, *variants)}
         self.groups: dict[str, _Group] = {}
-        # form -> sentences, to tell co-occurring names apart
-        self.seen_in: dict[str, set[int]] = defaultdict(set)
+        # Forms in order with their sentences, to tell co-occurring names apart: two lists, not a set per
+        # form, as the question is seldom asked and every long-lived container adds to garbage collection.
+        order = sorted(range(len(forms)), key=forms.__getitem__)
+        self._seen_forms = [forms[i] for i in order]
+        self._seen_sentences = [sentences[i] for i in order]
         # Multi-word people by surname; by (first name, word count, surname initial); and surname spellings
         # by each of their one-letter deletions, so close spellings are found without comparing all pairs.
         self._by_surname: dict[str, list[_Group]] = defaultdict(list)
         self._by_first: dict[tuple[str, int, str], list[_Group]] = defaultdict(list)
-        self._deletions: dict[str, set[str]] = defaultdict(set)
+        self._deletions: dict[
+            str, tuple[str, ...]
+        ] = {}  # tuples of strings: the collector stops tracking them
         self._long: dict[str, set[str]] = defaultdict(set)  # surnames of 12+ letters by initial (2+ edits)
         self._initials: dict[str, _Group] = {}  # "EU" -> the first organisation with those initials
         # form -> (people indexed when computed, close people): recomputed only after a new person appears
         self._close: dict[str, tuple[int, list[_Group]]] = {}
         self._people = 0
-        self._full: dict[str, tuple[int, str]] = {}  # full name -> (namesakes seen, its group's name)
-        for form, sentence in zip(forms, sentences, strict=True):
-            self.seen_in[form].add(sentence)
+        # full name -> (its namesakes' bucket, how many it held, its group's name)
+        self._full: dict[str, tuple[list[_Group], int, str]] = {}
         for m, form in zip(mentions, forms, strict=True):
             # full names (and aliases' canonical names) make the groups that others join
             if len(m.tokens) > 1 or m.cue == "organisation":
                 self._group(self._full_key(m, form), m.cue or "person")
 
     def _full_key(self, m: Mention, form: str) -> str:
-        if form.casefold() in self.alias:
+        if self.alias and form.casefold() in self.alias:
             return self.alias[form.casefold()]
         if m.cue == "person" and len(m.tokens) > 1:
-            key = (m.tokens[0], len(m.tokens), m.tokens[-1].casefold()[:1])
-            bucket = self._by_first.get(key, [])
             known = self._full.get(form)
-            if known is not None and known[0] == len(bucket):
-                return known[1]  # no new namesake since last time: same answer
+            if known is not None and len(known[0]) == known[1]:
+                return known[2]  # no new namesake since last time: same answer
+            bucket = self._by_first[(m.tokens[0], len(m.tokens), m.tokens[-1].casefold()[:1])]
             found = form
             for g in bucket:  # "Alexander Lukashenka" joins "Alexander Lukashenko"
                 parts = g.name.split()
@@ -138,7 +142,7 @@ class _Resolver:
                 ):
                     found = g.name
                     break
-            self._full[form] = (len(bucket), found)
+            self._full[form] = (bucket, len(bucket), found)  # the bucket grows in place
             return found
         return form
 
@@ -164,15 +168,19 @@ class _Resolver:
         self._by_first[(parts[0], len(parts), folded[:1])].append(g)
         if not self._by_surname[surname]:
             for variant in _deletions(folded):
-                self._deletions[variant].add(surname)
+                self._deletions[variant] = (*self._deletions.get(variant, ()), surname)
             if len(folded) >= 12:
                 self._long[folded[:1]].add(surname)
         self._by_surname[surname].append(g)
         self._people += 1
 
     def _together(self, a: str, b: str) -> bool:
-        seen_a, seen_b = self.seen_in.get(a), self.seen_in.get(b)
-        return bool(seen_a and seen_b and not seen_a.isdisjoint(seen_b))
+        return not self._sentences_of(a).isdisjoint(self._sentences_of(b))
+
+    def _sentences_of(self, form: str) -> set[int]:
+        """Return the corpus-wide numbers of the sentences that mention ``form``."""
+        lo = bisect_left(self._seen_forms, form)
+        return set(self._seen_sentences[lo : bisect_right(self._seen_forms, form, lo)])
 
     def _close_people(self, form: str) -> list[_Group]:
         """Return the multi-word people whose surname is a close spelling of ``form``, oldest first."""
@@ -190,12 +198,12 @@ class _Resolver:
 
     def resolve(self, m: Mention, form: str) -> _Group | None:
         """Return the group a mention (its words joined as ``form``) belongs to, or None when it cannot be placed."""
-        if len(m.tokens) > 1 or m.cue == "organisation" or form.casefold() in self.alias:
+        if len(m.tokens) > 1 or m.cue == "organisation" or (self.alias and form.casefold() in self.alias):
             key = self._full_key(m, form)
             if len(m.tokens) == 1 and key == form and m.cue == "organisation":
                 return self._acronym_of(form) or self._group(form, "organisation")
             return self._group(key, m.cue or "person")
-        exact = self._by_surname.get(form, [])
+        exact = self._by_surname.get(form, ())
         if len(exact) == 1:
             return exact[0]
         org = self.groups.get(form)
