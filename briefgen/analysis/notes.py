@@ -69,8 +69,7 @@ class _Count:
 
 def _interval(q: str) -> tuple[float, float] | None:
     """Return the range of values a count expression allows ("more than a dozen" -> (13, inf))."""
-    # Any white space may part the words ("84\u00a0million"); a lone space is what the checks below expect.
-    q = " ".join(q.lower().split())
+    q = q.lower()
     mod = next((m for m in _MORE + _LESS + _ABOUT if q.startswith(m + " ")), "")
     core = q[len(mod) :].strip()
     scale = 1.0
@@ -79,6 +78,12 @@ def _interval(q: str) -> tuple[float, float] | None:
             core, scale = core[: -len(word) - 1], factor
     if core in _VAGUE:
         return _VAGUE[core]
+    parts = core.split()
+    if core[0].isdigit() and len(parts) == 2 and parts[1] in _SCALE and scale == 1.0:
+        core, scale = (
+            parts[0],
+            _SCALE[parts[1]],
+        )  # parted by other white space ("84\u00a0million"): float() failed
     n = float(_WORDS[core]) if core in _WORDS else float(core.replace(",", "")) if core[0].isdigit() else None
     if n is None or (scale == 1 and 1900 <= n <= 2100 and "," not in core):
         return None  # a year, not a count
