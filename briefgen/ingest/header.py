@@ -127,6 +127,17 @@ def is_headline_case(text: str, lower: float = 0.15) -> bool:
     for Hillary Clinton." is a headline even with its full stop; "Clinton wins primary in New York." is
     not told apart from a sentence, and stays one.
     """
+    if lower == 0.0:
+        # The strict test stops at the first lower-case content word: within a few words in prose.
+        seen = 0
+        for i, m in enumerate(_WORDISH.finditer(text)):
+            w = m.group(0)
+            if i == 0 or w.lower() in _SMALL_WORDS:
+                continue
+            if not w[0].isupper():
+                return False
+            seen += 1
+        return seen >= 3
     content = [w for w in _WORDISH.findall(text)[1:] if w.lower() not in _SMALL_WORDS]
     return len(content) >= 3 and sum(not w[0].isupper() for w in content) <= lower * len(content)
 
