@@ -220,6 +220,7 @@ def split_sentences(source: Source) -> tuple[Sentence, ...]:
     """Return every sentence of a source with its paragraph cite and offsets."""
     out: list[Sentence] = []
     for para in source.paragraphs:
+        cite = Cite(source.id, para.n)  # one object per paragraph: pickles (cache, workers) store it once
         for s, e in sentence_spans(para.text):
-            out.append(Sentence(para.text[s:e], Cite(source.id, para.n), s, e, len(out)))
+            out.append(Sentence(para.text[s:e], cite, s, e, len(out)))
     return tuple(out)
