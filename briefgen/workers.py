@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import os
 import threading
 import time
@@ -96,9 +97,13 @@ def process_file(job: FileJob, path: Path) -> FileResult:
 
 
 @contextmanager
-def _pool(workers: int, stage: str) -> Iterator[ProcessPoolExecutor]:
-    """Yield a process pool that is torn down at once on Ctrl-C and reports a dead worker plainly."""
-    pool = ProcessPoolExecutor(max_workers=workers)
+def _pool(workers: int, stage: str, *, collect: bool = True) -> Iterator[ProcessPoolExecutor]:
+    """Yield a process pool that is torn down at once on Ctrl-C and reports a dead worker plainly.
+
+    ``collect``: the workers run Python's cycle collector even if the build paused it in the main
+    process; a short task that only unpickles and counts does without it.
+    """
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.enable if collect else gc.disable)
     try:
         yield pool
     except KeyboardInterrupt:
@@ -196,7 +201,7 @@ def analyse_across(
         return assemble(parts, analyze_texts(parts, themes, as_of=as_of), analyze_names(parts, aliases))
     # The names half needs no sentences, stems or dates: don't pickle them over to the worker.
     light = [dataclasses.replace(p, sentences=(), terms=None, dates=None) for p in parts]
-    with _pool(1, "analyse across sources") as pool:
+    with _pool(1, "analyse across sources", collect=False) as pool:
         names = pool.submit(analyze_names, light, aliases)
         texts = analyze_texts(parts, themes, as_of=as_of)
         return assemble(parts, texts, names.result())

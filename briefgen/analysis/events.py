@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Event, Sentence, Source
+from ..records import fast_pickle
 from .dates import MONTHS, DateMention, find_dates_with_ref, parse_iso
 
 # Prepositions under which a date marks when something happened ("in June", "on 12 March", "by 2024").
@@ -111,6 +112,7 @@ def _stems(text: str) -> frozenset[str]:
 AnchorKey = tuple[str, frozenset[str]]  # (event noun, names beside it): "invasion", {"Ukraine"}
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SentenceDates:
     """What one sentence gives the events stage; kept per source, so it can be cached."""
@@ -123,6 +125,7 @@ class SentenceDates:
     uses: tuple[AnchorKey, ...]  # named happenings it refers to without a date
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceDates:
     """The per-source half of the events stage: the years a source names and its sentences' dates."""

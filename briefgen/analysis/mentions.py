@@ -10,6 +10,7 @@ from itertools import accumulate, compress, count
 from operator import itemgetter
 
 from ..model import Source
+from ..records import fast_pickle
 from .gazetteer import (
     CALENDAR,
     CONNECTORS,
@@ -63,6 +64,7 @@ _ROLE_MODIFIERS = words_set(
 )
 
 
+@fast_pickle
 @dataclass(slots=True)
 class Mention:
     tokens: tuple[str, ...]
@@ -251,6 +253,7 @@ def _classify(text: str, start: int, end: int, tokens: list[str], where: tuple[s
     return Mention(name, *where, role=role, cue=cue)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Opener:
     """A capitalised run opening a sentence: whether its first words are common ones needs the whole corpus.
@@ -264,6 +267,7 @@ class Opener:
     found: tuple[Mention | None, ...]  # found[k]: the mention once the first k of ``folded`` are dropped
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceNames:
     """The per-source half of the entity stage: mentions and sentence openers, in reading order."""
