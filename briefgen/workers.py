@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import multiprocessing
 import os
 import threading
 import time
@@ -21,7 +22,7 @@ from .cache import CachedFile, SourceCache
 from .errors import BriefgenError, ExitStatus, SourceError
 from .ingest import parse_file
 from .ingest.decode import read_source_bytes
-from .model import Analysis, Brief, Theme, block_cites
+from .model import Analysis, Brief, Entity, SourceNote, Theme, block_cites
 from .render import RenderOptions, get_renderer
 
 # Below this many files per worker, starting processes costs more than it saves.
@@ -197,14 +198,35 @@ def analyse_across(
     jobs: int = 1,
 ) -> Analysis:
     """Return the cross-source Analysis; with 2+ jobs, entities and notes run beside the rest."""
+    global _INHERITED
     if jobs <= 1 or len(parts) < 2 * MIN_FILES_PER_WORKER:
         return assemble(parts, analyze_texts(parts, themes, as_of=as_of), analyze_names(parts, aliases))
-    # The names half needs no sentences, stems or dates: don't pickle them over to the worker.
-    light = [dataclasses.replace(p, sentences=(), terms=None, dates=None) for p in parts]
+    forked = multiprocessing.get_start_method() == "fork"
     with _pool(1, "analyse across sources", collect=False) as pool:
-        names = pool.submit(analyze_names, light, aliases)
+        if forked:
+            # The forked worker already holds the parts: pickling them over cost more than the work.
+            _INHERITED = (parts, aliases)
+            try:
+                names = pool.submit(_names_of_inherited)  # the worker is forked here, at the first submit
+            finally:
+                _INHERITED = None
+        else:
+            # The names half needs no sentences, stems or dates: don't pickle them over to the worker.
+            light = [dataclasses.replace(p, sentences=(), terms=None, dates=None) for p in parts]
+            names = pool.submit(analyze_names, light, aliases)
         texts = analyze_texts(parts, themes, as_of=as_of)
         return assemble(parts, texts, names.result())
+
+
+# What a forked cross-source worker inherits from the main process (set only while it is forked).
+_INHERITED: tuple[Sequence[SourceAnalysis], tuple[tuple[str, tuple[str, ...]], ...]] | None = None
+
+
+def _names_of_inherited() -> tuple[tuple[Entity, ...], tuple[SourceNote, ...]]:
+    """Return the names half of the cross-source stage for the parts this forked worker inherited."""
+    assert _INHERITED is not None, "only for a worker forked while the parts were set"
+    parts, aliases = _INHERITED
+    return analyze_names(parts, aliases)
 
 
 def render_one(brief: Brief, fmt: str, options: RenderOptions) -> bytes:

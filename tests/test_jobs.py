@@ -76,3 +76,23 @@ def test_a_dead_worker_is_one_plain_error(tmp_path, pooled, monkeypatch, capsys)
         "read+analyse: a worker process died (killed, or out of memory?); try again with --jobs 1",
         "briefgen: 1 problem; nothing was written",
     ]
+
+
+def test_cross_source_worker_gives_the_same_analysis_forked_or_pickled(tmp_path, pooled, monkeypatch):
+    """The names half runs in a worker: inherited by fork, or pickled over under other start methods."""
+    from briefgen.analysis import analyze_source
+    from briefgen.config import load_config
+    from briefgen.ingest import gather_paths, read_sources
+    from briefgen.workers import analyse_across
+
+    config = load_config(make_project(tmp_path, extra=6))
+    read = read_sources(gather_paths(config.sources, config.root)[0])
+    parts = [analyze_source(s) for s in read.sources]
+    kw = {"as_of": "2025-12-20", "aliases": config.aliases}
+    alone = analyse_across(parts, config.themes, jobs=1, **kw)
+    forked = analyse_across(parts, config.themes, jobs=2, **kw)
+    monkeypatch.setattr(briefgen.workers.multiprocessing, "get_start_method", lambda: "spawn")
+    pickled = analyse_across(parts, config.themes, jobs=2, **kw)
+    assert alone.entities and alone.notes
+    assert forked == alone and pickled == alone
+    assert briefgen.workers._INHERITED is None  # nothing kept alive after the fork
