@@ -68,8 +68,8 @@ def test_number_conflicts_only_on_the_same_point() -> None:
 def test_per_source_facts_give_the_same_notes_and_spelling_flags_only_where_spelled() -> None:
     from briefgen.analysis.notes import source_facts
 
-    a = _source("a", "President Oleg Marchenko spoke. Nearly 300 workers were released on Monday.")
-    b = _source("b", "Critics of Marchenka left.", "Officials said 12 workers were released.")
+    a = _source("a", "President Oleg Marchenko spoke. Nearly 300 factory workers were released on Monday.")
+    b = _source("b", "Critics of Marchenka left.", "Officials said 12 factory workers were released.")
     c = _source("c", "Oleg Marchenko arrived at the Marchenka Bridge.")  # the variant, as part of a name
     d = _source("d", "Nothing about anyone here.")
     sources = (a, b, c, d)
@@ -120,3 +120,27 @@ def test_opinion_shortcut_counts_modal_words_like_the_pattern() -> None:
     body = "I think we mu\u017ft act. Our leaders \u017fhould listen to us and we must say so."
     assert infer_genre(_source("a", body)) == "opinion"  # long s: the pattern reads "must", "should"
     assert infer_genre(_source("b", "We argue that mustard prices should fall.")) == "news analysis"
+
+
+def test_units_bare_nouns_and_nouns_a_source_counts_twice_are_not_conflicts() -> None:
+    d = "2025-01-02"
+    # "years": a unit; "workers": a bare noun with only "mill" in common around it.
+    a = _source("a", "The mill closed after three years of losses; 400 workers were told on Monday.", date=d)
+    b = _source("b", "A mill in the north shut after 24 years as 800 workers went on strike.", date=d)
+    # "delegates": each source counts several different things with the same noun.
+    c = _source("c", "She needs 1,237 delegates to win and has 865 delegates so far in the race.", date=d)
+    e = _source("e", "He needs 2,383 delegates to win the race, party officials said.", date=d)
+    notes = {n.source: n for n in source_notes((a, b, c, e), (), ())}
+    assert all(not any(f.startswith("Number differs") for f in n.flags) for n in notes.values())
+
+
+def test_plurals_and_capitalised_common_words_are_not_spelling_variants() -> None:
+    a = _source("a", "Analysts expect growth. Independent experts agree.", date="2025-01-02")
+    b = _source(
+        "b", "Analysis of the data shows growth, said independent experts and analysts.", date="2025-01-02"
+    )
+    c = _source("c", "Oleg Marchenko spoke. Later Marchenka left the hall.", date="2025-01-02")
+    entities = find_entities((a, b, c), ())
+    notes = {n.source: n for n in source_notes((a, b, c), (), entities)}
+    flags = [f for n in notes.values() for f in n.flags if f.startswith("Name spelled")]
+    assert flags == ["Name spelled two ways: Marchenko / Marchenka (para 1)."]

@@ -50,7 +50,11 @@ _COUNT = re.compile(
 _DIGIT_WORD = re.compile(r"\d\s+[a-zA-Z\u0130\u0131\u017f\u212a]")
 _NUMBER_WORDS = tuple(sorted({w.split()[-1] for w in _WORDS} | {w[:-1] for w in _VAGUE}))
 _STEM_WORD = re.compile(r"[a-z]{4,}")
-_STOP_WORDS = "that this with from have been were their there which while when into than they them also"
+_STOP_WORDS = (
+    "that this with from have been were their there which while when into than they them also"
+    " after before over under about above below more most some such only just other being would could"
+    " will should said says told year years month months week weeks today yesterday last next first"
+)
 _STOP = frozenset(_STOP_WORDS.split())
 _SCALE = {"million": 1e6, "thousand": 1e3, "hundred": 1e2}
 _WORD = re.compile(r"\w+")
@@ -148,14 +152,52 @@ def source_facts(source: Source) -> SourceFacts:
     )
 
 
+# Units of time and measure: "three years" and "24 years" in two articles are different spans, not two
+# counts of one thing, so they are never compared.
+_UNITS_TEXT = """years months weeks days hours minutes seconds decades centuries times points percent cents
+    dollars euros pounds miles kilometres kilometers metres meters feet inches tons tonnes degrees acres votes seats"""
+_UNITS = frozenset(_UNITS_TEXT.split())
+# A "noun" the count pattern caught that is a function word ("1.6 percent this", "two of us").
+_NOT_NOUNS_TEXT = "this thus was has is does his its as us yes less unless perhaps whereas"
+_NOT_NOUNS = frozenset(_NOT_NOUNS_TEXT.split())
+# Modifiers that do not narrow what is counted ("new jobs" is as general as "jobs").
+_VAGUE_TEXT = "new more other additional extra further few many several"
+_VAGUE_MODIFIERS = frozenset(_VAGUE_TEXT.split())
+
+
+def _shared_needed(noun: str) -> int:
+    """Return how many context stems two counts of ``noun`` must share to be counts of the same thing.
+
+    A specific phrase ("political prisoners") needs one shared word around it; a bare noun ("jobs",
+    "people") needs two, or articles about different things would be flagged against each other.
+    """
+    words = noun.split()
+    return 1 if len(words) > 1 and words[0] not in _VAGUE_MODIFIERS else 2
+
+
 def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
     """Return flags for counts of the same thing that two sources give incompatibly."""
     by_noun: dict[str, list[_Count]] = defaultdict(list)
     for f in facts:
         for c in f.counts:
             by_noun[c.noun].append(c)
+    # A source that itself gives one noun several different counts ("1,237 delegates" to win, "865
+    # delegates" so far) uses it for different things: its counts of that noun are compared with nothing.
+    ambiguous: set[tuple[str, str]] = set()
+    for noun, counts in by_noun.items():
+        spans: dict[str, tuple[float, float]] = {}
+        for c in counts:
+            low, high = spans.get(c.source, (c.low, c.high))
+            if c.high < low or high < c.low:
+                ambiguous.add((c.source, noun))
+            spans[c.source] = (max(low, c.low), min(high, c.high)) if c.source in spans else (c.low, c.high)
     flags: dict[str, list[str]] = defaultdict(list)
-    for counts in by_noun.values():
+    for noun, all_counts in by_noun.items():
+        words = noun.split()
+        if _UNITS.intersection(words) or words[-1] in _NOT_NOUNS:
+            continue
+        counts = [c for c in all_counts if (c.source, noun) not in ambiguous]
+        needed = _shared_needed(noun)
         # Only counts sharing a stem can conflict: look those up instead of comparing every pair.
         by_stem: dict[str, list[int]] = defaultdict(list)
         for j, c in enumerate(counts):
@@ -168,7 +210,7 @@ def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
                 later.update(js[bisect_right(js, i) :])
             for b in map(counts.__getitem__, sorted(later)):
                 disjoint = a.high < b.low or b.high < a.low
-                if a.source != b.source and disjoint:
+                if a.source != b.source and disjoint and len(a.stems & b.stems) >= needed:
                     flags[a.source].append(
                         f'Number differs from {b.source} (para {b.paragraph}): "{a.phrase}" (para {a.paragraph}) '
                         f'vs "{b.phrase}".'
@@ -209,11 +251,22 @@ def _spelling_flags(
     Only the sources that use every word of a variant are searched, so the cost follows the matches,
     not sources x variants.
     """
+    lower_words = set().union(*(f.words for f in facts)) if facts else set()
+
+    def misspelling(entity: Entity, variant: str) -> bool:
+        main = entity.name.split()[-1] if len(variant.split()) == 1 else entity.name
+        a, b = sorted((main.casefold(), variant.casefold()), key=len)
+        if b in (a + "s", a + "es", a + "\u2019s", a + "'s"):
+            return False  # singular and plural ("Republican", "Republicans"): one word, not two spellings
+        # A common word written with a capital ("Analysis", "Trade") is not a name to check.
+        return not any(w.lower() in lower_words for w in (main, variant) if " " not in w)
+
     variants = [
         (entity, variant, _WORD.findall(variant))
         for entity in entities
         for variant in entity.variants
-        if not variant.isupper()  # an acronym ("EU") is an abbreviation, not a misspelling
+        # an acronym ("EU") is an abbreviation, not a misspelling
+        if not variant.isupper() and misspelling(entity, variant)
     ]
     needed = {w for _, _, ws in variants for w in ws}
     where: dict[str, list[int]] = defaultdict(list)  # word -> sources using it
