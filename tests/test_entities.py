@@ -226,3 +226,25 @@ def test_role_and_place_checks_agree_with_the_plain_patterns() -> None:
         expected = mentions._ROLE_BEFORE.search(window)
         if expected:
             assert mentions._ends_with(text, start, mentions._ROLE_TAIL, 16, max(0, start - 80)), text
+
+
+def test_a_surname_is_the_person_its_own_article_names_though_the_week_has_namesakes() -> None:
+    a = Source(
+        id="a",
+        path="a.txt",
+        paragraphs=(
+            Paragraph(1, "Donald Trump held a rally in Ohio on Monday."),
+            Paragraph(2, "Trump said the Trump campaign would win Florida and Iowa."),
+        ),
+    )
+    b = Source(id="b", path="b.txt", paragraphs=(Paragraph(1, "Ivanka Trump spoke in New Hampshire."),))
+    c = Source(
+        id="c",
+        path="c.txt",
+        paragraphs=(Paragraph(1, "Donald Trump and Ivanka Trump arrived."), Paragraph(2, "Trump waved.")),
+    )
+    by_name = {e.name: e for e in find_entities((a, b, c), ())}
+    assert by_name["Donald Trump"].sources == ("a", "c") and by_name["Donald Trump"].kind == "person"
+    assert by_name["Donald Trump"].mentions >= 4  # article a's "Trump" and "Trump campaign" are him
+    assert "Trump" not in by_name or by_name["Trump"].kind == "person"  # c's bare "Trump" is ambiguous
+    assert not {"Ohio", "Florida", "Iowa", "New Hampshire"} & set(by_name)  # places, not entities

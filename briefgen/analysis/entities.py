@@ -119,10 +119,21 @@ class _Resolver:
         self._people = 0
         # full name -> (its namesakes' bucket, how many it held, its group's name)
         self._full: dict[str, tuple[list[_Group], int, str]] = {}
+        # (source, surname) -> the full names of people with that surname the source names: "Trump" in an
+        # article naming only Donald Trump is him, though the week also names Ivanka Trump.
+        self._local: dict[tuple[str, str], set[str]] = defaultdict(set)
         for m, form in zip(mentions, forms, strict=True):
             # full names (and aliases' canonical names) make the groups that others join
-            if len(m.tokens) > 1 or m.cue == "organisation":
-                self._group(self._full_key(m, form), m.cue or "person")
+            if len(m.tokens) > 1:
+                key = self._full_key(m, form)
+                group = self._group(key, m.cue or "person")
+                if group.kind == "person":
+                    self._local[(m.source, key.split()[-1])].add(key)
+        for m, form in zip(mentions, forms, strict=True):
+            # then one-word organisations ("Gazprom"), unless the word is a person's surname ("the Trump
+            # campaign"): that waits for resolve, which places it with the person or as a person
+            if len(m.tokens) == 1 and m.cue == "organisation" and form not in self._by_surname:
+                self._group(self._full_key(m, form), "organisation")
 
     def _full_key(self, m: Mention, form: str) -> str:
         if self.alias and form.casefold() in self.alias:
@@ -196,9 +207,17 @@ class _Resolver:
         self._close[form] = (self._people, found)
         return found
 
+    def _local_person(self, m: Mention, form: str) -> _Group | None:
+        """Return the one person with surname ``form`` that the mention's own source names in full."""
+        names = self._local.get((m.source, form))
+        return self.groups[next(iter(names))] if names is not None and len(names) == 1 else None
+
     def resolve(self, m: Mention, form: str) -> _Group | None:
         """Return the group a mention (its words joined as ``form``) belongs to, or None when it cannot be placed."""
-        if len(m.tokens) > 1 or m.cue == "organisation" or (self.alias and form.casefold() in self.alias):
+        if len(m.tokens) == 1 and (local := self._local_person(m, form)) is not None:
+            return local  # "Trump" (even "the Trump campaign") where the article names Donald Trump
+        organisation = m.cue == "organisation" and form not in self._by_surname
+        if len(m.tokens) > 1 or organisation or (self.alias and form.casefold() in self.alias):
             key = self._full_key(m, form)
             if len(m.tokens) == 1 and key == form and m.cue == "organisation":
                 return self._acronym_of(form) or self._group(form, "organisation")
@@ -212,6 +231,8 @@ class _Resolver:
         close = self._close_people(form)
         if not exact and len(close) == 1 and not self._together(close[0].name.split()[-1], form):
             return close[0]
+        if exact and (m.cue is not None or form in self.groups):
+            return self._group(form, "person")  # a surname several people share: a person, unplaced
         if m.cue in ("person", "organisation"):
             return self._group(form, m.cue)
         return None

@@ -27,9 +27,11 @@ Madrid|Minsk|Moscow|Ottawa|Paris|Prague|Riga|Rome|Seoul|Stockholm|Tallinn|Tehran
 Washington|Ankara|Baghdad|Damascus|Tbilisi|Yerevan|Baku|Astana|Tashkent|Chisinau|Bucharest|Sofia|Belgrade|Athens|
 Oslo|Copenhagen|Amsterdam|Bern|Jerusalem|Gaza|Pyongyang|Taipei|Manila|Jakarta|Hanoi|Bangkok|Islamabad|Karachi|
 Mumbai|Shanghai|Hong|Kong|Sydney|Toronto|York|Chicago|Hrodna|Homyel|Brest|Mogilev|Gomel|Grodno|Vitebsk|Odesa|Kharkiv|
-Lviv|Mariupol|Volgograd|Petersburg|Kaliningrad|U.S.|US|USA|UK|UAE|U.K.|Soviet|United|States|Kingdom|Republic|Emirates""".replace(
-        "\n", ""
-    ).split("|")
+Lviv|Mariupol|Volgograd|Petersburg|Kaliningrad|U.S.|US|USA|UK|UAE|U.K.|Soviet|United|States|Kingdom|Republic|Emirates|
+Alabama|Arizona|Arkansas|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|
+Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Hampshire|
+Jersey|Mexico|Carolina|Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Utah|Vermont|Virginia|Wisconsin|Wyoming|
+Manhattan|Brooklyn""".replace("\n", "").split("|")
 )
 DEMONYMS = frozenset(
     x.casefold()
@@ -38,7 +40,9 @@ Russian|Russians|Ukrainian|Ukrainians|Polish|Lithuanian|Latvian|Estonian|Finnish
 Belgian|Italian|Spanish|Portuguese|Greek|Turkish|Iranian|Iraqi|Syrian|Israeli|Palestinian|Arab|Indian|Pakistani|
 Japanese|Korean|Koreans|Vietnamese|Canadian|Mexican|Brazilian|African|Asian|Georgian|Armenian|Azerbaijani|Kazakh|
 Hungarian|Czech|Slovak|Romanian|Bulgarian|Serbian|Croatian|Moldovan|Baltic|Nordic|Soviet|Western|Eastern|Arctic|
-Atlantic|Pacific|Transatlantic|Kremlin-backed|Communist""".replace("\n", "").split("|")
+Atlantic|Pacific|Transatlantic|Kremlin-backed|Communist|Sunni|Sunnis|Shia|Shiite|Shiites|Muslim|Muslims|Christian|
+Christians|Jewish|Jews|Catholic|Catholics|Hispanic|Hispanics|Latino|Latinos|Democrat|Democrats|Democratic|Republican|
+Republicans""".replace("\n", "").split("|")
 )
 CALENDAR = words_set(
     """january february march april may june july august september october november december monday tuesday
@@ -57,7 +61,7 @@ committee court fund organisation organization institute institution assembly se
 navy forces police board group company corporation corp inc ltd plc university administration
 embassy senate congress kremlin pentagon duma alliance coalition federation association front
 movement foundation centre center council authority guard patriarchate nations programme program
-network media press times post news tribune journal bureau directorate secretariat"""
+network media press times post news tribune journal bureau directorate secretariat street"""
 )
 EVENT_WORDS = words_set("""war revolution summit crisis games cup olympics election protests""")
 PARTICLES = words_set("""van von de der den da di du la le al bin ibn del dos das ter""")
