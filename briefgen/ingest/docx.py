@@ -5,11 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import docx
-from docx.document import Document
-from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
 from lxml import etree
 
 from ..errors import SourceError
@@ -18,6 +15,9 @@ from . import register_reader
 from .decode import FORBIDDEN
 from .header import byline_authors, infer_header
 from .text import source_id
+
+if TYPE_CHECKING:  # python-docx is imported when a Word file is read, like the other readers' libraries
+    from docx.document import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A real article's package inflates to a few MB; these caps stop zip bombs before any XML is parsed.
@@ -65,6 +65,8 @@ def _row_text(row_cells: list[str]) -> str:
 
 def _body(document: Document) -> list[str]:
     """Return the body's paragraphs and table rows in reading order."""
+    from docx.table import Table
+
     out: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -112,6 +114,9 @@ class DocxReader:
 
     def read(self, path: Path, data: bytes) -> tuple[list[Source], list[str]]:
         """Return the one source in a Word file and warnings about it."""
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
         package = check_zip(path, data)
         try:
             document = docx.Document(io.BytesIO(data))

@@ -32,8 +32,18 @@ RENDERERS: dict[str, type] = {}
 register_renderer = registrar(RENDERERS, "renderer")
 
 
+def _load_builtins() -> None:
+    """Import the built-in formats' modules, which register their renderers (once; then a no-op).
+
+    Not at import time: reportlab and python-docx take a third of a second to import, which a build
+    spends while the workers analyse (``prepare``), and ``briefgen check`` never needs.
+    """
+    from . import docx, html, json, markdown, pdf  # noqa: F401
+
+
 def get_renderer(name: str) -> Renderer:
     """Return an instance of the renderer for format ``name``."""
+    _load_builtins()
     try:
         return RENDERERS[name]()  # type: ignore[no-any-return]
     except KeyError:
@@ -41,12 +51,9 @@ def get_renderer(name: str) -> Renderer:
 
 
 def prepare(formats: list[str]) -> None:
-    """Load what these formats' renderers load once per process (fonts), ahead of rendering."""
+    """Load what these formats' renderers load once per process (modules, fonts), ahead of rendering."""
+    _load_builtins()
     for name in formats:
         step = getattr(RENDERERS.get(name), "prepare", None)
         if step is not None:
             step()
-
-
-# The built-in formats, listed here so the set is readable in one place.
-from . import docx, html, json, markdown, pdf  # noqa: E402,F401
