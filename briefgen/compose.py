@@ -103,13 +103,17 @@ def select_quotes(
     cited = {c for t in themes for e in t.extracts for c in e.cites}
     order = {q: i for i, q in enumerate(analysis.quotes)}
     scorer = ThemeScorer([t.theme for t in themes]) if themes else None
-
-    memo: dict[Cite, float] = {}  # a paragraph with several quotes is scored once
+    # The analysis scored quoted paragraphs against every theme; this brief takes its own themes' best.
+    wanted = {t.theme.id for t in themes}
+    columns = [i for i, t in enumerate(analysis.themes) if t.theme.id in wanted]
+    memo: dict[Cite, float] = {
+        cite: max((scores[i] for i in columns), default=0.0) for cite, scores in analysis.quoted
+    }
 
     def relevance(q: Quote) -> float:
         if scorer is None:
             return 0.0
-        if q.cite not in memo:
+        if q.cite not in memo:  # an Analysis made without the scores (a test, an older caller)
             text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
             memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
         return memo[q.cite]

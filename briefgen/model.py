@@ -153,6 +153,8 @@ class Analysis:
     notes: tuple[SourceNote, ...] = ()
     excluded: tuple[SourceNote, ...] = ()  # files read but left out (out of the window, duplicates)
     period: str | None = None  # the window the sources were selected for, in words
+    # (paragraph, its relevance to each theme in ``themes`` order) for every paragraph holding a quote
+    quoted: tuple[tuple[Cite, tuple[float, ...]], ...] = ()
     # Filled on first lookup: composing a brief of thousands of sources looks one up per quote.
     _by_id: dict[str, Source] = field(default_factory=dict, init=False, repr=False, compare=False)
 

@@ -7,7 +7,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..ingest.window import Fingerprint, fingerprint
-from ..model import Analysis, Entity, Event, Extract, Quote, Sentence, Source, SourceNote, Theme, ThemeSummary
+from ..model import (
+    Analysis,
+    Cite,
+    Entity,
+    Event,
+    Extract,
+    Quote,
+    Sentence,
+    Source,
+    SourceNote,
+    Theme,
+    ThemeSummary,
+)
 from ..records import fast_pickle
 from .corroborate import corroborate
 from .entities import SourceNames, find_entities, scan_source
@@ -18,6 +30,7 @@ from .segment import split_sentences
 from .summarize import (
     SentenceTerms,
     header_paragraphs,
+    paragraph_relevance,
     prepare_week,
     sentence_terms,
     summarize_bluf,
@@ -80,10 +93,18 @@ def analyze_names(
     return entities, source_notes(sources, quotes, entities, _halves(parts, "facts"))
 
 
-def analyze_texts(
-    parts: Sequence[SourceAnalysis], themes: tuple[Theme, ...], *, as_of: str
-) -> tuple[tuple[ThemeSummary, ...], tuple[Extract, ...], tuple[Event, ...]]:
-    """Return theme summaries, the bottom line and events: the half that works on sentences."""
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """The half of the cross-source stage that works on sentences."""
+
+    summaries: tuple[ThemeSummary, ...]
+    bluf: tuple[Extract, ...]
+    events: tuple[Event, ...]
+    quoted: tuple[tuple[Cite, tuple[float, ...]], ...]  # see Analysis.quoted
+
+
+def analyze_texts(parts: Sequence[SourceAnalysis], themes: tuple[Theme, ...], *, as_of: str) -> Texts:
+    """Return theme summaries, the bottom line, events and how quoted paragraphs bear on each theme."""
     sources = tuple(p.source for p in parts)
     sentences = {p.source.id: p.sentences for p in parts}
     quotes = tuple(q for p in parts for q in p.quotes)
@@ -92,16 +113,15 @@ def analyze_texts(
     # The same event found in several sources corroborates the summary sentence that reports it.
     summaries = corroborate(summarize_themes(sources, sentences, themes, quotes, week=week), events)
     bluf = summarize_bluf(sources, sentences, summaries, week=week)
-    return summaries, bluf, events
+    quoted = paragraph_relevance(week, themes, {q.cite for q in quotes})
+    return Texts(summaries, bluf, events, quoted)
 
 
 def assemble(
-    parts: Sequence[SourceAnalysis],
-    texts: tuple[tuple[ThemeSummary, ...], tuple[Extract, ...], tuple[Event, ...]],
-    names: tuple[tuple[Entity, ...], tuple[SourceNote, ...]],
+    parts: Sequence[SourceAnalysis], texts: Texts, names: tuple[tuple[Entity, ...], tuple[SourceNote, ...]]
 ) -> Analysis:
     """Return the Analysis made of the two halves of the cross-source stage."""
-    summaries, bluf, events = texts
+    summaries, bluf, events = texts.summaries, texts.bluf, texts.events
     entities, notes = names
     return Analysis(
         sources=tuple(p.source for p in parts),
@@ -111,6 +131,7 @@ def assemble(
         bluf=bluf,
         entities=entities,
         notes=notes,
+        quoted=texts.quoted,
     )
 
 

@@ -271,6 +271,22 @@ def summarize_themes(
     return tuple(summaries)
 
 
+def paragraph_relevance(
+    week: Week, themes: Sequence[Theme], wanted: set[Cite]
+) -> tuple[tuple[Cite, tuple[float, ...]], ...]:
+    """Return, for each paragraph in ``wanted``, its relevance to each theme (in ``themes`` order).
+
+    Worked out from the sentences' stems the week already holds, so composing a brief of thousands
+    of quotes need not read their paragraphs again.
+    """
+    stems: dict[Cite, list[str]] = {}
+    for it in week.items:
+        if it.sentence.cite in wanted:
+            stems.setdefault(it.sentence.cite, []).extend(it.tokens)
+    scorer = ThemeScorer(themes)
+    return tuple((cite, tuple(scorer.relevance(tokens))) for cite, tokens in stems.items())
+
+
 def summarize_bluf(
     sources: tuple[Source, ...],
     sentences: dict[str, tuple[Sentence, ...]],
