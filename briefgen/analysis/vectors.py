@@ -94,24 +94,33 @@ class Vectorizer:
 
     def vector(self, tokens: Sequence[str]) -> Vector:
         """Return the normalised TF-IDF vector of a token list (sub-linear term frequency)."""
-        counts = Counter(tokens)
         idf, default = self._idf, self._default  # local names: this runs once per sentence of the week
-        raw = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items()}
-        return normalise(raw)
+        terms, weights = _weights(tokens, idf, default)
+        return normalise(dict(zip(terms, weights, strict=True)))
 
     def centre(self, token_lists: Iterable[Sequence[str]]) -> Vector:
         """Return ``centroid(self.vector(t) for t in token_lists)``, the same floats, in one lean pass."""
         total: dict[str, float] = {}
-        idf, default, log = self._idf, self._default, math.log
+        idf, default = self._idf, self._default
+        get = total.get
         for tokens in token_lists:
-            raw = [(t, (1.0 + log(c)) * idf.get(t, default)) for t, c in Counter(tokens).items()]
-            norm = math.sqrt(sum([w * w for _, w in raw]))
+            terms, weights = _weights(tokens, idf, default)
+            norm = math.sqrt(sum([w * w for w in weights]))
             if norm == 0.0:
                 continue
-            get = total.get
-            for t, w in raw:
-                total[t] = get(t, 0.0) + 1.0 * (w / norm)
+            for t, w in zip(terms, weights, strict=True):
+                total[t] = get(t, 0.0) + w / norm
         return normalise(total)
+
+
+def _weights(
+    tokens: Sequence[str], idf: dict[str, float], default: float
+) -> tuple[Sequence[str], list[float]]:
+    """Return a token list's distinct terms, first-seen order, and their TF-IDF weights (1 + log tf)."""
+    if len(set(tokens)) == len(tokens):  # most sentences: every stem once, and 1 + log 1 is exactly 1
+        return tokens, [idf.get(t, default) for t in tokens]
+    counts = Counter(tokens)
+    return list(counts), [(1.0 + math.log(c)) * idf.get(t, default) for t, c in counts.items()]
 
 
 def normalise(vec: dict[str, float]) -> Vector:
