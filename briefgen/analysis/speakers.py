@@ -408,8 +408,17 @@ class Resolver:
     """Turns a speaker phrase into (name, role) using the source's people."""
 
     def __init__(self, source: Source) -> None:
-        self.people = People(source)
+        self._source = source
+        self._people: People | None = None
         self._speaker: tuple[int, str] | None = None
+
+    @property
+    def people(self) -> People:
+        """Return the source's people, found on first use: a source whose quotation marks are all
+        apostrophes, or that quotes nobody, never pays for finding them."""
+        if self._people is None:
+            self._people = People(self._source)
+        return self._people
 
     def note_speaker(self, paragraph: int, offset: int, name: str) -> None:
         """Record the speaker of a statement just attributed: the next "he said" most likely continues them."""
