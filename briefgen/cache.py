@@ -126,8 +126,11 @@ class SourceCache:
         with contextlib.suppress(OSError):
             self._entry(key).unlink()
 
-    def store(self, entry: CachedFile) -> None:
-        """Write an entry atomically (temp file, then rename), so readers never see half of one."""
+    def store(self, entry: CachedFile) -> bytes:
+        """Write an entry atomically (temp file, then rename), so readers never see half of one.
+
+        Return its pickle, which a worker sends to the main process as it is (one pickling, not two).
+        """
         path = self._entry(entry.key)
         payload = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         blob = MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
@@ -135,7 +138,7 @@ class SourceCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         except OSError:
-            return  # an unwritable cache only costs speed
+            return payload  # an unwritable cache only costs speed
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
@@ -143,6 +146,7 @@ class SourceCache:
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        return payload
 
     def prepare(self) -> None:
         """Create the folder, tag it as a cache, and remove other generations' entries."""

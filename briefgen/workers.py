@@ -88,7 +88,15 @@ def process_file(job: FileJob, path: Path) -> FileResult:
     parts = tuple(analyze_source(s) for s in sources)
     analysed = time.perf_counter()
     if job.cache is not None and key is not None:
-        job.cache.store(CachedFile(key, parts, tuple(warnings)))
+        payload = job.cache.store(CachedFile(key, parts, tuple(warnings)))
+        return FileResult(
+            str(path),
+            payload=payload,  # the main process unpickles it (``_unpack``)
+            key=key,
+            discarded=discarded,
+            read_seconds=read_done - clock,
+            analyse_seconds=analysed - read_done,
+        )
     return FileResult(
         str(path),
         parts,
