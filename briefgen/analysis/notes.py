@@ -117,6 +117,9 @@ def _counts(source: Source) -> list[_Count]:
             if not _may_count(text):
                 continue
             for m in _COUNT.finditer(text):
+                noun_words = m.group("np").lower().split()
+                if _UNITS.intersection(noun_words) or noun_words[-1] in _NOT_NOUNS:
+                    continue  # never compared (see _conflicts): not worth keeping in the cache
                 span = _interval(m.group("q"))
                 if span is None:
                     continue
