@@ -189,3 +189,15 @@ def test_a_headline_with_a_full_stop_is_still_the_title():
     # A sentence-case opening line that ends a sentence is the body, not a title.
     plain = infer_header(["The ruling party lost ground in a poll published on Monday.", "More text."])
     assert plain.title is None and plain.body_from == 1
+
+
+def test_a_short_one_sentence_opening_line_above_prose_is_the_title():
+    body = (
+        "The mayor won the city's Democratic primary on Tuesday by a wide margin, taking most districts "
+        "and turning out more voters than any candidate since the charter was rewritten in 1998."
+    )
+    header = infer_header(["Mayor wins Democratic primary in landslide.", body])
+    assert header.title == "Mayor wins Democratic primary in landslide." and header.body_from == 2
+    # Two sentences, or a long first paragraph, are the article's own opening.
+    assert infer_header(["The mayor won. Turnout was high.", body]).title is None
+    assert infer_header([body, body]).title is None

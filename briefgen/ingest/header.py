@@ -142,8 +142,14 @@ def is_headline_case(text: str, lower: float = 0.15) -> bool:
     return len(content) >= 3 and sum(not w[0].isupper() for w in content) <= lower * len(content)
 
 
-def _is_title_line(text: str) -> bool:
-    return _is_short_line(text) or (len(text.split()) <= 25 and is_headline_case(text))
+def _is_title_line(text: str, following: str | None) -> bool:
+    """Return whether an opening line is a title: short and unpunctuated, in headline case, or a short
+    one-sentence line ("Clinton wins New York primary.") above a paragraph of prose."""
+    words = len(text.split())
+    if _is_short_line(text) or (words <= 25 and is_headline_case(text)):
+        return True
+    one_sentence = not re.search(r"[.!?]\s+\S", text.strip())
+    return one_sentence and words <= 14 and following is not None and len(following.split()) >= 25
 
 
 def infer_header(paras: list[str]) -> Header:
@@ -170,7 +176,7 @@ def infer_header(paras: list[str]) -> Header:
             and (header.title is not None or i > 0)
         ):
             header.outlet = text
-        elif header.title is None and i == 0 and _is_title_line(text):
+        elif header.title is None and i == 0 and _is_title_line(text, paras[1] if len(paras) > 1 else None):
             header.title = text
         elif i == 0 and len(text.split()) <= 60 and i + 1 < len(paras) and _DATELINE.match(paras[i + 1]):
             pass  # a standfirst before a dateline: recorded when the dateline is seen
