@@ -617,3 +617,12 @@ def test_a_name_followed_by_where_the_speaker_is_from_and_a_body_named_with_of()
     assert by_text(quotes, "Prices will rise").speaker == "Jane Doe"
     rates = by_text(quotes, "Rates stay")
     assert rates.speaker is None and rates.speaker_role == "The Bank of England"
+
+
+def test_a_headline_style_line_lends_no_verb_to_the_name():
+    src = make_source(
+        "Ann Lee spoke in Ohio on Monday about trade and jobs in the region.",
+        "Ann Lee Praised “Open Markets” And “Fair Trade.” “But the trend lines are troubling,” she said.",
+    )
+    quotes = find_quotes(src)
+    assert by_text(quotes, "But the trend lines").speaker == "Ann Lee"

@@ -106,6 +106,8 @@ _VERBS = sorted(
     key=len,
     reverse=True,
 )
+# "-ed" forms of the cue verbs: capitalised in a headline-style line ("Lee Praised ..."), never a name.
+PAST_CUE_FORMS = frozenset(v for v in _VERBS if v.endswith("ed") and " " not in v)
 WEAK_CUES = EVALUATIVE_FORMS | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
 # Case-sensitive on purpose: "States" and "Post" are names, not cues.
 CUE = re.compile(r"(?<![\w\-])(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in _VERBS) + r")(?![\w\-])")

@@ -135,6 +135,8 @@ class People:
     """The people of one source, their mentions in reading order, and how to resolve a reference to them."""
 
     def __init__(self, source: Source) -> None:
+        from .cues import PAST_CUE_FORMS  # here: cues imports this module's word_set
+
         self.persons: dict[str, Person] = {}
         self.sentences = Sentences([(p.n, p.text) for p in source.paragraphs])
         self._facts: list[MentionFacts] = []
@@ -152,6 +154,8 @@ class People:
                 tokens = m.group(0).split()
                 roles, name = split_role(tokens)
                 name = [clean_token(t) for t in name]
+                while len(name) > 2 and name[-1].lower() in PAST_CUE_FORMS:
+                    name = name[:-1]  # "Hillary Clinton Praised ...": a headline-style line's verb
                 # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
                 while len(name) > 1 and (name[0].lower() in lower or name[0].lower() in _NOT_PERSON):
                     name = name[1:]
