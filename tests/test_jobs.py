@@ -96,3 +96,20 @@ def test_cross_source_worker_gives_the_same_analysis_forked_or_pickled(tmp_path,
     assert alone.entities and alone.notes
     assert forked == alone and pickled == alone
     assert briefgen.workers._INHERITED is None  # nothing kept alive after the fork
+
+
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path, pooled):
+    import gc
+
+    from briefgen.pipeline import build
+
+    config = make_project(tmp_path, extra=4)
+    assert gc.isenabled()
+    build(config, formats=["md", "pdf"], jobs=2)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        build(config, formats=["md"], jobs=1)
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
