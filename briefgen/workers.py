@@ -25,6 +25,8 @@ from .ingest.decode import read_source_bytes
 from .model import Analysis, Brief, Entity, SourceNote, Theme, block_cites
 from .render import RenderOptions, get_renderer
 
+# Files whose reader makes no reference cycles: no collection after reading them.
+_PLAIN_TEXT = frozenset((".txt", ".md", ".markdown", ".text"))
 # Below this many files per worker, starting processes costs more than it saves.
 MIN_FILES_PER_WORKER = 8
 # Chunks small enough for a smooth progress bar and an even finish, large enough to amortise pickling.
@@ -82,8 +84,9 @@ def process_file(job: FileJob, path: Path) -> FileResult:
         sources, warnings = parse_file(path, data)
     except SourceError as exc:
         return FileResult(str(path), problems=tuple(exc.problems), read_seconds=time.perf_counter() - clock)
-    if not gc.isenabled() and any(s.reader != "text" for s in sources):
-        gc.collect()  # PDF, HTML and Word parsers leave reference cycles; plain text leaves none
+    finally:
+        if not gc.isenabled() and path.suffix.lower() not in _PLAIN_TEXT:
+            gc.collect()  # PDF, HTML and Word parsers (and their errors) leave reference cycles; text none
     read_done = time.perf_counter()
     parts = tuple(analyze_source(s) for s in sources)
     analysed = time.perf_counter()
