@@ -248,3 +248,11 @@ def test_a_surname_is_the_person_its_own_article_names_though_the_week_has_names
     assert by_name["Donald Trump"].mentions >= 4  # article a's "Trump" and "Trump campaign" are him
     assert "Trump" not in by_name or by_name["Trump"].kind == "person"  # c's bare "Trump" is ambiguous
     assert not {"Ohio", "Florida", "Iowa", "New Hampshire"} & set(by_name)  # places, not entities
+
+
+def test_a_person_takes_the_role_the_sources_give_most_often_with_the_full_name() -> None:
+    a = _source("a", "Democratic candidate Ann Lee spoke. Her husband, President Lee, waved.")
+    b = _source("b", "Democratic candidate Ann Lee won Ohio.")
+    c = _source("c", "His wife Ann Lee smiled.")
+    people = {e.name: e for e in find_entities((a, b, c), ())}
+    assert people["Ann Lee"].role == "Democratic candidate"  # twice beside the full name; "President" never

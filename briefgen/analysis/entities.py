@@ -25,7 +25,8 @@ class _Group:
     kind: str
     forms: Counter[str] = field(default_factory=Counter)
     sources: dict[str, None] = field(default_factory=dict)
-    role: str | None = None
+    roles: Counter[str] = field(default_factory=Counter)  # beside the full name: the most given wins
+    surname_roles: Counter[str] = field(default_factory=Counter)  # beside a bare surname: if no other
     mentions: int = 0
 
 
@@ -242,6 +243,33 @@ class _Resolver:
         return self._initials.get(form) if form.isupper() else None
 
 
+# One word cut from a longer title ("State" of "Secretary of State Hillary Clinton"): no role on its own.
+_PART_TITLES = frozenset(
+    [
+        "state",
+        "secretary",
+        "former",
+        "acting",
+        "deputy",
+        "vice",
+        "general",
+        "chief",
+        "head",
+        "special",
+        "foreign",
+        "interior",
+        "defence",
+        "defense",
+        "late",
+    ]
+)
+
+
+def _most_given(roles: Counter[str]) -> str | None:
+    """Return the role given most often (the first given among equals), or None."""
+    return roles.most_common(1)[0][0] if roles else None
+
+
 def _deletions(word: str) -> set[str]:
     """Return ``word`` and every string one deletion away: two words within one edit share one of them."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
@@ -308,8 +336,9 @@ def find_entities(
         group.mentions += 1
         group.forms[form] += 1
         group.sources.setdefault(m.source, None)
-        if group.role is None and m.role and group.kind == "person":
-            group.role = m.role
+        if m.role and group.kind == "person" and m.role.casefold() not in _PART_TITLES:
+            # "President Clinton" beside a bare surname may be a namesake: a full name's role comes first.
+            (group.roles if len(m.tokens) > 1 or form == group.name else group.surname_roles)[m.role] += 1
     rank = {s.id: i for i, s in enumerate(sources)}
     entities = []
     for g in resolver.groups.values():
@@ -322,7 +351,7 @@ def find_entities(
                 name=g.name,
                 kind=kind,
                 variants=variants,
-                role=g.role,
+                role=_most_given(g.roles) or _most_given(g.surname_roles),
                 mentions=g.mentions,
                 sources=tuple(sorted(g.sources, key=lambda s: rank.get(s, len(rank)))),
             )
