@@ -256,3 +256,9 @@ def test_a_person_takes_the_role_the_sources_give_most_often_with_the_full_name(
     c = _source("c", "His wife Ann Lee smiled.")
     people = {e.name: e for e in find_entities((a, b, c), ())}
     assert people["Ann Lee"].role == "Democratic candidate"  # twice beside the full name; "President" never
+
+
+def test_an_institution_named_by_its_seat_is_an_organisation() -> None:
+    a = _source("a", "A White House official said the plan was ready. The White House declined to comment.")
+    (house,) = [e for e in find_entities((a,), ()) if e.name == "White House"]
+    assert house.kind == "organisation" and house.role is None and house.mentions == 2

@@ -12,6 +12,7 @@ from operator import itemgetter
 from ..model import Source
 from ..records import fast_pickle
 from .gazetteer import (
+    BODIES,
     CALENDAR,
     CONNECTORS,
     DEMONYMS,
@@ -221,6 +222,8 @@ def _shape(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str | None] |
     folded = [t.casefold() for t in tokens]
     if not EVENT_WORDS.isdisjoint(folded):
         return None
+    if " ".join(folded) in BODIES:
+        return "organisation", tokens, None  # "White House": an institution named by its seat
     if not ORG_HEADS.isdisjoint(folded) or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1):
         if all(is_place(t) or t in TITLES or t in ("federation", "republic") for t in folded):
             return None  # "Russian Federation" is a country
