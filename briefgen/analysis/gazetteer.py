@@ -65,7 +65,15 @@ network media press times post news tribune journal bureau directorate secretari
 )
 # Institutions named by their seat or street, as news writes them (casefolded).
 BODIES = frozenset(
-    ["white house", "downing street", "capitol hill", "blue house", "elysee palace", "quai d'orsay", "foggy bottom"]
+    [
+        "white house",
+        "downing street",
+        "capitol hill",
+        "blue house",
+        "elysee palace",
+        "quai d'orsay",
+        "foggy bottom",
+    ]
 )
 EVENT_WORDS = words_set("""war revolution summit crisis games cup olympics election protests""")
 PARTICLES = words_set("""van von de der den da di du la le al bin ibn del dos das ter""")
