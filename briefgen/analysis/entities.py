@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Entity, Quote, Source
-from .gazetteer import ORG_HEADS
+from .gazetteer import ORG_HEADS, words_set
 from .mentions import TOKEN, Mention, Opener, SourceNames, is_place, pick, scan_source
 
 __all__ = ["SourceNames", "close_spelling", "find_entities", "scan_source"]
@@ -244,24 +244,8 @@ class _Resolver:
 
 
 # One word cut from a longer title ("State" of "Secretary of State Hillary Clinton"): no role on its own.
-_PART_TITLES = frozenset(
-    [
-        "state",
-        "secretary",
-        "former",
-        "acting",
-        "deputy",
-        "vice",
-        "general",
-        "chief",
-        "head",
-        "special",
-        "foreign",
-        "interior",
-        "defence",
-        "defense",
-        "late",
-    ]
+_PART_TITLES = words_set(
+    "state secretary former acting deputy vice general chief head special foreign interior defence defense late"
 )
 
 

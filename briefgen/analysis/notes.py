@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Entity, Quote, Source, SourceNote
 from .events import folds_plainly, may_match
+from .gazetteer import words_set
 from .segment import sentence_spans
 
 _MEMO = re.compile(r"\b(?:memo|memorandum|brief|briefing|report|policy)\b", re.I)
@@ -156,16 +157,15 @@ def source_facts(source: Source) -> SourceFacts:
 
 
 # Units of time and measure: "three years" and "24 years" in two articles are different spans, not two
-# counts of one thing, so they are never compared.
-_UNITS_TEXT = """years months weeks days hours minutes seconds decades centuries times points percent cents
-    dollars euros pounds miles kilometres kilometers metres meters feet inches tons tonnes degrees acres votes seats"""
-_UNITS = frozenset(_UNITS_TEXT.split())
+# counts of one thing: _counts drops them, so they never reach _conflicts.
+_UNITS = words_set(
+    """years months weeks days hours minutes seconds decades centuries times points percent cents dollars
+    euros pounds miles kilometres kilometers metres meters feet inches tons tonnes degrees acres votes seats"""
+)
 # A "noun" the count pattern caught that is a function word ("1.6 percent this", "two of us").
-_NOT_NOUNS_TEXT = "this thus was has is does his its as us yes less unless perhaps whereas"
-_NOT_NOUNS = frozenset(_NOT_NOUNS_TEXT.split())
+_NOT_NOUNS = words_set("this thus was has is does his its as us yes less unless perhaps whereas")
 # Modifiers that do not narrow what is counted ("new jobs" is as general as "jobs").
-_VAGUE_TEXT = "new more other additional extra further few many several"
-_VAGUE_MODIFIERS = frozenset(_VAGUE_TEXT.split())
+_VAGUE_MODIFIERS = words_set("new more other additional extra further few many several")
 
 
 def _shared_needed(noun: str) -> int:
@@ -193,12 +193,9 @@ def _conflicts(facts: Sequence[SourceFacts]) -> dict[str, list[str]]:
             low, high = spans.get(c.source, (c.low, c.high))
             if c.high < low or high < c.low:
                 ambiguous.add((c.source, noun))
-            spans[c.source] = (max(low, c.low), min(high, c.high)) if c.source in spans else (c.low, c.high)
+            spans[c.source] = (max(low, c.low), min(high, c.high))
     flags: dict[str, list[str]] = defaultdict(list)
     for noun, all_counts in by_noun.items():
-        words = noun.split()
-        if _UNITS.intersection(words) or words[-1] in _NOT_NOUNS:
-            continue
         counts = [c for c in all_counts if (c.source, noun) not in ambiguous]
         needed = _shared_needed(noun)
         # Only counts sharing a stem can conflict: look those up instead of comparing every pair.
