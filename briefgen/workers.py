@@ -17,12 +17,19 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .analysis import SourceAnalysis, analyze_names, analyze_source, analyze_texts, assemble
+from .analysis import (
+    SourceAnalysis,
+    analyze_events,
+    analyze_names,
+    analyze_source,
+    analyze_texts,
+    assemble,
+)
 from .cache import CachedFile, SourceCache
 from .errors import BriefgenError, ExitStatus, SourceError
 from .ingest import parse_file
 from .ingest.decode import read_source_bytes
-from .model import Analysis, Brief, Entity, SourceNote, Theme, block_cites
+from .model import Analysis, Brief, Entity, Event, SourceNote, Theme, block_cites
 from .render import RenderOptions, get_renderer
 
 # Files whose reader makes no reference cycles: no collection after reading them.
@@ -212,24 +219,29 @@ def analyse_across(
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
     jobs: int = 1,
 ) -> Analysis:
-    """Return the cross-source Analysis; with 2+ jobs, entities and notes run beside the rest."""
+    """Return the cross-source Analysis; with 2+ jobs, events, entities and notes run beside the rest."""
     global _INHERITED
     if jobs <= 1 or len(parts) < 2 * MIN_FILES_PER_WORKER:
         return assemble(parts, analyze_texts(parts, themes, as_of=as_of), analyze_names(parts, aliases))
     forked = multiprocessing.get_start_method() == "fork"
     with _pool(1, "analyse across sources", collect=False) as pool:
+        # One worker does the events first (the theme summaries need them only at the end), then the
+        # names; this process meanwhile does the theme summaries.
         if forked:
             # The forked worker already holds the parts: pickling them over cost more than the work.
             _INHERITED = (parts, aliases)
             try:
-                names = pool.submit(_names_of_inherited)  # the worker is forked here, at the first submit
+                events = pool.submit(_events_of_inherited, as_of)  # the worker is forked here
+                names = pool.submit(_names_of_inherited)
             finally:
                 _INHERITED = None
         else:
-            # The names half needs no sentences, stems or dates: don't pickle them over to the worker.
+            # Each half needs only some of the per-source results: don't pickle the rest over.
+            dated = [dataclasses.replace(p, quotes=(), terms=None, names=None, facts=None) for p in parts]
+            events = pool.submit(analyze_events, dated, as_of=as_of)
             light = [dataclasses.replace(p, sentences=(), terms=None, dates=None) for p in parts]
             names = pool.submit(analyze_names, light, aliases)
-        texts = analyze_texts(parts, themes, as_of=as_of)
+        texts = analyze_texts(parts, themes, as_of=as_of, events=events.result)
         return assemble(parts, texts, names.result())
 
 
@@ -237,10 +249,19 @@ def analyse_across(
 _INHERITED: tuple[Sequence[SourceAnalysis], tuple[tuple[str, tuple[str, ...]], ...]] | None = None
 
 
+def _inherited() -> tuple[Sequence[SourceAnalysis], tuple[tuple[str, tuple[str, ...]], ...]]:
+    assert _INHERITED is not None, "only for a worker forked while the parts were set"
+    return _INHERITED
+
+
+def _events_of_inherited(as_of: str) -> tuple[Event, ...]:
+    """Return the week's events for the parts this forked worker inherited."""
+    return analyze_events(_inherited()[0], as_of=as_of)
+
+
 def _names_of_inherited() -> tuple[tuple[Entity, ...], tuple[SourceNote, ...]]:
     """Return the names half of the cross-source stage for the parts this forked worker inherited."""
-    assert _INHERITED is not None, "only for a worker forked while the parts were set"
-    parts, aliases = _INHERITED
+    parts, aliases = _inherited()
     return analyze_names(parts, aliases)
 
 

@@ -79,7 +79,7 @@ def test_a_dead_worker_is_one_plain_error(tmp_path, pooled, monkeypatch, capsys)
 
 
 def test_cross_source_worker_gives_the_same_analysis_forked_or_pickled(tmp_path, pooled, monkeypatch):
-    """The names half runs in a worker: inherited by fork, or pickled over under other start methods."""
+    """Events and names run in a worker: inherited by fork, or pickled over under other start methods."""
     from briefgen.analysis import analyze_source
     from briefgen.config import load_config
     from briefgen.ingest import gather_paths, read_sources
@@ -93,7 +93,7 @@ def test_cross_source_worker_gives_the_same_analysis_forked_or_pickled(tmp_path,
     forked = analyse_across(parts, config.themes, jobs=2, **kw)
     monkeypatch.setattr(briefgen.workers.multiprocessing, "get_start_method", lambda: "spawn")
     pickled = analyse_across(parts, config.themes, jobs=2, **kw)
-    assert alone.entities and alone.notes
+    assert alone.entities and alone.notes and alone.events
     assert forked == alone and pickled == alone
     assert briefgen.workers._INHERITED is None  # nothing kept alive after the fork
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,18 +103,36 @@ class Texts:
     quoted: tuple[tuple[Cite, tuple[float, ...]], ...]  # see Analysis.quoted
 
 
-def analyze_texts(parts: Sequence[SourceAnalysis], themes: tuple[Theme, ...], *, as_of: str) -> Texts:
-    """Return theme summaries, the bottom line, events and how quoted paragraphs bear on each theme."""
+def analyze_events(parts: Sequence[SourceAnalysis], *, as_of: str) -> tuple[Event, ...]:
+    """Return the week's dated events, the same event reported by several sources merged."""
+    sources = tuple(p.source for p in parts)
+    sentences = {p.source.id: p.sentences for p in parts}
+    return find_events(sources, sentences, as_of=as_of, dates=_halves(parts, "dates"))
+
+
+def analyze_texts(
+    parts: Sequence[SourceAnalysis],
+    themes: tuple[Theme, ...],
+    *,
+    as_of: str,
+    events: Callable[[], tuple[Event, ...]] | None = None,
+) -> Texts:
+    """Return theme summaries, the bottom line, events and how quoted paragraphs bear on each theme.
+
+    ``events`` returns the week's events when another process finds them meanwhile (by default they
+    are found here): it is called only once the theme summaries, which do not need them, are done.
+    """
     sources = tuple(p.source for p in parts)
     sentences = {p.source.id: p.sentences for p in parts}
     quotes = tuple(q for p in parts for q in p.quotes)
     week = prepare_week(sources, sentences, _halves(parts, "terms"))
-    events = find_events(sources, sentences, as_of=as_of, dates=_halves(parts, "dates"))
+    themed = summarize_themes(sources, sentences, themes, quotes, week=week)
+    found = events() if events is not None else analyze_events(parts, as_of=as_of)
     # The same event found in several sources corroborates the summary sentence that reports it.
-    summaries = corroborate(summarize_themes(sources, sentences, themes, quotes, week=week), events)
+    summaries = corroborate(themed, found)
     bluf = summarize_bluf(sources, sentences, summaries, week=week)
     quoted = paragraph_relevance(week, themes, {q.cite for q in quotes})
-    return Texts(summaries, bluf, events, quoted)
+    return Texts(summaries, bluf, found, quoted)
 
 
 def assemble(
