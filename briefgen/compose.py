@@ -101,7 +101,6 @@ def select_quotes(
     if len(analysis.quotes) <= limit:
         return analysis.quotes  # everything fits: all of them, in source order
     cited = {c for t in themes for e in t.extracts for c in e.cites}
-    order = {q: i for i, q in enumerate(analysis.quotes)}
     scorer = ThemeScorer([t.theme for t in themes]) if themes else None
     # The analysis scored quoted paragraphs against every theme; this brief takes its own themes' best.
     wanted = {t.theme.id for t in themes}
@@ -113,13 +112,19 @@ def select_quotes(
     def relevance(q: Quote) -> float:
         if scorer is None:
             return 0.0
-        if q.cite not in memo:  # an Analysis made without the scores (a test, an older caller)
+        known = memo.get(q.cite)  # one lookup: a cite hashes in Python
+        if known is None:  # an Analysis made without the scores (a test, an older caller)
             text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
-            memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
-        return memo[q.cite]
+            known = memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
+        return known
 
-    statements = [q for q in analysis.quotes if q.kind == "statement"]
-    return tuple(sorted(statements, key=lambda q: (_quote_rank(q, cited, relevance(q)), order[q]))[:limit])
+    # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
+    ranked = sorted(
+        (_quote_rank(q, cited, relevance(q)), i)
+        for i, q in enumerate(analysis.quotes)
+        if q.kind == "statement"
+    )
+    return tuple(analysis.quotes[i] for _, i in ranked[:limit])
 
 
 def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
