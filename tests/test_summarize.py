@@ -237,3 +237,21 @@ def test_title_paragraph_sentences_never_stand_alone_but_the_standfirst_does():
     )
     terms = sentence_terms(split_sentences(source), header_paragraphs(source))
     assert terms.standalone == (False, True, True)
+
+
+def test_week_centre_uses_known_vectors_and_gives_the_same_floats():
+    from briefgen.analysis.vectors import Vectorizer, centroid
+
+    texts = [
+        "Grain exports rose again.",
+        "Grain prices fell",
+        "Exports rose rose rose.",
+        "",
+        "Ports reopened.",
+    ]
+    tokens = [words(t) for t in texts]
+    vec = Vectorizer(tokens)
+    exact = centroid(vec.vector(t) for t in tokens)
+    known = [vec.vector(t) if i % 2 else None for i, t in enumerate(tokens)]
+    assert vec.centre(zip(tokens, known, strict=True)) == exact  # equal floats, not merely close
+    assert vec.centre((t, None) for t in tokens) == exact

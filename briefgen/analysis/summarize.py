@@ -337,11 +337,8 @@ def summarize_bluf(
 
 def week_centre(items: Sequence[_Item]) -> Vector:
     """Return the centroid of every sentence's vector without keeping the vectors it does not need."""
-    known = [it.known for it in items if it.known is not None]
-    if len(known) == len(items):
-        return centroid(known)
     assert items[0].vectorizer is not None
-    return items[0].vectorizer.centre(it.tokens for it in items)
+    return items[0].vectorizer.centre((it.tokens, it.known) for it in items)
 
 
 # (score, theme index or -1, item, extract) of a bottom-line candidate

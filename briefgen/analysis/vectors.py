@@ -98,12 +98,19 @@ class Vectorizer:
         terms, weights = _weights(tokens, idf, default)
         return normalise(dict(zip(terms, weights, strict=True)))
 
-    def centre(self, token_lists: Iterable[Sequence[str]]) -> Vector:
-        """Return ``centroid(self.vector(t) for t in token_lists)``, the same floats, in one lean pass."""
+    def centre(self, rows: Iterable[tuple[Sequence[str], Vector | None]]) -> Vector:
+        """Return ``centroid(self.vector(t) for t, _ in rows)``, the same floats, in one lean pass.
+
+        A row is a token list and its vector if already computed (used as is), else None.
+        """
         total: dict[str, float] = {}
         idf, default = self._idf, self._default
         get = total.get
-        for tokens in token_lists:
+        for tokens, known in rows:
+            if known is not None:
+                for t, v in known.items():  # the very floats the lean path below would add
+                    total[t] = get(t, 0.0) + v
+                continue
             terms, weights = _weights(tokens, idf, default)
             norm = math.sqrt(sum([w * w for w in weights]))
             if norm == 0.0:
