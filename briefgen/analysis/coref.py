@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -28,6 +29,9 @@ _LEAD_WORDS = _words("the a an but and so yet then also former presidential vice
 _OPEN_MARK = re.compile("[\u201c\u201e]")
 _CLOSE_MARK = re.compile("\u201d")
 _STRAIGHT = re.compile('"')
+_POSSESSIVE_AFTER = re.compile(r"[\u2019']s?\b")
+_POSSESSIVE_END = re.compile(r"[\u2019']s?$")
+_INTRODUCTORY = re.compile(r"^[^,]{1,50},\s+")
 
 
 _MALE_TITLES = _words("mr congressman spokesman chairman councilman assemblyman king prince sir lord")
@@ -42,7 +46,7 @@ PERSON_TITLES = (
 )
 
 
-def title_gender(roles: list[str]) -> bool | None:
+def title_gender(roles: Sequence[str]) -> bool | None:
     """Return True for a female title, False for a male one, else None."""
     for r in reversed(roles):
         low = r.rstrip(".,;:").lower()
@@ -113,13 +117,13 @@ def mention_facts(
     s0 = sentences.start(n, start)
     lead = text[s0:start]
     after = text[end : end + 160]
-    if re.match(r"[\u2019']s?\b", after) or re.search(r"[\u2019']s?$", text[start:end]):
+    if _POSSESSIVE_AFTER.match(after) or _POSSESSIVE_END.search(text[start:end]):
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))  # "Pence's ...": no
     # "Smith said", "Smith, the chairman, has argued", "said Smith": the name is a clause's subject.
     subject = bool(_VERB_AFTER.match(after)) or bool(_CUE_BEFORE.search(lead[-80:]))
     # A name opening its sentence (after an introductory phrase and title words at most) is its topic.
     if not subject:
-        opening = re.sub(r"^[^,]{1,50},\s+", "", lead)
+        opening = _INTRODUCTORY.sub("", lead)
         subject = all(w[:1].isupper() or w in _LEAD_WORDS for w in opening.split())
     return MentionFacts(sentences.number(n, start), subject, marks.inside(start))
 

@@ -169,7 +169,7 @@ def _anchor_date(
 def _is_happening(text: str, low: str | None) -> bool:
     """Return whether a sentence reports something that happened (not a question, plan or argument)."""
     stripped = text.rstrip("\"'\u201d\u2019) ")
-    if stripped.endswith("?") or len(text.split()) < 5:
+    if stripped.endswith("?") or len(text.split(maxsplit=4)) < 5:  # fewer than five words
         return False
     if _CONDITIONAL_START.match(text):
         return False

@@ -88,12 +88,14 @@ class _ParagraphQuotes:
         singles = single_spans(text, doubles)
         spans = sorted(doubles + singles, key=lambda s: s.start)
         self.masked = mask(text, spans)
+        found = len(spans)
         for i in strays:
             recovered = self._missing_opening(i, spans)
             if recovered:
                 spans.append(recovered)
         self.spans = sorted(spans, key=lambda s: s.start)
-        self.masked = mask(text, self.spans)
+        if len(spans) > found:  # else the spans are those just masked
+            self.masked = mask(text, self.spans)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence holding ``pos``."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Source
 from .coref import (
@@ -80,9 +82,16 @@ _FEMALE_FIRST = word_set(
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 # A capitalised word, an initial, or a short abbreviation with its period ("Sen.", "Jr."); a longer word
 # never keeps a period, so a name run stops at a sentence end ("in Belarus. Lukashenko said").
-_CAP = r"(?:[A-Z][\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[A-Z][a-z]{0,3}\.|[A-Z][\w\u2019'\-]*(?![\w.]))"
+_CAP_REST = r"(?:[\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[a-z]{0,3}\.|[\w\u2019'\-]*(?![\w.]))"
+_CAP = r"[A-Z]" + _CAP_REST
+# The run opens with its capital, then looks behind it (not before it): a pattern that starts with a
+# character class lets the regex engine skip every other position quickly, twice as fast on news text.
 _NAME_SEQ = re.compile(
-    r"(?<![\w\u2019'\-])" + _CAP + r"(?:\s+(?:" + _CAP + r"|(?:de|van|von|bin|al|da|del|di|le|la)\b))*"
+    r"[A-Z](?<![\w\u2019'\-][A-Z])"
+    + _CAP_REST
+    + r"(?:\s+(?:"
+    + _CAP
+    + r"|(?:de|van|von|bin|al|da|del|di|le|la)\b))*"
 )
 _CUED = re.compile(r",?\s+(?:said|says|told|tells|added|wrote|writes|argued|argues|stated|insisted|noted)\b")
 _CUED_BEFORE = re.compile(
@@ -131,12 +140,43 @@ def looks_like_name(tokens: list[str]) -> bool:
     return all(len(t) >= 2 or t.endswith(".") for t in low)
 
 
+# Name runs recur within and across sources: what a run's words alone give is worked out once per run.
+@lru_cache(maxsize=1 << 16)
+def _run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """Return a capitalised run's (role tokens, cleaned name tokens, offset of its last token)."""
+    from .cues import PAST_CUE_FORMS  # here: cues imports this module's word_set
+
+    tokens = run.split()
+    roles, name = split_role(tokens)
+    cleaned = [clean_token(t) for t in name]
+    while len(cleaned) > 2 and cleaned[-1].lower() in PAST_CUE_FORMS:
+        cleaned = cleaned[:-1]  # "Hillary Clinton Praised ...": a headline-style line's verb
+    return tuple(roles), tuple(cleaned), run.rfind(tokens[-1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _looks_like_name(tokens: tuple[str, ...]) -> bool:
+    return looks_like_name(list(tokens))
+
+
+@lru_cache(maxsize=1 << 16)
+def _single_parts(token: str, roles: tuple[str, ...]) -> tuple[str, bool, bool] | None:
+    """Return what a lone capitalised name token gives: (surname, after a person title, may be titled).
+
+    None when the token is a common capitalised word rather than a name.
+    """
+    word = clean_token(token)
+    if word.lower() in _NOT_PERSON:
+        return None
+    titled_word = bool(roles) and clean_token(roles[-1]).lower() in PERSON_TITLES
+    may_title = token[:1].isupper() and not token.endswith(("\u2019s", "'s"))
+    return word, titled_word, may_title
+
+
 class People:
     """The people of one source, their mentions in reading order, and how to resolve a reference to them."""
 
     def __init__(self, source: Source) -> None:
-        from .cues import PAST_CUE_FORMS  # here: cues imports this module's word_set
-
         self.persons: dict[str, Person] = {}
         self.sentences = Sentences([(p.n, p.text) for p in source.paragraphs])
         self._facts: list[MentionFacts] = []
@@ -145,38 +185,34 @@ class People:
         self._mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, full name), in order
         self._keys: list[tuple[int, int]] = []
         singles: list[tuple[int, int, str]] = []
-        candidates: list[tuple[str, list[str], str, re.Match[str], int, bool]] = []
+        candidates: list[tuple[str, tuple[str, ...], str, re.Match[str], int, bool]] = []
         surnames: dict[str, int] = {}
-        titled: list[tuple[str, list[str]]] = []
-        lower = {w for p in source.paragraphs for w in _LOWER_WORD.findall(p.text)}
+        titled: list[tuple[str, tuple[str, ...]]] = []
+        lower: set[str] = set()
+        for p in source.paragraphs:
+            lower.update(_LOWER_WORD.findall(p.text))
         for para in source.paragraphs:
             for m in _NAME_SEQ.finditer(para.text):
-                tokens = m.group(0).split()
-                roles, name = split_role(tokens)
-                name = [clean_token(t) for t in name]
-                while len(name) > 2 and name[-1].lower() in PAST_CUE_FORMS:
-                    name = name[:-1]  # "Hillary Clinton Praised ...": a headline-style line's verb
+                roles, name, last_at = _run_parts(m.group(0))
                 # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
                 while len(name) > 1 and (name[0].lower() in lower or name[0].lower() in _NOT_PERSON):
                     name = name[1:]
-                if looks_like_name(name):
+                if _looks_like_name(name):
                     cued = bool(
                         _CUED.match(para.text, m.end())
                         or _CUED_BEFORE.search(para.text, max(0, m.start() - 40), m.start())
                     )
                     candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
-                elif len(name) == 1 and clean_token(name[0]).lower() not in _NOT_PERSON:
-                    titled_word = bool(roles) and clean_token(roles[-1]).lower() in PERSON_TITLES
+                elif len(name) == 1 and (single := _single_parts(name[0], roles)) is not None:
+                    word, titled_word, may_title = single
                     # "Ham said", "said Matthews": a lone capitalised word as a cue's subject is a person.
-                    cued = not roles and bool(_CUED.match(para.text, m.end())) and not name[0].isupper()
-                    if (
-                        (titled_word or cued)
-                        and name[0][:1].isupper()
-                        and not name[0].endswith(("\u2019s", "'s"))
+                    if may_title and (
+                        titled_word
+                        or (not roles and _CUED.match(para.text, m.end()) and not name[0].isupper())
                     ):
-                        titled.append((clean_token(name[0]), roles))
-                    singles.append((para.n, m.start() + m.group(0).rfind(tokens[-1]), clean_token(name[0])))
-                    surnames[singles[-1][2]] = surnames.get(singles[-1][2], 0) + 1
+                        titled.append((word, roles))
+                    singles.append((para.n, m.start() + last_at, word))
+                    surnames[word] = surnames.get(word, 0) + 1
         # A capitalised pair is a person when a title, a cue verb or a later bare surname vouches for it;
         # this keeps "Since Russia" and "External Vulnerabilities" out of pronoun resolution.
         for full, roles, text, m, n, vouched in candidates:
@@ -215,7 +251,7 @@ class People:
             if own and owner is not None and owner.female is None:
                 owner.female = own.group(1).lower() == "she"
 
-    def _register(self, name: str, roles: list[str], text: str, m: re.Match[str], n: int) -> None:
+    def _register(self, name: str, roles: Sequence[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""
         # "Belarus Lukashenko" after "Alexander Lukashenko": the same person, under the name first given.
         earlier = self._by_last.get(name.split()[-1])

@@ -9,6 +9,7 @@ import unicodedata
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..model import Source
 from ..records import fast_pickle
@@ -27,7 +28,6 @@ _MONTHS = [
     "November",
     "December",
 ]
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2011": "-"})
 _WORD = re.compile(r"\w+")
 SHINGLE = 5  # words per shingle
 NEAR = 0.9  # Jaccard similarity at or above which two sources are the same article
@@ -96,8 +96,13 @@ def select_window(
 
 
 def normalise(text: str) -> list[str]:
-    """Return the words of ``text`` for comparison: NFKC, quotes unified, lower case, no punctuation."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())
+    """Return the words of ``text`` for comparison: NFKC, lower case, no punctuation.
+
+    Quotation marks and hyphens need no unifying: they are never part of a word.
+    """
+    if not text.isascii():  # ASCII text is its own NFKC form: spare the call
+        text = unicodedata.normalize("NFKC", text)
+    return _WORD.findall(text.lower())
 
 
 def _hash(text: str) -> int:
@@ -115,17 +120,26 @@ class Fingerprint:
     bands: tuple[tuple[int, ...], ...]  # MinHash signature cut into LSH bands
 
 
-def _shingles(source: Source) -> tuple[list[str], frozenset[int]]:
+def _shingles(source: Source) -> tuple[bytes, frozenset[int]]:
+    """Return the source's normalised words joined by spaces (UTF-8) and the hashes of its shingles."""
     words = [w for p in source.paragraphs for w in normalise(p.text)]
+    text = " ".join(words)
+    data = text.encode()
     if len(words) < SHINGLE:
-        return words, frozenset({_hash(" ".join(words))}) if words else frozenset()
-    return words, frozenset(_hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+        return data, frozenset({_hash(text)}) if words else frozenset()
+    # Hash each shingle as a slice of the joined bytes rather than joining and encoding it anew:
+    # words hold no spaces, so the slice is the shingle's words joined by single spaces, same CRC.
+    sizes = map(len, words) if len(data) == len(text) else (len(w.encode()) for w in words)
+    starts = list(accumulate((size + 1 for size in sizes), initial=0))  # byte offset of each word
+    return data, frozenset(
+        zlib.crc32(data[starts[i] : starts[i + SHINGLE] - 1]) for i in range(len(words) - SHINGLE + 1)
+    )
 
 
 def fingerprint(source: Source) -> Fingerprint:
     """Return the source's duplicate-finding fingerprint (computed once per source, in the workers)."""
-    words, shingles = _shingles(source)
-    exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
+    data, shingles = _shingles(source)
+    exact = hashlib.sha256(data).hexdigest()
     signature = [_EMPTY] * _SLOTS
     for h in shingles:
         slot, value = h % _SLOTS, h // _SLOTS
