@@ -192,3 +192,73 @@ def test_page_renders_to_image(pdf: bytes, tmp_path: Path) -> None:
     path.write_bytes(pdf)
     _poppler("pdftoppm", ["-r", "40", "-png", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")])
     assert list(tmp_path.glob("p*.png"))
+
+
+# --- shortcuts past reportlab's pure-Python paths must give reportlab's own results ---------------------
+
+
+def test_escape_pdf_matches_reportlab() -> None:
+    from reportlab.lib.rl_accel import _py_escapePDF
+
+    from briefgen.render.pdf_styles import escape_pdf
+
+    every_byte = bytes(range(256))
+    assert escape_pdf(every_byte) == _py_escapePDF(every_byte)
+    assert escape_pdf(b"(a\\b) \x00\xff") == _py_escapePDF(b"(a\\b) \x00\xff")
+
+
+def test_font_split_string_matches_reportlab() -> None:
+    import random
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from briefgen.render.pdf_styles import FAMILY, _MeasuredFont, font_path
+
+    plain, ours = TTFont("Plain", str(font_path(FAMILY))), _MeasuredFont("Ours", str(font_path(FAMILY)))
+    doc_a, doc_b = type("Doc", (), {})(), type("Doc", (), {})()
+    # ASCII, nbsp, Latin, Cyrillic and Greek: more than one 256-code subset, and a character not in the font.
+    alphabet = [chr(c) for c in [*range(32, 127), *range(0xA0, 0x250), *range(0x400, 0x460), 0x3B1, 0x10FFFD]]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet[:95] if rng.random() < 0.7 else alphabet) for _ in range(20))
+        assert ours.splitString(text, doc_b) == plain.splitString(text, doc_a)
+    assert ours.splitString("", doc_b) == plain.splitString("", doc_a) == []
+    a, b = plain.state[doc_a], ours.state[doc_b]
+    assert (a.assignments, a.subsets, a.nextCode) == (b.assignments, b.subsets, b.nextCode)
+    assert len(a.subsets) > 1
+    assert ours.stringWidth("Week in review", 9.5) == plain.stringWidth("Week in review", 9.5)
+
+
+def test_plain_paragraph_fragments_match_the_markup_parser() -> None:
+    from reportlab.platypus import Paragraph
+
+    from briefgen.render.pdf import CachedParagraph
+    from briefgen.render.pdf_styles import make_styles
+
+    styles = make_styles(one_page=False)
+    for text in ("Plain  text,\u00a0spaced  out ", "x", "Mińsk \u2014 \u201cquoted\u201d"):
+        for style in (styles.body, styles.cell_head, styles.quote):
+            ours, theirs = CachedParagraph(text, style), Paragraph(text, style)
+            assert ours.text == theirs.text
+            assert [vars(f) for f in ours.frags] == [vars(f) for f in theirs.frags]
+    marked = CachedParagraph("a &amp; <b>b</b>", styles.body)  # markup still goes to the parser
+    assert [vars(f) for f in marked.frags] == [
+        vars(f) for f in Paragraph("a &amp; <b>b</b>", styles.body).frags
+    ]
+
+
+def test_cached_paragraph_wraps_as_reportlab() -> None:
+    from reportlab.platypus import Paragraph
+
+    from briefgen.render.pdf import CachedParagraph
+    from briefgen.render.pdf_styles import make_styles
+
+    style = make_styles(one_page=False).body
+    text = "A fairly long paragraph that wraps over several lines at this width. " * 8
+    ours, theirs = CachedParagraph(text, style), Paragraph(text, style)
+    for width in (300, 300, 120, 300):
+        assert ours.wrap(width, 50) == theirs.wrap(width, 50)
+        assert ours.blPara.lines == theirs.blPara.lines
+    pieces, expected = ours.split(300, 40), theirs.split(300, 40)
+    assert [p.wrap(300, 50) for p in pieces] == [p.wrap(300, 50) for p in expected]
+    assert [p.blPara.lines for p in pieces] == [p.blPara.lines for p in expected]

@@ -70,12 +70,24 @@ def cite_text(brief: Brief, cite: Cite) -> str:
     return f"{ref}, para. {cite.paragraph}."
 
 
+# The sources of the brief last asked about, and the same by id (the first of an id wins).
+_last_sources: tuple[tuple[Source, ...], dict[str, Source]] | None = None
+
+
 def brief_source(brief: Brief, source_id: str) -> Source | None:
-    """Return the brief's source with this id, if it cites it."""
-    for s in brief.sources:
-        if s.id == source_id:
-            return s
-    return None
+    """Return the brief's source with this id, if it cites it.
+
+    Renderers look a source up for every note and cite, and a week's brief may cite a thousand
+    sources: the brief's sources are indexed once, for as long as the same brief is being rendered.
+    """
+    global _last_sources
+    cached = _last_sources
+    if cached is None or cached[0] is not brief.sources:
+        index: dict[str, Source] = {}
+        for s in brief.sources:
+            index.setdefault(s.id, s)
+        cached = _last_sources = (brief.sources, index)
+    return cached[1].get(source_id)
 
 
 def attribution(quote: Quote) -> str:

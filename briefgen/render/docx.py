@@ -41,19 +41,20 @@ from ._text import (
 )
 from .docx_parts import (
     Footnotes,
+    add_body_paragraph,
     add_field,
     add_hyperlink,
     add_plain_run,
+    add_table_row,
     add_text_run,
     app_xml,
     begin_field,
     clean,
     end_field,
-    pin_zip,
     safe_url,
+    save_pinned,
     set_cell_text,
     set_footnote_separators,
-    set_paragraph_style,
     set_update_fields,
 )
 from .reference_doc import find_style, open_reference
@@ -77,19 +78,27 @@ def _contents_label() -> str:
     return "Contents"
 
 
+def _prepare() -> None:
+    """Load ahead what the first DOCX with a figure loads: Pillow's PNG writer."""
+    try:
+        from .figures import prepare_png
+    except ImportError:
+        return
+    prepare_png()
+
+
 @register_renderer
 class DocxRenderer:
     name = "docx"
     suffix = ".docx"
+    prepare = staticmethod(_prepare)
 
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
         """Return the brief as DOCX bytes (byte-identical for the same Brief and reference document)."""
         doc = open_reference(options)
         _Writer(doc, brief).write()
         _set_properties(doc, brief)
-        buf = io.BytesIO()
-        doc.save(buf)
-        return pin_zip(buf.getvalue(), {"docProps/app.xml": app_xml(brief.organisation)})
+        return save_pinned(doc, {"docProps/app.xml": app_xml(brief.organisation)})
 
 
 def _set_properties(doc: Document, brief: Brief) -> None:
@@ -115,6 +124,7 @@ class _Writer:
     def __init__(self, doc: Document, brief: Brief) -> None:
         self.doc = doc
         self.brief = brief
+        self.body = doc.element.body
         self.notes = Footnotes(doc.part)
         self._ids: dict[tuple[str, str], str] = {}
         self.char = {
@@ -163,10 +173,10 @@ class _Writer:
         self, text: str, style: str, cites: tuple[Cite, ...] = (), fallback: str = "Normal"
     ) -> Paragraph:
         """Return a new body paragraph in ``style`` (else ``fallback``) with a footnote for each cite."""
-        paragraph = self.doc.add_paragraph()
-        set_paragraph_style(paragraph._p, self._style(style, fallback))
+        p = add_body_paragraph(self.body, self._style(style, fallback))
         if text:
-            add_plain_run(paragraph._p, clean(text))
+            add_plain_run(p, clean(text))
+        paragraph = Paragraph(p, self.doc)
         self.footnotes(paragraph, cites)
         return paragraph
 
@@ -244,13 +254,9 @@ class _Writer:
         return table
 
     def _row(self, table: Table, texts: tuple[str, ...], widths: tuple[float, ...]) -> list[Paragraph]:
-        cells = table.add_row().cells
-        out = []
-        for cell, text, width in zip(cells, texts, widths, strict=True):
-            cell.width = Cm(width)
-            set_cell_text(cell, clean(text))
-            out.append(cell.paragraphs[0])
-        return out
+        """Append a row of one-paragraph cells, ``widths`` in cm; return the cells' paragraphs."""
+        twips = [Cm(width).twips for width in widths]
+        return [Paragraph(p, table) for p in add_table_row(table._tbl, [clean(t) for t in texts], twips)]
 
     def timeline(self, block: Timeline) -> None:
         """Write the dated events as a date | event table, each event with its footnotes."""

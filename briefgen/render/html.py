@@ -170,10 +170,20 @@ class _Writer:
         return "\n".join(self.out) + "\n"
 
 
+def _prepare() -> None:
+    """Load ahead what the first HTML file with a figure loads: Pillow's PNG writer."""
+    try:
+        from .figures import prepare_png
+    except ImportError:
+        return
+    prepare_png()
+
+
 @register_renderer
 class HtmlRenderer:
     name = "html"
     suffix = ".html"
+    prepare = staticmethod(_prepare)
 
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
         """Return the brief as one UTF-8 HTML file."""

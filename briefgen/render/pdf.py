@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -17,7 +19,10 @@ from reportlab.platypus import (
     Table,
 )
 from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag
 from reportlab.platypus.tables import TableStyle
+from reportlab.rl_config import _FUZZ
 
 from ..errors import RenderError
 from ..model import (
@@ -104,7 +109,66 @@ def link(url: str | None) -> str:
     return f'<a href="{href}" color="#1f4e79"><u>{shown}</u></a>'
 
 
-class Bookmarked(Paragraph):
+# What Paragraph.wrap leaves on the paragraph: its line breaks and size for one width.
+_WRAP_STATE = ("width", "height", "blPara", "_wrapWidths", "_width_max")
+
+# Per style, the fragment reportlab's markup parser makes of a plain text (see CachedParagraph).
+_PLAIN_FRAGS: WeakKeyDictionary[ParagraphStyle, ParaFrag] = WeakKeyDictionary()
+
+
+def _plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag]:
+    """Return the fragments reportlab's parser makes of ``text``: no markup, already cleaned, not empty.
+
+    Such a text parses to a single fragment that differs from the style's fragment for any other
+    plain text only in its text, so the style's is parsed once and copied with fresh lists.
+    """
+    template = _PLAIN_FRAGS.get(style)
+    if template is None:
+        template = _PLAIN_FRAGS[style] = Paragraph("x", style).frags[0]
+    return [template.clone(text=text, link=[], us_lines=[])]
+
+
+class CachedParagraph(Paragraph):
+    """A Paragraph that parses plain text without the markup parser and keeps its line breaks.
+
+    Most paragraphs (table cells, source notes) are plain text, and running the HTML-based markup
+    parser for each was a tenth of the PDF time; text with no tag or entity is turned into its single
+    fragment directly instead.
+
+    reportlab wraps a paragraph each time it is measured: a table wraps every cell to size its rows,
+    again for each page it is split across and again to draw it, and KeepTogether and the frame wrap
+    their content too. Line breaking is most of the layout time, and depends on the width only (the
+    height merely decides how much fits), so one width's result is kept. A split discards it: the
+    pieces are new paragraphs, and the original's fragments may have been changed by splitting.
+    """
+
+    _wrapped: tuple[float, dict[str, object]] | None = None
+
+    def __init__(
+        self, text: str | None, style: ParagraphStyle, bulletText: str | None = None, frags: object = None
+    ) -> None:
+        if frags is None and text and "<" not in text and "&" not in text and not style.textTransform:
+            text = cleanBlockQuotedText(text)  # what Paragraph does before parsing
+            if text:
+                frags = _plain_frags(text, style)
+        super().__init__(text, style, bulletText, frags)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        kept = self._wrapped
+        if kept is not None and kept[0] == availWidth:
+            self.__dict__.update(kept[1])
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if availWidth >= _FUZZ:  # narrower, reportlab sets nothing: there is nothing to keep
+            self._wrapped = (availWidth, {name: getattr(self, name) for name in _WRAP_STATE})
+        return size  # type: ignore[no-any-return]
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._wrapped = None
+        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+class Bookmarked(CachedParagraph):
     """A heading Paragraph that adds itself to the PDF outline when placed."""
 
     def __init__(self, text: str, style: object, title: str, level: int) -> None:
@@ -168,7 +232,7 @@ class _Writer:
             markup = (prefix if i == 0 else "") + escape(piece)
             if i == len(pieces) - 1:
                 markup += self.markers(cites)
-            out.append(Paragraph(markup, style, bulletText=bullet if i == 0 else None))
+            out.append(CachedParagraph(markup, style, bulletText=bullet if i == 0 else None))
         return out
 
     def story(self) -> list[Flowable]:
@@ -176,8 +240,8 @@ class _Writer:
         b, s = self.brief, self.s
         story: list[Flowable] = [Bookmarked(esc(b.title), s.title, clean(b.title), 0)]
         if b.subtitle:
-            story.append(Paragraph(esc(b.subtitle), s.subtitle))
-        story.extend(Paragraph(esc(line), s.cover) for line in cover_lines(b))
+            story.append(CachedParagraph(esc(b.subtitle), s.subtitle))
+        story.extend(CachedParagraph(esc(line), s.cover) for line in cover_lines(b))
         story.append(HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=4, spaceAfter=6))
         for section in b.sections:
             story.extend(self.section(section))
@@ -267,14 +331,14 @@ class _Writer:
 
     def timeline(self, block: Timeline) -> list[Flowable]:
         """Return a date | event table."""
-        head = [Paragraph("Date", self.s.cell_head), Paragraph("Event", self.s.cell_head)]
+        head = [CachedParagraph("Date", self.s.cell_head), CachedParagraph("Event", self.s.cell_head)]
         rows = [[self.cell(event_label(e.date)), self.cell(e.text, e.cites)] for e in block.events]
         return [self.table([head, *rows], [22, 78])] if rows else []
 
     def entities(self, block: EntityIndex) -> list[Flowable]:
         """Return the entity index as a table."""
         names = ("Name", "Type", "Role", "Also written", "Mentions", "Sources")
-        head = [Paragraph(n, self.s.cell_head) for n in names]
+        head = [CachedParagraph(n, self.s.cell_head) for n in names]
         rows = [
             [
                 self.cell(e.name),
@@ -293,14 +357,14 @@ class _Writer:
         s, out = self.s, []
         for note in block.notes:
             source = brief_source(self.brief, note.source)
-            out.append(Paragraph(esc(source_label(source) if source else note.source), s.note_head))
+            out.append(CachedParagraph(esc(source_label(source) if source else note.source), s.note_head))
             # An untitled source without authors or outlet is fully named by its heading already.
             if source is not None and (source.title or source.authors or source.outlet or source.url):
                 ref = esc(source_reference(source))
                 url = link(source.url)
-                out.append(Paragraph(ref + (f" {url}" if url else ""), s.body))
+                out.append(CachedParagraph(ref + (f" {url}" if url else ""), s.body))
             head, *flags = note_lines(note)
-            out.append(Paragraph(esc(head), s.cover))
+            out.append(CachedParagraph(esc(head), s.cover))
             for flag in flags:
                 out.extend(self.paras(flag, s.bullet, bullet="\u2022"))
         return out
@@ -326,7 +390,7 @@ class _Writer:
             source = brief_source(self.brief, cite.source)
             url = link(source.url) if source else ""
             text = f'<a name="cite-{n}"/>{n}.\u00a0' + esc(cite_text(self.brief, cite))
-            out.append(Paragraph(text + (f" {url}" if url else ""), s.note))
+            out.append(CachedParagraph(text + (f" {url}" if url else ""), s.note))
         return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +44,54 @@ def font_path(name: str) -> Path:
     return FONT_DIR / _FILES[name]
 
 
+class _MeasuredFont(TTFont):  # type: ignore[misc]
+    """A TTFont that remembers the widths it measured.
+
+    Laying out a paragraph measures every word, and again for each wrap; without reportlab's optional C
+    accelerator each measurement sums the glyph widths in Python. A width depends only on the text and
+    the size, so it is computed once per process.
+    """
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
+
+    def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        """Return ``text`` as (subset, codes) runs, as TTFont does; one lookup per character when it can.
+
+        TTFont assigns each new character a code in a subset, character by character in Python. Once
+        every character of a text has its code (soon, for running text), the runs follow from the
+        codes alone; a text with a new character takes TTFont's path, which assigns it.
+        """
+        state = self.state.get(doc)
+        if state is None or not isinstance(text, str):
+            return super().splitString(text, doc, encoding)  # type: ignore[no-any-return]
+        assignments = state.assignments
+        try:
+            codes = [assignments[c] for c in map(ord, text.replace("\xa0", " "))]  # TTFont: nbsp is a space
+        except KeyError:
+            return super().splitString(text, doc, encoding)  # type: ignore[no-any-return]
+        if not codes:
+            return []
+        if max(codes) < 256:
+            return [(0, bytes(codes))]
+        return [(subset, bytes(c & 0xFF for c in run)) for subset, run in groupby(codes, lambda c: c >> 8)]
+
+
 def register_fonts() -> None:
     """Register DejaVu (regular, bold, italic, bold italic) with reportlab, once per process."""
     # Registration is global in reportlab; checking first keeps repeated renders cheap and idempotent.
     if FAMILY in pdfmetrics.getRegisteredFontNames():
         return
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+        pdfmetrics.registerFont(_MeasuredFont(name, str(FONT_DIR / filename)))
     pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
 
 
@@ -238,6 +280,24 @@ def _timestamp(as_of: str) -> TimeStamp:
     return stamp
 
 
+# How a PDF string writes each byte, as reportlab's escapePDF does: octal escapes for control and
+# non-ASCII bytes, a backslash before \\, ( and ).
+_PDF_ESCAPES = str.maketrans(
+    {
+        c: f"\\{c:03o}" if c < 32 or c >= 127 else "\\" + chr(c) if chr(c) in "\\()" else chr(c)
+        for c in range(256)
+    }
+)
+
+
+def escape_pdf(data: bytes) -> str:
+    """Return ``data`` escaped for a PDF string, exactly as reportlab's escapePDF, with a translation table.
+
+    Without reportlab's optional C accelerator its escapePDF handles each byte in Python.
+    """
+    return data.decode("latin-1").translate(_PDF_ESCAPES)
+
+
 def numbered_canvas(decor: PageDecor) -> type[Canvas]:
     """Return a Canvas class that defers page furniture until the page count is known."""
 
@@ -247,6 +307,9 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
             self._doc._timeStamp = _timestamp(decor.as_of)
             self._pages: list[dict[str, Any]] = []
             self.page_count = 0
+
+        def _escape(self, s: str | bytes) -> str:
+            return escape_pdf(s) if isinstance(s, bytes) else super()._escape(s)  # type: ignore[no-any-return]
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))

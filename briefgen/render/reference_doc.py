@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..errors import RenderError
 from . import RenderOptions
-from .docx_parts import app_xml, pin_zip
+from .docx_parts import app_xml, save_pinned
 
 # Styles the renderer cannot do without; a reference document lacking one is an error.
 REQUIRED_STYLES = (
@@ -46,17 +46,34 @@ MARKING_RED = RGBColor(0xA5, 0x00, 0x21)
 
 def find_style(doc: Document, name: str) -> BaseStyle | None:
     """Return the style called ``name`` (case-insensitive, as Word matches built-in names), or None."""
-    wanted = name.casefold()
-    # Straight over the XML: python-docx builds a style object per style per lookup, which made
-    # opening a reference document a quarter of a one-page DOCX's time. Word's UI names differ from
-    # the stored ones only in case ("Heading 1" / "heading 1"), so casefolding matches them the same.
-    tag, val = qn("w:name"), qn("w:val")
-    for element in doc.styles.element.iterchildren(qn("w:style")):
-        name_element = element.find(tag)
-        stored = name_element.get(val) if name_element is not None else None
-        if (stored or "").casefold() == wanted:
-            return StyleFactory(element)
-    return None
+    element = _style_index(doc).get(name.casefold())
+    return StyleFactory(element) if element is not None else None
+
+
+# The last document's styles element, its number of children then, and its styles by folded name.
+_last_index: tuple[Any, int, dict[str, Any]] | None = None
+
+
+def _style_index(doc: Document) -> dict[str, Any]:
+    """Return the document's style elements by casefolded name, the first of each name winning.
+
+    Straight over the XML: python-docx builds a style object per style per lookup, which made
+    opening a reference document a quarter of a one-page DOCX's time. Word's UI names differ from
+    the stored ones only in case ("Heading 1" / "heading 1"), so casefolding matches them the same.
+    A render looks up a few dozen names in one document, so the index is kept for the document last
+    asked about, and rebuilt when a style has been added or removed since.
+    """
+    global _last_index
+    styles = doc.styles.element
+    if _last_index is None or _last_index[0] is not styles or _last_index[1] != len(styles):
+        tag, val = qn("w:name"), qn("w:val")
+        index: dict[str, Any] = {}
+        for element in styles.iterchildren(qn("w:style")):
+            name_element = element.find(tag)
+            stored = name_element.get(val) if name_element is not None else None
+            index.setdefault((stored or "").casefold(), element)
+        _last_index = (styles, len(styles), index)
+    return _last_index[2]
 
 
 def reference_path(options: RenderOptions) -> Path | None:
@@ -233,10 +250,8 @@ def write_reference(dest: Path) -> Path:
     doc = build_reference()
     stamp = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
     doc.core_properties.created = doc.core_properties.modified = stamp
-    buf = io.BytesIO()
-    doc.save(buf)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_bytes(pin_zip(buf.getvalue(), {"docProps/app.xml": app_xml("")}))
+    dest.write_bytes(save_pinned(doc, {"docProps/app.xml": app_xml("")}))
     return dest
 
 
