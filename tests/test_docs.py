@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,17 @@ def test_every_config_key_is_documented(scope, key):
 
 def test_readme_gives_the_two_commands():
     assert "make brief" in README and "make test" in README
+
+
+def _runtime_dependencies() -> list[str]:
+    """Return the names in pyproject's ``dependencies = [...]`` (read plainly: tomllib is 3.11+)."""
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    block = pyproject.split("\ndependencies = [", 1)[1].split("]", 1)[0]
+    return re.findall(r'^\s*"([A-Za-z0-9_.\-]+)', block, re.M)
+
+
+@pytest.mark.parametrize("package", _runtime_dependencies())
+def test_every_runtime_dependency_is_justified_in_the_readme(package):
+    section = README.split("## Dependencies", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1].strip().lower() for line in section.splitlines() if line.startswith("| ")]
+    assert any(row.split()[0] == package.lower() for row in rows if row), f"{package} has no row"
