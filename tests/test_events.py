@@ -226,3 +226,26 @@ def test_event_shortcuts_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None
     assert fast == [events.date_source(s, sentences[s.id]) for s in sources]
     assert not fast[0].sentences[0].happening  # "w\u0131ll" is "will" to the future pattern
     assert fast[2].sentences[0].anchors
+
+
+def test_the_is_a_date_hit_only_before_a_part_of_the_year_or_a_season(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    from briefgen.analysis import dates
+
+    texts = [
+        "In the summer of 2020, at the start of 2021 and THE END OF March 2022, the weather of 2019 was mild.",
+        "The Summer 2018 talks, the \u017fpring of 2017 (a long s), the first half of 2016 and the 12 May 2015 vote.",
+        "By the middle of June the theatre of 2014 closed; the fall 2013 and the second half of 2012 followed.",
+    ]
+    ref = date(2024, 6, 30)
+    fast = [dates.find_dates_with_ref(t, ref) for t in texts]
+    every = dates._START.pattern.replace(
+        "the (?=start|beginning|end|middle|first|second|summer|winter|spring|autumn|fall)", "the "
+    )
+    assert every != dates._START.pattern
+    monkeypatch.setattr(dates, "_START", re.compile(every, re.I))
+    assert fast == [dates.find_dates_with_ref(t, ref) for t in texts]
+    assert sum(len(found) for found, _ in fast) >= 8

@@ -144,3 +144,20 @@ def test_plurals_and_capitalised_common_words_are_not_spelling_variants() -> Non
     notes = {n.source: n for n in source_notes((a, b, c), (), entities)}
     flags = [f for n in notes.values() for f in n.flags if f.startswith("Name spelled")]
     assert flags == ["Name spelled two ways: Marchenko / Marchenka (para 1)."]
+
+
+def test_counts_matched_on_lower_case_text_are_those_of_the_case_insensitive_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefgen.analysis import notes
+
+    texts = (
+        *TRICKY,
+        "MORE THAN Two Hundred Political Prisoners were freed. About 40 Jobs, well over 1,200 FIRMS.",
+    )
+    sources = [_source(str(i), text) for i, text in enumerate(texts)]
+    fast = [notes._counts(s) for s in sources]
+    # Every text "folds oddly": the case-insensitive pattern runs on the text as written.
+    monkeypatch.setattr(notes, "folds_plainly", lambda text: False)
+    assert fast == [notes._counts(s) for s in sources]
+    assert any(c.phrase == "MORE THAN Two Hundred Political Prisoners" for c in fast[-1])

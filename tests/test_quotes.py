@@ -626,3 +626,34 @@ def test_a_headline_style_line_lends_no_verb_to_the_name():
     )
     quotes = find_quotes(src)
     assert by_text(quotes, "But the trend lines").speaker == "Ann Lee"
+
+
+_MARKS = (
+    "''Two apostrophes'' and ``backticks'' stand for marks; a lone ' or ` does not, nor does ''' or ```.",
+    '\u201cCurly,\u201d \u201eGerman\u201c and \u00abguillemets\u00bb, "straight" ones, don\u2019t and it\'s.',
+)
+
+
+def test_double_marks_are_those_of_the_plain_pattern() -> None:
+    import re
+
+    from briefgen.analysis.quotemarks import DOUBLE
+
+    plain = re.compile(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
+    for text in _MARKS:
+        assert [m.span() for m in DOUBLE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_lower_case_words_are_looked_up_as_the_word_pattern_finds_them() -> None:
+    from briefgen.analysis.speakers import _LOWER_WORD, _LowerWords
+
+    texts = [
+        "Yet Alexander met co-chair yet-again Smith, un\u00e9t\u00e9 mayor; the mayor's x_yet 3yet yet3 yet\u00e9.",
+        "other Belarus Other\tpeople: ‘other’ and --other-- a b",
+    ]
+    found = {w for t in texts for w in _LOWER_WORD.findall(t)}
+    lower = _LowerWords(texts)
+    asked = {w for t in texts for w in t.replace("-", " ").split()} | {"", "a", "b", "yet", "other", "mayor"}
+    for word in sorted(asked | {w.lower().strip(".,;:'‘’") for w in asked}):
+        assert (word in lower) == (word in found), word
+        assert (word in lower) == (word in found), word  # asked again: the kept answer

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from briefgen.analysis.segment import sentence_spans, split_sentences, split_text
 from briefgen.model import Paragraph, Source
 
@@ -54,3 +58,40 @@ def test_run_on_sentence_is_cut_at_white_space():
     spans = sentence_spans(text)
     assert len(spans) > 1 and all(e - s <= 1500 for s, e in spans)
     assert " ".join(text[s:e] for s, e in spans).split() == text.split()
+
+
+_TRICKY = (
+    "Wait... What? Yes!! He left?! “Go.” Then “Stop!” And (so.) It ended… Then 9 more.",
+    "Mr.\n. Then it\t. Ends. A long-word-with-hy-phens.and.dots. Then U.S.\nThe end.",
+    "No.5 was sold. Sen. Lee spoke. J. Smith left. x" + "y" * 120 + ". The end.",
+)
+
+
+def test_boundaries_match_the_plain_pattern() -> None:
+    from briefgen.analysis import segment
+
+    plain = re.compile(
+        segment._BOUNDARY.pattern.replace(r"[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*", r"[.!?\u2026]+")
+    )
+    assert plain.pattern != segment._BOUNDARY.pattern
+    for text in _TRICKY:
+        assert [m.span(1) + m.span(2) + m.span(3) for m in segment._BOUNDARY.finditer(text)] == [
+            m.span(1) + m.span(2) + m.span(3) for m in plain.finditer(text)
+        ]
+
+
+def test_the_word_before_a_period_is_that_of_a_search_of_the_whole_look_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefgen.analysis import segment
+
+    texts = [*_TRICKY, *(t.replace(" ", "\u00a0") for t in _TRICKY)]
+    fast = [segment._spans.__wrapped__(t) for t in texts]
+    real = segment._WORD_BEFORE
+
+    class WholeLookBack:
+        def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+            return real.search(text, max(0, endpos - segment._LOOK_BACK), endpos)
+
+    monkeypatch.setattr(segment, "_WORD_BEFORE", WholeLookBack())
+    assert fast == [segment._spans.__wrapped__(t) for t in texts]

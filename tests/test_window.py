@@ -103,3 +103,23 @@ def test_distinct_sources_and_empty_ones_survive():
     sources = [src(f"s{i}", article(10 + i)) for i in range(50)] + [src("empty", "")]
     kept, pairs = dedupe(sources)
     assert len(kept) == 51 and pairs == []
+
+
+def test_shingle_hashes_are_those_of_the_joined_shingles() -> None:
+    import zlib
+
+    from briefgen.ingest.window import SHINGLE, _shingles, normalise
+
+    for text in (
+        article(3, 40),
+        "Ünïcode – “quoted” words, ﬁve ligatures\nand a second paragraph here",
+        "a b c",
+    ):
+        source = src("s", text)
+        words = [w for p in source.paragraphs for w in normalise(p.text)]
+        expected = {
+            zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(len(words) - SHINGLE + 1)
+        }
+        data, hashes = _shingles(source)
+        assert data == " ".join(words).encode()
+        assert hashes == (expected or {zlib.crc32(" ".join(words).encode())})

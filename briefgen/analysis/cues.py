@@ -242,6 +242,16 @@ def strip_dateline(clause: str) -> str:
     return clause[m.end() :] if m else clause
 
 
+# The patterns of clause_subject, subject_before and subject_after, compiled once.
+_INTRO = re.compile(r"^([^,]{1,120}),\s+(?=\S)")
+_POSSESSIVE_END = re.compile(r"[\u2019']s?$")
+_NAMED_APPOSITIVE = re.compile(r",\s+([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)+),$")
+_CAPITALISED_END = re.compile(r"[A-Z][\w\u2019'.\-]*$")
+_NAME_APPOSITIVE = re.compile(r"([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)*),\s+[^,]{2,90},$")
+_RELATIVE_OPENING = re.compile(r"^(?:where|when|who|that|which|while|as)\s+")
+_SUBJECT_AFTER = re.compile(
+    r"\s+([^,;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?"
+)
 # "And then Trump went on the attack, saying": a connective opening the sentence is not its subject.
 _CONNECTIVES = re.compile(
     r"^(?:(?:And|But|So|Yet|Then|Still|Also|Now|Instead)\s+(?:then\s+|also\s+|now\s+)?)(?=\S)"
@@ -253,7 +263,7 @@ def clause_subject(clause: str) -> str | None:
     clause = strip_dateline(clause)
     connective = _CONNECTIVES.match(clause)
     clause = clause[connective.end() :] if connective else clause
-    intro = re.match(r"^([^,]{1,120}),\s+(?=\S)", clause)
+    intro = _INTRO.match(clause)
     if intro and len(intro.group(1)) > 60 and intro.group(1).split()[0].lower() not in OPENERS:
         intro = None  # only a phrase opened by a preposition or adverb runs this long and is still an intro
     if intro and (clause[:1].isupper() or connective) and is_intro(intro.group(1)):
@@ -265,11 +275,7 @@ def clause_subject(clause: str) -> str | None:
         return words[0]
     keep: list[str] = []
     for w in words[:6]:
-        if (
-            w[:1].isupper()
-            or (keep and re.search(r"[\u2019']s?$", keep[-1]))
-            or w.lower() in ("the", "a", "an")
-        ):
+        if w[:1].isupper() or (keep and _POSSESSIVE_END.search(keep[-1])) or w.lower() in ("the", "a", "an"):
             keep.append(w)
         else:
             break
@@ -304,11 +310,11 @@ def subject_before(prefix: str) -> str | None:
     # "The complaint, which was filed in Washington, alleged": the relative clause says nothing of who speaks.
     prefix = _TRAILING_RELATIVE.sub("", prefix)
     # "Trump's attorney, Alan Garten, said": the name in the appositive.
-    named = re.search(r",\s+([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)+),$", prefix)
-    if named and not re.search(r"[A-Z][\w\u2019'.\-]*$", prefix[: named.start()]):
+    named = _NAMED_APPOSITIVE.search(prefix)
+    if named and not _CAPITALISED_END.search(prefix[: named.start()]):
         return named.group(1)
     # "Smith, the chairman of X, said": the name before the appositive.
-    appositive = re.search(r"([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)*),\s+[^,]{2,90},$", prefix)
+    appositive = _NAME_APPOSITIVE.search(prefix)
     if appositive:
         return appositive.group(1)
     group = _GROUP_SUBJECT.search(prefix)
@@ -316,7 +322,7 @@ def subject_before(prefix: str) -> str | None:
         return group.group(1)  # "one lawmaker", "many commentators", "21 percent", "critics"
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     clause = prefix[breaks[-1].end() :] if breaks else prefix
-    tail = _trim_subject(re.sub(r"^(?:where|when|who|that|which|while|as)\s+", "", clause))
+    tail = _trim_subject(_RELATIVE_OPENING.sub("", clause))
     if not tail or len(tail.split()) > 8 or "_" in tail:
         return None
     return tail
@@ -354,10 +360,7 @@ def subject_after(rest: str) -> str | None:
     end = SENTENCE_END.search(rest)
     if end:
         rest = rest[: end.start()]
-    m = re.match(
-        r"\s+([^,;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?",
-        rest,
-    )
+    m = _SUBJECT_AFTER.match(rest)
     if not m:
         return None
     phrase = _AFTER_NAME_STOP.sub("", m.group(1)).strip()

@@ -52,12 +52,15 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Where a date form may begin: a year, a day before a month, a month name, a part of or a season.
 # Hits where no form matches are skipped to their end; the digit forms come first so that a day hit
-# ("12 of M") covers what it did when any 3-9 letter word was a hit.
+# ("12 of M") covers what it did when any 3-9 letter word was a hit. A "the " is a hit only before a part
+# of the year or a season ("the start of", "the summer"): no form matches after any other, and the next
+# hit could not start inside it anyway.
 _START = re.compile(
     r"(?<![\w\-])(?:(?:19|20)\d\d|[0-3]?\d(?:st|nd|rd|th)? (?:of )?[A-Z]"
     r"|(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-    r"|early|mid|late|the |summer|winter|spring|autumn|fall)",
+    r"|early|mid|late|the (?=start|beginning|end|middle|first|second|summer|winter|spring|autumn|fall)"
+    r"|summer|winter|spring|autumn|fall)",
     re.I,
 )
 _GOVERNOR = re.compile(

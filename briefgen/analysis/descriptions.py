@@ -67,6 +67,11 @@ def stem(word: str) -> str:
     return _ABBREVIATED.get(low, low)[:5]
 
 
+_AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+_AGE_BEFORE = re.compile(r"(\d{1,3})-year-old\s+$")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|who is)\s+([^,.;]{2,80})")
+
+
 def mention_roles(text: str, start: int, end: int) -> set[str]:
     """Return the role stems the words around a name mention text[start:end] give its person."""
     roles: set[str] = set()
@@ -74,12 +79,10 @@ def mention_roles(text: str, start: int, end: int) -> set[str]:
     before = text[max(0, start - 40) : start].split()[-3:]
     roles.update(stem(clean_token(w)) for w in before if w[:1].islower() and len(w) > 3)
     # "Ann Lee, 46," and "46-year-old Ann Lee": an age is a description too ("the 46-year-old").
-    age = re.match(r",\s+(\d{1,3}),", text[end : end + 8]) or re.search(
-        r"(\d{1,3})-year-old\s+$", text[max(0, start - 20) : start]
-    )
+    age = _AGE_AFTER.match(text[end : end + 8]) or _AGE_BEFORE.search(text[max(0, start - 20) : start])
     if age:
         roles.add(stem(age.group(1) + "-year-old"))
-    after = re.match(r",\s+(?:the|a|an|who is)\s+([^,.;]{2,80})", text[end : end + 90])
+    after = _APPOSITIVE.match(text[end : end + 90])
     if after:
         roles.update(stem(clean_token(w)) for w in after.group(1).split() if len(w) > 2)
     party = _PARTY_TAG.match(text, end)

@@ -55,6 +55,8 @@ _EVENT_NOUN_HINTS = tuple(_EVENT_NOUNS.split("|"))
 _CLAUSE_SPLIT = re.compile(r"[,;:()\u2013\u2014]")
 _NAME = re.compile(r"[A-Z][\w-]+")
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
+_POSSESSIVE_S = re.compile(r"[\u2019']s$")
+_SINCE_UNTIL = re.compile(r"\b(?:since|until)\b", re.I)
 _STOP_WORDS = (
     "the a an and or but of in on at by to for from with as that this these those is are was were be been has "
     "have had it its his her their they he she we our who which what when while after before into over than "
@@ -139,7 +141,7 @@ _PROBE = date(2000, 1, 1)
 
 
 def _anchor_key(phrase: str, noun: str) -> AnchorKey:
-    names = frozenset(re.sub(r"[\u2019']s$", "", n) for n in _NAME.findall(phrase))
+    names = frozenset(_POSSESSIVE_S.sub("", n) for n in _NAME.findall(phrase))
     return noun.lower().rstrip("s"), names
 
 
@@ -149,7 +151,7 @@ def _anchor_uses(text: str, low: str | None) -> tuple[AnchorKey, ...]:
     if not _hinted(low, _ANCHOR_USE_HINTS) or not _hinted(low, _EVENT_NOUN_HINTS):
         return ()
     for use in _ANCHOR_USE.finditer(text):
-        if re.search(r"\b(?:since|until)\b", _CLAUSE_SPLIT.split(text[: use.start()])[-1], re.I):
+        if _SINCE_UNTIL.search(_CLAUSE_SPLIT.split(text[: use.start()])[-1]):
             continue  # "since the outset of the invasion" describes a state, not a happening
         uses.append(_anchor_key(use.group("np"), use.group("noun")))
     return tuple(uses)

@@ -54,6 +54,16 @@ def verb_at(text: str, pos: int) -> int:
     return part.end() if part else end
 
 
+# The patterns of generic_after and verb_subject, compiled once.
+_SENTENCE_MARK = re.compile(r"[;:!?_.\u201c\u201d\"]")
+_NAME_THEN_APPOSITIVE = re.compile(r"^([A-Z][^,]{1,40}),\s+.{2,140},$")
+_NAME_THEN_APPOSITIVE_END = re.compile(r"^([A-Z][^,]{1,40}),\s+.{2,140},?$")
+_PARTICIPLE = re.compile(r"\b[a-z]{3,}ing\b")
+_INTRO = re.compile(r"^([^,]{1,60}),\s+(?=\S)")
+_YEAR_COMMA = re.compile(r"\d{4},\s+(?=\S)")
+_PROGRESSIVE = re.compile(r"(?:is|are|was|were)\s+[a-z]{3,}ing\b")
+
+
 def generic_after(body: str) -> tuple[str, str, int] | None:
     """Return (subject, verb, subject offset) of an attribution opening ``body`` by verb position alone.
 
@@ -69,7 +79,7 @@ def generic_after(body: str) -> tuple[str, str, int] | None:
         if m.start() == 0:
             continue
         head = body[: m.start()]
-        if re.search(r"[;:!?_.\u201c\u201d\"]", head.rstrip()[:-1] if head.rstrip().endswith(",") else head):
+        if _SENTENCE_MARK.search(head.rstrip()[:-1] if head.rstrip().endswith(",") else head):
             return None  # the sentence (or the next quote) starts before any verb
         end = verb_at(body, m.start())
         if end < 0:
@@ -77,9 +87,9 @@ def generic_after(body: str) -> tuple[str, str, int] | None:
         if not _AFTER_VERB.match(body, end) and not _AFTER_VERB.match(body, m.end()):
             # ("riffed on Hassan's answer": "on" opens a phrase, not a particle)
             return None  # "“gift,” Lukashenko released Tsikhanouski": a verb with an object is an action
-        who = re.sub(r"^([A-Z][^,]{1,40}),\s+.{2,140},$", r"\1", strip_tags(head).strip())
+        who = _NAME_THEN_APPOSITIVE.sub(r"\1", strip_tags(head).strip())
         who = TRAILING_ADVERBS.sub("", " " + who).strip()
-        if re.search(r"\b[a-z]{3,}ing\b", who):
+        if _PARTICIPLE.search(who):
             return None  # "“...,” making air quotes": a participle phrase, not a subject and its verb
         if who and len(who.split()) <= 8 and "," not in who:
             return who, body[m.start() : end], 0
@@ -102,11 +112,11 @@ def verb_subject(clause: str, lower: bool = False) -> tuple[str, int] | None:
     With ``lower`` the clause may open with a lower-case determiner (a clause inside a sentence).
     """
     off = len(clause) - len(strip_dateline(clause))
-    intro = re.match(r"^([^,]{1,60}),\s+(?=\S)", clause[off:])
+    intro = _INTRO.match(clause[off:])
     if intro and clause[off : off + 1].isupper() and is_intro(intro.group(1)):
         off += intro.end()
         # "On July 6, 2015, Sanders ...": a date's year continues the introductory phrase.
-        year = re.match(r"\d{4},\s+(?=\S)", clause[off:])
+        year = _YEAR_COMMA.match(clause[off:])
         off += year.end() if year else 0
     body = clause[off : off + 200]
     # "Ted Cruz, who has surged in Iowa, named ...": the relative clause's verbs are not the subject's.
@@ -124,7 +134,7 @@ def verb_subject(clause: str, lower: bool = False) -> tuple[str, int] | None:
     for k, w in enumerate(words[:10]):
         if k < first:
             continue
-        progressive = re.match(r"(?:is|are|was|were)\s+[a-z]{3,}ing\b", body[w.start() :])
+        progressive = _PROGRESSIVE.match(body[w.start() :])
         # "Trump would denounce ...": a modal before a bare verb marks the predicate.
         modal = _MODAL.match(body, w.start())
         if not progressive and not modal and verb_at(body, w.start()) < 0:
@@ -133,7 +143,7 @@ def verb_subject(clause: str, lower: bool = False) -> tuple[str, int] | None:
         while head and _SUBJECT_FILLER.match(head[-1]):
             head.pop()
         who = strip_tags(body[: words[len(head) - 1].end()] if head else "").strip()
-        who = re.sub(r"^([A-Z][^,]{1,40}),\s+.{2,140},?$", r"\1", who).rstrip(", ")
+        who = _NAME_THEN_APPOSITIVE_END.sub(r"\1", who).rstrip(", ")
         if not who or "," in who or "_" in who or len(who.split()) > 8:
             return None
         return who, off

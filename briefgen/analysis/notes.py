@@ -46,6 +46,11 @@ _COUNT = re.compile(
     r"(?P<np>(?:[a-z][a-z-]+\s+)?[a-z][a-z-]+s)\b",
     re.I,
 )
+# On text whose letters fold plainly (see folds_plainly), the pattern without re.I over the lower-cased
+# text matches at the same offsets: lower() keeps each character's length and class (word, digit, space,
+# other), and only the two cases of an ASCII letter become that letter (checked over all of Unicode).
+# Matching without re.I is about twice as fast.
+_COUNT_LOWER = re.compile(_COUNT.pattern)
 # A count needs a digit or a number word: cheap checks that spare the full pattern most sentences.
 # A digit count is followed by white space and a word (scale, "of" or the noun); re.I letters.
 _DIGIT_WORD = re.compile(r"\d\s+[a-zA-Z\u0130\u0131\u017f\u212a]")
@@ -117,7 +122,8 @@ def _counts(source: Source) -> list[_Count]:
             text = para.text[s:e]
             if not _may_count(text):
                 continue
-            for m in _COUNT.finditer(text):
+            low = text.lower() if folds_plainly(text) else None
+            for m in _COUNT_LOWER.finditer(low) if low is not None else _COUNT.finditer(text):
                 noun_words = m.group("np").lower().split()
                 if _UNITS.intersection(noun_words) or noun_words[-1] in _NOT_NOUNS:
                     continue  # never compared (see _conflicts): not worth keeping in the cache
@@ -133,7 +139,8 @@ def _counts(source: Source) -> list[_Count]:
                     - set(noun.split())
                 )
                 stems = frozenset(w[:5] for w in words)
-                out.append(_Count(source.id, para.n, m.group(0), noun, span[0], span[1], stems))
+                phrase = text[m.start() : m.end()]  # as written, whichever text was matched
+                out.append(_Count(source.id, para.n, phrase, noun, span[0], span[1], stems))
     return out
 
 

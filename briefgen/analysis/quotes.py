@@ -66,6 +66,20 @@ _SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 # What a dash after a quote may name: a name ("– Ann Lee"), a handle, or a short description ("– a
 # senior official"); "— essentially the plan he rejects" continues the sentence instead.
 _BYLINE = re.compile(r"[A-Z@]|(?:a|an|the|one)\s+(?![^,]*\b[a-z]{3,}ed\b)(?:\S+\s+){0,4}\S+\s*$")
+# Patterns of the attribution steps, compiled once (a pattern given as a string is looked up per call).
+_LEAD = re.compile(r"[,.!?]?\s*")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_NAME_THEN_APPOSITIVE = re.compile(r"^([A-Z][^,]{1,40}),\s+.{2,140},$")
+_NEXT_QUOTE_CLAUSE = re.compile(r"\s+that\b|[^.!?]*_")
+_CLAUSE_MARK = re.compile(r"[;:!?_\u201c\u201d\"]")
+_ADJACENT = re.compile(r"(?:\s+that)?\s*[,:]?\s*|\s+[^,.;:_]{1,60}[,:]\s*")
+_ACCORDING_NAME = re.compile(r"\s+([^,.;:]{2,80})")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w\u2019'.]*\s+$")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|being)\s+$")
+_AND_BEFORE = re.compile(r"\sand\s*$")
+_GENERIC_LEAD = re.compile(r"[,!?]?\s+")
+_DASH_START = re.compile(r"\s*[\u2013\u2014\u2015-]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(slots=True)
@@ -128,7 +142,7 @@ class _ParagraphQuotes:
         m = ACCORDING.match(after.lstrip(",.!? "))
         if m:
             return _Attribution(parse_speaker(m.group(1)), "according to", True, at)
-        lead = re.match(r"[,.!?]?\s*", after)
+        lead = _LEAD.match(after)
         body = after[lead.end() :] if lead else after
         base = at + (lead.end() if lead else 0)
         cue = CUE.match(body)
@@ -146,13 +160,13 @@ class _ParagraphQuotes:
             who = strip_tags(body[: cue.start()]).strip()
             # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
             named = _NAMED_APPOSITIVE.search(who)
-            if named and who[:1].isupper() and re.search(r"\b[a-z]{3,}\b", who[: named.start()]):
+            if named and who[:1].isupper() and _LOWER_WORD.search(who, 0, named.start()):
                 who = named.group(1)  # "Rep. Hunter’s chief of staff, Joe Kasper, told": the name
-            who = re.sub(r"^([A-Z][^,]{1,40}),\s+.{2,140},$", r"\1", who)
-            if final and re.match(r"\s+that\b|[^.!?]*_", full[len(after) - len(body) + cue.end() :]):
+            who = _NAME_THEN_APPOSITIVE.sub(r"\1", who)
+            if final and _NEXT_QUOTE_CLAUSE.match(full, len(after) - len(body) + cue.end()):
                 break  # “... end.” Russia insisted that “...”: the cue opens the next quote's sentence
             who = TRAILING_ADVERBS.sub("", " " + who).strip()
-            clean = not re.search(r"[;:!?_\u201c\u201d\"]", who) and not SENTENCE_END.search(who)
+            clean = not _CLAUSE_MARK.search(who) and not SENTENCE_END.search(who)
             if "," in who.rstrip(",") and who[:1].islower():
                 # "“...” the dawn of a movement, Bozell says": the quote's sentence runs on; the subject
                 # is the part right before the cue.
@@ -197,13 +211,13 @@ class _ParagraphQuotes:
         """Return the attribution the k-th cue of a quote's sentence prefix gives."""
         cue = cues[k]
         between = prefix[cue.end() :]
-        adjacent = bool(re.fullmatch(r"(?:\s+that)?\s*[,:]?\s*|\s+[^,.;:_]{1,60}[,:]\s*", between))
+        adjacent = bool(_ADJACENT.fullmatch(between))
         adjacent = adjacent and cue.group(0) not in WEAK_CUES
         if cue.group(0).lower() == "according to":
-            named = re.match(r"\s+([^,.;:]{2,80})", between)
+            named = _ACCORDING_NAME.match(between)
             phrase = parse_speaker(named.group(1)) if named else None
             return _Attribution(phrase, "according to", adjacent, s0 + cue.end())
-        if cue.group(0).endswith("ing") and not re.search(r"[A-Z][\w\u2019'.]*\s+$", prefix[: cue.start()]):
+        if cue.group(0).endswith("ing") and not _CAPITAL_BEFORE.search(prefix, 0, cue.start()):
             # "Trump went after Bush, calling him ...": the participle's subject is the clause's subject.
             for earlier in reversed(cues[max(0, k - 3) : k]):
                 if earlier.group(0).endswith("ing"):
@@ -215,16 +229,14 @@ class _ParagraphQuotes:
             who = clause_subject(prefix[: cue.start()].lstrip("_ \u201c\u201d\",.'"))
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), adjacent, s0)
         head = prefix[: cue.start()]
-        passive = (
-            _PASSIVE_BY.match(prefix, cue.end()) if re.search(r"\b(?:was|were|is|being)\s+$", head) else None
-        )
+        passive = _PASSIVE_BY.match(prefix, cue.end()) if _PASSIVE_AUX.search(head) else None
         if passive:
             # "Sanders was asked by host Bill Maher “...”": the agent after "by" speaks.
             return _Attribution(
                 parse_speaker(passive.group(1)), cue.group(0), adjacent, s0 + passive.start(1)
             )
         who = subject_before(head)
-        if re.search(r"\sand\s*$", head):
+        if _AND_BEFORE.search(head):
             # "Trump bemoaned the unrest and said ...": coordinated verbs share the clause's subject.
             who = clause_subject(head.lstrip("_ \u201c\u201d\",.'"))
         phrase = parse_speaker(who) if who else None
@@ -287,7 +299,7 @@ class _ParagraphQuotes:
 
     def _generic_after(self, span: Span, after: str, at: int) -> _Attribution | None:
         """Return an attribution made by any verb right after the quote ("“...!” beamed Ann Lee")."""
-        lead = re.match(r"[,!?]?\s+", after)
+        lead = _GENERIC_LEAD.match(after)
         inner = self.para.text[span.start : span.end].rstrip()[-1:]
         if not lead or not (lead.group(0)[:1] in ",!?" or inner in (",", "!", "?")):
             return None  # "“...” <sentence>": a quote ending its sentence is not being attributed after it
@@ -354,7 +366,7 @@ def _next_line_dash(text: str, span: Span, following: str) -> _Attribution | Non
     ):
         return None
     dash = DASH_LINE.match(following.strip())
-    if dash is None or not re.match(r"\s*[\u2013\u2014\u2015-]", following):
+    if dash is None or not _DASH_START.match(following):
         return None
     # The dash line names the speaker; "at" past the paragraph keeps pronoun resolution local.
     return _Attribution(parse_speaker(dash.group(1)), None, True, len(text))
@@ -375,7 +387,7 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
         prev_close = -2
         for span in pq.spans:
             text = para.text[span.start : span.end]
-            if not text.strip() or not re.search(r"\w", text):
+            if not text.strip() or not _WORD_CHAR.search(text):
                 continue
             attribution = pq.attribution(span)
             if attribution is None and i + 1 < len(paras):

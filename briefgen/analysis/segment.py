@@ -130,8 +130,11 @@ _STARTERS = {
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 # A candidate end: terminal punctuation, optional closing marks, white space, then a plausible start.
+# The run of punctuation is matched from its first mark only (a match cannot start inside a run where
+# it failed at the run's start): opening with a single character class lets the regex engine skip
+# every other position quickly.
 _BOUNDARY = re.compile(
-    r"([.!?\u2026]+)(["
+    r"([.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*)(["
     + re.escape(_CLOSERS)
     + r"]*)(\s+)(?=["
     + re.escape(_OPENERS)
@@ -149,7 +152,11 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     punct, closers = match.group(1), match.group(2)
     if punct != "." or closers:
         return True  # "?", "!" and a period inside closing quotes end sentences
-    before = _WORD_BEFORE.search(text, max(0, match.start(1) - _LOOK_BACK), match.start(1))
+    end = match.start(1)
+    start = max(0, end - _LOOK_BACK)
+    # The word holds no space: searching from the last space before it finds the same match sooner.
+    start = max(start, text.rfind(" ", start, end) + 1)
+    before = _WORD_BEFORE.search(text, start, end)
     if not before:
         return True
     word = before.group(1)

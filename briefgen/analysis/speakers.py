@@ -110,6 +110,39 @@ _DET = re.compile(
 )
 
 
+class _LowerWords:
+    """The words ``_LOWER_WORD`` finds in a source's paragraphs, as a set that is only asked about a few.
+
+    A source has hundreds of lower-case words and a name test asks about a handful, so each asked word
+    is looked up in the text on demand (a substring search, then the pattern where it occurs) and kept.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        # No lower-case word spans a line break, and one stands on either side of it like a text's edge.
+        self._text = "\n".join(texts)
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = self._find(word)
+        return found
+
+    def _find(self, word: str) -> bool:
+        if len(word) < 2:
+            return False  # the pattern's words have two letters or more ("" would be found everywhere)
+        text = self._text
+        at = text.find(word)
+        while at >= 0:
+            # Where the pattern matches at a position, findall matches there too: no match of it can
+            # cover a later start, since that start would follow a letter.
+            m = _LOWER_WORD.match(text, at)
+            if m is not None and m.end() == at + len(word):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
 @dataclass(slots=True)
 class Person:
     """A person the source names, with the words it used to describe them."""
@@ -188,9 +221,7 @@ class People:
         candidates: list[tuple[str, tuple[str, ...], str, re.Match[str], int, bool]] = []
         surnames: dict[str, int] = {}
         titled: list[tuple[str, tuple[str, ...]]] = []
-        lower: set[str] = set()
-        for p in source.paragraphs:
-            lower.update(_LOWER_WORD.findall(p.text))
+        lower = _LowerWords([p.text for p in source.paragraphs])
         for para in source.paragraphs:
             for m in _NAME_SEQ.finditer(para.text):
                 roles, name, last_at = _run_parts(m.group(0))
@@ -392,13 +423,17 @@ _OF_PLACE = re.compile(
     rf"^(?P<name>(?:.*\s)?(?!(?:The|A|An|This|That)\s){_CAP}\s+{_CAP})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+|and\s+)?{_CAP}){{0,3}}$"
 )
 
+_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
+_AFTER_COMMA = re.compile(r",.*$")
+_BY_FROM = re.compile(r"^(?:by|from)\s+")
+
 
 def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     """Return the speaker a subject phrase names ("he", "Sen. John McCain", "an EU diplomat"), or None."""
-    phrase = re.sub(r"\s*\([^()]{0,40}\)", "", phrase)  # "(D-Wis.)", "(R)"
+    phrase = _PARENTHESES.sub("", phrase)  # "(D-Wis.)", "(R)"
     phrase = phrase.strip(" ,;:\u2013\u2014-")
-    phrase = re.sub(r",.*$", "", phrase)  # an appositive after the name: "Smith, the chairman"
-    phrase = re.sub(r"^(?:by|from)\s+", "", phrase)
+    phrase = _AFTER_COMMA.sub("", phrase)  # an appositive after the name: "Smith, the chairman"
+    phrase = _BY_FROM.sub("", phrase)
     if m := _OF_PLACE.match(phrase):
         phrase = m.group("name")  # the person, not their state or employer
     if not phrase:

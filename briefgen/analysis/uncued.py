@@ -63,6 +63,10 @@ def subject_speaker(span: Span, pq: QuoteContext, resolver: Resolver) -> tuple[s
     return resolver.resolve(phrase, pq.para.n, s0 + lead + found[1])
 
 
+# "Smith's reply is as follows:": the closing words of a paragraph that introduce the next.
+_FOLLOWS = re.compile(r"^([A-Z][\w\s\-]{1,40}?)\s+(?:(?:is|are)\s+)?(?:as follows|follows|below)$")
+
+
 def uncued_speaker(
     span: Span,
     pq: QuoteContext,
@@ -77,9 +81,7 @@ def uncued_speaker(
         tail = prev.rstrip()[:-1]
         spans = sentence_spans(tail)
         last_sentence = tail[spans[-1][0] :].strip() if spans else tail.strip()
-        follows = re.match(
-            r"^([A-Z][\w\s\-]{1,40}?)\s+(?:(?:is|are)\s+)?(?:as follows|follows|below)$", last_sentence
-        )
+        follows = _FOLLOWS.match(last_sentence)
         named = intro_phrase(last_sentence)
         if named is not None:
             # "Stated Lee:", "More from the report:" closing the previous paragraph.
@@ -176,6 +178,12 @@ _POSSESSIVE_SPEECH = re.compile(
     r"(?:" + _SPEECH_NOUNS + r")\b(?P<rest>[^.;!?_]{0,80})$"
 )
 
+# The patterns of possessive_speaker, compiled once.
+_POSSESSIVE_END = re.compile(r"[\u2019']s?\s*[\u201c\"]?$")
+_SPEECH_NOUN = re.compile(r"\s*(?:" + _SPEECH_NOUNS + r")\b")
+_OWNER = re.compile(r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s?\s*$")
+_TARGET_PREPOSITION = re.compile(r"\b(?:about|against|of|on|over)\s*$")
+
 
 def possessive_speaker(span: Span, pq: QuoteContext, resolver: Resolver) -> tuple[str | None, str | None]:
     """Return (speaker, role) when the quote is what a named owner's speech noun holds.
@@ -186,15 +194,15 @@ def possessive_speaker(span: Span, pq: QuoteContext, resolver: Resolver) -> tupl
     s0 = pq.sentence_of(span.start)[0]
     prefix = pq.masked[s0 : max(s0, span.open_mark)]
     m = _POSSESSIVE_SPEECH.search(prefix[-160:])
-    if m is None and re.search(r"[\u2019']s?\s*[\u201c\"]?$", prefix):
+    if m is None and _POSSESSIVE_END.search(prefix):
         # "Romney’s “47 percent” comment": the noun follows the quote.
         after = pq.masked[span.close_mark + 1 : span.close_mark + 40] if span.close_mark >= 0 else ""
-        noun = re.match(r"\s*(?:" + _SPEECH_NOUNS + r")\b", after)
-        owner = re.search(r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)[\u2019']s?\s*$", prefix)
+        noun = _SPEECH_NOUN.match(after)
+        owner = _OWNER.search(prefix)
         if noun and owner:
             return resolver.resolve(parse_speaker(owner.group(1)), pq.para.n, s0 + owner.start(1))
         return None, None
-    if m is None or re.search(r"\b(?:about|against|of|on|over)\s*$", m.group("rest")):
+    if m is None or _TARGET_PREPOSITION.search(m.group("rest")):
         return None, None  # "Sanders’ attack on “...”": the words are the target, not the owner's
     if any(c.group(0) not in WEAK_CUES for c in CUE.finditer(prefix, 0, len(prefix) - len(m.group(0)))):
         return None, None  # "The town issued a statement saying Trump’s comments “...”": the cue's subject

@@ -131,9 +131,9 @@ def _shingles(source: Source) -> tuple[bytes, frozenset[int]]:
     # words hold no spaces, so the slice is the shingle's words joined by single spaces, same CRC.
     sizes = map(len, words) if len(data) == len(text) else (len(w.encode()) for w in words)
     starts = list(accumulate((size + 1 for size in sizes), initial=0))  # byte offset of each word
-    return data, frozenset(
-        zlib.crc32(data[starts[i] : starts[i + SHINGLE] - 1]) for i in range(len(words) - SHINGLE + 1)
-    )
+    # Shingle i runs from word i's start to the space before word i + SHINGLE (the last: to the end).
+    slices = [data[a : b - 1] for a, b in zip(starts, starts[SHINGLE:], strict=False)]
+    return data, frozenset(map(zlib.crc32, slices))
 
 
 def fingerprint(source: Source) -> Fingerprint:
