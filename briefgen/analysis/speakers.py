@@ -161,7 +161,8 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:cut], tokens[cut:]
 
 
-def looks_like_name(tokens: list[str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def looks_like_name(tokens: tuple[str, ...]) -> bool:
     """Return whether capitalised tokens look like a person's name (not a place, body or date)."""
     if not 2 <= len(tokens) <= 4:
         return False
@@ -185,11 +186,6 @@ def _run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     while len(cleaned) > 2 and cleaned[-1].lower() in PAST_CUE_FORMS:
         cleaned = cleaned[:-1]  # "Hillary Clinton Praised ...": a headline-style line's verb
     return tuple(roles), tuple(cleaned), run.rfind(tokens[-1])
-
-
-@lru_cache(maxsize=1 << 16)
-def _looks_like_name(tokens: tuple[str, ...]) -> bool:
-    return looks_like_name(list(tokens))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -228,7 +224,7 @@ class People:
                 # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
                 while len(name) > 1 and (name[0].lower() in lower or name[0].lower() in _NOT_PERSON):
                     name = name[1:]
-                if _looks_like_name(name):
+                if looks_like_name(name):
                     cued = bool(
                         _CUED.match(para.text, m.end())
                         or _CUED_BEFORE.search(para.text, max(0, m.start() - 40), m.start())

@@ -50,6 +50,15 @@ def get_renderer(name: str) -> Renderer:
         raise RenderError(f"unknown format {name!r}; known: {', '.join(sorted(RENDERERS))}") from None
 
 
+def prepare_figures() -> None:
+    """Load ahead what the first file with a figure loads: Pillow's PNG writer (the DOCX and HTML step)."""
+    try:
+        from .figures import prepare_png
+    except ImportError:  # figures are optional decoration; the data is in the tables
+        return
+    prepare_png()
+
+
 def prepare(formats: list[str]) -> None:
     """Load what these formats' renderers load once per process (modules, fonts), ahead of rendering."""
     _load_builtins()

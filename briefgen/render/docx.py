@@ -25,7 +25,7 @@ from ..model import (
     SourceNotes,
     Timeline,
 )
-from . import RenderOptions, register_renderer
+from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
     attribution,
     brief_source,
@@ -78,20 +78,11 @@ def _contents_label() -> str:
     return "Contents"
 
 
-def _prepare() -> None:
-    """Load ahead what the first DOCX with a figure loads: Pillow's PNG writer."""
-    try:
-        from .figures import prepare_png
-    except ImportError:
-        return
-    prepare_png()
-
-
 @register_renderer
 class DocxRenderer:
     name = "docx"
     suffix = ".docx"
-    prepare = staticmethod(_prepare)
+    prepare = staticmethod(prepare_figures)
 
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
         """Return the brief as DOCX bytes (byte-identical for the same Brief and reference document)."""

@@ -6,7 +6,7 @@ import base64
 from html import escape
 
 from ..model import Brief, BulletList, Cite, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, Timeline
-from . import RenderOptions, register_renderer
+from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
     attribution,
     brief_source,
@@ -170,20 +170,11 @@ class _Writer:
         return "\n".join(self.out) + "\n"
 
 
-def _prepare() -> None:
-    """Load ahead what the first HTML file with a figure loads: Pillow's PNG writer."""
-    try:
-        from .figures import prepare_png
-    except ImportError:
-        return
-    prepare_png()
-
-
 @register_renderer
 class HtmlRenderer:
     name = "html"
     suffix = ".html"
-    prepare = staticmethod(_prepare)
+    prepare = staticmethod(prepare_figures)
 
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
         """Return the brief as one UTF-8 HTML file."""
