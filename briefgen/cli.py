@@ -44,17 +44,27 @@ def _jobs(text: str) -> int:
     return n
 
 
+def _global_options(p: argparse.ArgumentParser, default: object) -> None:
+    """Add the options every command takes, before or after its name."""
+    p.add_argument("--debug", action="store_true", default=default, help="show Python tracebacks for errors")
+    p.add_argument(
+        "--quiet", "-q", action="store_true", default=default, help="print nothing but warnings and errors"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command."""
     p = argparse.ArgumentParser(
         prog="briefgen", description="Turn a week's reading into cited policy briefs."
     )
     p.add_argument("--version", action="version", version=f"briefgen {__version__}")
-    p.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
-    p.add_argument("--quiet", "-q", action="store_true", help="print nothing but warnings and errors")
+    _global_options(p, default=False)
+    # The same options after the command; SUPPRESS keeps a value given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, default=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="build every audience's brief from a config")
+    b = sub.add_parser("build", parents=[common], help="build every audience's brief from a config")
     b.add_argument("config", type=Path, help="the YAML config, e.g. configs/weekly.yaml")
     b.add_argument("--audience", action="append", metavar="NAME", help="only this audience (repeatable)")
     b.add_argument("--format", type=_formats, metavar="LIST", help=f"comma-separated: {','.join(FORMATS)}")
@@ -78,15 +88,23 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
-    c = sub.add_parser("check", help="validate a config, its sources and templates; list every problem")
+    c = sub.add_parser(
+        "check", parents=[common], help="validate a config, its sources and templates; list every problem"
+    )
     c.add_argument("config", type=Path)
 
-    e = sub.add_parser("extract", help="show what the analysis finds in sources, without a config")
-    e.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    e = sub.add_parser(
+        "extract", parents=[common], help="show what the analysis finds in sources, without a config"
+    )
+    e.add_argument(
+        "files", type=Path, nargs="+", metavar="PATH", help="source files, or folders to read every file in"
+    )
     e.add_argument("--json", action="store_true", help="print the JSON contract instead of a table")
     e.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date to resolve relative dates against")
 
-    s = sub.add_parser("summarize", help="print the N best sentences of one document, in document order")
+    s = sub.add_parser(
+        "summarize", parents=[common], help="print the N best sentences of one document, in document order"
+    )
     s.add_argument("file", type=Path)
     s.add_argument("--sentences", "-n", type=int, default=3, metavar="N")
     return p
@@ -171,9 +189,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _read_files(files: list[Path]) -> tuple:
-    from .ingest import read_sources
+    from .ingest import gather_paths, read_sources
 
-    result = read_sources(files)
+    paths: list[Path] = []
+    for path in files:
+        if path.is_dir():  # a folder means the sources in it, as in a config
+            found, problems = gather_paths((str(path),), Path.cwd())
+            for problem in problems:
+                _warn(problem)
+            paths += found
+        else:
+            paths.append(path)
+    result = read_sources(list(dict.fromkeys(paths)))
     for w in result.warnings:
         _warn(w)
     if not result.sources:

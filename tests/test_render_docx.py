@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from fixture_project import TEMPLATES
 from lxml import etree
 from sample_brief import CYRILLIC, HOSTILE, sample_brief
 
@@ -23,7 +24,7 @@ from briefgen.render.docx_parts import clean
 from briefgen.render.reference_doc import build_reference, write_reference
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = RenderOptions(default_template_dir=ROOT / "templates" / "default")
+DEFAULT = RenderOptions(default_template_dir=TEMPLATES / "default")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 
