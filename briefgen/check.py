@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .compose import ThemeView
+from .compose_quotes import QuotesView
 from .config import load_config
 from .errors import BriefgenError
 from .ingest import gather_paths, read_file
@@ -56,6 +57,7 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
                 if t.id == tid
             ],
             "counts": {"sources": len(paths), "quotes": 0, "events": 0, "entities": 0},
+            "quotes": QuotesView(0, 0, "source order"),
         }
         try:
             render_layout(templates, audience.template, context)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
+from .compose_quotes import QuotesView, quote_context
 from .config import Audience, Config
 from .errors import RenderError
 from .layout_template import Line, render_layout
@@ -35,6 +35,7 @@ from .model import (
     Timeline,
     block_cites,
 )
+from .render._text import ENTITY_SOURCES_SHOWN
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
@@ -127,18 +128,6 @@ def select_quotes(
     return tuple(analysis.quotes[i] for _, i in ranked[:limit])
 
 
-def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
-    """Return the verbatim sentence a quote stands in when it says more than the quote itself."""
-    text = analysis.source(quote.cite.source).paragraph(quote.cite.paragraph).text
-    for s, e in sentence_spans(text):
-        if s <= quote.start < e or s < quote.end <= e:
-            sentence = text[s:e]
-            if _words(sentence) >= _words(quote.text) + 4:
-                return Para(sentence, (quote.cite,))
-            return None
-    return None
-
-
 class _Composer:
     """Turns layout lines into sections, pulling data from the Analysis for each directive."""
 
@@ -148,6 +137,9 @@ class _Composer:
         self.themes = {t.theme.id: t for t in themes}
         self.shown_themes: list[ThemeSummary] = []
         self.shown_quotes: list[Quote] = []
+        self.shown_contexts: set[str] = set()  # a context sentence is shown once per brief
+        self.judged: list[Extract] = []
+        self.selected: dict[int | None, tuple[Quote, ...]] = {}
         self.shown_events: tuple[Event, ...] = ()
         self.bluf: tuple[Extract, ...] = ()
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
@@ -173,6 +165,7 @@ class _Composer:
                 self.used.add(best.text)
             if len(out) == n:
                 break
+        self.judged.extend(out)
         return tuple(out)
 
     def theme_blocks(self, theme_id: str) -> list[Block]:
@@ -189,17 +182,24 @@ class _Composer:
             return [Para("The week's sources say little on this theme.")]
         return [Para(e.text, e.cites) for e in shown]
 
+    def select(self, limit: int | None) -> tuple[Quote, ...]:
+        """Return the quotes ``@quotes`` with this limit shows (before any shown earlier are left out)."""
+        if limit not in self.selected:
+            self.selected[limit] = select_quotes(self.analysis, tuple(self.themes.values()), limit)
+        return self.selected[limit]
+
     def quotes(self, n: int | None) -> list[Block]:
         limit = n if n is not None else self.audience.max_quotes
-        quotes = [
-            q
-            for q in select_quotes(self.analysis, tuple(self.themes.values()), limit)
-            if q not in self.shown_quotes
-        ]
+        quotes = [q for q in self.select(limit) if q not in self.shown_quotes]
         self.shown_quotes.extend(quotes)
         if not quotes:
             return [Para("No direct quotations in the week's sources.")]
-        return [QuoteBlock(q, quote_context(self.analysis, q)) for q in quotes]
+        return [QuoteBlock(q, quote_context(self.analysis, q, self.shown_contexts)) for q in quotes]
+
+    def quotes_view(self) -> QuotesView:
+        """Return what the layout template may say of the quotations: found, shown, in what order."""
+        found, shown = len(self.analysis.quotes), len(self.select(self.audience.max_quotes))
+        return QuotesView(found, shown, "source order" if shown == found else "most relevant first")
 
     def directive(self, line: Line) -> list[Block]:
         arg = line.arg
@@ -222,7 +222,9 @@ class _Composer:
         if line.text == "figure":
             return self._figure(arg)
         if line.text == "entities":
-            return [EntityIndex(self.analysis.entities[:MAX_ENTITIES])]
+            entities = self.analysis.entities[:MAX_ENTITIES]
+            named = dict.fromkeys(i for e in entities for i in e.sources[:ENTITY_SOURCES_SHOWN])
+            return [EntityIndex(entities, tuple(self.analysis.source(i) for i in named))]
         if line.text == "sources":
             return [SourceNotes(())]  # filled once every cite is known (see compose)
         raise RenderError(f"unknown directive '@{line.text}'")
@@ -304,7 +306,8 @@ def _used_note(note: SourceNote, source: Source, brief_cites: list[Cite], quotes
     """Return a source note saying what this brief used from the source, with any reliability note."""
     n_cites = sum(1 for c in brief_cites if c.source == note.source)
     n_quotes = sum(1 for q in quotes if q.cite.source == note.source)
-    used = f"cited {n_cites} times in this brief, {n_quotes} of its quotations shown"
+    times = "once" if n_cites == 1 else f"{n_cites} times"
+    used = f"Cited {times} in this brief, {n_quotes} of its quotations shown"
     flags = ((f"Reliability: {source.reliability}",) if source.reliability else ()) + note.flags
     return dataclasses.replace(note, used=used, flags=flags)
 
@@ -356,6 +359,7 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
             "events": len(analysis.events),
             "entities": len(analysis.entities),
         },
+        "quotes": composer.quotes_view(),
     }
     lines = render_layout(templates, audience.template, context)
     sections = _sections(lines, composer, config.title)
@@ -371,7 +375,8 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
             s.title,
             s.level,
             tuple(
-                SourceNotes(notes + analysis.excluded) if isinstance(b, SourceNotes) else b for b in s.blocks
+                SourceNotes(notes + analysis.excluded, analysis.sources) if isinstance(b, SourceNotes) else b
+                for b in s.blocks
             ),
         )
         for s in sections
@@ -391,6 +396,7 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
         events=composer.shown_events,
         themes=tuple(composer.shown_themes),
         bluf=composer.bluf,
+        judgements=tuple(composer.judged),
         keywords=tuple(t.theme.title for t in themes),
         one_page=audience.one_page,
         stem=output_stem(config.output_pattern, as_of, audience.id),

@@ -37,6 +37,7 @@ from ._text import (
     event_label,
     note_lines,
     source_label,
+    source_namer,
     source_reference,
 )
 from .docx_parts import (
@@ -262,18 +263,16 @@ class _Writer:
         """Write the entity index as a name | role | mentions | sources table."""
         widths = (5.0, 5.5, 2.0, 4.5)
         table = self.table(("Name", "Role", "Mentions", "Sources"), widths)
+        label = source_namer(block, self.brief)
         for entity in block.entities:
             name = entity_label(entity)
-            sources = entity_sources(entity, self._source_label, "; ")
+            sources = entity_sources(entity, label, "; ")
             self._row(table, (name, entity.role or "", str(entity.mentions), sources), widths)
         self.doc.add_paragraph()  # keeps a following table from merging with this one
 
-    def _source_label(self, source_id: str) -> str:
-        source = brief_source(self.brief, source_id)
-        return source_label(source) if source is not None else source_id
-
     def source_notes(self, block: SourceNotes) -> None:
         """Write per source: a Heading 3 label, its reference with link, genre, length and flags."""
+        name = source_namer(block, self.brief)
         for note in block.notes:
             source = brief_source(self.brief, note.source)
             self.para(source_label(source) if source is not None else note.source, "Heading 3")
@@ -285,7 +284,7 @@ class _Writer:
                     add_hyperlink(ref._p, self.doc.part, url, url, self.char["hyperlink"])
                 elif source.url:
                     add_text_run(ref._p, " " + source.url)  # shown, not clickable
-            for line in note_lines(note):
+            for line in note_lines(note, name):
                 self.para(line, "Normal")
 
     def figure(self, block: Figure) -> None:

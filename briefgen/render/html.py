@@ -19,6 +19,7 @@ from ._text import (
     footnote_numbers,
     note_lines,
     source_label,
+    source_namer,
     source_reference,
 )
 
@@ -104,12 +105,13 @@ class _Writer:
                         escape(entity_label(e)),
                         escape(e.role or ""),
                         str(e.mentions),
-                        escape(entity_sources(e)),
+                        escape(entity_sources(e, source_namer(block, self.brief), "; ")),
                     ]
                     for e in block.entities
                 ],
             )
         elif isinstance(block, SourceNotes):
+            name = source_namer(block, self.brief)
             for note in block.notes:
                 source = brief_source(self.brief, note.source)
                 self.out.append(
@@ -117,7 +119,7 @@ class _Writer:
                 )
                 if source:
                     self.out.append(f'<p style="{S["p"]}">{escape(source_reference(source))}</p>')
-                self.out += [f'<p style="{S["p"]}">{escape(line)}</p>' for line in note_lines(note)]
+                self.out += [f'<p style="{S["p"]}">{escape(line)}</p>' for line in note_lines(note, name)]
         elif isinstance(block, Figure):
             self.figure(block)
 

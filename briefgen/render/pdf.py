@@ -50,6 +50,7 @@ from ._text import (
     footnote_numbers,
     note_lines,
     source_label,
+    source_namer,
     source_reference,
 )
 from .figures import figure_drawing
@@ -339,6 +340,7 @@ class _Writer:
         """Return the entity index as a table."""
         names = ("Name", "Type", "Role", "Also written", "Mentions", "Sources")
         head = [CachedParagraph(n, self.s.cell_head) for n in names]
+        label = source_namer(block, self.brief)
         rows = [
             [
                 self.cell(e.name),
@@ -346,15 +348,17 @@ class _Writer:
                 self.cell(e.role or ""),
                 self.cell(", ".join(e.variants)),
                 self.cell(str(e.mentions)),
-                self.cell(entity_sources(e)),
+                self.cell(entity_sources(e, label, "; ")),
             ]
             for e in block.entities
         ]
-        return [self.table([head, *rows], [21, 14, 18, 14, 11, 22])] if rows else []
+        # Sources get the widest column: they are named by title or opening words, never by file id.
+        return [self.table([head, *rows], [17, 14, 16, 12, 11, 30])] if rows else []
 
     def source_notes(self, block: SourceNotes) -> list[Flowable]:
         """Return per source: a heading, its reference and link, genre and length, and editor flags."""
         s, out = self.s, []
+        name = source_namer(block, self.brief)
         for note in block.notes:
             source = brief_source(self.brief, note.source)
             out.append(CachedParagraph(esc(source_label(source) if source else note.source), s.note_head))
@@ -363,7 +367,7 @@ class _Writer:
                 ref = esc(source_reference(source))
                 url = link(source.url)
                 out.append(CachedParagraph(ref + (f" {url}" if url else ""), s.body))
-            head, *flags = note_lines(note)
+            head, *flags = note_lines(note, name)
             out.append(CachedParagraph(esc(head), s.cover))
             for flag in flags:
                 out.extend(self.paras(flag, s.bullet, bullet="\u2022"))

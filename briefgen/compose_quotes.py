@@ -1,0 +1,76 @@
+"""Compose a brief's quotations: the context line shown under each, and what its heading may say of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .analysis.segment import sentence_spans
+from .model import Analysis, Para, Quote
+
+# Words that carry no news of their own around a quotation: function words and the verbs of saying
+# (not negations: 'he is not "begging"' says the opposite of the quote alone).
+_EMPTY = frozenset(
+    """a an the and or but nor so yet of to in on at by for with from as into about than that this these
+    those it its he she they we i you his her their our my your him them us me be is are was were been
+    being has have had do does did will would shall should can could may might must also then
+    there here when while who whom whose which what said says say saying told tells tell added adds add
+    asked asks according noted notes stated states declared declares insisted insists warned warns
+    wrote writes explained explains replied replies claimed claims argued argues remarked recalled
+    continued""".split()  # noqa: SIM905 - a word list reads better as prose
+)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# A context must add at least this many words of substance beyond its quote and speaker to be shown.
+MIN_NEW_WORDS = 2
+
+
+def adds_to_quote(sentence: str, quoted: str, speaker_words: frozenset[str]) -> bool:
+    """Return whether ``sentence``, with its quoted part taken out, still says something of its own.
+
+    What is left once the quotation, the speaker's name and role, function words and verbs of saying
+    are taken out must hold MIN_NEW_WORDS words: "It is hard," said Khrenin adds nothing; a sentence
+    in which a two-word quote sits among a clause of reporting adds the clause.
+    """
+    rest = sentence.replace(quoted, " ", 1) if quoted else sentence
+    new = [w for w in _WORD.findall(rest) if (low := w.lower()) not in _EMPTY and low not in speaker_words]
+    return len(new) >= MIN_NEW_WORDS
+
+
+def _speaker_words(quote: Quote) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(f"{quote.speaker or ''} {quote.speaker_role or ''}"))
+
+
+def quote_context(analysis: Analysis, quote: Quote, shown: set[str] | None = None) -> Para | None:
+    """Return the verbatim sentence a quote stands in, when it says more than the quote itself.
+
+    ``shown`` holds the context sentences a brief already shows: one sentence holding three short
+    quotes is shown under the first of them only.
+    """
+    text = analysis.source(quote.cite.source).paragraph(quote.cite.paragraph).text
+    for s, e in sentence_spans(text):
+        if not (s <= quote.start < e or s < quote.end <= e):
+            continue
+        sentence = text[s:e]
+        # The part of the quote inside this sentence (a quote may run over several sentences).
+        quoted = text[max(s, quote.start) : min(e, quote.end)]
+        if not adds_to_quote(sentence, quoted, _speaker_words(quote)):
+            return None
+        if shown is not None:
+            if sentence in shown:
+                return None
+            shown.add(sentence)
+        return Para(sentence, (quote.cite,))
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class QuotesView:
+    """What a layout template may know of the quotations `@quotes` shows: counts and order, no text."""
+
+    found: int  # quotations found in the week's sources
+    shown: int  # how many `@quotes` (without a number) shows
+    order: str  # "source order" or "most relevant first"
+
+    @property
+    def all(self) -> bool:
+        return self.shown == self.found
