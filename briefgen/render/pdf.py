@@ -353,7 +353,7 @@ class _Writer:
             for e in block.entities
         ]
         # Sources get the widest column: they are named by title or opening words, never by file id.
-        return [self.table([head, *rows], [17, 14, 16, 12, 11, 30])] if rows else []
+        return [self.table([head, *rows], [20, 13, 15, 13, 11, 28])] if rows else []
 
     def source_notes(self, block: SourceNotes) -> list[Flowable]:
         """Return per source: a heading, its reference and link, genre and length, and editor flags."""
