@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from .analysis.segment import sentence_spans
 from .model import Analysis, Para, Quote
 
-# Words that carry no news of their own around a quotation: function words and the verbs of saying
+# Words that carry no news of their own around a quotation: function words, the verbs of saying and
+# the occasion of saying ('told reporters', 'in an interview')
 # (not negations: 'he is not "begging"' says the opposite of the quote alone).
 _EMPTY = frozenset(
     """a an the and or but nor so yet of to in on at by for with from as into about than that this these
@@ -17,11 +18,11 @@ _EMPTY = frozenset(
     there here when while who whom whose which what said says say saying told tells tell added adds add
     asked asks according noted notes stated states declared declares insisted insists warned warns
     wrote writes explained explains replied replies claimed claims argued argues remarked recalled
-    continued""".split()  # noqa: SIM905 - a word list reads better as prose
+    continued reporters journalists interview statement conference press news briefing""".split()  # noqa: SIM905 - a word list reads better as prose
 )
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # A context must add at least this many words of substance beyond its quote and speaker to be shown.
-MIN_NEW_WORDS = 2
+MIN_NEW_WORDS = 3
 
 
 def adds_to_quote(sentence: str, quoted: str, speaker_words: frozenset[str]) -> bool:

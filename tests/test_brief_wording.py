@@ -16,6 +16,7 @@ from briefgen.compose_quotes import adds_to_quote, quote_context
 from briefgen.model import Analysis, Cite, Paragraph, Quote, Source, SourceNote
 from briefgen.render._text import (
     note_lines,
+    note_reference,
     sentence_case,
     short_source_label,
     source_label,
@@ -207,3 +208,28 @@ def test_a_context_line_never_appears_twice_in_a_brief(built):
             if b["type"] == "quote" and b["context"]
         ]
         assert len(contexts) == len(set(contexts)), audience
+
+
+def test_where_and_to_whom_a_quote_was_said_is_not_context():
+    quoted = "We cannot keep switching off clean power because the cables are too small,"
+    sentence = f"\u201c{quoted}\u201d Energy Minister Ana Reis told reporters in Lisbon."
+    assert not adds_to_quote(sentence, quoted, frozenset({"ana", "reis", "energy", "minister"}))
+
+
+def test_who_the_speaker_is_is_context():
+    quoted = "Storage is the cheapest way to use the sun after dark,"
+    sentence = f"\u201c{quoted}\u201d said Rita Lopes, who runs the battery project for the utility."
+    assert adds_to_quote(sentence, quoted, frozenset({"rita", "lopes"}))
+
+
+def test_a_reference_line_that_repeats_the_heading_is_left_out():
+    titled = Source(id="a", path="a.txt", paragraphs=BODY, title="Ports reopen")
+    assert note_reference(titled) == ""
+    assert (
+        note_reference(
+            Source(id="b", path="b.txt", paragraphs=BODY, outlet="Harbour Daily", date="2025-06-03")
+        )
+        == ""
+    )
+    bylined = Source(id="c", path="c.txt", paragraphs=BODY, title="Ports reopen", authors=("Ana Reis",))
+    assert note_reference(bylined) == "Ana Reis, \u201cPorts reopen\u201d"

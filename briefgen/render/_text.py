@@ -92,6 +92,13 @@ def source_reference(source: Source) -> str:
     return text[:1].upper() + text[1:]  # it opens a note: a sentence
 
 
+def note_reference(source: Source) -> str:
+    """Return the reference line under a source note's heading, or '' when it would repeat the heading."""
+    named_by_outlet = not source.title and bool(_outlet_and_date(source))
+    adds = source.authors or source.dateline or (not named_by_outlet and (source.outlet or source.date))
+    return source_reference(source) if adds else ""
+
+
 def cite_text(brief: Brief, cite: Cite) -> str:
     """Return the footnote text for a cite: source reference and paragraph."""
     source = brief_source(brief, cite.source)

@@ -36,9 +36,9 @@ from ._text import (
     entity_sources,
     event_label,
     note_lines,
+    note_reference,
     source_label,
     source_namer,
-    source_reference,
 )
 from .docx_parts import (
     Footnotes,
@@ -276,9 +276,9 @@ class _Writer:
         for note in block.notes:
             source = brief_source(self.brief, note.source)
             self.para(source_label(source) if source is not None else note.source, "Heading 3")
-            if source is not None:
-                ref = self.para(source_reference(source), "Normal")
-                url = safe_url(source.url)
+            url = safe_url(source.url) if source is not None else None
+            if source is not None and (note_reference(source) or url):
+                ref = self.para(note_reference(source), "Normal")
                 if url:
                     add_text_run(ref._p, " ")
                     add_hyperlink(ref._p, self.doc.part, url, url, self.char["hyperlink"])

@@ -18,9 +18,9 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    note_reference,
     source_label,
     source_namer,
-    source_reference,
 )
 
 # Inline styles, not a <style> block: many email clients drop <style> but keep style attributes.
@@ -117,8 +117,8 @@ class _Writer:
                 self.out.append(
                     f'<h4 style="{S["h4"]}">{escape(source_label(source) if source else note.source)}</h4>'
                 )
-                if source:
-                    self.out.append(f'<p style="{S["p"]}">{escape(source_reference(source))}</p>')
+                if source and note_reference(source):
+                    self.out.append(f'<p style="{S["p"]}">{escape(note_reference(source))}</p>')
                 self.out += [f'<p style="{S["p"]}">{escape(line)}</p>' for line in note_lines(note, name)]
         elif isinstance(block, Figure):
             self.figure(block)

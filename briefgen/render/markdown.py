@@ -27,9 +27,9 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    note_reference,
     source_label,
     source_namer,
-    source_reference,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
@@ -89,8 +89,8 @@ class _Writer:
             for note in block.notes:
                 source = brief_source(self.brief, note.source)
                 self.out.append(f"**{escape(source_label(source) if source else note.source)}**  ")
-                if source:
-                    self.out.append(f"{escape(source_reference(source))}  ")
+                if source and note_reference(source):
+                    self.out.append(f"{escape(note_reference(source))}  ")
                 head, *flags = note_lines(note, name)
                 self.out.append(escape(head))
                 self.out += [f"- {escape(flag)}" for flag in flags] + [""]

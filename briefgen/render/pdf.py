@@ -49,9 +49,9 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    note_reference,
     source_label,
     source_namer,
-    source_reference,
 )
 from .figures import figure_drawing
 from .pdf_styles import (
@@ -362,11 +362,10 @@ class _Writer:
         for note in block.notes:
             source = brief_source(self.brief, note.source)
             out.append(CachedParagraph(esc(source_label(source) if source else note.source), s.note_head))
-            # An untitled source without authors or outlet is fully named by its heading already.
-            if source is not None and (source.title or source.authors or source.outlet or source.url):
-                ref = esc(source_reference(source))
-                url = link(source.url)
-                out.append(CachedParagraph(ref + (f" {url}" if url else ""), s.body))
+            ref = esc(note_reference(source)) if source is not None else ""
+            url = link(source.url) if source is not None else ""
+            if ref or url:  # else the heading names the source fully already
+                out.append(CachedParagraph(" ".join(p for p in (ref, url) if p), s.body))
             head, *flags = note_lines(note, name)
             out.append(CachedParagraph(esc(head), s.cover))
             for flag in flags:
