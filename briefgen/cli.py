@@ -46,6 +46,7 @@ def _jobs(text: str) -> int:
 
 def _global_options(p: argparse.ArgumentParser, default: object) -> None:
     """Add the options every command takes, before or after its name."""
+    p.add_argument("--version", action="version", version=f"briefgen {__version__}")
     p.add_argument("--debug", action="store_true", default=default, help="show Python tracebacks for errors")
     p.add_argument(
         "--quiet", "-q", action="store_true", default=default, help="print nothing but warnings and errors"
@@ -57,7 +58,6 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="briefgen", description="Turn a week's reading into cited policy briefs."
     )
-    p.add_argument("--version", action="version", version=f"briefgen {__version__}")
     _global_options(p, default=False)
     # The same options after the command; SUPPRESS keeps a value given before the command.
     common = argparse.ArgumentParser(add_help=False)

@@ -27,6 +27,13 @@ def test_every_command_takes_them_after_its_name(command):
     assert args.quiet and args.debug
 
 
+@pytest.mark.parametrize("argv", [["--version"], ["build", "--version"], ["check", "c.yaml", "--version"]])
+def test_version_works_in_either_place(argv, capsys):
+    with pytest.raises(SystemExit) as stop:
+        parser().parse_args(argv)
+    assert stop.value.code == 0 and capsys.readouterr().out.startswith("briefgen ")
+
+
 def test_build_quiet_after_the_config_prints_nothing(tmp_path, capsys):
     config = copy_project(tmp_path)
     assert main(["build", str(config), "--format", "md", "--no-cache", "-q"]) == 0

@@ -99,6 +99,7 @@ def brief_json(brief: Brief) -> dict[str, Any]:
     return {
         "title": brief.title,
         "audience": brief.audience,
+        "audience_title": brief.audience_title,
         "as_of": brief.as_of,
         "organisation": brief.organisation,
         "marking": brief.marking,
