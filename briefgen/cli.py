@@ -242,6 +242,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
     if args.sentences < 1:
         raise BriefgenError("--sentences must be at least 1")
+    if args.file.is_dir():
+        raise BriefgenError(f"{args.file}: a folder; summarize reads one file (extract reads a folder)")
     (source, *_) = _read_files([args.file])
     for sentence in summarize_document(source, args.sentences):
         print(sentence.text)

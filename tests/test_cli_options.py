@@ -42,6 +42,14 @@ def test_build_quiet_after_the_config_prints_nothing(tmp_path, capsys):
     assert "briefgen: wrote" in capsys.readouterr().out
 
 
+def test_summarize_refuses_a_folder_in_one_line(tmp_path, capsys):
+    assert main(["summarize", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path}: a folder; summarize reads one file (extract reads a folder)",
+        "briefgen: 1 problem; nothing was written",
+    ]
+
+
 def test_debug_after_the_command_shows_the_traceback(tmp_path, capsys):
     assert main(["build", str(tmp_path / "missing.yaml"), "--debug"]) == 2
     err = capsys.readouterr().err
