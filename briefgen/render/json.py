@@ -16,6 +16,7 @@ def cite_json(c: Cite) -> dict[str, Any]:
 def source_json(s: Source) -> dict[str, Any]:
     return {
         "id": s.id,
+        "digest": s.digest,
         "path": s.path,
         "title": s.title,
         "authors": list(s.authors),
@@ -31,6 +32,7 @@ def source_json(s: Source) -> dict[str, Any]:
 
 def quote_json(q: Quote) -> dict[str, Any]:
     return {
+        "id": q.id,
         "text": q.text,
         "speaker": q.speaker,
         "speaker_role": q.speaker_role,
@@ -45,11 +47,11 @@ def quote_json(q: Quote) -> dict[str, Any]:
 
 
 def event_json(e: Event) -> dict[str, Any]:
-    return {"date": e.date, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
+    return {"id": e.id, "date": e.date, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
 
 
 def extract_json(e: Extract) -> dict[str, Any]:
-    return {"text": e.text, "cites": [cite_json(c) for c in e.cites]}
+    return {"id": e.id, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
 
 
 def analysis_json(analysis: Analysis) -> dict[str, Any]:
