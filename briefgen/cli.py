@@ -151,7 +151,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     for line in build_summary(report):
         _say(line, args.quiet)
     if args.strict and (report.warnings or report.skipped):
-        return ExitStatus.WARNINGS
+        return ExitStatus.FAILED
     return ExitStatus.OK
 
 
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             "(run with --debug for the traceback, and please report it)",
             file=sys.stderr,
         )
-        return int(ExitStatus.ERROR)
+        return int(ExitStatus.FAILED)
 
 
 if __name__ == "__main__":
