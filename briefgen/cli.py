@@ -77,6 +77,12 @@ def parser() -> argparse.ArgumentParser:
         help="cache of per-source analysis (default: .briefgen-cache/ beside the config)",
     )
     b.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    b.add_argument(
+        "--edits",
+        type=Path,
+        metavar="FILE",
+        help="the week's edits (default: edits/<as-of>.yaml beside the config, if it exists)",
+    )
 
     c = sub.add_parser("check", help="validate a config, its sources and templates; list every problem")
     c.add_argument("config", type=Path)
@@ -142,6 +148,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         cache_dir=args.cache_dir,
         use_cache=not args.no_cache,
         progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
+        edits=args.edits,
     )
     # Warnings and skipped files go to stderr, where an unattended job's log keeps them apart.
     for w in report.warnings:

@@ -15,6 +15,7 @@ from .analysis import SourceAnalysis
 from .cache import SourceCache
 from .compose import compose
 from .config import Config, load_config
+from .edits import Edits, SentenceIndex, apply_edits, edits_path, load_edits, stale_edits
 from .errors import ConfigError, SourceError
 from .ingest import gather_paths
 from .ingest.window import dedupe, period_text, select_window
@@ -138,14 +139,24 @@ def _render_options(config: Config, template: str) -> RenderOptions:
 
 
 def compose_all(
-    analysis: Analysis, config: Config, audiences: list[str], as_of: str, progress: Progress | None = None
+    analysis: Analysis,
+    config: Config,
+    audiences: list[str],
+    as_of: str,
+    progress: Progress | None = None,
+    edits: Edits | None = None,
+    index: SentenceIndex | None = None,
 ) -> list[Brief]:
-    """Return one Brief per selected audience."""
+    """Return one Brief per selected audience, with the week's edits applied to each."""
     templates = config.root / config.templates
+    edits = edits or Edits()
+    index = index or SentenceIndex(analysis)
     briefs = []
     with (progress or Progress()).stage("compose", len(audiences), "brief") as stage:
         for a in audiences:
-            briefs.append(compose(analysis, config, config.audience(a), as_of=as_of, templates=templates))
+            edited, placed = apply_edits(analysis, edits.for_audience(a), index, audience=a, path=edits.path)
+            audience = config.audience(a)
+            briefs.append(compose(edited, config, audience, as_of=as_of, templates=templates, edits=placed))
             stage.advance()
     return briefs
 
@@ -199,6 +210,7 @@ def build(
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
+    edits: str | Path | None = None,
 ) -> BuildReport:
     """Build every selected audience's brief in every selected format; write nothing unless all succeed."""
     progress = progress or Progress()
@@ -211,6 +223,7 @@ def build(
         known = ", ".join(a.id for a in config.audiences)
         raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
     brief_date = config.resolve_as_of(as_of)
+    week_edits = load_edits(Path(edits) if edits is not None else edits_path(config, brief_date), config)
 
     cache = None
     if use_cache:
@@ -240,7 +253,9 @@ def build(
         report.timings["cross-source"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        briefs = compose_all(analysis, config, selected, brief_date, progress)
+        index = SentenceIndex(analysis)
+        report.warnings.extend(stale_edits(week_edits.entries, analysis, index, week_edits.path))
+        briefs = compose_all(analysis, config, selected, brief_date, progress, week_edits, index)
         report.timings["compose"] = time.perf_counter() - clock
         gc.freeze()  # the week's objects live until the end: collections while rendering need not walk them
 

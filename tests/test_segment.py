@@ -115,7 +115,9 @@ def test_an_abbreviation_ends_the_sentence_only_before_a_function_word():
         "Talks moved to the U.K.",
         "Which side blinked first?",
     ]
-    assert split_text("He met the U.N. Secretary-General in May.") == ["He met the U.N. Secretary-General in May."]
+    assert split_text("He met the U.N. Secretary-General in May.") == [
+        "He met the U.N. Secretary-General in May."
+    ]
 
 
 def test_a_title_before_a_name_never_ends_a_sentence():
