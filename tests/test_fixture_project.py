@@ -15,6 +15,7 @@ TESTS = Path(__file__).resolve().parent
 SAMPLE_PATH = re.compile(
     r"""(ROOT|parents?\[?\d?\]?|parent\.parent)\s*/\s*["'](configs|seeds|templates)["']"""
     r"""|\.\./\.\./\.\./(configs|seeds|templates)"""
+    r"""|copytree\(\s*(ROOT|root|\w*\.parent\.parent)\s*/\s*name\b"""  # for name in ("configs", ...)
 )
 
 
@@ -33,6 +34,7 @@ def test_the_pattern_catches_what_it_is_meant_to():
     assert SAMPLE_PATH.search('shutil.copy(ROOT / "configs" / "weekly.yaml", dest)')
     assert SAMPLE_PATH.search('Path(__file__).resolve().parents[1] / "seeds"')
     assert SAMPLE_PATH.search("templates: ../../../templates")
+    assert SAMPLE_PATH.search("shutil.copytree(ROOT / name, root / name)")
     assert not SAMPLE_PATH.search('FIXTURE_PROJECT / "configs" / "weekly.yaml"')
 
 

@@ -225,3 +225,6 @@ def note_lines(note: SourceNote, name: Callable[[str], str] = str) -> list[str]:
     )
     flags = (_FLAG_SOURCE.sub(lambda m: name(m.group(1)), flag) for flag in _shown_flags(note.flags))
     return [line for line in (head, *(f"Note: {flag}" for flag in flags)) if line]
+
+
+ANALYST_LABEL = "Analyst's note:"  # marks the analyst's own words (from the edits file) in every format

@@ -19,6 +19,7 @@ from ..model import (
     Para,
     Quote,
     QuoteBlock,
+    Section,
     Source,
     SourceNotes,
     Timeline,
@@ -34,6 +35,7 @@ def cite_json(c: Cite) -> dict[str, Any]:
 def source_json(s: Source) -> dict[str, Any]:
     return {
         "id": s.id,
+        "digest": s.digest,
         "path": s.path,
         "title": s.title,
         "authors": list(s.authors),
@@ -49,6 +51,7 @@ def source_json(s: Source) -> dict[str, Any]:
 
 def quote_json(q: Quote) -> dict[str, Any]:
     return {
+        "id": q.id,
         "text": q.text,
         "speaker": q.speaker,
         "speaker_role": q.speaker_role,
@@ -63,11 +66,11 @@ def quote_json(q: Quote) -> dict[str, Any]:
 
 
 def event_json(e: Event) -> dict[str, Any]:
-    return {"date": e.date, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
+    return {"id": e.id, "date": e.date, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
 
 
 def extract_json(e: Extract) -> dict[str, Any]:
-    return {"text": e.text, "cites": [cite_json(c) for c in e.cites]}
+    return {"id": e.id, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
 
 
 def analysis_json(analysis: Analysis) -> dict[str, Any]:
@@ -118,11 +121,21 @@ def brief_json(brief: Brief) -> dict[str, Any]:
             {"title": s.title, "level": s.level, "blocks": [block_json(brief, b) for b in s.blocks]}
             for s in brief.sections
         ],
+        "analyst_notes": [
+            {"section": section.title, "text": p.text}
+            for section in brief.sections
+            for p in _analyst_paras(section)
+        ],
     }
 
 
 def _para_json(p: Para) -> dict[str, Any]:
-    return {"text": p.text, "cites": [cite_json(c) for c in p.cites]}
+    # An analyst's own words (from the edits file) are marked: they are never a source's.
+    return {
+        "text": p.text,
+        "cites": [cite_json(c) for c in p.cites],
+        **({"analyst": True} if p.analyst else {}),
+    }
 
 
 def block_json(brief: Brief, block: Block) -> dict[str, Any]:
@@ -173,6 +186,15 @@ def block_json(brief: Brief, block: Block) -> dict[str, Any]:
     if isinstance(block, Figure):
         return {"type": "figure", "figure": block.kind, "caption": block.caption, "alt": block.alt}
     raise RenderError(f"json: unknown block type {type(block).__name__}")
+
+
+def _analyst_paras(section: Section) -> list[Para]:
+    """Return the analyst's own words in a section, in reading order (never cited to a source)."""
+    out: list[Para] = []
+    for block in section.blocks:
+        items = block.items if isinstance(block, BulletList) else (block,) if isinstance(block, Para) else ()
+        out.extend(p for p in items if p.analyst)
+    return out
 
 
 def dumps(obj: Any) -> str:
