@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
@@ -14,7 +15,7 @@ from .compose_quotes import QuotesView, quote_context
 from .config import Audience, Config
 from .edits import BriefEdits
 from .errors import RenderError
-from .layout_template import Line, render_layout
+from .layout_template import Line, check_directives, render_layout, template_path
 from .model import (
     Analysis,
     Block,
@@ -56,6 +57,44 @@ class ThemeView:
     sources: int
     quotes: int
     extracts: int
+
+
+NO_QUOTES = QuotesView(0, 0, "source order")  # what `briefgen check` tells a template before any reading
+
+
+def layout_context(
+    config: Config,
+    audience: Audience,
+    as_of: str,
+    themes: tuple[ThemeSummary, ...],
+    counts: dict[str, int],
+    quotes: QuotesView = NO_QUOTES,
+) -> dict[str, Any]:
+    """Return the names a layout template may use (README: "What a brief.j2 may use"); build and check share it."""
+    return {
+        "brief": {
+            "title": config.title,
+            "subtitle": config.subtitle,
+            "organisation": config.organisation,
+            "as_of": as_of,
+            "marking": audience.marking or config.marking,
+        },
+        "audience": audience,
+        "themes": [
+            ThemeView(
+                t.theme.id,
+                t.theme.title,
+                t.theme.description,
+                t.sentences,
+                t.sources,
+                t.quotes,
+                len(t.extracts),
+            )
+            for t in themes
+        ],
+        "counts": counts,
+        "quotes": quotes,
+    }
 
 
 def _words(text: str) -> int:
@@ -358,36 +397,25 @@ def compose(
     """Return the Brief for one audience (with the editor's pins and words placed, if any)."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
     composer = _Composer(analysis, audience, themes, edits)
-    context = {
-        "brief": {
-            "title": config.title,
-            "subtitle": config.subtitle,
-            "organisation": config.organisation,
-            "as_of": as_of,
-            "marking": audience.marking or config.marking,
-        },
-        "audience": audience,
-        "themes": [
-            ThemeView(
-                t.theme.id,
-                t.theme.title,
-                t.theme.description,
-                t.sentences,
-                t.sources,
-                t.quotes,
-                len(t.extracts),
-            )
-            for t in themes
-        ],
-        "counts": {
+    context = layout_context(
+        config,
+        audience,
+        as_of,
+        themes,
+        {
             "sources": len(analysis.sources),
             "quotes": len(analysis.quotes),
             "events": len(analysis.events),
             "entities": len(analysis.entities),
         },
-        "quotes": composer.quotes_view(),
-    }
+        quotes=composer.quotes_view(),
+    )
     lines = render_layout(templates, audience.template, context)
+    problems = check_directives(
+        lines, template_path(templates, audience.template), audience.id, audience.themes
+    )
+    if problems:
+        raise RenderError(problems)
     sections = _sections(lines, composer, config.title)
     if edits and edits.notes and sections:  # the analyst's notes open the brief
         first = sections[0]
