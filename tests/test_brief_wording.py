@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,7 @@ def built(tmp_path_factory) -> Path:
     # The analysts see 5 of the week's quotations: the heading must say so.
     text = text.replace("    max_quotes: 60", "    max_quotes: 5")
     config.write_text(text, encoding="utf-8")
-    assert main(["--quiet", "build", str(config), "--format", "pdf,json,md", "--no-cache"]) == 0
+    assert main(["--quiet", "build", str(config), "--format", "pdf,json,md,docx", "--no-cache"]) == 0
     return root / "out"
 
 
@@ -233,3 +234,19 @@ def test_a_reference_line_that_repeats_the_heading_is_left_out():
     )
     bylined = Source(id="c", path="c.txt", paragraphs=BODY, title="Ports reopen", authors=("Ana Reis",))
     assert note_reference(bylined) == "Ana Reis, \u201cPorts reopen\u201d"
+
+
+def test_the_word_brief_names_sources_and_writes_sentences_as_the_pdf_does(built):
+    from docx import Document
+
+    for audience in AUDIENCES:
+        ids = {s["id"] for s in _brief(built, audience)["sources"]}
+        doc = Document(str(built / f"2025-12-20-{audience}.docx"))
+        cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        text = "\n".join([p.text for p in doc.paragraphs] + cells)
+        with zipfile.ZipFile(built / f"2025-12-20-{audience}.docx") as package:
+            xml = "".join(package.read(n).decode("utf-8") for n in package.namelist() if n.endswith(".xml"))
+        assert not [i for i in ids if i in text or i in xml], audience  # body, tables, footnotes
+        assert "words. cited" not in text
+        if audience == "analysts":  # the one with source notes
+            assert "words. Cited" in text
