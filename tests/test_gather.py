@@ -97,3 +97,12 @@ def test_extract_reads_the_sources_in_a_folder(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "a:" in out or "a " in out
     assert out.count(" paras") == 2  # one line per source: a.txt and sub/b.txt
+
+
+def test_hidden_files_and_folders_are_not_sources(tmp_path):
+    src = _tree(tmp_path)
+    (src / ".git").mkdir()
+    (src / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (src / ".notes.txt").write_text(TEXT)
+    paths, problems = gather_paths(("src",), tmp_path)
+    assert paths == [src / "a.txt", src / "sub" / "b.txt"] and problems == []

@@ -18,6 +18,7 @@ def _walk(folder: Path, problems: list[str]) -> list[str]:
         )
 
     for top, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .git, .briefgen-cache: never sources
         # A link to a folder is kept as an entry, so that reading it says why it was skipped.
         entries += [os.path.join(top, d) for d in dirs if os.path.islink(os.path.join(top, d))]
         entries += [os.path.join(top, f) for f in files]
