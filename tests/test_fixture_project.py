@@ -25,7 +25,7 @@ def test_no_test_reads_the_sample_config_seeds_or_template_set():
         if path.suffix not in (".py", ".yaml") or FIXTURE_PROJECT in path.parents or path == Path(__file__):
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if SAMPLE_PATH.search(line) and "reference.docx" not in line:
+            if SAMPLE_PATH.search(line):
                 offenders.append(f"{path.relative_to(TESTS)}:{n}: {line.strip()}")
     assert offenders == [], "use tests/fixture_project.py instead:\n" + "\n".join(offenders)
 

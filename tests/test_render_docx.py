@@ -329,9 +329,11 @@ def test_no_reference_anywhere_builds_the_default():
 
 def test_committed_reference_matches_generator(tmp_path):
     fresh = write_reference(tmp_path / "reference.docx").read_bytes()
-    committed = (ROOT / "templates" / "default" / "reference.docx").read_bytes()
+    # The fixture's copy, not templates/default/: a user may restyle that one in Word.
+    committed = (TEMPLATES / "default" / "reference.docx").read_bytes()
     assert fresh == committed, (
-        "regenerate: python -m briefgen.render.reference_doc templates/default/reference.docx"
+        "regenerate: python -m briefgen.render.reference_doc templates/default/reference.docx, "
+        "and copy it to tests/fixtures/project/templates/default/"
     )
 
 
