@@ -5,13 +5,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
-from .compose_quotes import QuotesView, quote_context
+from .compose_quotes import SAFETY_LIMIT, QuotesView, quote_context, select_quotes
 from .config import Audience, Config
 from .edits import BriefEdits
 from .errors import RenderError
@@ -41,9 +40,6 @@ from .render._text import ENTITY_SOURCES_SHOWN
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
-# "No limit" in a config still means at most this many quotes or events, so a week of thousands of
-# sources gives a brief a reader can use (and a renderer can lay out) rather than a phone book.
-SAFETY_LIMIT = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,58 +110,6 @@ def trim_extracts(extracts: tuple[Extract, ...], max_words: int | None) -> tuple
         out.append(e)
         used += n
     return tuple(out)
-
-
-def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]:
-    """Return a sort key: named statements on the brief's themes first, then cited ones, longer ones."""
-    return (
-        0 if q.kind == "statement" else 1,
-        0 if q.speaker else (1 if q.speaker_role else 2),
-        1 if q.flags else 0,  # a quote with a missing mark is one an editor would check first
-        -round(relevance * 4),  # coarse, so length still orders quotes of similar relevance
-        0 if q.cite in cited else 1,
-        -min(_words(q.text), 40),
-    )
-
-
-@lru_cache(maxsize=1 << 15)
-def _paragraph_words(text: str) -> tuple[str, ...]:
-    """Return a paragraph's stems, kept while every audience's brief of the build is composed."""
-    return tuple(words(text))
-
-
-def select_quotes(
-    analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
-) -> tuple[Quote, ...]:
-    """Return the quotes a brief shows: all while they fit, else the best statements for its themes."""
-    limit = SAFETY_LIMIT if limit is None else limit
-    if len(analysis.quotes) <= limit:
-        return analysis.quotes  # everything fits: all of them, in source order
-    cited = {c for t in themes for e in t.extracts for c in e.cites}
-    scorer = ThemeScorer([t.theme for t in themes]) if themes else None
-    # The analysis scored quoted paragraphs against every theme; this brief takes its own themes' best.
-    wanted = {t.theme.id for t in themes}
-    columns = [i for i, t in enumerate(analysis.themes) if t.theme.id in wanted]
-    memo: dict[Cite, float] = {
-        cite: max((scores[i] for i in columns), default=0.0) for cite, scores in analysis.quoted
-    }
-
-    def relevance(q: Quote) -> float:
-        if scorer is None:
-            return 0.0
-        known = memo.get(q.cite)  # one lookup: a cite hashes in Python
-        if known is None:  # an Analysis made without the scores (a test, an older caller)
-            text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
-            known = memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
-        return known
-
-    # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
-    ranked = sorted(
-        (_quote_rank(q, cited, relevance(q)), i)
-        for i, q in enumerate(analysis.quotes)
-        if q.kind == "statement"
-    )
-    return tuple(analysis.quotes[i] for _, i in ranked[:limit])
 
 
 class _Composer:

@@ -1,12 +1,15 @@
-"""Compose a brief's quotations: the context line shown under each, and what its heading may say of them."""
+"""Compose a brief's quotations: which are shown, the context line under each, and what a heading may say."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .analysis.segment import sentence_spans
-from .model import Analysis, Para, Quote
+from .analysis.themes import ThemeScorer
+from .analysis.vectors import words
+from .model import Analysis, Cite, Para, Quote, ThemeSummary
 
 # Words that carry no news of their own around a quotation: function words, the verbs of saying and
 # the occasion of saying ('told reporters', 'in an interview')
@@ -21,6 +24,10 @@ _EMPTY = frozenset(
     continued reporters journalists interview statement conference press news briefing""".split()  # noqa: SIM905 - a word list reads better as prose
 )
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# "No limit" in a config still means at most this many quotes or events, so a week of thousands of
+# sources gives a brief a reader can use (and a renderer can lay out) rather than a phone book.
+SAFETY_LIMIT = 300
+
 # A context must add at least this many words of substance beyond its quote and speaker to be shown.
 MIN_NEW_WORDS = 3
 
@@ -35,6 +42,10 @@ def adds_to_quote(sentence: str, quoted: str, speaker_words: frozenset[str]) -> 
     rest = sentence.replace(quoted, " ", 1) if quoted else sentence
     new = [w for w in _WORD.findall(rest) if (low := w.lower()) not in _EMPTY and low not in speaker_words]
     return len(new) >= MIN_NEW_WORDS
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def _speaker_words(quote: Quote) -> frozenset[str]:
@@ -75,3 +86,55 @@ class QuotesView:
     @property
     def all(self) -> bool:
         return self.shown == self.found
+
+
+def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]:
+    """Return a sort key: named statements on the brief's themes first, then cited ones, longer ones."""
+    return (
+        0 if q.kind == "statement" else 1,
+        0 if q.speaker else (1 if q.speaker_role else 2),
+        1 if q.flags else 0,  # a quote with a missing mark is one an editor would check first
+        -round(relevance * 4),  # coarse, so length still orders quotes of similar relevance
+        0 if q.cite in cited else 1,
+        -min(_words(q.text), 40),
+    )
+
+
+@lru_cache(maxsize=1 << 15)
+def _paragraph_words(text: str) -> tuple[str, ...]:
+    """Return a paragraph's stems, kept while every audience's brief of the build is composed."""
+    return tuple(words(text))
+
+
+def select_quotes(
+    analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
+) -> tuple[Quote, ...]:
+    """Return the quotes a brief shows: all while they fit, else the best statements for its themes."""
+    limit = SAFETY_LIMIT if limit is None else limit
+    if len(analysis.quotes) <= limit:
+        return analysis.quotes  # everything fits: all of them, in source order
+    cited = {c for t in themes for e in t.extracts for c in e.cites}
+    scorer = ThemeScorer([t.theme for t in themes]) if themes else None
+    # The analysis scored quoted paragraphs against every theme; this brief takes its own themes' best.
+    wanted = {t.theme.id for t in themes}
+    columns = [i for i, t in enumerate(analysis.themes) if t.theme.id in wanted]
+    memo: dict[Cite, float] = {
+        cite: max((scores[i] for i in columns), default=0.0) for cite, scores in analysis.quoted
+    }
+
+    def relevance(q: Quote) -> float:
+        if scorer is None:
+            return 0.0
+        known = memo.get(q.cite)  # one lookup: a cite hashes in Python
+        if known is None:  # an Analysis made without the scores (a test, an older caller)
+            text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
+            known = memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
+        return known
+
+    # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
+    ranked = sorted(
+        (_quote_rank(q, cited, relevance(q)), i)
+        for i, q in enumerate(analysis.quotes)
+        if q.kind == "statement"
+    )
+    return tuple(analysis.quotes[i] for _, i in ranked[:limit])
