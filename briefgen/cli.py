@@ -227,7 +227,7 @@ def _read_files(files: list[Path]) -> tuple:
     paths: list[Path] = []
     for path in files:
         if path.is_dir():  # a folder means the sources in it, as in a config
-            found, problems = gather_paths((str(path),), Path.cwd())
+            found, problems = gather_paths((str(path),), Path())  # paths as the user typed them
             for problem in problems:
                 _warn(problem)
             paths += found
