@@ -250,3 +250,9 @@ def test_the_word_brief_names_sources_and_writes_sentences_as_the_pdf_does(built
         assert "words. cited" not in text
         if audience == "analysts":  # the one with source notes
             assert "words. Cited" in text
+
+
+def test_a_flag_names_a_source_whose_id_has_spaces():
+    note = SourceNote("s1", "memo", 10, flags=('Number differs from port strike (para 2): "3" vs "5".',))
+    lines = note_lines(note, {"port strike": "Harbour Daily, 3 June 2025"}.get)
+    assert lines[1] == 'Note: Number differs from Harbour Daily, 3 June 2025 (para 2): "3" vs "5".'

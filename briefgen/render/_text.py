@@ -210,7 +210,7 @@ def _shown_flags(flags: tuple[str, ...]) -> list[str]:
 
 
 # An editor's flag names the other source by id ("Number differs from 000_8b61 (para 4)").
-_FLAG_SOURCE = re.compile(r"(?<=\bfrom )(\S+)(?= \(para )")
+_FLAG_SOURCE = re.compile(r"(?<=\bfrom )(.+?)(?= \(para \d)")  # ids may hold spaces
 
 
 def note_lines(note: SourceNote, name: Callable[[str], str] = str) -> list[str]:
