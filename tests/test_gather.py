@@ -106,3 +106,12 @@ def test_hidden_files_and_folders_are_not_sources(tmp_path):
     (src / ".notes.txt").write_text(TEXT)
     paths, problems = gather_paths(("src",), tmp_path)
     assert paths == [src / "a.txt", src / "sub" / "b.txt"] and problems == []
+
+
+def test_an_empty_folder_is_named_as_a_folder(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / ".DS_Store").write_text("x")
+    assert gather_paths(("empty",), tmp_path) == (
+        [],
+        ["sources: folder 'empty' holds no file (hidden files are not sources)"],
+    )

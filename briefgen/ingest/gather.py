@@ -43,7 +43,8 @@ def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], lis
     for pattern in patterns:
         full = pattern if Path(pattern).is_absolute() else str(root / pattern)
         before = len(problems)
-        if Path(full).is_dir():
+        folder = Path(full).is_dir()
+        if folder:
             matches = sorted(_walk(Path(full), problems))
         else:
             matches = sorted(glob.glob(full, recursive=True))
@@ -61,7 +62,11 @@ def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], lis
             kept += 1
             found.setdefault(p, None)
         if not kept and len(problems) == before:
-            problems.append(f"sources: '{pattern}' matches no file (looked in {Path(full).parent})")
+            problems.append(
+                f"sources: folder '{pattern}' holds no file (hidden files are not sources)"
+                if folder
+                else f"sources: '{pattern}' matches no file (looked in {Path(full).parent})"
+            )
     return list(found), _once(problems)
 
 
