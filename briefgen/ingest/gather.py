@@ -44,10 +44,7 @@ def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], lis
         full = pattern if Path(pattern).is_absolute() else str(root / pattern)
         before = len(problems)
         folder = Path(full).is_dir()
-        if folder:
-            matches = sorted(_walk(Path(full), problems))
-        else:
-            matches = sorted(glob.glob(full, recursive=True))
+        matches = sorted(_walk(Path(full), problems) if folder else glob.glob(full, recursive=True))
         recursive = "**" in pattern
         kept = 0
         for m in matches:
