@@ -237,7 +237,10 @@ def _read_files(files: list[Path]) -> tuple:
     for w in result.warnings:
         _warn(w)
     if not result.sources:
-        raise SourceError([r for _, r in result.skipped] or ["no readable source"])
+        raise SourceError(
+            [r for _, r in result.skipped]
+            or [f"{', '.join(map(str, files))}: no source file to read; give files, or folders holding them"]
+        )
     for _, reason in result.skipped:
         _warn(reason)
     return tuple(result.sources)

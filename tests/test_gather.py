@@ -108,10 +108,17 @@ def test_hidden_files_and_folders_are_not_sources(tmp_path):
     assert paths == [src / "a.txt", src / "sub" / "b.txt"] and problems == []
 
 
-def test_an_empty_folder_is_named_as_a_folder(tmp_path, capsys):
+def test_an_empty_folder_is_named_as_a_folder(tmp_path, capsys, monkeypatch):
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / ".DS_Store").write_text("x")
     assert gather_paths(("empty",), tmp_path) == (
         [],
         ["sources: folder 'empty' holds no file (hidden files are not sources)"],
     )
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "empty"]) == 3
+    assert capsys.readouterr().err.splitlines() == [
+        "warning: sources: folder 'empty' holds no file (hidden files are not sources)",
+        "empty: no source file to read; give files, or folders holding them",
+        "briefgen: 1 problem; nothing was written",
+    ]
