@@ -74,7 +74,7 @@ _SPACE = re.compile(r"[\t\r\n]+")
 # Layout time grows faster than linearly with paragraph length, so long text is set in bounded pieces.
 CHUNK = 1500
 _SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
-FIT_STEPS = (1.0, 0.94, 0.88, 0.82)  # one-page briefs shrink in these steps until they fit
+FIT_STEPS = (1.0, 0.94)  # a one-page brief may shrink one step (fit.SMALLEST_FIT); fit.py drops items beyond
 
 
 def clean(text: str) -> str:
