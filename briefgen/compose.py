@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from .analysis.event_parts import period_end
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
@@ -142,8 +144,11 @@ def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
 class _Composer:
     """Turns layout lines into sections, pulling data from the Analysis for each directive."""
 
-    def __init__(self, analysis: Analysis, audience: Audience, themes: tuple[ThemeSummary, ...]) -> None:
+    def __init__(
+        self, analysis: Analysis, audience: Audience, themes: tuple[ThemeSummary, ...], as_of: str = ""
+    ) -> None:
         self.analysis = analysis
+        self.as_of = as_of  # "Dates to watch" lists what is expected on or after it
         self.audience = audience
         self.themes = {t.theme.id: t for t in themes}
         self.shown_themes: list[ThemeSummary] = []
@@ -213,12 +218,18 @@ class _Composer:
         if line.text == "quotes":
             return self.quotes(int(arg) if arg.isdigit() else None)
         if line.text == "timeline":
-            self.shown_events = self.events()
-            return (
-                [Timeline(self.shown_events)]
-                if self.shown_events
-                else [Para("No dated events in the week's sources.")]
-            )
+            ahead = arg == "expected"
+            shown = self.events(kind="expected" if ahead else "happened")
+            self.shown_events = tuple(dict.fromkeys(self.shown_events + shown))
+            if shown:
+                return [Timeline(shown)]
+            return [
+                Para(
+                    "No dates ahead in the week's sources."
+                    if ahead
+                    else "No dated events in the week's sources."
+                )
+            ]
         if line.text == "figure":
             return self._figure(arg)
         if line.text == "entities":
@@ -227,9 +238,14 @@ class _Composer:
             return [SourceNotes(())]  # filled once every cite is known (see compose)
         raise RenderError(f"unknown directive '@{line.text}'")
 
-    def events(self, limit: int | None = None) -> tuple[Event, ...]:
-        """Return the events a brief shows: all of them, or those bearing on a desk brief's themes."""
-        events = self.analysis.events
+    def events(self, limit: int | None = None, kind: str = "happened") -> tuple[Event, ...]:
+        """Return the events of ``kind`` a brief shows: all of them, or those bearing on a desk brief's themes.
+
+        Expected events (plans, forecasts, schedules) are shown only when still ahead at the brief's date.
+        """
+        events = tuple(e for e in self.analysis.events if e.kind == kind)
+        if kind == "expected" and self.as_of:
+            events = tuple(e for e in events if (period_end(e.date) or date.min).isoformat() >= self.as_of)
         if len(self.themes) != len(self.analysis.themes):
             scorer = ThemeScorer([t.theme for t in self.themes.values()])
             events = tuple(e for e in events if any(scorer.relevance(words(e.text))))
@@ -328,7 +344,7 @@ def output_stem(pattern: str, as_of: str, audience: str) -> str:
 def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: str, templates: Path) -> Brief:
     """Return the Brief for one audience."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
-    composer = _Composer(analysis, audience, themes)
+    composer = _Composer(analysis, audience, themes, as_of)
     context = {
         "brief": {
             "title": config.title,

@@ -3,7 +3,7 @@
 A layout template writes a small line language, never source text:
     # Heading (## and ### for levels 2 and 3)
     plain lines        -> template paragraphs (blank lines separate them)
-    @bluf | @judgements | @theme ID | @quotes | @timeline | @figure timeline|themes | @entities | @sources
+    @bluf | @judgements | @theme ID | @quotes | @timeline [expected] | @figure timeline|themes | @entities | @sources
 Source text is inserted by compose.py after the template has run, so it is never read as template code.
 """
 

@@ -45,7 +45,13 @@ def quote_json(q: Quote) -> dict[str, Any]:
 
 
 def event_json(e: Event) -> dict[str, Any]:
-    return {"date": e.date, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
+    return {
+        "date": e.date,
+        "kind": e.kind,
+        "label": e.label,
+        "text": e.text,
+        "cites": [cite_json(c) for c in e.cites],
+    }
 
 
 def extract_json(e: Extract) -> dict[str, Any]:

@@ -1,0 +1,82 @@
+"""Say what a dated event is in a few words of its own sentence, for the timeline chart."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import words_set
+
+MAX_WORDS = 6
+_BREAK = re.compile(r",(?!\d{3})|[;:()\u2013\u2014]|\s-\s")  # not the comma of "200,000"
+_WORD = re.compile(r"\S+")
+# Words that open a clause without saying what happened ("However, ...", "In late August ...").
+_LEAD = words_set(
+    """however but and or yet so then meanwhile moreover also still thus instead indeed reportedly possibly
+    finally later earlier initially ultimately nevertheless nonetheless furthermore additionally in on at by
+    during since as after before following from until amid despite when while although though
+    last next this early late mid"""
+)
+# Words a label should not end on: it would read as cut off mid-phrase.
+_TAIL = words_set("to the a an of in on at by for from with and or but as that which who only")
+_PREPOSITION_START = words_set("in on at by during since as after before following from until amid despite")
+_EDGE = "\"'\u201c\u201d\u2018\u2019*([)]"
+# A clause inside the date's clause starts after one of these: "... after North Korean troops came ...".
+_OPENER = re.compile(r"\b(?:after|when|while|because|that|which|who|whereby|where|as)\s+", re.I)
+_APPOSITIVE_START = re.compile(r"^(?:[a-z]+(?:ed|ing|en)|which|who|whose|where)$")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (w.strip(_EDGE) for w in _WORD.findall(text)) if w]
+
+
+def _tidy(words: list[str]) -> list[str]:
+    """Return ``words`` without opening connectives and without a dangling last word, at most MAX_WORDS."""
+    while words and words[0].lower().rstrip(",") in _LEAD:
+        words = words[1:]
+    words = words[:MAX_WORDS]
+    while words and words[-1].lower() in _TAIL:
+        words = words[:-1]
+    return words
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each clause of ``text``, split at commas, brackets and dashes."""
+    spans, at = [], 0
+    for m in _BREAK.finditer(text):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(text)))
+    return spans
+
+
+def happening_label(text: str, start: int, end: int) -> str:
+    """Return the words naming a happening that a year dates: "2020 presidential election", "election of 2020"."""
+    words = _words(text[:start])[-3:] if text[:start].rstrip().endswith(" of") else []
+    return " ".join([*words, *_words(text[start:end])]).rstrip(".,;:")
+
+
+def event_label(text: str, start: int, end: int) -> str:
+    """Return a few words of ``text`` naming the event dated by the expression at ``text[start:end]``.
+
+    The words before the date in its own clause come first ("Trump's phone call to Lukashenko in
+    August 2025"), then the words after it; when the clause holds little besides the date ("In late
+    August, ...") the sentence's first clause that does not open with a preposition is used.
+    """
+    clauses = _clauses(text)
+    a, b = next(((a, b) for a, b in clauses if a <= start < b or a < end <= b), (0, len(text)))
+    inner = [m.end() for m in _OPENER.finditer(text, a, start) if len(_words(text[m.end() : start])) >= 3]
+    for piece in (text[inner[-1] if inner else a : start], text[end:b]):
+        raw = _words(piece)
+        if raw and _APPOSITIVE_START.match(raw[0]):
+            break  # "orchestrated by Minsk in 2021" describes the sentence's subject: name that instead
+        words = _tidy(raw)
+        if len(words) >= 3:
+            return " ".join(words).rstrip(".,;:")
+    for ca, cb in clauses:
+        raw = _words(text[ca:cb])
+        if not raw or raw[0].lower() in _PREPOSITION_START:
+            continue
+        words = _tidy(raw)
+        if len(words) >= 3:
+            return " ".join(words).rstrip(".,;:")
+    return ""
