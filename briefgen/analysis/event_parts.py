@@ -61,6 +61,8 @@ def _usable(text: str, m: DateMention) -> bool:
     if m.governor == "of" and m.precision == 1:
         # "the rebound of 2023" names a period; "the election of 2020" a happening
         return _HAPPENING_OF.search(text[: m.start]) is not None
+    if m.precision == 1 and not m.governor and happening_end(text, m.end) is not None:
+        return True  # "after the disputed 2016 election": the year dates the election it names
     return _SUBORDINATE.search(text, 0, m.start) is None
 
 

@@ -51,7 +51,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 def happening_label(text: str, start: int, end: int) -> str:
     """Return the words naming a happening that a year dates: "2020 presidential election", "election of 2020"."""
-    words = _words(text[:start])[-3:] if text[:start].rstrip().endswith(" of") else []
+    words = _words(text[:start])[-4:] if text[:start].rstrip().endswith(" of") else []  # 3 words and "of"
     return " ".join([*words, *_words(text[start:end])]).rstrip(".,;:")
 
 
