@@ -145,3 +145,8 @@ def test_timeline_label_says_what_happened_not_how_the_sentence_opens() -> None:
     assert event_label(text, text.index("August") - 5, text.index(",")) == "the regulator fined the bank"
     text = "However, the port reopened in June 2019 after a strike."
     assert event_label(text, text.index("June"), text.index(" after")) == "the port reopened"
+
+
+def test_relative_dates_of_an_undated_source_are_not_guessed() -> None:
+    src = _source("The striker scored twice on Saturday and again last week for the club.")
+    assert _events(src, as_of="2019-03-20") == ()

@@ -94,6 +94,7 @@ class DateMention:
     date: str  # YYYY | YYYY-MM | YYYY-MM-DD
     governor: str  # the preposition before it, lower case ("" when none)
     span: bool  # opens or closes a span ("since 2022", "Since the invasion in February 2022")
+    relative: bool = False  # counted from the writing day ("on Tuesday", "last month")
 
     @property
     def precision(self) -> int:
@@ -187,7 +188,7 @@ def find_dates_with_ref(
     """
     out, used_ref = _absolute_dates(text, ref, direction)
     relative = [
-        DateMention(a, b, day, gov, gov in _SPAN_WORDS)
+        DateMention(a, b, day, gov, gov in _SPAN_WORDS, relative=True)
         for a, b, day, gov in relative_dates(text, today or ref, direction)
         if not any(m.start < b and a < m.end for m in out)
     ]

@@ -12,7 +12,8 @@ from .labels import event_label, happening_label
 from .relative import happening_end
 
 # Prepositions under which a date marks when something happened ("in June", "on 12 March", "by 2024").
-EVENT_GOVERNORS = frozenset(["", "in", "on", "by", "during", "at", "around", "as of", "of"])
+# "back" and "ahead" mark relative dates that say their own direction ("last week", "next month").
+EVENT_GOVERNORS = frozenset(["", "in", "on", "by", "during", "at", "around", "as of", "of", "back", "ahead"])
 # A date in a clause opened by one of these dates something else: "rose after a fall in September".
 _SUBORDINATE = re.compile(
     r"\b(?:after|before|following|than|unlike|compared (?:with|to)|since|until)\b(?:\s+[\w'\u2019-]+){0,5}\s*$",
@@ -47,6 +48,8 @@ class Dated:
 
     date: str
     label: str
+    start: int  # where its date expression starts in the sentence (-1: dated through an anchor)
+    governor: str  # the date's preposition, or "back" / "ahead" for relative dates
 
 
 def is_caption(text: str) -> bool:
@@ -88,7 +91,7 @@ def dated_parts(text: str, mentions: tuple[DateMention, ...]) -> list[Dated] | N
     if len(chosen) == 1:  # one event: its most precise date, as before
         best = max(usable, key=lambda m: m.precision)
         chosen = [best]
-    return [Dated(m.date, _label(text, m)) for m in chosen[:MAX_PARTS]]
+    return [Dated(m.date, _label(text, m), m.start, m.governor) for m in chosen[:MAX_PARTS]]
 
 
 def _label(text: str, m: DateMention) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -12,7 +13,7 @@ from ..model import Event, Sentence, Source
 from ..records import fast_pickle
 from .dates import MONTHS, DateMention, find_dates_with_ref, parse_iso
 from .event_parts import Dated, dated_parts, is_caption, period_end, period_start
-from .tense import Direction, direction
+from .tense import Direction, future_at, reports
 
 # Prepositions under which a date marks when something happened ("in June", "on 12 March", "by 2024").
 _EVENT_GOVERNORS = {"", "in", "on", "by", "during", "at", "around", "as of", "of"}
@@ -129,7 +130,7 @@ class SentenceDates:
     happening: bool
     anchors: tuple[tuple[AnchorKey, str], ...]  # dates it gives named happenings
     uses: tuple[AnchorKey, ...]  # named happenings it refers to without a date
-    expects: bool = False  # a plan, forecast, target or schedule (not a question, condition or argument)
+    ahead_from: int = -1  # where a plan or forecast begins ("will", "is due to"); dates after it are expected
     reports: bool = False  # told in the past tense: what it dates had happened when it was written
 
 
@@ -199,21 +200,22 @@ def _event_dates(
     if any(m.span or m.governor in _EVENT_GOVERNORS for m in sd.mentions):
         return []  # its dates describe spans or other things than its own event
     day = _anchor_date(sd.uses, anchors)
-    return [Dated(day, "")] if day else []
+    return [Dated(day, "", -1, "")] if day else []
 
 
-def _kind(day: str, sd: SentenceDates, ref: date, dated: bool) -> str | None:
+def _kind(part: Dated, sd: SentenceDates, ref: date, dated: bool) -> str | None:
     """Return "happened" or "expected" for an event dated ``day`` in a source written at ``ref``, or None.
 
     A plan or forecast is expected while its date has not passed at the writing; a report of something
     dated after the writing is expected too ("the vote on 8 January"); a plan dated before it is dropped.
     """
-    start, end = period_start(day), period_end(day)
+    start, end = period_start(part.date), period_end(part.date)
     if start is None or end is None:
         return None
-    if sd.expects:
+    told_ahead = sd.ahead_from >= 0 and part.start > sd.ahead_from and part.governor != "back"
+    if part.governor == "ahead" or told_ahead:
         return "expected" if end >= ref else None
-    if sd.happening:
+    if sd.happening or sd.ahead_from >= 0:  # "He repeated the pledge on Monday, saying he would ..."
         # A past-tense report dated after its reference is a wrong guess of an undated source's date.
         return "expected" if start > ref and not (sd.reports and not dated) else "happened"
     return None
@@ -227,8 +229,13 @@ def _sentence_dates(text: str, source_ref: date, toward: Direction | None = None
     years = {int(y) for y in _years(text)}
     year = years.pop() if len(years) == 1 else None
     ref = _sentence_reference(year, source_ref)
-    points = direction(text)
-    mentions, used_ref = find_dates_with_ref(text, ref, points if toward is None else toward, source_ref)
+    ahead_from = future_at(text)
+    told: Direction = "past" if reports(text) else ""
+    mentions, used_ref = find_dates_with_ref(text, ref, told if toward is None else toward, source_ref)
+    if toward is None and ahead_from >= 0 and any(m.start > ahead_from for m in mentions):
+        # dates after "will" or "is due to" look ahead; those before it belong to the report
+        later, _ = find_dates_with_ref(text, ref, "future", source_ref)
+        mentions = [b if b.start > ahead_from else a for a, b in zip(mentions, later, strict=True)]
     anchors = []
     for m in mentions:
         before = text[: m.start]
@@ -239,8 +246,8 @@ def _sentence_dates(text: str, source_ref: date, toward: Direction | None = None
         if found:
             anchors.append((_anchor_key(found.group(1), found.group("noun")), m.date))
     low = _lowered(text)  # once for the keyword checks below
-    happening = points != "future" and _is_happening(text, low)
-    expects = points == "future" and _is_statement(text) and not _ARGUMENT.search(text)
+    happening = ahead_from < 0 and _is_happening(text, low)
+    plans = ahead_from >= 0 and _is_statement(text) and not _ARGUMENT.search(text)
     return SentenceDates(
         tuple(mentions),
         ref.isoformat() if used_ref else None,
@@ -248,8 +255,8 @@ def _sentence_dates(text: str, source_ref: date, toward: Direction | None = None
         happening,
         tuple(anchors),
         _anchor_uses(text, low) if happening else (),
-        expects,
-        points == "past",
+        ahead_from if plans else -1,
+        told == "past",
     )
 
 
@@ -366,18 +373,21 @@ def find_events(
             elif sd.mentions:
                 full = [m for m in sd.mentions if m.precision >= 2]
                 context = (s.cite.paragraph, full[-1].date) if full else context
+            if source.date is None and any(m.relative for m in sd.mentions):
+                # without the writing day, "on Tuesday" or "next month" cannot be dated
+                sd = dataclasses.replace(sd, mentions=tuple(m for m in sd.mentions if not m.relative))
             for key, given in sd.anchors:
                 if key not in seen:  # the first date given for a happening wins
                     seen.add(key)
                     anchors[key[0]].append((key[1], given))
-            if (sd.happening or sd.expects) and (sd.mentions or sd.uses) and s.cite.paragraph >= body:
+            if (sd.happening or sd.ahead_from >= 0) and (sd.mentions or sd.uses) and s.cite.paragraph >= body:
                 found.append((order, s, sd, ref))  # titles, bylines and datelines are not events
             order += 1
     candidates: list[_Candidate] = []
     dated = {src.id for src in sources if parse_iso(src.date)}
     for order, s, sd, ref in found:
         for part in _event_dates(s.text, sd, anchors):
-            kind = _kind(part.date, sd, ref, s.cite.source in dated)
+            kind = _kind(part, sd, ref, s.cite.source in dated)
             if kind:
                 candidates.append(_Candidate(part.date, s, order, _stems(s.text), kind, part.label))
     events = _merge(candidates)

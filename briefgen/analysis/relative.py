@@ -60,8 +60,10 @@ def _weekday(ref: date, name: str, pre: str, direction: Direction) -> date:
     if pre == "last":
         return ref - timedelta(days=back or 7)
     ahead = (target - ref.weekday()) % 7
-    if pre == "next" or (direction == "future" and pre not in ("since", "after")):
+    if pre == "next":
         return ref + timedelta(days=ahead or 7)
+    if direction == "future" and pre not in ("since", "after"):
+        return ref + timedelta(days=ahead)  # "will air on Tuesday", written on a Tuesday: that day
     return ref - timedelta(days=back)
 
 
@@ -99,9 +101,11 @@ def relative_dates(text: str, ref: date, direction: Direction) -> list[tuple[int
                 continue
             day = _weekday(ref, m.group("wd"), pre, direction)
             start = m.start("wd") if m.group("verb") else m.start()
-            governor = pre if pre not in ("last", "next", "this") else "on"
+            governor = {"last": "back", "next": "ahead", "this": "on"}.get(pre, pre)
             out.append((start, m.end(), day.isoformat(), governor))
     for m in _NEAR.finditer(text):
         pre = (m.group("pre") or "").lower()
-        out.append((m.start(), m.end(), _near(m.group("phrase"), ref), pre or "on"))
+        phrase = m.group("phrase").lower()
+        way = "back" if phrase.startswith(("last", "yesterday", "earlier")) else "ahead"
+        out.append((m.start(), m.end(), _near(phrase, ref), pre or way))
     return sorted(out)

@@ -29,12 +29,22 @@ _PAST = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}[^e\W]ed|[a-z]+ied)\
 _NOT_PAST = frozenset(["hundred", "kindred", "sacred", "naked", "wicked", "rugged", "beloved", "indeed"])
 
 
+def future_at(text: str) -> int:
+    """Return where a sentence starts to plan or forecast ("will", "is due to"), or -1 when it does not."""
+    if not any(map(text.lower().__contains__, _FUTURE_HINTS)):
+        return -1
+    m = FUTURE.search(text)
+    return m.start() if m else -1
+
+
+def reports(text: str) -> bool:
+    """Return whether a sentence has a verb in the past tense."""
+    # lower-case words only: "United" is no verb
+    return any(m.group(0) not in _NOT_PAST for m in _PAST.finditer(text))
+
+
 def direction(text: str) -> Direction:
     """Return "future" when a sentence plans or forecasts, "past" when it reports, else ""."""
-    low = text.lower()
-    if any(map(low.__contains__, _FUTURE_HINTS)) and FUTURE.search(text):
+    if future_at(text) >= 0:
         return "future"
-    for m in _PAST.finditer(text):  # lower-case words only: "United" is no verb
-        if m.group(0) not in _NOT_PAST:
-            return "past"
-    return ""
+    return "past" if reports(text) else ""
