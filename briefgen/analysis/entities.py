@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Entity, Quote, Source
+from .entity_rules import acronym_definitions, clean_mention, tidy_entities
 from .gazetteer import ORG_HEADS, words_set
 from .mentions import TOKEN, Mention, Opener, SourceNames, is_place, pick, scan_source
 
@@ -32,8 +33,9 @@ class _Group:
 
 def _scan(
     sources: tuple[Source, ...], names: Mapping[str, SourceNames] | None = None
-) -> tuple[list[Mention], list[int]]:
-    """Return every name-like mention in the sources, in reading order, and its corpus-wide sentence number.
+) -> tuple[list[Mention], list[int], set[str]]:
+    """Return every name-like mention in the sources, in reading order, its corpus-wide sentence number,
+    and the week's lower-case words.
 
     The numbers come apart from the (per-source, cached) mentions, so no mention is copied.
     """
@@ -46,10 +48,12 @@ def _scan(
         for item in found.items:
             m = pick(item, vocab) if isinstance(item, Opener) else item
             if m is not None:
+                m = clean_mention(m, vocab)
+            if m is not None:
                 out.append(m)
                 at.append(offset + m.sentence)
         offset += found.sentences
-    return out, at
+    return out, at, vocab
 
 
 def _within(a: str, b: str, limit: int) -> bool:
@@ -307,8 +311,15 @@ def find_entities(
 
     ``names`` holds each source's ``scan_source`` result when the per-source stage computed it.
     """
-    mentions, sentences = _scan(sources, names)
-    speakers = _speaker_mentions(sources, quotes, start=len(mentions) + 10**9)
+    mentions, sentences, vocab = _scan(sources, names)
+    defined = acronym_definitions(sources)  # "Ministry of Defence (MOD)": MOD is the ministry
+    known = {a.casefold() for _, variants in aliases for a in variants}
+    aliases = (*aliases, *((n, v) for n, v in defined if v[0].casefold() not in known))
+    speakers = [
+        c
+        for m in _speaker_mentions(sources, quotes, start=len(mentions) + 10**9)
+        if (c := clean_mention(m, vocab)) is not None
+    ]
     mentions += speakers
     sentences += [m.sentence for m in speakers]
     forms = [" ".join(m.tokens) for m in mentions]
@@ -340,4 +351,5 @@ def find_entities(
                 sources=tuple(sorted(g.sources, key=lambda s: rank.get(s, len(rank)))),
             )
         )
-    return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
+    ordered = tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
+    return tidy_entities(ordered, sources, {v[0] for _, v in defined})

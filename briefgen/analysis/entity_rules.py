@@ -1,0 +1,268 @@
+"""Rules of news writing the entity index keeps: what is a name, which spellings are one entity, what is a role.
+
+- A capitalised common word before a name is a description ("Novelist Andrea Levy"), and a run opening
+  with one is no name at all ("Close Trump", "Indoor Championships") unless a role vouches for it.
+- Acronyms of things (TV, DVD, HIV, BST) are not organisations unless the text spells them out
+  ("Political Action Committee (PAC)"); letters cut from "AT&T" are not an entity.
+- Places, days and competitions are not people; a place or time phrase ends an organisation's name.
+- F.B.I. is FBI; "Ministry of Defence (MOD)" makes MOD the ministry; "BBC News" is the BBC when the
+  week also names the BBC; "Hillary Rodham Clinton" is "Hillary Clinton"; honorifics are not roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Entity, Source
+from .gazetteer import (
+    CALENDAR,
+    COMMON_ACRONYMS,
+    EVENT_HEADS,
+    GIVEN_WORDS,
+    HONORIFICS,
+    PLACE_HEADS,
+    PLACES,
+    words_set,
+)
+from .mentions import Mention, is_place
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+# "Long Name (ACR)": a definition of an acronym in the text.
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w'\u2019&-]*\s+(?:(?:of|for|and|on|the|de|du|des|la|le)\s+)*)*[A-Z][\w'\u2019&-]*)"
+    r"\s+\(((?:[A-Z]\.?){2,8}s?)\)"
+)
+_JOINERS = words_set("of for and on the de du des la le")
+_MEDIA_TAILS = (
+    "News",
+    "Online",
+    "Radio",
+    "Television",
+    "TV",
+    "World Service",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Ltd",
+    "plc",
+)
+_TIME_OR_PLACE_TAIL = re.compile(r"^(?P<name>.+?)\s+(?:on|in|at|of)\s+(?P<tail>\S+)$")
+_ROLE_CLAUSE = re.compile(r"\b(?:who|which|that|because|whose|where|when)\b", re.I)
+MAX_ROLE_WORDS = 8
+_COMPANY_TAILS = frozenset(
+    [
+        "Network",
+        "Group",
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Corporation",
+        "Company",
+        "Co",
+        "Ltd",
+        "plc",
+        "Channel",
+    ]
+)
+# Capitalised function words inside a name mark a headline in title case ("Carson Slams Hillary And The Media").
+_TITLE_CASE_WORDS = frozenset(
+    ["And", "Or", "In", "The", "Of", "On", "For", "To", "A", "With", "At", "By", "From"]
+)
+_ADVERB_ENDS = ("ally", "edly", "ately", "ously", "ently", "antly", "ively", "fully", "ingly", "enly", "ssly")
+
+
+def undotted(form: str) -> str:
+    """Return an acronym without its full stops ("F.B.I." -> "FBI"); other forms unchanged."""
+    return form.replace(".", "") if _DOTTED.match(form) else form
+
+
+def _name_like(word: str, vocab: frozenset[str] | set[str]) -> bool:
+    """Return whether a capitalised word may open a person's name (not a common word of the week)."""
+    folded = word.casefold()
+    if folded in GIVEN_WORDS:
+        return True
+    if "-" in word and not word.split("-", 1)[1][:1].isupper():
+        return False  # "Off-colour" is a description; "Jean-Michel" a name
+    if folded.endswith(_ADVERB_ENDS) or is_place(word):
+        return False  # "Suddenly Last Summer"; "Australian Craig Mottram"
+    return folded not in vocab and folded not in CALENDAR
+
+
+def clean_mention(m: Mention, vocab: frozenset[str] | set[str]) -> Mention | None:
+    """Return a mention with a leading description moved to its role, or None when it names no one."""
+    tokens = m.tokens
+    if len(tokens) > 1 and tokens[0] == "The" and m.cue != "organisation":
+        return None  # "The History Boys", "The Lyric": titles and things, not people
+    if m.cue == "organisation" and len(tokens) == 1 and _DOTTED.match(tokens[0]):
+        return Mention((undotted(tokens[0]),), m.source, m.sentence, m.role, m.cue)
+    if m.cue != "person" or len(tokens) < 2:
+        return m
+    if len(set(tokens)) < len(tokens):
+        return None  # "Spend Spend Spend": a name does not repeat a word
+    if _name_like(tokens[0], vocab):
+        return m
+    if len(tokens) >= 3 and _name_like(tokens[1], vocab):
+        return Mention(tokens[1:], m.source, m.sentence, m.role, m.cue)  # "Novelist Andrea Levy"
+    return m if m.role else None
+
+
+def acronym_definitions(sources: Iterable[Source]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (long name, (acronym,)) for each "Long Name (ACR)" in the sources whose initials fit."""
+    found: dict[str, str] = {}
+    for s in sources:
+        for p in s.paragraphs:
+            if "(" not in p.text:
+                continue
+            for m in _DEFINED.finditer(p.text):
+                acr = m.group(2).replace(".", "")
+                name = _fitting_name(m.group(1).split(), acr.rstrip("s") if len(acr) > 2 else acr)
+                if name and acr not in found:
+                    found[acr] = name
+    return tuple((name, (acr,)) for acr, name in found.items())
+
+
+def _fitting_name(words: list[str], acr: str) -> str | None:
+    """Return the shortest tail of ``words`` whose initials spell ``acr`` in order, or None."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _JOINERS or words[i][:1].upper() != acr[:1].upper():
+            continue
+        initials = "".join(w[0] for w in words[i:]).upper()
+        k = 0
+        for ch in initials:
+            if k < len(acr) and ch == acr[k].upper():
+                k += 1
+        if k == len(acr) and len(words) - i >= 2:
+            return " ".join(words[i:])
+    return None
+
+
+def _spelled_only_joined(form: str, sources: Iterable[Source]) -> bool:
+    """Return whether ``form`` appears only fused with "&" ("AT" of "AT&T") in the texts that name it."""
+    pattern = re.compile(r"(?<![\w&])" + re.escape(form) + r"(?![\w&])")
+    seen = False
+    for s in sources:
+        for p in s.paragraphs:
+            if form in p.text:
+                seen = True
+                if pattern.search(p.text):
+                    return False
+    return seen
+
+
+def is_entity(e: Entity, sources: tuple[Source, ...], defined: set[str]) -> bool:
+    """Return whether an entity is a person or organisation a reader would list."""
+    words = e.name.split()
+    folded = [w.casefold() for w in words]
+    if not _TITLE_CASE_WORDS.isdisjoint(words[1:]):
+        return False  # a headline in title case, not a name
+    if len(words) == 1 and e.name.isupper():
+        if e.name in defined:
+            return True
+        if e.name.casefold() in COMMON_ACRONYMS:
+            return False
+        if len(e.name) <= 3 and _spelled_only_joined(e.name, sources):
+            return False
+    if folded[-1] in ("day", "eve") or not EVENT_HEADS.isdisjoint(folded):
+        return False  # "Boxing Day", "Indoor Championships", "Choice Awards"
+    # "Batticoloa District", "Sri Lanka": places, not people
+    return not (e.kind == "person" and (folded[-1] in PLACE_HEADS or all(w in PLACES for w in folded)))
+
+
+def clean_role(role: str | None) -> str | None:
+    """Return a role worth showing: not an honorific ("Mr", "Ms"), not a clause or a sentence's tail."""
+    if not role:
+        return None
+    text = role.strip()
+    if text.rstrip(".").casefold() in HONORIFICS or text.endswith("."):
+        return None
+    if len(text.split()) > MAX_ROLE_WORDS or _ROLE_CLAUSE.search(text):
+        return None
+    return text
+
+
+def trim_name(name: str) -> str:
+    """Return an organisation's name without a trailing time or place phrase ("... on Monday")."""
+    m = _TIME_OR_PLACE_TAIL.match(name)
+    if m is None:
+        return name
+    tail = m.group("tail").casefold()
+    # "Ministry of Energy on Monday" loses its day; "Bank of England" keeps its place
+    if tail in CALENDAR or (tail in PLACES and not name.endswith(" of " + m.group("tail"))):
+        return m.group("name")
+    return name
+
+
+def _merge_into(target: Entity, other: Entity) -> Entity:
+    variants = tuple(dict.fromkeys((*target.variants, other.name, *other.variants)))
+    return Entity(
+        name=target.name,
+        kind=target.kind,
+        variants=tuple(v for v in variants if v != target.name),
+        role=target.role or other.role,
+        mentions=target.mentions + other.mentions,
+        sources=tuple(dict.fromkeys((*target.sources, *other.sources))),
+    )
+
+
+def _parent(e: Entity, by_name: dict[str, Entity]) -> str | None:
+    """Return the entity ``e`` is another spelling of, or None."""
+    words = e.name.split()
+    if e.kind == "organisation":
+        for tail in _MEDIA_TAILS:
+            head = e.name.removesuffix(" " + tail)
+            if head != e.name and by_name.get(head) is not None and by_name[head].kind == "organisation":
+                return head  # "BBC News" and "BBC"
+        trimmed = trim_name(e.name)
+        if trimmed != e.name:
+            return trimmed
+    if e.kind == "person":
+        longer = [
+            n
+            for n, o in by_name.items()
+            if o.kind == "organisation" and n.startswith(e.name + " ") and n.split()[-1] in _COMPANY_TAILS
+        ]
+        if len(longer) == 1 and len(longer[0].split()) == len(words) + 1:
+            return longer[0]  # "Fox Business" and "Fox Business Network"
+    if e.kind == "organisation" and len(words) == 1:
+        longer = [
+            n
+            for n, o in by_name.items()
+            if o.kind == "organisation" and n.endswith(" " + e.name) and set(e.sources) <= set(o.sources)
+        ]
+        if len(longer) == 1:
+            return longer[0]  # "the Times" in articles that name "The New York Times"
+    if (
+        e.kind == "person"
+        and len(words) >= 3
+        and not any(w.endswith(".") or len(w) == 1 for w in words[1:-1])
+    ):
+        short = f"{words[0]} {words[-1]}"
+        if by_name.get(short) is not None and by_name[short].kind == "person":
+            return short  # "Hillary Rodham Clinton" and "Hillary Clinton"; not "George W. Bush"
+    return None
+
+
+def tidy_entities(
+    entities: tuple[Entity, ...], sources: tuple[Source, ...], defined: set[str]
+) -> tuple[Entity, ...]:
+    """Return the entities without non-entities, with spellings merged and roles cleaned, most mentioned first."""
+    kept = [e for e in entities if is_entity(e, sources, defined)]
+    by_name = {e.name: e for e in kept}
+    parent_of = {e.name: p for e in kept if (p := _parent(e, by_name)) is not None and p != e.name}
+    roots: dict[str, Entity] = {}
+    for e in kept:  # most mentioned first, so a name keeps its own place when it is a root
+        root = e.name
+        for _ in range(3):  # a short chain at most: "BBC News Online" -> "BBC News" -> "BBC"
+            root = parent_of.get(root, root)
+        if root == e.name:
+            roots[root] = _merge_into(e, roots[root]) if root in roots else e
+        elif root in roots:
+            roots[root] = _merge_into(roots[root], e)
+        else:
+            roots[root] = _merge_into(Entity(root, e.kind), e)
+    out = (
+        Entity(e.name, e.kind, e.variants, clean_role(e.role), e.mentions, e.sources) for e in roots.values()
+    )
+    return tuple(sorted(out, key=lambda e: (-e.mentions, e.name)))
