@@ -420,8 +420,9 @@ def _period(analysis: Analysis) -> str:
     if analysis.period:
         left = f"; {len(analysis.excluded)} left out (see source notes)" if analysis.excluded else ""
         return f"{base} of the week {analysis.period}{left}"
-    if dates:
-        return (
-            f"{base} dated {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"{base} dated {dates[0]}"
-        )
-    return base
+    if not dates:
+        return base
+    span = f"{dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else dates[0]
+    if len(dates) == n:
+        return f"{base} dated {span}"
+    return f"{base}: {len(dates)} dated {span}, {n - len(dates)} undated"  # true of every source
