@@ -150,3 +150,13 @@ def test_timeline_label_says_what_happened_not_how_the_sentence_opens() -> None:
 def test_relative_dates_of_an_undated_source_are_not_guessed() -> None:
     src = _source("The striker scored twice on Saturday and again last week for the club.")
     assert _events(src, as_of="2019-03-20") == ()
+
+
+def test_an_undated_source_places_bare_days_back_and_keeps_its_plans_as_plans() -> None:
+    src = _source(
+        "The runner won the national title in 2004 after a long injury.",
+        "She will race again in the city marathon on 17 April, her coach said.",
+    )
+    (won, plan) = _events(src, as_of="2005-12-31")
+    assert (won.date, won.kind) == ("2004", "happened")
+    assert (plan.date, plan.kind) == ("2004-04-17", "expected")

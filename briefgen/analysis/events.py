@@ -214,7 +214,8 @@ def _kind(part: Dated, sd: SentenceDates, ref: date, dated: bool) -> str | None:
         return None
     told_ahead = sd.ahead_from >= 0 and part.start > sd.ahead_from and part.governor != "back"
     if part.governor == "ahead" or told_ahead:
-        return "expected" if end >= ref else None
+        # an undated source's plan stays a plan: whether its day has passed is unknown
+        return "expected" if end >= ref or not dated else None
     if sd.happening or sd.ahead_from >= 0:  # "He repeated the pledge on Monday, saying he would ..."
         # A past-tense report dated after its reference is a wrong guess of an undated source's date.
         return "expected" if start > ref and not (sd.reports and not dated) else "happened"
@@ -265,7 +266,9 @@ def date_source(source: Source, sentences: tuple[Sentence, ...]) -> SourceDates:
     years = sorted({int(y) for p in source.paragraphs for y in _years(p.text)})
     # An undated source's likely reference: the end of its latest year, right whenever the brief is later.
     ref = parse_iso(source.date) or (date(years[-1], 12, 31) if years else _PROBE)
-    return SourceDates(tuple(years), tuple(_sentence_dates(s.text, ref) for s in sentences))
+    # Without a writing day, "which starts on 19 March" cannot be placed ahead of it: months look back.
+    toward: Direction | None = None if source.date else "past"
+    return SourceDates(tuple(years), tuple(_sentence_dates(s.text, ref, toward) for s in sentences))
 
 
 def _merge(candidates: list[_Candidate]) -> list[Event]:
@@ -369,7 +372,8 @@ def find_events(
                 if follows is not None:
                     sd = _sentence_dates(s.text, follows, "future")  # "only in June", after January 2025
                 elif sd.ref != _sentence_reference(sd.year, ref).isoformat():
-                    sd = _sentence_dates(s.text, ref)  # its bare months need this build's reference date
+                    # its bare months need this build's reference date (looking back when undated)
+                    sd = _sentence_dates(s.text, ref, None if source.date else "past")
             elif sd.mentions:
                 full = [m for m in sd.mentions if m.precision >= 2]
                 context = (s.cite.paragraph, full[-1].date) if full else context
