@@ -14,10 +14,12 @@ _LEAD = words_set(
     """however but and or yet so then meanwhile moreover also still thus instead indeed reportedly possibly
     finally later earlier initially ultimately nevertheless nonetheless furthermore additionally in on at by
     during since as after before following from until amid despite when while although though
-    last next this early late mid"""
+    last next this early late mid several many some other such both each every all few with"""
 )
 # Words a label should not end on: it would read as cut off mid-phrase.
-_TAIL = words_set("to the a an of in on at by for from with and or but as that which who only")
+_TAIL = words_set(
+    "to the a an of in on at by for from with and or but as that which who only had has have was were is are been"
+)
 _PREPOSITION_START = words_set("in on at by during since as after before following from until amid despite")
 _EDGE = "\"'\u201c\u201d\u2018\u2019*([)]"
 # A clause inside the date's clause starts after one of these: "... after North Korean troops came ...".
@@ -50,9 +52,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def happening_label(text: str, start: int, end: int) -> str:
-    """Return the words naming a happening that a year dates: "2020 presidential election", "election of 2020"."""
-    words = _words(text[:start])[-4:] if text[:start].rstrip().endswith(" of") else []  # 3 words and "of"
-    return " ".join([*words, *_words(text[start:end])]).rstrip(".,;:")
+    """Return the words naming a happening that a year dates, without the year: "presidential election"."""
+    if text[:start].rstrip().endswith(" of"):
+        return " ".join(_words(text[:start])[-4:-1]).rstrip(".,;:")  # "sham presidential election" (of 2020)
+    return " ".join(_words(text[start:end])[1:]).rstrip(".,;:")  # "protests" (2020): the date is shown above
 
 
 def event_label(text: str, start: int, end: int) -> str:
