@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..model import Entity, Source
 from .gazetteer import (
@@ -138,20 +140,19 @@ def _fitting_name(words: list[str], acr: str) -> str | None:
     return None
 
 
-def _spelled_only_joined(form: str, sources: Iterable[Source]) -> bool:
-    """Return whether ``form`` appears only fused with "&" ("AT" of "AT&T") in the texts that name it."""
-    pattern = re.compile(r"(?<![\w&])" + re.escape(form) + r"(?![\w&])")
-    seen = False
+_SHORT_CAPS = re.compile(r"(?<![\w&])[A-Z]{2,3}(?![\w&])")
+
+
+def standalone_short_caps(sources: Iterable[Source]) -> set[str]:
+    """Return the two- and three-letter capitals the texts use as words of their own (not "AT" of "AT&T")."""
+    out: set[str] = set()
     for s in sources:
         for p in s.paragraphs:
-            if form in p.text:
-                seen = True
-                if pattern.search(p.text):
-                    return False
-    return seen
+            out.update(_SHORT_CAPS.findall(p.text))
+    return out
 
 
-def is_entity(e: Entity, sources: tuple[Source, ...], defined: set[str]) -> bool:
+def is_entity(e: Entity, standalone: set[str], defined: set[str]) -> bool:
     """Return whether an entity is a person or organisation a reader would list."""
     words = e.name.split()
     folded = [w.casefold() for w in words]
@@ -162,8 +163,8 @@ def is_entity(e: Entity, sources: tuple[Source, ...], defined: set[str]) -> bool
             return True
         if e.name.casefold() in COMMON_ACRONYMS:
             return False
-        if len(e.name) <= 3 and _spelled_only_joined(e.name, sources):
-            return False
+        if len(e.name) <= 3 and e.name not in standalone:
+            return False  # only ever fused with "&"
     if folded[-1] in ("day", "eve") or not EVENT_HEADS.isdisjoint(folded):
         return False  # "Boxing Day", "Indoor Championships", "Choice Awards"
     # "Batticoloa District", "Sri Lanka": places, not people
@@ -206,8 +207,29 @@ def _merge_into(target: Entity, other: Entity) -> Entity:
     )
 
 
-def _parent(e: Entity, by_name: dict[str, Entity]) -> str | None:
+@dataclass(slots=True)
+class _Index:
+    """The week's entities by name, organisations by their leading words and by their last word."""
+
+    by_name: dict[str, Entity]
+    by_head: dict[str, list[str]]  # "Fox Business" -> ["Fox Business Network"] (names one word longer)
+    by_last: dict[str, list[str]]  # "Times" -> ["New York Times", "Financial Times"]
+
+    @classmethod
+    def of(cls, entities: list[Entity]) -> _Index:
+        by_head: dict[str, list[str]] = defaultdict(list)
+        by_last: dict[str, list[str]] = defaultdict(list)
+        for e in entities:
+            words = e.name.split()
+            if e.kind == "organisation" and len(words) > 1:
+                by_head[" ".join(words[:-1])].append(e.name)
+                by_last[words[-1]].append(e.name)
+        return cls({e.name: e for e in entities}, by_head, by_last)
+
+
+def _parent(e: Entity, index: _Index) -> str | None:
     """Return the entity ``e`` is another spelling of, or None."""
+    by_name = index.by_name
     words = e.name.split()
     if e.kind == "organisation":
         for tail in _MEDIA_TAILS:
@@ -218,19 +240,11 @@ def _parent(e: Entity, by_name: dict[str, Entity]) -> str | None:
         if trimmed != e.name:
             return trimmed
     if e.kind == "person":
-        longer = [
-            n
-            for n, o in by_name.items()
-            if o.kind == "organisation" and n.startswith(e.name + " ") and n.split()[-1] in _COMPANY_TAILS
-        ]
-        if len(longer) == 1 and len(longer[0].split()) == len(words) + 1:
+        longer = [n for n in index.by_head.get(e.name, ()) if n.split()[-1] in _COMPANY_TAILS]
+        if len(longer) == 1:
             return longer[0]  # "Fox Business" and "Fox Business Network"
     if e.kind == "organisation" and len(words) == 1:
-        longer = [
-            n
-            for n, o in by_name.items()
-            if o.kind == "organisation" and n.endswith(" " + e.name) and set(e.sources) <= set(o.sources)
-        ]
+        longer = [n for n in index.by_last.get(e.name, ()) if set(e.sources) <= set(by_name[n].sources)]
         if len(longer) == 1:
             return longer[0]  # "the Times" in articles that name "The New York Times"
     if (
@@ -248,9 +262,10 @@ def tidy_entities(
     entities: tuple[Entity, ...], sources: tuple[Source, ...], defined: set[str]
 ) -> tuple[Entity, ...]:
     """Return the entities without non-entities, with spellings merged and roles cleaned, most mentioned first."""
-    kept = [e for e in entities if is_entity(e, sources, defined)]
-    by_name = {e.name: e for e in kept}
-    parent_of = {e.name: p for e in kept if (p := _parent(e, by_name)) is not None and p != e.name}
+    standalone = standalone_short_caps(sources)
+    kept = [e for e in entities if is_entity(e, standalone, defined)]
+    index = _Index.of(kept)
+    parent_of = {e.name: p for e in kept if (p := _parent(e, index)) is not None and p != e.name}
     roots: dict[str, Entity] = {}
     for e in kept:  # most mentioned first, so a name keeps its own place when it is a root
         root = e.name

@@ -230,13 +230,18 @@ def _sentence_dates(text: str, source_ref: date, toward: Direction | None = None
     years = {int(y) for y in _years(text)}
     year = years.pop() if len(years) == 1 else None
     ref = _sentence_reference(year, source_ref)
-    ahead_from = future_at(text)
-    told: Direction = "past" if reports(text) else ""
-    mentions, used_ref = find_dates_with_ref(text, ref, told if toward is None else toward, source_ref)
-    if toward is None and ahead_from >= 0 and any(m.start > ahead_from for m in mentions):
-        # dates after "will" or "is due to" look ahead; those before it belong to the report
-        later, _ = find_dates_with_ref(text, ref, "future", source_ref)
-        mentions = [b if b.start > ahead_from else a for a, b in zip(mentions, later, strict=True)]
+    mentions, used_ref = find_dates_with_ref(text, ref, toward or "past", source_ref)
+    ahead_from = -1
+    told: Direction = "past"
+    if mentions:  # tense matters only to a sentence with dates; most have none
+        ahead_from = future_at(text)
+        told = "past" if reports(text) else ""
+        if toward is None and used_ref and told != "past":
+            mentions, _ = find_dates_with_ref(text, ref, told, source_ref)  # a bare month or weekday
+        if toward is None and used_ref and ahead_from >= 0 and any(m.start > ahead_from for m in mentions):
+            # dates after "will" or "is due to" look ahead; those before it belong to the report
+            later, _ = find_dates_with_ref(text, ref, "future", source_ref)
+            mentions = [b if b.start > ahead_from else a for a, b in zip(mentions, later, strict=True)]
     anchors = []
     for m in mentions:
         before = text[: m.start]
@@ -390,10 +395,12 @@ def find_events(
     candidates: list[_Candidate] = []
     dated = {src.id for src in sources if parse_iso(src.date)}
     for order, s, sd, ref in found:
+        stems: frozenset[str] | None = None
         for part in _event_dates(s.text, sd, anchors):
             kind = _kind(part, sd, ref, s.cite.source in dated)
             if kind:
-                candidates.append(_Candidate(part.date, s, order, _stems(s.text), kind, part.label))
+                stems = _stems(s.text) if stems is None else stems  # once per sentence
+                candidates.append(_Candidate(part.date, s, order, stems, kind, part.label))
     events = _merge(candidates)
     rank = {s.id: i for i, s in enumerate(sources)}
     return tuple(sorted(events, key=lambda e: (e.date, rank.get(e.cites[0].source, 0), e.cites[0].paragraph)))

@@ -67,7 +67,7 @@ def event_label(text: str, start: int, end: int) -> str:
     """
     clauses = _clauses(text)
     a, b = next(((a, b) for a, b in clauses if a <= start < b or a < end <= b), (0, len(text)))
-    inner = [m.end() for m in _OPENER.finditer(text, a, start) if len(_words(text[m.end() : start])) >= 3]
+    inner = [m.end() for m in _OPENER.finditer(text, a, start) if text.count(" ", m.end(), start) >= 3]
     for piece in (text[inner[-1] if inner else a : start], text[end:b]):
         raw = _words(piece)
         if raw and _APPOSITIVE_START.match(raw[0]):
