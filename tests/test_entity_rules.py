@@ -123,3 +123,32 @@ def test_places_and_days_are_not_people() -> None:
         )
     )
     assert not {"Batticoloa District", "Boxing Day", "Sri Lanka"} & set(names)
+
+
+def test_a_bare_surname_means_the_namesake_the_article_is_about() -> None:
+    about_her = _source(
+        "Hillary Clinton opened her campaign office on Monday.",
+        "Hillary Clinton told voters she would fight for them. Hillary Clinton then left.",
+        "Her husband, Bill Clinton, was not there. Clinton said the office would stay open late.",
+    )
+    entities = {e.name: e.mentions for e in find_entities((about_her,), ())}
+    assert "Clinton" not in entities and entities["Hillary Clinton"] == 4
+    balanced = _source(
+        "Bill Clinton and Hillary Clinton arrived together.", "The crowd cheered when Clinton said hello."
+    )
+    assert "Clinton" in {e.name for e in find_entities((balanced,), ())}
+
+
+def test_an_occupation_or_nationality_before_a_name_is_not_part_of_it() -> None:
+    names = _names(_source("Novelist Andrea Levy won the prize, ahead of Dutchman Piet Hein Donner."))
+    assert "Andrea Levy" in names and "Novelist Andrea Levy" not in names
+    assert not any(n.startswith("Dutchman") for n in names)
+
+
+def test_a_capitalised_common_word_alone_is_not_an_organisation() -> None:
+    names = _names(
+        _source(
+            "Indoors, which hosted the meeting, was full. Athletes trained indoors all winter.",
+        )
+    )
+    assert "Indoors" not in names

@@ -160,3 +160,8 @@ def test_an_undated_source_places_bare_days_back_and_keeps_its_plans_as_plans() 
     (won, plan) = _events(src, as_of="2005-12-31")
     assert (won.date, won.kind) == ("2004", "happened")
     assert (plan.date, plan.kind) == ("2004-04-17", "expected")
+
+
+def test_a_relative_date_inside_a_quotation_is_not_resolved() -> None:
+    assert _dates('"We celebrated yesterday and mourn today," a voter said.') == []
+    assert _dates("The voters celebrated yesterday, officials said.") == ["2019-03-12"]

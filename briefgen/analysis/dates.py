@@ -190,11 +190,19 @@ def find_dates_with_ref(
     relative = [
         DateMention(a, b, day, gov, gov in _SPAN_WORDS, relative=True)
         for a, b, day, gov in relative_dates(text, today or ref, direction)
-        if not any(m.start < b and a < m.end for m in out)
+        if not any(m.start < b and a < m.end for m in out) and not _quoted_at(text, a)
     ]
     if relative:
         out = sorted([*out, *relative], key=lambda m: m.start)
     return out, used_ref or bool(relative)
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """Return whether ``pos`` lies inside quotation marks: a quote's "yesterday" counts from when it was said."""
+    before = text[:pos]
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
 
 
 def _absolute_dates(text: str, ref: date, direction: Direction) -> tuple[list[DateMention], bool]:

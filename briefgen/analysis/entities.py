@@ -17,6 +17,8 @@ from .mentions import TOKEN, Mention, Opener, SourceNames, is_place, pick, scan_
 
 __all__ = ["SourceNames", "close_spelling", "find_entities", "scan_source"]
 
+# A bare surname means the namesake its article names in full at least this many times as often as any other.
+DOMINANT_TIMES = 3
 _FEMININE = ("aya", "ova", "eva", "ina", "ska", "skaya", "ovna", "evna", "yna")
 
 
@@ -126,14 +128,14 @@ class _Resolver:
         self._full: dict[str, tuple[list[_Group], int, str]] = {}
         # (source, surname) -> the full names of people with that surname the source names: "Trump" in an
         # article naming only Donald Trump is him, though the week also names Ivanka Trump.
-        self._local: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._local: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # full name -> mentions
         for m, form in zip(mentions, forms, strict=True):
             # full names (and aliases' canonical names) make the groups that others join
             if len(m.tokens) > 1:
                 key = self._full_key(m, form)
                 group = self._group(key, m.cue or "person")
                 if group.kind == "person":
-                    self._local[(m.source, key.split()[-1])].add(key)
+                    self._local[(m.source, key.split()[-1])][key] += 1
         for m, form in zip(mentions, forms, strict=True):
             # then one-word organisations ("Gazprom"), unless the word is a person's surname ("the Trump
             # campaign"): that waits for resolve, which places it with the person or as a person
@@ -213,9 +215,16 @@ class _Resolver:
         return found
 
     def _local_person(self, m: Mention, form: str) -> _Group | None:
-        """Return the one person with surname ``form`` that the mention's own source names in full."""
+        """Return the person with surname ``form`` that the mention's own source means by it: the one it names
+        in full, or the one it names in full far more often than any namesake (a story about Hillary
+        Clinton that names Bill Clinton once)."""
         names = self._local.get((m.source, form))
-        return self.groups[next(iter(names))] if names is not None and len(names) == 1 else None
+        if not names:
+            return None
+        (top, n), *rest = names.most_common(2)
+        if rest and (n < DOMINANT_TIMES * rest[0][1] or n < 2):
+            return None
+        return self.groups[top]
 
     def resolve(self, m: Mention, form: str) -> _Group | None:
         """Return the group a mention (its words joined as ``form``) belongs to, or None when it cannot be placed."""
@@ -352,4 +361,4 @@ def find_entities(
             )
         )
     ordered = tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
-    return tidy_entities(ordered, sources, {v[0] for _, v in defined})
+    return tidy_entities(ordered, sources, {v[0] for _, v in defined}, vocab)

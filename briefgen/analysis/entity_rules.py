@@ -23,6 +23,8 @@ from .gazetteer import (
     EVENT_HEADS,
     GIVEN_WORDS,
     HONORIFICS,
+    OCCUPATIONS,
+    ORG_HEADS,
     PLACE_HEADS,
     PLACES,
     words_set,
@@ -87,7 +89,7 @@ def _name_like(word: str, vocab: frozenset[str] | set[str]) -> bool:
         return True
     if "-" in word and not word.split("-", 1)[1][:1].isupper():
         return False  # "Off-colour" is a description; "Jean-Michel" a name
-    if folded.endswith(_ADVERB_ENDS) or is_place(word):
+    if folded.endswith(_ADVERB_ENDS) or is_place(word) or folded in OCCUPATIONS:
         return False  # "Suddenly Last Summer"; "Australian Craig Mottram"
     return folded not in vocab and folded not in CALENDAR
 
@@ -152,10 +154,13 @@ def standalone_short_caps(sources: Iterable[Source]) -> set[str]:
     return out
 
 
-def is_entity(e: Entity, standalone: set[str], defined: set[str]) -> bool:
+def is_entity(e: Entity, standalone: set[str], defined: set[str], vocab: set[str] | frozenset[str]) -> bool:
     """Return whether an entity is a person or organisation a reader would list."""
     words = e.name.split()
     folded = [w.casefold() for w in words]
+    single = e.kind == "organisation" and len(words) == 1 and not e.name.isupper()
+    if single and folded[0] in vocab and folded[0] not in ORG_HEADS:
+        return False  # "Indoors": a common word of the week, capitalised, is not a name
     if not _TITLE_CASE_WORDS.isdisjoint(words[1:]):
         return False  # a headline in title case, not a name
     if len(words) == 1 and e.name.isupper():
@@ -259,11 +264,14 @@ def _parent(e: Entity, index: _Index) -> str | None:
 
 
 def tidy_entities(
-    entities: tuple[Entity, ...], sources: tuple[Source, ...], defined: set[str]
+    entities: tuple[Entity, ...],
+    sources: tuple[Source, ...],
+    defined: set[str],
+    vocab: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[Entity, ...]:
     """Return the entities without non-entities, with spellings merged and roles cleaned, most mentioned first."""
     standalone = standalone_short_caps(sources)
-    kept = [e for e in entities if is_entity(e, standalone, defined)]
+    kept = [e for e in entities if is_entity(e, standalone, defined, vocab)]
     index = _Index.of(kept)
     parent_of = {e.name: p for e in kept if (p := _parent(e, index)) is not None and p != e.name}
     roots: dict[str, Entity] = {}

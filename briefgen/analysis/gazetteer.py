@@ -55,9 +55,9 @@ Argentine|Argentinian|Peruvian|Colombian|Venezuelan|Cuban|Haitian|Dominican|Aust
 Albanian|Macedonian|Montenegrin|Icelandic|Maltese|Cypriot|Luxembourgish|Somali|Sudanese|Ugandan|Rwandan|Tanzanian|
 Zimbabwean|Zambian|Ghanaian|Senegalese|Cameroonian|Congolese|Angolan|Namibian|Libyan|Lebanese|Jordanian|Yemeni|
 Omani|Kuwaiti|Bahraini|Kurdish|Kurds|Romanians|Bulgarians|Hungarians|Serbs|Croats|Greeks|Turks|Iranians|Iraqis|
-Syrians|Israelis|Palestinians|Indians|Pakistanis|Japanese|Chinese|Americans|Canadians|Mexicans|Brazilians""".replace(
-        "\n", ""
-    ).split("|")
+Syrians|Israelis|Palestinians|Indians|Pakistanis|Japanese|Chinese|Americans|Canadians|Mexicans|Brazilians|
+Dutchman|Dutchwoman|Frenchman|Frenchwoman|Englishman|Englishwoman|Scotsman|Scotswoman|Welshman|Irishman|Briton|
+Britons""".replace("\n", "").split("|")
 )
 CALENDAR = words_set(
     """january february march april may june july august september october november december monday tuesday
@@ -132,3 +132,13 @@ GIVEN_WORDS = words_set(
 )
 # Forms of address, not roles (casefolded).
 HONORIFICS = words_set("mr mrs ms miss mx sir dame madam mister messrs mme mlle herr dr")
+# Occupations written before a name as a description ("Novelist Andrea Levy"), casefolded.
+OCCUPATIONS = words_set(
+    """novelist writer author actor actress singer songwriter director producer playwright poet artist composer
+    comedian presenter broadcaster journalist reporter photographer designer architect historian scientist
+    economist lawyer attorney coach manager striker midfielder defender goalkeeper sprinter athlete runner
+    hurdler jumper swimmer cyclist boxer golfer champion captain chef model dancer rapper drummer guitarist
+    pianist violinist conductor critic columnist editor publisher novelist film-maker filmmaker businessman
+    businesswoman tycoon billionaire entrepreneur banker investor analyst activist campaigner blogger star
+    veteran rookie newcomer"""
+)
