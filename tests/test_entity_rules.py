@@ -152,3 +152,13 @@ def test_a_capitalised_common_word_alone_is_not_an_organisation() -> None:
         )
     )
     assert "Indoors" not in names
+
+
+def test_words_cut_from_a_title_before_a_known_name_join_that_person() -> None:
+    names = _names(
+        _source(
+            "The Under-Secretary for Refugee Affairs Anna Berg visited the camp.",
+            "Anna Berg said the camp needed more water. Anna Berg left on Friday.",
+        )
+    )
+    assert "Affairs Anna Berg" not in names and "Anna Berg" in names

@@ -252,6 +252,11 @@ def _parent(e: Entity, index: _Index) -> str | None:
         longer = [n for n in index.by_last.get(e.name, ()) if set(e.sources) <= set(by_name[n].sources)]
         if len(longer) == 1:
             return longer[0]  # "the Times" in articles that name "The New York Times"
+    if e.kind == "person" and len(words) >= 3:
+        for i in range(1, len(words) - 1):  # "Affairs Jan Egeland" is Jan Egeland with a title's tail before
+            tail = " ".join(words[i:])
+            if tail in by_name and by_name[tail].kind == "person":
+                return tail
     if (
         e.kind == "person"
         and len(words) >= 3
