@@ -165,3 +165,16 @@ def test_an_undated_source_places_bare_days_back_and_keeps_its_plans_as_plans() 
 def test_a_relative_date_inside_a_quotation_is_not_resolved() -> None:
     assert _dates('"We celebrated yesterday and mourn today," a voter said.') == []
     assert _dates("The voters celebrated yesterday, officials said.") == ["2019-03-12"]
+
+
+def test_an_undated_source_in_the_present_tense_looks_ahead_to_a_bare_date() -> None:
+    src = _source(
+        "The club won the cup in 2004 and kept its coach for the season.",
+        "The striker is preparing for the final on 17 May with the youth side.",
+    )
+    kinds = {e.date: e.kind for e in _events(src, as_of="2005-12-31")}
+    assert kinds == {"2004": "happened", "2004-05-17": "expected"}
+
+
+def test_participles_used_as_adjectives_are_not_the_past_tense() -> None:
+    assert direction("The coach is concerned the final clashes with the league.") == ""

@@ -95,6 +95,7 @@ class DateMention:
     governor: str  # the preposition before it, lower case ("" when none)
     span: bool  # opens or closes a span ("since 2022", "Since the invasion in February 2022")
     relative: bool = False  # counted from the writing day ("on Tuesday", "last month")
+    bare: bool = False  # a month or day without a year ("on 17 April"): its year is inferred
 
     @property
     def precision(self) -> int:
@@ -236,7 +237,8 @@ def _absolute_dates(text: str, ref: date, direction: Direction) -> tuple[list[Da
             resolved = _resolve(form, m, ref, direction)
             if resolved is None:
                 continue
-            out.append(DateMention(i, m.end(), resolved, governor, _in_span(text, i, governor)))
+            span = _in_span(text, i, governor)
+            out.append(DateMention(i, m.end(), resolved, governor, span, bare=form in _NEEDS_REF))
             pos = m.end()
             break
         else:

@@ -50,6 +50,7 @@ class Dated:
     label: str
     start: int  # where its date expression starts in the sentence (-1: dated through an anchor)
     governor: str  # the date's preposition, or "back" / "ahead" for relative dates
+    bare: bool = False  # a month or day written without its year
 
 
 def is_caption(text: str) -> bool:
@@ -91,7 +92,7 @@ def dated_parts(text: str, mentions: tuple[DateMention, ...]) -> list[Dated] | N
     if len(chosen) == 1:  # one event: its most precise date, as before
         best = max(usable, key=lambda m: m.precision)
         chosen = [best]
-    return [Dated(m.date, _label(text, m), m.start, m.governor) for m in chosen[:MAX_PARTS]]
+    return [Dated(m.date, _label(text, m), m.start, m.governor, m.bare) for m in chosen[:MAX_PARTS]]
 
 
 def _label(text: str, m: DateMention) -> str:

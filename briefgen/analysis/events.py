@@ -216,6 +216,8 @@ def _kind(part: Dated, sd: SentenceDates, ref: date, dated: bool) -> str | None:
     if part.governor == "ahead" or told_ahead:
         # an undated source's plan stays a plan: whether its day has passed is unknown
         return "expected" if end >= ref or not dated else None
+    if not dated and part.bare and not sd.reports and sd.happening:
+        return "expected"  # "is preparing for the marathon on 17 April", in a source without a date
     if sd.happening or sd.ahead_from >= 0:  # "He repeated the pledge on Monday, saying he would ..."
         # A past-tense report dated after its reference is a wrong guess of an undated source's date.
         return "expected" if start > ref and not (sd.reports and not dated) else "happened"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .gazetteer import words_set
+
 Direction = Literal["past", "future", ""]
 
 # Forecasts, plans, targets and schedules: what a sentence expects rather than reports.
@@ -26,7 +28,12 @@ _IRREGULAR_PAST = (
     "chose|drew|grew|knew|threw|flew|broke|stood|kept|felt|heard|meant|quit|beat|hit|cut|shot|won|ago"
 )
 _PAST = re.compile(r"\b(?:" + _IRREGULAR_PAST + r"|[a-z]{2,}[^e\W]ed|[a-z]+ied)\b")
-_NOT_PAST = frozenset(["hundred", "kindred", "sacred", "naked", "wicked", "rugged", "beloved", "indeed"])
+# Words ending in -ed that are not past verbs, and participles mostly used as adjectives ("is concerned").
+_NOT_PAST = words_set(
+    """hundred kindred sacred naked wicked rugged beloved indeed concerned interested worried pleased
+    delighted determined supposed involved based experienced qualified related advanced detailed limited
+    talented skilled armed aged"""
+)
 
 
 def future_at(text: str) -> int:
