@@ -162,3 +162,13 @@ def test_words_cut_from_a_title_before_a_known_name_join_that_person() -> None:
         )
     )
     assert "Affairs Anna Berg" not in names and "Anna Berg" in names
+
+
+def test_a_person_shaped_name_always_written_after_the_is_a_title_not_a_person() -> None:
+    names = _names(
+        _source(
+            "The Silver Harbour sold a million copies. Critics said the Silver Harbour was too long.",
+            "Anna Berg said she had read the Silver Harbour twice.",
+        )
+    )
+    assert "Silver Harbour" not in names and "Anna Berg" in names

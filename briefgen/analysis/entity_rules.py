@@ -176,6 +176,24 @@ def is_entity(e: Entity, standalone: set[str], defined: set[str], vocab: set[str
     return not (e.kind == "person" and (folded[-1] in PLACE_HEADS or all(w in PLACES for w in folded)))
 
 
+def _always_after_the(e: Entity, by_id: dict[str, Source]) -> bool:
+    """Return whether every time the sources write a person-shaped name, "the" comes first ("The Da Vinci
+    Code"): people are not written with an article, titles of works and institutions are."""
+    if e.role or " " not in e.name:
+        return False
+    seen = False
+    for sid in e.sources:
+        source = by_id.get(sid)
+        for p in source.paragraphs if source else ():
+            at = p.text.find(e.name)
+            while at >= 0:
+                if p.text[max(0, at - 4) : at].casefold() != "the ":
+                    return False
+                seen = True
+                at = p.text.find(e.name, at + 1)
+    return seen
+
+
 def clean_role(role: str | None) -> str | None:
     """Return a role worth showing: not an honorific ("Mr", "Ms"), not a clause or a sentence's tail."""
     if not role:
@@ -276,7 +294,13 @@ def tidy_entities(
 ) -> tuple[Entity, ...]:
     """Return the entities without non-entities, with spellings merged and roles cleaned, most mentioned first."""
     standalone = standalone_short_caps(sources)
-    kept = [e for e in entities if is_entity(e, standalone, defined, vocab)]
+    by_id = {s.id: s for s in sources}
+    kept = [
+        e
+        for e in entities
+        if is_entity(e, standalone, defined, vocab)
+        and not (e.kind == "person" and _always_after_the(e, by_id))
+    ]
     index = _Index.of(kept)
     parent_of = {e.name: p for e in kept if (p := _parent(e, index)) is not None and p != e.name}
     roots: dict[str, Entity] = {}
