@@ -104,6 +104,14 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--cache-dir", type=Path, metavar="DIR", help="cache of per-source analysis, as for build")
     r.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
+    t = sub.add_parser("template-help", help="list every name and directive a brief.j2 may use")
+    t.add_argument("--markdown", action="store_true", help="as Markdown tables (the README's section)")
+
+    n = sub.add_parser("new-audience", help="copy a template folder and add the audience to the config")
+    n.add_argument("config", type=Path)
+    n.add_argument("name", help="the new audience's id (a-z, 0-9, _)")
+    n.add_argument("--from", dest="source", required=True, metavar="AUDIENCE", help="the audience to copy")
+
     s = sub.add_parser("summarize", help="print the N best sentences of one document, in document order")
     s.add_argument("file", type=Path)
     s.add_argument("--sentences", "-n", type=int, default=3, metavar="N")
@@ -264,7 +272,27 @@ def cmd_review(args: argparse.Namespace) -> int:
     return ExitStatus.OK
 
 
+def cmd_template_help(args: argparse.Namespace) -> int:
+    from .layout_template import template_help
+
+    print(template_help(markdown=args.markdown), end="")
+    return ExitStatus.OK
+
+
+def cmd_new_audience(args: argparse.Namespace) -> int:
+    from .scaffold import new_audience
+
+    folder, config = new_audience(args.config, args.name, args.source)
+    _say(
+        f"briefgen: {folder} copied from --from {args.source}; audience '{args.name}' added to {config}",
+        args.quiet,
+    )
+    return ExitStatus.OK
+
+
 COMMANDS = {
+    "template-help": cmd_template_help,
+    "new-audience": cmd_new_audience,
     "build": cmd_build,
     "check": cmd_check,
     "extract": cmd_extract,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .analysis.event_parts import period_end
 from .analysis.segment import sentence_spans
@@ -16,7 +17,7 @@ from .analysis.vectors import words
 from .config import Audience, Config
 from .edits import BriefEdits
 from .errors import RenderError
-from .layout_template import Line, render_layout
+from .layout_template import Line, check_directives, render_layout, template_path
 from .model import (
     Analysis,
     Block,
@@ -57,6 +58,35 @@ class ThemeView:
     sources: int
     quotes: int
     extracts: int
+
+
+def layout_context(
+    config: Config, audience: Audience, as_of: str, themes: tuple[ThemeSummary, ...], counts: dict[str, int]
+) -> dict[str, Any]:
+    """Return the names a layout template may use (README: "What a brief.j2 may use"); build and check share it."""
+    return {
+        "brief": {
+            "title": config.title,
+            "subtitle": config.subtitle,
+            "organisation": config.organisation,
+            "as_of": as_of,
+            "marking": audience.marking or config.marking,
+        },
+        "audience": audience,
+        "themes": [
+            ThemeView(
+                t.theme.id,
+                t.theme.title,
+                t.theme.description,
+                t.sentences,
+                t.sources,
+                t.quotes,
+                len(t.extracts),
+            )
+            for t in themes
+        ],
+        "counts": counts,
+    }
 
 
 def _words(text: str) -> int:
@@ -370,35 +400,24 @@ def compose(
     """Return the Brief for one audience (with the editor's pins and words placed, if any)."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
     composer = _Composer(analysis, audience, themes, edits, as_of)
-    context = {
-        "brief": {
-            "title": config.title,
-            "subtitle": config.subtitle,
-            "organisation": config.organisation,
-            "as_of": as_of,
-            "marking": audience.marking or config.marking,
-        },
-        "audience": audience,
-        "themes": [
-            ThemeView(
-                t.theme.id,
-                t.theme.title,
-                t.theme.description,
-                t.sentences,
-                t.sources,
-                t.quotes,
-                len(t.extracts),
-            )
-            for t in themes
-        ],
-        "counts": {
+    context = layout_context(
+        config,
+        audience,
+        as_of,
+        themes,
+        {
             "sources": len(analysis.sources),
             "quotes": len(analysis.quotes),
             "events": len(analysis.events),
             "entities": len(analysis.entities),
         },
-    }
+    )
     lines = render_layout(templates, audience.template, context)
+    problems = check_directives(
+        lines, template_path(templates, audience.template), audience.id, audience.themes
+    )
+    if problems:
+        raise RenderError(problems)
     sections = _sections(lines, composer, config.title)
     if edits and edits.notes and sections:  # the analyst's notes open the brief
         first = sections[0]

@@ -178,3 +178,19 @@ def test_an_undated_source_in_the_present_tense_looks_ahead_to_a_bare_date() -> 
 
 def test_participles_used_as_adjectives_are_not_the_past_tense() -> None:
     assert direction("The coach is concerned the final clashes with the league.") == ""
+
+
+def test_a_timeline_directive_takes_nothing_or_expected() -> None:
+    from pathlib import Path
+
+    from briefgen.layout_template import Line, check_directives
+
+    lines = [
+        Line("directive", "timeline", arg="", lineno=3),
+        Line("directive", "timeline", arg="expected", lineno=5),
+        Line("directive", "timeline", arg="upcoming", lineno=7),
+    ]
+    assert check_directives(lines, Path("t/brief.j2"), "desk", ()) == [
+        "t/brief.j2: output line 7: @timeline 'upcoming': write @timeline for what happened or @timeline expected "
+        "for the dates to watch"
+    ]
