@@ -172,3 +172,15 @@ def test_a_person_shaped_name_always_written_after_the_is_a_title_not_a_person()
         )
     )
     assert "Silver Harbour" not in names and "Anna Berg" in names
+
+
+def test_a_day_after_an_organisation_is_not_part_of_its_name() -> None:
+    names = _names(
+        _source(
+            "The Ministry of Energy on Monday announced cuts to fuel subsidies.",
+            "Barack Obama praised the plan. Obama said it was brave.",
+        )
+    )
+    assert "Ministry of Energy" in names and names["Ministry of Energy"][1] == ()
+    assert not any(n.endswith("Monday") for n in names)
+    assert "Obama" not in names and "Barack Obama" in names

@@ -223,7 +223,7 @@ def _merge_into(target: Entity, other: Entity) -> Entity:
     return Entity(
         name=target.name,
         kind=target.kind,
-        variants=tuple(v for v in variants if v != target.name),
+        variants=tuple(v for v in variants if v != target.name and trim_name(v) != target.name),
         role=target.role or other.role,
         mentions=target.mentions + other.mentions,
         sources=tuple(dict.fromkeys((*target.sources, *other.sources))),
