@@ -194,3 +194,13 @@ def test_a_timeline_directive_takes_nothing_or_expected() -> None:
         "t/brief.j2: output line 7: @timeline 'upcoming': write @timeline for what happened or @timeline expected "
         "for the dates to watch"
     ]
+
+
+def test_since_a_year_is_an_event_when_the_text_says_what_happened_then() -> None:
+    src = _source(
+        "The editor has been in prison since 2020, when police raided the newspaper's office.",
+        "Relations have been frozen since 2018 and show no sign of thawing.",
+        when="2024-05-01",
+    )
+    (event,) = _events(src, as_of="2024-05-10")
+    assert (event.date, event.label) == ("2020", "police raided the newspaper's office")

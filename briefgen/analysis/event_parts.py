@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import DateMention
-from .labels import event_label, happening_label
+from .labels import clause_label, event_label, happening_label
 from .relative import happening_end
 
 # Prepositions under which a date marks when something happened ("in June", "on 12 March", "by 2024").
@@ -40,6 +40,7 @@ _CREDIT = re.compile(
     re.I,
 )
 MAX_PARTS = 3  # dated events one sentence may give
+_WHEN_AFTER = re.compile(r",?\s+when\s+\S+\s+\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ def is_caption(text: str) -> bool:
 
 def _usable(text: str, m: DateMention) -> bool:
     """Return whether a date mention may date the sentence's own event."""
+    if m.span and _WHEN_AFTER.match(text, m.end):
+        return True  # "in prison since 2020, when he was arrested": the when-clause says what happened
     if m.span or m.governor not in EVENT_GOVERNORS:
         return False
     if m.governor == "of" and m.precision == 1:
@@ -97,6 +100,8 @@ def dated_parts(text: str, mentions: tuple[DateMention, ...]) -> list[Dated] | N
 
 def _label(text: str, m: DateMention) -> str:
     """Return the label of the event a date mention dates; a year naming a happening labels it."""
+    if m.span and _WHEN_AFTER.match(text, m.end):
+        return clause_label(text, text.index("when", m.end) + 4)  # the words after "when"
     if m.precision == 1:
         if m.governor == "of":
             return happening_label(text, m.start, m.end)

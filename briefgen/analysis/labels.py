@@ -51,6 +51,12 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def clause_label(text: str, start: int) -> str:
+    """Return the first few words of the clause that starts at ``start`` ("when police raided ...")."""
+    stop = _BREAK.search(text, start)
+    return " ".join(_tidy(_words(text[start : stop.start() if stop else len(text)]))).rstrip(".,;:")
+
+
 def happening_label(text: str, start: int, end: int) -> str:
     """Return the words naming a happening that a year dates, without the year: "presidential election"."""
     if text[:start].rstrip().endswith(" of"):
