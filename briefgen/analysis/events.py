@@ -180,7 +180,7 @@ def _is_statement(text: str) -> bool:
     stripped = text.rstrip("\"'\u201d\u2019) ")
     if stripped.endswith("?") or len(text.split(maxsplit=4)) < 5:  # fewer than five words
         return False
-    return not _CONDITIONAL_START.match(text) and not is_caption(text)
+    return not _CONDITIONAL_START.match(text)
 
 
 def _is_happening(text: str, low: str | None) -> bool:
@@ -255,6 +255,9 @@ def _sentence_dates(text: str, source_ref: date, toward: Direction | None = None
             anchors.append((_anchor_key(found.group(1), found.group("noun")), m.date))
     low = _lowered(text)  # once for the keyword checks below
     happening = ahead_from < 0 and _is_happening(text, low)
+    uses = _anchor_uses(text, low) if happening else ()
+    if (mentions or uses) and is_caption(text):  # only a sentence with dates could become an event
+        happening, ahead_from, uses = False, -1, ()
     plans = ahead_from >= 0 and _is_statement(text) and not _ARGUMENT.search(text)
     return SentenceDates(
         tuple(mentions),
@@ -262,7 +265,7 @@ def _sentence_dates(text: str, source_ref: date, toward: Direction | None = None
         year,
         happening,
         tuple(anchors),
-        _anchor_uses(text, low) if happening else (),
+        uses,
         ahead_from if plans else -1,
         told == "past",
     )

@@ -21,17 +21,20 @@ _NEAR = re.compile(
     r"(?:earlier|later) this (?:week|month|year))\b",
     re.I,
 )
-_HINTS = (
-    "day",
+# Cheap checks before the patterns: a weekday's name, or a word the near phrases need (lower case).
+_WEEKDAY_HINTS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NEAR_HINTS = (
     "yesterday",
     "tomorrow",
-    "last ",
-    "next ",
-    "this ",
-    "Last ",
-    "Next ",
-    "Yesterday",
-    "Tomorrow",
+    "last week",
+    "last month",
+    "last year",
+    "next week",
+    "next month",
+    "next year",
+    "this week",
+    "this month",
+    "this year",
 )
 # A year right before a happening names when it happened: "the 2020 election", "2020 presidential election".
 _HAPPENING = re.compile(
@@ -91,10 +94,11 @@ def _near(phrase: str, ref: date) -> str:
 
 def relative_dates(text: str, ref: date, direction: Direction) -> list[tuple[int, int, str, str]]:
     """Return (start, end, YYYY[-MM[-DD]], governor) for each relative date in ``text``, in order."""
-    if not any(map(text.__contains__, _HINTS)):
-        return []
     out: list[tuple[int, int, str, str]] = []
-    if "day" in text:
+    has_day = "day" in text  # every weekday and "yesterday"; most sentences have none of these words
+    if not (has_day or "orrow" in text or "week" in text or "month" in text or "year" in text):
+        return out
+    if has_day and any(map(text.__contains__, _WEEKDAY_HINTS)):
         for m in _WEEKDAY.finditer(text):
             pre = (m.group("pre") or "").lower()
             if not (pre or m.group("verb") or m.group("poss")):
@@ -103,6 +107,9 @@ def relative_dates(text: str, ref: date, direction: Direction) -> list[tuple[int
             start = m.start("wd") if m.group("verb") else m.start()
             governor = {"last": "back", "next": "ahead", "this": "on"}.get(pre, pre)
             out.append((start, m.end(), day.isoformat(), governor))
+    low = text.lower()
+    if not any(map(low.__contains__, _NEAR_HINTS)):
+        return sorted(out)
     for m in _NEAR.finditer(text):
         pre = (m.group("pre") or "").lower()
         phrase = m.group("phrase").lower()
