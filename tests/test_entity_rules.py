@@ -184,3 +184,13 @@ def test_a_day_after_an_organisation_is_not_part_of_its_name() -> None:
     assert "Ministry of Energy" in names and names["Ministry of Energy"][1] == ()
     assert not any(n.endswith("Monday") for n in names)
     assert "Obama" not in names and "Barack Obama" in names
+
+
+def test_a_bare_surname_joins_the_one_person_who_bears_it_and_no_namesake() -> None:
+    week = (
+        _source("Sens Anna Berg and others voted for the bill.", sid="a"),
+        _source("Anna Berg spoke first in the debate.", sid="b"),
+        _source("The crowd cheered when Berg said the bill would pass.", sid="c"),
+    )
+    names = {e.name: e.mentions for e in find_entities(week, ())}
+    assert "Berg" not in names and names["Anna Berg"] == 3

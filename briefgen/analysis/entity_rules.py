@@ -218,12 +218,22 @@ def trim_name(name: str) -> str:
     return name
 
 
+def _other_spelling(form: str, name: str) -> bool:
+    """Return whether ``form`` is worth listing as another way ``name`` is written.
+
+    Not a part of the name ("Paul" of "Rand Paul"), the name with a title before it ("Sens Rand Paul"),
+    or the name with a time or place after it.
+    """
+    padded = f" {name} "
+    return f" {form} " not in padded and not form.endswith(" " + name) and trim_name(form) != name
+
+
 def _merge_into(target: Entity, other: Entity) -> Entity:
     variants = tuple(dict.fromkeys((*target.variants, other.name, *other.variants)))
     return Entity(
         name=target.name,
         kind=target.kind,
-        variants=tuple(v for v in variants if v != target.name and trim_name(v) != target.name),
+        variants=tuple(v for v in variants if _other_spelling(v, target.name)),
         role=target.role or other.role,
         mentions=target.mentions + other.mentions,
         sources=tuple(dict.fromkeys((*target.sources, *other.sources))),
@@ -314,7 +324,24 @@ def tidy_entities(
             roots[root] = _merge_into(roots[root], e)
         else:
             roots[root] = _merge_into(Entity(root, e.kind), e)
+    _place_bare_surnames(roots)
     out = (
         Entity(e.name, e.kind, e.variants, clean_role(e.role), e.mentions, e.sources) for e in roots.values()
     )
     return tuple(sorted(out, key=lambda e: (-e.mentions, e.name)))
+
+
+def _place_bare_surnames(roots: dict[str, Entity]) -> None:
+    """Merge a bare surname into the one person of the week who bears it, once spellings are merged.
+
+    "Sens Rand Paul" and "Rand Paul" made "Paul" look shared while the entities were found; once they are
+    one, "Paul" is him. A surname two people bear (Bill and Hillary Clinton) stays apart.
+    """
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name, e in roots.items():
+        if e.kind == "person" and " " in name:
+            by_surname[name.rsplit(" ", 1)[1]].append(name)
+    for name in [n for n, e in roots.items() if e.kind == "person" and " " not in n]:
+        bearers = by_surname.get(name, [])
+        if len(bearers) == 1:
+            roots[bearers[0]] = _merge_into(roots[bearers[0]], roots.pop(name))

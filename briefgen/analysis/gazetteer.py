@@ -68,7 +68,8 @@ TITLES = words_set(
 prince pope senator governor mayor ambassador chairman chair chairwoman director leader commander mr
 mrs ms dr prof sir lord lady judge justice rep sen gov gen col lt colonel major captain admiral
 spokesman spokeswoman spokesperson representative premier patriarch metropolitan archbishop bishop
-sheikh emir chief head defence defense interior state acting former late"""
+sheikh emir chief head defence defense interior state acting former late sens reps govs senators
+representatives governors"""
 )
 ORG_HEADS = words_set(
     """union church commission ministry party parliament council bank agency treasury department office
