@@ -82,3 +82,16 @@ def test_cover_line_counts_undated_sources() -> None:
         == "Drawn from 3 sources: 2 dated 2019-03-01 to 2019-03-05, 1 undated"
     )
     assert _period(Analysis(sources=sources[:2])) == "Drawn from 2 sources dated 2019-03-01 to 2019-03-05"
+
+
+def test_a_one_sentence_headline_above_a_date_line_is_the_title() -> None:
+    header = infer_header(
+        [
+            "The Latest: Harbour talks resume after a long pause.",
+            "2019-03-04",
+            "Talks resumed on Monday.",
+            "Both sides said they were hopeful.",
+        ]
+    )
+    assert header.title == "The Latest: Harbour talks resume after a long pause."
+    assert header.date == "2019-03-04"

@@ -187,7 +187,7 @@ def infer_header(paras: list[str]) -> Header:
             and (header.title is not None or i > 0)
         ):
             header.outlet = text
-        elif header.title is None and i == 0 and _is_title_line(text, _after_date_lines(paras, 1)):
+        elif header.title is None and i == 0 and _opens_with_title(paras):
             header.title = text
         elif header.date is None and _is_short_line(text) and i + 1 < limit and _dated(paras[i + 1]):
             pass  # a caption or kicker between the title and the date line
@@ -200,6 +200,14 @@ def infer_header(paras: list[str]) -> Header:
         i += 1
     header.body_from = i + 1
     return header
+
+
+def _opens_with_title(paras: list[str]) -> bool:
+    """Return whether the first paragraph is a title: shaped like one, or a short line above a date line."""
+    text = paras[0]
+    if _is_title_line(text, _after_date_lines(paras, 1)):
+        return True
+    return len(paras) > 1 and _is_date_line(paras[1]) and len(text.split()) <= 25
 
 
 def _dated(text: str) -> bool:
