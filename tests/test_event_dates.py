@@ -204,3 +204,8 @@ def test_since_a_year_is_an_event_when_the_text_says_what_happened_then() -> Non
     )
     (event,) = _events(src, as_of="2024-05-10")
     assert (event.date, event.label) == ("2020", "police raided the newspaper's office")
+
+
+def test_a_label_takes_the_relative_clause_that_holds_the_date() -> None:
+    text = "The report recalls the case of Ann Roe, a farmer who lost her land in May 2015 after a flood."
+    assert event_label(text, text.index("May"), text.index(" after")) == "lost her land"

@@ -23,7 +23,8 @@ _TAIL = words_set(
 _PREPOSITION_START = words_set("in on at by during since as after before following from until amid despite")
 _EDGE = "\"'\u201c\u201d\u2018\u2019*([)]"
 # A clause inside the date's clause starts after one of these: "... after North Korean troops came ...".
-_OPENER = re.compile(r"\b(?:after|when|while|because|that|which|who|whereby|where|as)\s+", re.I)
+_OPENER = re.compile(r"\b(after|when|while|because|that|which|who|whereby|where|as)\s+", re.I)
+_CLAUSE_WORDS = frozenset(["after", "when", "while", "because", "which", "who", "whereby", "where"])
 _APPOSITIVE_START = re.compile(r"^(?:[a-z]+(?:ed|ing|en)|which|who|whose|where)$")
 
 
@@ -73,13 +74,21 @@ def event_label(text: str, start: int, end: int) -> str:
     """
     clauses = _clauses(text)
     a, b = next(((a, b) for a, b in clauses if a <= start < b or a < end <= b), (0, len(text)))
-    inner = [m.end() for m in _OPENER.finditer(text, a, start) if text.count(" ", m.end(), start) >= 3]
-    for piece in (text[inner[-1] if inner else a : start], text[end:b]):
+    # An inner clause's own words: two suffice after "who" or "when" ("who committed suicide in June");
+    # "that" and "as" open too many other things, so three are needed after them.
+    inner = [
+        (m.end(), 2 if m.group(1).lower() in _CLAUSE_WORDS else 3)
+        for m in _OPENER.finditer(text, a, start)
+        if text.count(" ", m.end(), start) >= (2 if m.group(1).lower() in _CLAUSE_WORDS else 3)
+    ]
+    at, least = inner[-1] if inner else (a, 3)
+    pieces = ((text[at:start], least), (text[end:b], 3))
+    for n, (piece, least) in enumerate(pieces):
         raw = _words(piece)
-        if raw and _APPOSITIVE_START.match(raw[0]):
+        if raw and _APPOSITIVE_START.match(raw[0]) and not (n == 0 and inner):
             break  # "orchestrated by Minsk in 2021" describes the sentence's subject: name that instead
         words = _tidy(raw)
-        if len(words) >= 3:
+        if len(words) >= least:  # "(who) committed suicide in June 2015": two words say it
             return " ".join(words).rstrip(".,;:")
     for ca, cb in clauses:
         raw = _words(text[ca:cb])
