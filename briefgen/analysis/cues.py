@@ -274,9 +274,11 @@ def clause_subject(clause: str) -> str | None:
     if words[0].lower() in ("he", "she", "they", "i", "we"):
         return words[0]
     keep: list[str] = []
-    for w in words[:6]:
+    for i, w in enumerate(words[:6]):
         if w[:1].isupper() or (keep and _POSSESSIVE_END.search(keep[-1])) or w.lower() in ("the", "a", "an"):
             keep.append(w)
+        elif keep and w in _ROLE_WORDS and words[i + 1 : i + 2] and words[i + 1][:1].isupper():
+            keep.append(w)  # "Union leader Tomas Brandt": a lower-case role between capitalised words
         else:
             break
     if keep and all(w.lower() in ("the", "a", "an") for w in keep):
@@ -292,13 +294,23 @@ def clause_subject(clause: str) -> str | None:
     return " ".join(keep) or None
 
 
+# Lower-case role nouns that may stand inside a capitalised subject ("Union leader Tomas Brandt").
+_ROLE_WORDS = word_set(
+    "leader chief spokesman spokeswoman spokesperson president chairman chairwoman director minister "
+    "secretary adviser advisor aide official coach manager captain head editor founder"
+)
+
 # Words between a subject and its verb that say nothing about who speaks: "less than two weeks ago",
 # ", for example,", ", in a statement,".
 _INSERTS = re.compile(
     r"(?:\s+(?:(?:less|more) than\s+)?(?:\S+\s+){1,2}ago|,\s+(?:for example|for instance|however|too|"
     r"meanwhile|in turn|though|in a statement|in an interview|in response|by contrast|in contrast),?)\s*$"
 )
-_TRAILING_RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},$")
+_TRAILING_RELATIVE = re.compile(
+    r",\s+(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},$"
+    # "The actor, whose films include A, B and C: D, said": a "whose" clause may list titles.
+    r"|,\s+whose\s[^;\u201c\u201d\"_]{1,160},$"
+)
 RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},")
 
 

@@ -75,6 +75,7 @@ _CLAUSE_MARK = re.compile(r"[;:!?_\u201c\u201d\"]")
 _ADJACENT = re.compile(r"(?:\s+that)?\s*[,:]?\s*|\s+[^,.;:_]{1,60}[,:]\s*")
 _ACCORDING_NAME = re.compile(r"\s+([^,.;:]{2,80})")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w\u2019'.]*\s+$")
+_CAPITAL_END = re.compile(r"[A-Z][\w\u2019'.]*$")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|being)\s+$")
 _AND_BEFORE = re.compile(r"\sand\s*$")
 _GENERIC_LEAD = re.compile(r"[,!?]?\s+")
@@ -160,7 +161,12 @@ class _ParagraphQuotes:
             who = strip_tags(body[: cue.start()]).strip()
             # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
             named = _NAMED_APPOSITIVE.search(who)
-            if named and who[:1].isupper() and _LOWER_WORD.search(who, 0, named.start()):
+            if (
+                named
+                and who[:1].isupper()
+                and _LOWER_WORD.search(who, 0, named.start())
+                and not _CAPITAL_END.search(who, 0, named.start())  # "University of California, Santa Cruz"
+            ):
                 who = named.group(1)  # "Rep. Hunter’s chief of staff, Joe Kasper, told": the name
             who = _NAME_THEN_APPOSITIVE.sub(r"\1", who)
             if final and _NEXT_QUOTE_CLAUSE.match(full, len(after) - len(body) + cue.end()):

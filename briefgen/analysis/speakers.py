@@ -20,6 +20,8 @@ from .coref import (
     title_gender,
 )
 from .descriptions import clean_token, description_score, description_words, mention_roles, stem
+from .first_names import MALE_FIRST
+from .phrases import joint_speakers, real_role, tidy_phrase
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -37,15 +39,17 @@ _TITLE_WORDS = word_set(
     interior judge justice king leader lord lt majority manager mayor minister minority mr mrs ms
     nominee officer pollster pope president president-elect press prime prince prof professor queen rep
     reporter representative republican rev secretary sen senate senator sgt sir speaker special
-    spokesman spokesperson spokeswoman state strategist trustee vice whip
+    spokesman spokesperson spokeswoman state strategist trustee vice whip sens archbishop cardinal mp mep
+    premier admiral coach novelist
     """
 )
 # Capitalised words that mark a sequence as a place, organisation or date rather than a person.
 _NOT_PERSON = word_set(
     """
     a abc about act administration after against agency air airport also although america american
-    americans among an and angeles april army as assembly associated association at august avenue bank
-    bbc because before between bill board brexit but by campaign capitol caucus caucuses cbs center
+    americans african asian australian british canadian chinese english european french german irish
+    italian japanese mexican olympic paralympic russian scottish spanish welsh commonwealth among an and angeles april army as assembly associated association at august avenue bank
+    bbc because before between bill board britain brexit but by campaign capitol caucus caucuses cbs center
     central centre christmas church city club cnn college committee company conference congress
     convention corporation council county court day debate december democratic democrats department
     despite dr during east easter eastern election eu european even facebook february federal federation
@@ -67,7 +71,7 @@ _NOT_PERSON = word_set(
 _FEMALE_FIRST = word_set(
     """
     agnes alice amanda andrea angelica beatrice carmen charlotte chloe clara daria diana elena eva fatima
-    francesca grace hanna hannah ines irene isabel jacqueline joanna judith julie kim leila lucia lydia
+    francesca grace hanna hannah ines irene isabel jacqueline joanna judith julie leila lucia lydia
     marta martha mia nadia natasha nina petra pia rosa sandra silvia sofia tanya teresa ulrike vera yulia
     alison allison amy angela ann anna anne barbara betsy carly caroline carolyn catherine cheryl
     christine claire condoleezza dana debbie deborah denise diane donna elena elizabeth emily erin
@@ -110,6 +114,17 @@ _DET = re.compile(
 )
 
 
+# "an analyst at Compass Point Research & Trading, wrote": a capitalised word after a preposition ends an
+# appositive naming a body or place; it is not the cue's subject.
+_OF_BODY = re.compile(r"(?:\b(?:at|of|for|in|from|with)|&)\s+$")
+
+
+def _common_compound(word: str, lower: _LowerWords) -> bool:
+    """Return whether a capitalised hyphenated word is a common compound ("Off-colour") the text writes lower-case."""
+    parts = word.split("-")
+    return len(parts) > 1 and parts[1][:1].islower() and lower.written(word.lower())
+
+
 class _LowerWords:
     """The words ``_LOWER_WORD`` finds in a source's paragraphs, as a set that is only asked about a few.
 
@@ -127,6 +142,10 @@ class _LowerWords:
         if found is None:
             found = self._known[word] = self._find(word)
         return found
+
+    def written(self, word: str) -> bool:
+        """Return whether the text writes ``word`` (a hyphenated compound, say) in lower case as a word."""
+        return re.search(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", self._text) is not None
 
     def _find(self, word: str) -> bool:
         if len(word) < 2:
@@ -182,6 +201,11 @@ def _run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
 
     tokens = run.split()
     roles, name = split_role(tokens)
+    for i, tok in enumerate(name[:-1]):
+        if tok.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+            # "Britain's Jason Gardener": a full name after the possessive; "Schindler's List": the owner.
+            name = name[i + 1 :] if len(name) - i - 1 >= 2 else name[: i + 1]
+            break
     cleaned = [clean_token(t) for t in name]
     while len(cleaned) > 2 and cleaned[-1].lower() in PAST_CUE_FORMS:
         cleaned = cleaned[:-1]  # "Hillary Clinton Praised ...": a headline-style line's verb
@@ -222,7 +246,11 @@ class People:
             for m in _NAME_SEQ.finditer(para.text):
                 roles, name, last_at = _run_parts(m.group(0))
                 # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
-                while len(name) > 1 and (name[0].lower() in lower or name[0].lower() in _NOT_PERSON):
+                while len(name) > 1 and (
+                    name[0].lower() in lower
+                    or name[0].lower() in _NOT_PERSON
+                    or _common_compound(name[0], lower)
+                ):
                     name = name[1:]
                 if looks_like_name(name):
                     cued = bool(
@@ -235,7 +263,12 @@ class People:
                     # "Ham said", "said Matthews": a lone capitalised word as a cue's subject is a person.
                     if may_title and (
                         titled_word
-                        or (not roles and _CUED.match(para.text, m.end()) and not name[0].isupper())
+                        or (
+                            not roles
+                            and _CUED.match(para.text, m.end())
+                            and not name[0].isupper()
+                            and not _OF_BODY.search(para.text, max(0, m.start() - 12), m.start())
+                        )
                     ):
                         titled.append((word, roles))
                     singles.append((para.n, m.start() + last_at, word))
@@ -289,7 +322,9 @@ class People:
             person = self.persons[name] = Person(name)
             self._by_last.setdefault(name.split()[-1], name)
             first = name.split()[0].lower()
-            person.female = True if first in _FEMALE_FIRST else title_gender(roles)
+            person.female = (
+                True if first in _FEMALE_FIRST else False if first in MALE_FIRST else title_gender(roles)
+            )
         person.roles.update(stem(clean_token(r)) for r in roles)
         person.roles.update(mention_roles(text, m.start(), m.end()))
         self._mentions.append((n, m.start() + m.group(0).find(name.split()[0]), name))
@@ -366,8 +401,8 @@ class People:
         if first in ("a", "an", "one", "another", "some", "many", "several", "two", "three"):
             return None  # an indefinite description introduces someone new
         words, head = description_words(description)
-        if not words:
-            return None
+        if not words or _plural(description):
+            return None  # "the judges wrote": several people, never one of them
         # A definite description refers back like a pronoun whose gender is its role: among the people it
         # fits best, the most salient one (a subject, the speaker being quoted, the nearest).
         i = bisect_left(self._keys, (paragraph, offset))
@@ -388,6 +423,12 @@ class People:
             if best is None or (score, rank) > best[:2]:
                 best = (score, rank, name)
         return best[2] if best else None
+
+
+def _plural(description: str) -> bool:
+    """Return whether a description's head noun is plural ("the judges", "the organisers")."""
+    last = description.split()[-1].lower() if description.split() else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "\u2019s"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,24 +457,30 @@ _CAP_TOKEN = re.compile(r"^(?:[A-Z][\w\u2019'\-.]*|(?:de|van|von|bin|al|da|del|d
 # "Ann Lee of Ohio", "Jane Doe of the University of Chicago": a two-word name, then where they are from.
 _CAP = r"[A-Z][\w\u2019'\-.]*"
 _OF_PLACE = re.compile(
-    rf"^(?P<name>(?:.*\s)?(?!(?:The|A|An|This|That)\s){_CAP}\s+{_CAP})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+|and\s+)?{_CAP}){{0,3}}$"
+    rf"^(?P<name>(?:.*?\s)?(?!(?:The|A|An|This|That)\s){_CAP}\s+{_CAP})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+|and\s+)?{_CAP}){{0,3}}$"
 )
 
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
 _AFTER_COMMA = re.compile(r",.*$")
 _BY_FROM = re.compile(r"^(?:by|from)\s+")
+_CUE_WORDS = word_set("said says added told stated wrote argued insisted claimed noted warned")
 
 
 def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     """Return the speaker a subject phrase names ("he", "Sen. John McCain", "an EU diplomat"), or None."""
     phrase = _PARENTHESES.sub("", phrase)  # "(D-Wis.)", "(R)"
-    phrase = phrase.strip(" ,;:\u2013\u2014-")
+    phrase = tidy_phrase(phrase)  # quote marks at its edge, an aside closed by a dash
     phrase = _AFTER_COMMA.sub("", phrase)  # an appositive after the name: "Smith, the chairman"
     phrase = _BY_FROM.sub("", phrase)
     if m := _OF_PLACE.match(phrase):
         phrase = m.group("name")  # the person, not their state or employer
     if not phrase:
         return None
+    if (pair := joint_speakers(phrase)) is not None:
+        # "Smith and Jones said": both speak; each part is read as a speaker of its own.
+        first, second = (parse_speaker(p) for p in pair)
+        if first is not None and second is not None and first.name and second.name:
+            return SpeakerPhrase(name=f"{first.name} and {second.name}")
     if phrase.lower() in _PRONOUNS:
         return SpeakerPhrase(pronoun=phrase.lower())
     tokens = phrase.split()
@@ -448,6 +495,10 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     )
     if clause or any(t[:1].isdigit() and not _AGE.fullmatch(t) for t in tokens[-1:]):
         return None
+    if tokens[0][:1].isupper() and tokens[0].lower() in _LEADING_PREPOSITIONS:
+        tokens = tokens[1:]  # "As John Cornyn put it", "As": a sentence-opening preposition is not a name
+        if not tokens:
+            return None
     if tokens[0] in _LEADING_PREPOSITIONS:
         return None  # "with several Asian and African": a prepositional phrase has no speaker
     # The name is the run of capitalised words ending the phrase ("former Obama adviser David Axelrod").
@@ -455,11 +506,17 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     while k > 0 and _CAP_TOKEN.match(tokens[k - 1]):
         k -= 1
     caps = tokens[k:]
-    if len(caps) == 1 and k > 0 and tokens[k - 1] == "of":
-        caps = []  # "the Bank of England": a body named with "of", not a person called England
+    for i, tok in enumerate(caps[:-1]):
+        if tok.endswith(("'s", "\u2019s")):
+            k, caps = k + i + 1, caps[i + 1 :]  # "the Washington Post's Ishaan Tharoor": the name after it
+            break
+    if len(caps) == 1 and k > 0 and tokens[k - 1] in ("of", "for"):
+        caps = []  # "the Bank of England", "the Minister for London": a body or an office, not a person
     if caps:
         roles, name = split_role(caps)
         name = [clean_token(t) for t in name]
+        while len(name) > 1 and name[-1].lower() in _CUE_WORDS:
+            name = name[:-1]  # "Hillary Clinton Said": a headline-style line's reporting verb
         single_title = len(name) == 1 and (name[0].lower() in _TITLE_WORDS or name[0].isupper())
         # A cue's subject vouches for a name that the general name test would doubt ("Bill Clinton").
         plausible = (
@@ -469,7 +526,7 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
             and not any(t.isupper() and len(t) > 2 for t in name)
         )
         if name and plausible and not single_title:
-            role = " ".join(tokens[:k] + roles) or None
+            role = real_role(" ".join(tokens[:k] + roles) or None)
             return SpeakerPhrase(name=" ".join(name), role=role)
     # No name: a description or a body ("EU diplomat", "the Belarusian leader", "The New York Times").
     return SpeakerPhrase(role=phrase)
@@ -505,6 +562,9 @@ class Resolver:
             return self.people.before(paragraph, at, female=female, speaker=self._speaker), None
         if phrase.pronoun:
             return None, None
+        if phrase.name and " and " in phrase.name:
+            names = [self.people.full_name(n) for n in phrase.name.split(" and ")]
+            return " and ".join(names), phrase.role
         if phrase.name:
             return self.people.full_name(phrase.name), phrase.role
         if phrase.role:

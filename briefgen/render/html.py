@@ -18,6 +18,7 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    quote_display,
     source_label,
     source_reference,
 )
@@ -87,7 +88,7 @@ class _Writer:
                 else ""
             )
             self.out.append(
-                f'<blockquote style="{S["quote"]}">\u201c{escape(q.text)}\u201d'
+                f'<blockquote style="{S["quote"]}">\u201c{escape(quote_display(q.text))}\u201d'
                 f'<br><span style="{S["who"]}">\u2014 {escape(attribution(q))}'
                 f"{self.refs((q.cite,))}</span>{ctx}</blockquote>"
             )

@@ -1,0 +1,177 @@
+"""Speaker rules of issue 16 (quotes and speakers), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.analysis.phrases import joint_speakers, real_role, tidy_phrase
+from briefgen.analysis.quotes import find_quotes
+from briefgen.analysis.speakers import parse_speaker
+from briefgen.model import Paragraph, Quote, Source
+
+
+def quotes_of(*paragraphs: str) -> tuple[Quote, ...]:
+    """Return the quotes of a source made of these paragraphs."""
+    source = Source(
+        id="t", path="t.txt", paragraphs=tuple(Paragraph(i + 1, p) for i, p in enumerate(paragraphs))
+    )
+    return find_quotes(source)
+
+
+def quote(quotes: tuple[Quote, ...], start: str) -> Quote:
+    """Return the quote whose text starts with ``start``."""
+    return next(q for q in quotes if q.text.startswith(start))
+
+
+def test_joint_subject_names_both_speakers():
+    qs = quotes_of("\u201cWe will appeal the ruling,\u201d Anna Berg and Tomas Lind said in a statement.")
+    assert quote(qs, "We will appeal").speaker == "Anna Berg and Tomas Lind"
+
+
+def test_joint_subject_resolves_each_surname_to_its_full_name():
+    qs = quotes_of(
+        "Anna Berg and Tomas Lind run the harbour union together.",
+        "\u201cNobody here wants a strike,\u201d Berg and Lind said on Monday.",
+    )
+    assert quote(qs, "Nobody here").speaker == "Anna Berg and Tomas Lind"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Anna Berg and Tomas Lind", ("Anna Berg", "Tomas Lind")),
+        ("Sen. Ann Lee and Rep. Bo Chan", ("Sen. Ann Lee", "Rep. Bo Chan")),
+        ("the union and the port", None),
+        ("Berg", None),
+    ],
+)
+def test_joint_speakers(phrase, expected):
+    assert joint_speakers(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        ("'' Mr. Halvorsen", "Halvorsen", None),  # a doubled apostrophe used as a quotation mark
+        ("were made public \u2015 Brandt", "Brandt", None),  # an aside closed by a dash
+        ("Petra Halvorsen Said", "Petra Halvorsen", None),  # a headline-style reporting verb
+        ("As Tomas Brandt", "Tomas Brandt", None),  # a sentence-opening preposition
+        ("the Harbour Times\u2019s Ines Okafor", "Ines Okafor", "the Harbour Times\u2019s"),
+        ("Archbishop Karl Ruud of the Northern Diocese of Valdoria", "Karl Ruud", "Archbishop"),
+    ],
+)
+def test_speaker_phrase_name_and_role(phrase, name, role):
+    got = parse_speaker(phrase)
+    assert got is not None and (got.name, got.role) == (name, role)
+
+
+@pytest.mark.parametrize("phrase", ["As", "With", "the Minister for Ports", "the Bank of Valdoria"])
+def test_speaker_phrase_without_a_name(phrase):
+    got = parse_speaker(phrase)
+    assert got is None or got.name is None
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Mr.", None),
+        ("' Ms.", None),
+        ("'", None),
+        ("the", None),
+        ("(Raphael", None),
+        ("Ruud of the", None),
+        ("chief of the", "chief"),
+        ("harbour union chief", "harbour union chief"),
+        ("Prime Minister", "Prime Minister"),
+    ],
+)
+def test_real_role(role, expected):
+    assert real_role(role) == expected
+
+
+def test_tidy_phrase_keeps_plain_names():
+    assert tidy_phrase("Ines Okafor") == "Ines Okafor"
+
+
+def test_name_before_an_appositive_that_ends_in_a_place():
+    qs = quotes_of(
+        "\u201cThe silt moves every winter,\u201d Ola Hansen, professor of geology at the University of "
+        "Minnesota, Duluth said."
+    )
+    assert quote(qs, "The silt").speaker == "Ola Hansen"
+
+
+def test_company_ending_an_appositive_is_not_a_person():
+    qs = quotes_of(
+        "\u201cRates will stay high,\u201d Karl Moss, an analyst at North Point Research & Trading, wrote in a note.",
+        "Moss has covered the port for a decade. In addition, he suggested, \u201cthe port will need a second loan before the summer is out.\u201d",
+    )
+    assert quote(qs, "the port will need").speaker == "Karl Moss"
+
+
+def test_name_after_a_possessive_place_is_the_person():
+    qs = quotes_of(
+        "Valdoria's Anders Vik shook off a cold to win the sprint in Leipzig. Vik clocked 6.56 seconds.",
+        "\u201cI felt strong in the last 20 metres,\u201d he said.",
+    )
+    assert quote(qs, "I felt strong").speaker == "Anders Vik"
+
+
+def test_headline_word_written_in_lower_case_is_not_part_of_a_name():
+    qs = quotes_of(
+        "Off-colour Vik storms to win",
+        "Anders Vik felt off-colour all week but still won. \u201cThere is more in the tank,\u201d he said.",
+    )
+    assert quote(qs, "There is more").speaker == "Anders Vik"
+
+
+def test_plural_description_is_not_resolved_to_one_person():
+    qs = quotes_of(
+        "Judge Mara Quist chaired the panel, which gave the prize to Dark Harbour.",
+        "\u201cA brave and funny book, and a worthy winner,\u201d wrote the judges.",
+    )
+    q = quote(qs, "A brave")
+    assert (q.speaker, q.speaker_role) == (None, "the judges")
+
+
+def test_she_never_goes_to_a_man_named_by_first_name():
+    qs = quotes_of(
+        "\u201cWe hit him hard on the economy all summer,\u201d said Kenneth Ruiz, a former official.",
+        "\u201cWhy won\u2019t he release his tax returns? There may be reasons,\u201d she said.",
+    )
+    assert quote(qs, "Why won").speaker != "Kenneth Ruiz"
+
+
+def test_first_name_used_by_both_sexes_does_not_block_he():
+    qs = quotes_of(
+        "Kim Sorensen will race in Oslo, where Sorensen won in 2003. \u201cI am ready,\u201d he said."
+    )
+    assert quote(qs, "I am ready").speaker == "Kim Sorensen"
+
+
+def test_nationality_words_do_not_make_a_person():
+    qs = quotes_of(
+        "Kim Sorensen will race in Oslo. The island sprinter joins British Olympic relay champions in the "
+        "field. Sorensen won there in 2003. \u201cI am looking forward to it,\u201d he said."
+    )
+    assert quote(qs, "I am looking").speaker == "Kim Sorensen"
+
+
+def test_whose_clause_listing_titles_is_not_the_subject():
+    qs = quotes_of(
+        "The veteran actor, whose films include Dark Harbour, Sea Glass and Star Road: The Return, said: "
+        "\u201cThe theatre gave me my start and I owe it everything.\u201d"
+    )
+    q = quote(qs, "The theatre")
+    assert q.speaker is None and q.speaker_role == "The veteran actor"
+
+
+def test_quote_paragraph_continues_the_subject_of_the_paragraph_before_it():
+    # The previous paragraph's subject is quoted next, although it only scare-quotes a word and another
+    # person was the last one quoted.
+    qs = quotes_of(
+        "\u201cWe will not cut pensions this year,\u201d Finance Minister Petra Halvorsen said.",
+        "Union leader Tomas Brandt called the offer \u201cexcessive\u201d and walked out.",
+        "\u201cNobody trusts a promise made at midnight in an empty room.\u201d",
+    )
+    assert quote(qs, "Nobody trusts").speaker == "Tomas Brandt"
