@@ -175,3 +175,21 @@ def test_quote_paragraph_continues_the_subject_of_the_paragraph_before_it():
         "\u201cNobody trusts a promise made at midnight in an empty room.\u201d",
     )
     assert quote(qs, "Nobody trusts").speaker == "Tomas Brandt"
+
+
+def test_she_opening_the_next_sentence_gives_the_subject_her_gender():
+    qs = quotes_of(
+        "\u201cWe will fight this all year,\u201d said Tomas Brandt.",
+        "On Monday, Sen. Halvorsen leaned in hard. She started with pensions and ended with the docks.",
+        "\u201cWhy won\u2019t they listen to the members?\u201d she said.",
+    )
+    assert quote(qs, "Why won").speaker == "Halvorsen"
+
+
+def test_quote_continuing_an_unresolved_speaker_is_not_given_to_an_earlier_one():
+    qs = quotes_of(
+        "\u201cWe will fight this all year,\u201d said Tomas Brandt.",
+        "The talks resumed on Friday in the port offices.",
+        "\u201cWhy won\u2019t they listen to the members?\u201d she said. \u201cNobody here wants a strike.\u201d",
+    )
+    assert quote(qs, "Nobody here").speaker is None

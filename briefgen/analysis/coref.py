@@ -87,6 +87,12 @@ class Sentences:
         """Return the source-wide number of the sentence holding a position."""
         return self._base.get(paragraph, 0) + bisect_right(self._ends.get(paragraph, []), offset)
 
+    def end(self, paragraph: int, offset: int) -> int | None:
+        """Return the paragraph offset where the sentence holding a position ends, None at the paragraph's end."""
+        ends = self._ends.get(paragraph, [])
+        k = bisect_right(ends, offset)
+        return ends[k] if k < len(ends) else None
+
     def start(self, paragraph: int, offset: int) -> int:
         """Return the paragraph offset where the sentence holding a position starts."""
         ends = self._ends.get(paragraph, [])

@@ -448,7 +448,9 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                     flags=span.flags,
                 )
             )
-            if kind == "statement" and (speaker or role):
+            if kind == "statement" and (speaker or role or attribution is not None):
+                # A cued statement whose speaker stays unknown ("..., she said" with no woman named) is
+                # still the last remark: the quotes that continue it must not go to an earlier speaker.
                 last = (para.n, speaker, role)
                 if speaker:
                     resolver.note_speaker(para.n, span.end, speaker)

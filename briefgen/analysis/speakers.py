@@ -21,6 +21,7 @@ from .coref import (
 )
 from .descriptions import clean_token, description_score, description_words, mention_roles, stem
 from .first_names import MALE_FIRST
+from .gender import pronoun_genders
 from .phrases import joint_speakers, real_role, tidy_phrase
 
 
@@ -310,6 +311,11 @@ class People:
             owner = self.persons.get(self._mentions[len(self._facts) - 1][2])
             if own and owner is not None and owner.female is None:
                 owner.female = own.group(1).lower() == "she"
+        unknown = lambda name: self.persons[name].female is None  # noqa: E731
+        for name, female in pronoun_genders(
+            self._mentions, self._facts, self.sentences, self._texts, unknown
+        ).items():
+            self.persons[name].female = female
 
     def _register(self, name: str, roles: Sequence[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""

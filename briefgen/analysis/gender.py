@@ -1,0 +1,38 @@
+"""Quote attribution: a person's gender from the pronoun that takes up their sentence ("Lee spoke. She ...")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .coref import MentionFacts, Sentences
+
+# The next sentence's subject is a bare "he" or "she", after a connective at most.
+_NEXT_PRONOUN = re.compile(r"\s*(?:(?:But|And|Then|Later|Still|Yet|Instead),?\s+)?(She|He)\s+[a-z]")
+
+
+def pronoun_genders(
+    mentions: Sequence[tuple[int, int, str]],
+    facts: Sequence[MentionFacts],
+    sentences: Sentences,
+    texts: dict[int, str],
+    unknown: Callable[[str], bool],
+) -> dict[str, bool]:
+    """Return {name: female} for people whose sentence, as its subject, is taken up by "She"/"He" next.
+
+    Centering: a sentence's subject is what a subject pronoun opening the next sentence refers to, so
+    "Clinton leaned in hard. She started off ..." tells that Clinton is a woman. Only the first mention of
+    its sentence counts, and only for people whose gender is still ``unknown``.
+    """
+    found: dict[str, bool] = {}
+    for j, ((n, off, name), fact) in enumerate(zip(mentions, facts, strict=True)):
+        if not fact.subject or fact.quoted or name in found or not unknown(name):
+            continue
+        if j and facts[j - 1].sentence == fact.sentence:
+            continue  # someone else opens the sentence
+        end = sentences.end(n, off)
+        text = texts.get(n, "") if end is not None else texts.get(n + 1, "")
+        m = _NEXT_PRONOUN.match(text, end or 0)
+        if m:
+            found[name] = m.group(1) == "She"
+    return found
