@@ -311,11 +311,15 @@ class People:
             owner = self.persons.get(self._mentions[len(self._facts) - 1][2])
             if own and owner is not None and owner.female is None:
                 owner.female = own.group(1).lower() == "she"
-        unknown = lambda name: self.persons[name].female is None  # noqa: E731
-        for name, female in pronoun_genders(
-            self._mentions, self._facts, self.sentences, self._texts, unknown
-        ).items():
-            self.persons[name].female = female
+        genders = pronoun_genders(
+            self._mentions, self._facts, self.sentences, self._texts, self._unknown_gender
+        )
+        for who, female in genders.items():
+            self.persons[who].female = female
+
+    def _unknown_gender(self, name: str) -> bool:
+        """Return whether nothing yet tells a person's gender."""
+        return self.persons[name].female is None
 
     def _register(self, name: str, roles: Sequence[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""
