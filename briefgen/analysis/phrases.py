@@ -62,3 +62,9 @@ def real_role(role: str | None) -> str | None:
     if all(w[:1].isupper() for w in words) and not any(w.lower().rstrip(".") in _ROLE_NOUNS for w in words):
         return None  # "(Raphael", "Armenian": capitalised words that are no role are part of a name
     return " ".join(words)
+
+
+def plural_description(description: str) -> bool:
+    """Return whether a description's head noun is plural ("the judges", "the organisers")."""
+    last = description.split()[-1].lower() if description.split() else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "\u2019s"))

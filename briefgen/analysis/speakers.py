@@ -20,71 +20,14 @@ from .coref import (
     title_gender,
 )
 from .descriptions import clean_token, description_score, description_words, mention_roles, stem
-from .first_names import MALE_FIRST
 from .gender import pronoun_genders
-from .phrases import joint_speakers, real_role, tidy_phrase
+from .name_words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON, TITLE_WORDS, split_role
+from .name_words import word_set as word_set  # re-exported: cues and finite_verbs import it from here
+from .phrases import plural_description
+from .speaker_phrase import AGE_DESCRIPTION
+from .speaker_phrase import SpeakerPhrase as SpeakerPhrase  # re-exported with parse_speaker
+from .speaker_phrase import parse_speaker as parse_speaker
 
-
-def word_set(text: str) -> frozenset[str]:
-    """Return the white-space separated words of a word list."""
-    return frozenset(text.split())
-
-
-# Capitalised words that introduce a name as a role ("Belarus President Alexander Lukashenko"), never the name.
-_TITLE_WORDS = word_set(
-    """
-    adm adviser advisor ambassador analyst anchor assemblyman attorney campaign candidate capt ceo chair
-    chairman chairwoman chancellor chief col colonel columnist commander commissioner congressman
-    congresswoman councilman councilwoman councillor councilor sheriff treasurer alderman defence defense democratic deputy director dr economist editor
-    envoy executive finance foreign former founder gen general gop gov governor host house independent
-    interior judge justice king leader lord lt majority manager mayor minister minority mr mrs ms
-    nominee officer pollster pope president president-elect press prime prince prof professor queen rep
-    reporter representative republican rev secretary sen senate senator sgt sir speaker special
-    spokesman spokesperson spokeswoman state strategist trustee vice whip sens archbishop cardinal mp mep
-    premier admiral coach novelist
-    """
-)
-# Capitalised words that mark a sequence as a place, organisation or date rather than a person.
-_NOT_PERSON = word_set(
-    """
-    a abc about act administration after against agency air airport also although america american
-    americans african asian australian british canadian chinese english european french german irish
-    italian japanese mexican olympic paralympic russian scottish spanish welsh commonwealth among an and angeles april army as assembly associated association at august avenue bank
-    bbc because before between bill board britain brexit but by campaign capitol caucus caucuses cbs center
-    central centre christmas church city club cnn college committee company conference congress
-    convention corporation council county court day debate december democratic democrats department
-    despite dr during east easter eastern election eu european even facebook february federal federation
-    for force forces fort foundation fox friday from fund google gop government group hall he her here
-    hill his hospital house how however i if in inc instagram institute international internet into isis
-    island it its january journal july june just kingdom kremlin lake las law like live llc los ltd
-    magazine march may meanwhile medicaid medicare ministry monday mount mountain mr mrs ms msnbc my
-    national nations nato navy nbc network new news night north northern november now npr obamacare
-    october of office olympics on only or organisation organization our oval over parliament party peace
-    pentagon per plan post press primary program project radio representatives republic republican
-    republicans reserve reuters review river road san saturday school secretary security senate
-    september service she show since so south southern square st state states station still street
-    summit sunday super supreme thanksgiving that the their then there these they this those though
-    through thursday times to toward towards tuesday tv twitter u.s. uk un under union united university
-    unless unlike until upon us valley vegas via war we wednesday west western what when where whether
-    which while white who why with without world yet york you youtube
-    """
-)
-_FEMALE_FIRST = word_set(
-    """
-    agnes alice amanda andrea angelica beatrice carmen charlotte chloe clara daria diana elena eva fatima
-    francesca grace hanna hannah ines irene isabel jacqueline joanna judith julie leila lucia lydia
-    marta martha mia nadia natasha nina petra pia rosa sandra silvia sofia tanya teresa ulrike vera yulia
-    alison allison amy angela ann anna anne barbara betsy carly caroline carolyn catherine cheryl
-    christine claire condoleezza dana debbie deborah denise diane donna elena elizabeth emily erin
-    gretchen heather helen hillary hope huma irina ivanka jane janet jeanne jennifer jessica jill joanne
-    joni julia kaja kamala karen kate katie katrina kelly kellyanne kirsten kristen kristin laura lauren
-    linda lisa loretta louise madeleine margaret maria marie marine mary maxine megyn melania michelle
-    monica mrs ms nancy natalia nikki olga patricia paula priya rachel rebecca ruby ruth samantha sara
-    sarah shelley sheryl sonia sophie stephanie susan svetlana sviatlana tammy theresa tulsi ursula
-    victoria wendy zoe
-    """
-)
-_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 # A capitalised word, an initial, or a short abbreviation with its period ("Sen.", "Jr."); a longer word
 # never keeps a period, so a name run stops at a sentence end ("in Belarus. Lukashenko said").
 _CAP_REST = r"(?:[\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[a-z]{0,3}\.|[\w\u2019'\-]*(?![\w.]))"
@@ -110,9 +53,6 @@ _CLAUSE_OPENING = re.compile(
     r"((?:[A-Z][\w.\-\u2019']*\s+){0,3}[A-Z][\w.\-\u2019']*)\s+(?:is|was|has|had|[a-z]{2,}(?:s|ed))\b"
 )
 _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+\b")
-_DET = re.compile(
-    r"^(?:the|a|an|one|another|this|that|his|her|their|its|our|some|many|other|several|two|three|[A-Z][\w\-]*[\u2019']s?)$"
-)
 
 
 # "an analyst at Compass Point Research & Trading, wrote": a capitalised word after a preposition ends an
@@ -172,22 +112,13 @@ class Person:
     female: bool | None = None
 
 
-def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Return (role tokens, name tokens) of a capitalised sequence, cutting after the last title word."""
-    cut = 0
-    for i, tok in enumerate(tokens[:-1]):
-        if clean_token(tok).lower() in _TITLE_WORDS:
-            cut = i + 1
-    return tokens[:cut], tokens[cut:]
-
-
 @lru_cache(maxsize=1 << 16)
 def looks_like_name(tokens: tuple[str, ...]) -> bool:
     """Return whether capitalised tokens look like a person's name (not a place, body or date)."""
     if not 2 <= len(tokens) <= 4:
         return False
     low = [clean_token(t).lower() for t in tokens]
-    if any(t in _NOT_PERSON or t in _TITLE_WORDS for t in low):
+    if any(t in NOT_PERSON or t in TITLE_WORDS for t in low):
         return False
     if any(t.isupper() and len(t) > 2 for t in tokens):
         return False  # acronyms: organisations
@@ -220,7 +151,7 @@ def _single_parts(token: str, roles: tuple[str, ...]) -> tuple[str, bool, bool] 
     None when the token is a common capitalised word rather than a name.
     """
     word = clean_token(token)
-    if word.lower() in _NOT_PERSON:
+    if word.lower() in NOT_PERSON:
         return None
     titled_word = bool(roles) and clean_token(roles[-1]).lower() in PERSON_TITLES
     may_title = token[:1].isupper() and not token.endswith(("\u2019s", "'s"))
@@ -249,7 +180,7 @@ class People:
                 # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
                 while len(name) > 1 and (
                     name[0].lower() in lower
-                    or name[0].lower() in _NOT_PERSON
+                    or name[0].lower() in NOT_PERSON
                     or _common_compound(name[0], lower)
                 ):
                     name = name[1:]
@@ -280,9 +211,9 @@ class People:
             first = full.split()[0]
             if first.lower() in lower or first in surnames:
                 continue  # "Other Belarus", "Lukashenko Belarus": a common word or a surname cannot open a name
-            if first.endswith("ing") and first.lower() not in _FEMALE_FIRST:
+            if first.endswith("ing") and first.lower() not in FEMALE_FIRST:
                 continue  # "Injecting Clinton": a sentence-opening participle
-            if vouched or full.split()[-1] in surnames or first.lower() in _FEMALE_FIRST:
+            if vouched or full.split()[-1] in surnames or first.lower() in FEMALE_FIRST:
                 self._register(full, roles, text, m, n)
         # "Mr. Obama", "Sen. Cruz": a title vouches for a lone surname the source never gives in full.
         for last, roles in titled:
@@ -333,7 +264,7 @@ class People:
             self._by_last.setdefault(name.split()[-1], name)
             first = name.split()[0].lower()
             person.female = (
-                True if first in _FEMALE_FIRST else False if first in MALE_FIRST else title_gender(roles)
+                True if first in FEMALE_FIRST else False if first in MALE_FIRST else title_gender(roles)
             )
         person.roles.update(stem(clean_token(r)) for r in roles)
         person.roles.update(mention_roles(text, m.start(), m.end()))
@@ -411,7 +342,7 @@ class People:
         if first in ("a", "an", "one", "another", "some", "many", "several", "two", "three"):
             return None  # an indefinite description introduces someone new
         words, head = description_words(description)
-        if not words or _plural(description):
+        if not words or plural_description(description):
             return None  # "the judges wrote": several people, never one of them
         # A definite description refers back like a pronoun whose gender is its role: among the people it
         # fits best, the most salient one (a subject, the speaker being quoted, the nearest).
@@ -433,113 +364,6 @@ class People:
             if best is None or (score, rank) > best[:2]:
                 best = (score, rank, name)
         return best[2] if best else None
-
-
-def _plural(description: str) -> bool:
-    """Return whether a description's head noun is plural ("the judges", "the organisers")."""
-    last = description.split()[-1].lower() if description.split() else ""
-    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "\u2019s"))
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerPhrase:
-    """What a cue's subject says about the speaker: a name, a pronoun or a description."""
-
-    name: str | None = None
-    pronoun: str | None = None
-    role: str | None = None
-
-
-# Words that show a phrase is a clause or a cut-off noun phrase, not someone who speaks.
-_CLAUSE_WORDS = word_set(
-    """
-    that which who whom is are was were be been being has have had will would could should can may might
-    did does do not to it this these those there when if because while what how why than
-    """
-)
-_LEADING_PREPOSITIONS = word_set(
-    "with in on at for of to into about over under after before during as and or but"
-)
-_AGE = re.compile(r"\d{1,3}-year-old")
-# "the 46-year-old", "the former 70-year-old senator": an age description refers back like a pronoun.
-_AGE_DESCRIPTION = re.compile(r"^[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old(?:\s+[a-z]+){0,2}$")
-_CAP_TOKEN = re.compile(r"^(?:[A-Z][\w\u2019'\-.]*|(?:de|van|von|bin|al|da|del|di|le|la))$")
-# "Ann Lee of Ohio", "Jane Doe of the University of Chicago": a two-word name, then where they are from.
-_CAP = r"[A-Z][\w\u2019'\-.]*"
-_OF_PLACE = re.compile(
-    rf"^(?P<name>(?:.*?\s)?(?!(?:The|A|An|This|That)\s){_CAP}\s+{_CAP})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:of\s+|and\s+)?{_CAP}){{0,3}}$"
-)
-
-_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
-_AFTER_COMMA = re.compile(r",.*$")
-_BY_FROM = re.compile(r"^(?:by|from)\s+")
-_CUE_WORDS = word_set("said says added told stated wrote argued insisted claimed noted warned")
-
-
-def parse_speaker(phrase: str) -> SpeakerPhrase | None:
-    """Return the speaker a subject phrase names ("he", "Sen. John McCain", "an EU diplomat"), or None."""
-    phrase = _PARENTHESES.sub("", phrase)  # "(D-Wis.)", "(R)"
-    phrase = tidy_phrase(phrase)  # quote marks at its edge, an aside closed by a dash
-    phrase = _AFTER_COMMA.sub("", phrase)  # an appositive after the name: "Smith, the chairman"
-    phrase = _BY_FROM.sub("", phrase)
-    if m := _OF_PLACE.match(phrase):
-        phrase = m.group("name")  # the person, not their state or employer
-    if not phrase:
-        return None
-    if (pair := joint_speakers(phrase)) is not None:
-        # "Smith and Jones said": both speak; each part is read as a speaker of its own.
-        first, second = (parse_speaker(p) for p in pair)
-        if first is not None and second is not None and first.name and second.name:
-            return SpeakerPhrase(name=f"{first.name} and {second.name}")
-    if phrase.lower() in _PRONOUNS:
-        return SpeakerPhrase(pronoun=phrase.lower())
-    tokens = phrase.split()
-    if len(tokens) > 10 or _DET.match(tokens[-1]) or tokens[-1].lower() in _PRONOUNS:
-        return None  # "his claims of": a noun phrase cut short, not a subject
-    # A capitalised clause word followed by another capitalised word is part of a name or a title ("Will
-    # Doyle", "CBS This Morning"); alone or lower-case it shows a clause.
-    clause = any(
-        t.lower() in _CLAUSE_WORDS
-        and (t.islower() or i + 1 == len(tokens) or not tokens[i + 1][:1].isupper())
-        for i, t in enumerate(tokens)
-    )
-    if clause or any(t[:1].isdigit() and not _AGE.fullmatch(t) for t in tokens[-1:]):
-        return None
-    if tokens[0][:1].isupper() and tokens[0].lower() in _LEADING_PREPOSITIONS:
-        tokens = tokens[1:]  # "As John Cornyn put it", "As": a sentence-opening preposition is not a name
-        if not tokens:
-            return None
-    if tokens[0] in _LEADING_PREPOSITIONS:
-        return None  # "with several Asian and African": a prepositional phrase has no speaker
-    # The name is the run of capitalised words ending the phrase ("former Obama adviser David Axelrod").
-    k = len(tokens)
-    while k > 0 and _CAP_TOKEN.match(tokens[k - 1]):
-        k -= 1
-    caps = tokens[k:]
-    for i, tok in enumerate(caps[:-1]):
-        if tok.endswith(("'s", "\u2019s")):
-            k, caps = k + i + 1, caps[i + 1 :]  # "the Washington Post's Ishaan Tharoor": the name after it
-            break
-    if len(caps) == 1 and k > 0 and tokens[k - 1] in ("of", "for"):
-        caps = []  # "the Bank of England", "the Minister for London": a body or an office, not a person
-    if caps:
-        roles, name = split_role(caps)
-        name = [clean_token(t) for t in name]
-        while len(name) > 1 and name[-1].lower() in _CUE_WORDS:
-            name = name[:-1]  # "Hillary Clinton Said": a headline-style line's reporting verb
-        single_title = len(name) == 1 and (name[0].lower() in _TITLE_WORDS or name[0].isupper())
-        # A cue's subject vouches for a name that the general name test would doubt ("Bill Clinton").
-        plausible = (
-            0 < len(name) <= 4
-            and name[-1].lower() not in _NOT_PERSON
-            and name[0].lower() not in ("the", "a", "an")
-            and not any(t.isupper() and len(t) > 2 for t in name)
-        )
-        if name and plausible and not single_title:
-            role = real_role(" ".join(tokens[:k] + roles) or None)
-            return SpeakerPhrase(name=" ".join(name), role=role)
-    # No name: a description or a body ("EU diplomat", "the Belarusian leader", "The New York Times").
-    return SpeakerPhrase(role=phrase)
 
 
 class Resolver:
@@ -583,7 +407,7 @@ class Resolver:
                 # "Hillary Clinton says Donald Trump's flurry of": a known person opening a clause over-read.
                 return self.people.full_name(clause.group(1)), None
             who = self.people.describe(phrase.role, paragraph, at, self._speaker)
-            if who is None and _AGE_DESCRIPTION.match(phrase.role):
+            if who is None and AGE_DESCRIPTION.match(phrase.role):
                 who = self.people.before(paragraph, at, speaker=self._speaker)
             return (who, None) if who else (None, phrase.role)
         return None, None
