@@ -193,3 +193,48 @@ def test_quote_continuing_an_unresolved_speaker_is_not_given_to_an_earlier_one()
         "\u201cWhy won\u2019t they listen to the members?\u201d she said. \u201cNobody here wants a strike.\u201d",
     )
     assert quote(qs, "Nobody here").speaker is None
+
+
+def test_office_with_its_place_needs_both_to_fit():
+    qs = quotes_of(
+        "The plaque was unveiled by Prime Minister Ola Berg and Harbour Mayor Ines Okafor on Monday.",
+        "Each name stands for \u201ca life, a family and a loss that will not fade\u201d according to the "
+        "Minister for Harbours.",
+    )
+    q = quote(qs, "a life")
+    assert (q.speaker, q.speaker_role) == (None, "the Minister for Harbours")
+
+
+def test_the_president_is_not_the_vice_president():
+    qs = quotes_of(
+        "President Ann Lee opened the museum with Vice President Karl Moss on Saturday.",
+        "It was, the president said, \u201ca place where every visitor can see the whole of our history.\u201d",
+    )
+    assert quote(qs, "a place where").speaker != "Karl Moss"
+
+
+def test_the_with_one_capitalised_word_is_a_description():
+    got = parse_speaker("the Bishop")
+    assert got is not None and got.name is None and got.role == "the Bishop"
+
+
+def test_trailing_form_of_address_is_dropped_from_a_role():
+    assert real_role("police commissioner Sir") == "police commissioner"
+
+
+def test_relative_clause_without_a_space_after_its_comma():
+    qs = quotes_of(
+        "Quoted by the radio, Saba Lind, the daughter of Ola Lind,who died in the fire, said: "
+        "\u201cThe families want answers and they want them this year.\u201d"
+    )
+    assert quote(qs, "The families").speaker == "Saba Lind"
+
+
+def test_cue_of_the_next_sentence_does_not_attribute_a_scare_quote():
+    qs = quotes_of(
+        "Some survivors have been angered by the offer of a \u201cnarrative\u201d. Writing on her blog, "
+        "Ms North says:",
+        "\u201cWe run the risks on the trains every day and we want an inquiry.\u201d",
+    )
+    assert quote(qs, "narrative").kind == "phrase"
+    assert quote(qs, "We run").speaker_role == "Ms North" or quote(qs, "We run").speaker == "North"

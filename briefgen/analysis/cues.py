@@ -307,7 +307,7 @@ _INSERTS = re.compile(
     r"meanwhile|in turn|though|in a statement|in an interview|in response|by contrast|in contrast),?)\s*$"
 )
 _TRAILING_RELATIVE = re.compile(
-    r",\s+(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},$"
+    r",\s*(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},$"
     # "The actor, whose films include A, B and C: D, said": a "whose" clause may list titles.
     r"|,\s+whose\s[^;\u201c\u201d\"_]{1,160},$"
 )
@@ -320,7 +320,13 @@ def subject_before(prefix: str) -> str | None:
     prefix = _LY_ADVERBS.sub("", TRAILING_ADVERBS.sub("", prefix))
     prefix = TRAILING_ADVERBS.sub("", _INSERTS.sub("", prefix))
     # "The complaint, which was filed in Washington, alleged": the relative clause says nothing of who speaks.
-    prefix = _TRAILING_RELATIVE.sub("", prefix)
+    stripped = _TRAILING_RELATIVE.sub("", prefix)
+    appositive = _NAME_APPOSITIVE.search(stripped + ",") if stripped != prefix else None
+    if appositive and stripped[appositive.end(1) :].lstrip(", ")[:1].islower():
+        # "Saba Lind, the daughter of Ola Lind, who died in the fire, said": the relative clause ends
+        # the appositive; the subject is the name before it.
+        return appositive.group(1)
+    prefix = stripped
     # "Trump's attorney, Alan Garten, said": the name in the appositive.
     named = _NAMED_APPOSITIVE.search(prefix)
     if named and not _CAPITALISED_END.search(prefix[: named.start()]):

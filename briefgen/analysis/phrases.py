@@ -55,8 +55,8 @@ def real_role(role: str | None) -> str | None:
     if role is None:
         return None
     words = [w.strip("()[]") for w in role.split() if any(c.isalnum() for c in w)]
-    while words and words[-1].lower() in _DANGLING:
-        words.pop()  # "Aris Shirvanian of the": a role cut off before its noun
+    while words and (words[-1].lower() in _DANGLING or words[-1].lower() in HONORIFICS):
+        words.pop()  # "Aris Shirvanian of the": a role cut off before its noun; "commissioner Sir"
     if not words or all(w.lower() in HONORIFICS or w.lower() in _DANGLING for w in words):
         return None
     if all(w[:1].isupper() for w in words) and not any(w.lower().rstrip(".") in _ROLE_NOUNS for w in words):

@@ -140,6 +140,8 @@ class _ParagraphQuotes:
         dash = DASH_LINE.match(after) if "\n" not in after else None
         if dash and len(after) < 100 and _BYLINE.match(dash.group(1)):
             return _Attribution(parse_speaker(dash.group(1)), None, True, at + dash.start(1))
+        if after.lstrip()[:1] == "." and after.lstrip()[1:].lstrip()[:1].isupper():
+            return None  # “...”. Writing later, Ms North says: a new sentence, whose cue is its own
         m = ACCORDING.match(after.lstrip(",.!? "))
         if m:
             return _Attribution(parse_speaker(m.group(1)), "according to", True, at)

@@ -96,6 +96,8 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
             break
     if len(caps) == 1 and k > 0 and tokens[k - 1] in ("of", "for"):
         caps = []  # "the Bank of England", "the Minister for London": a body or an office, not a person
+    if len(caps) == 1 and k > 0 and tokens[k - 1].lower() in ("the", "a", "an"):
+        caps = []  # "the Bishop", "the President": a name takes no article; a description does
     if caps:
         roles, name = split_role(caps)
         name = [clean_token(t) for t in name]

@@ -19,7 +19,14 @@ from .coref import (
     salience,
     title_gender,
 )
-from .descriptions import clean_token, description_score, description_words, mention_roles, stem
+from .descriptions import (
+    clean_token,
+    description_score,
+    description_words,
+    mention_roles,
+    office_words,
+    stem,
+)
 from .gender import pronoun_genders
 from .name_words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON, TITLE_WORDS, split_role
 from .name_words import word_set as word_set  # re-exported: cues and finite_verbs import it from here
@@ -342,6 +349,7 @@ class People:
         if first in ("a", "an", "one", "another", "some", "many", "several", "two", "three"):
             return None  # an indefinite description introduces someone new
         words, head = description_words(description)
+        office = office_words(description)
         if not words or plural_description(description):
             return None  # "the judges wrote": several people, never one of them
         # A definite description refers back like a pronoun whose gender is its role: among the people it
@@ -355,7 +363,8 @@ class People:
             if name in seen:
                 continue
             seen.add(name)
-            score = description_score(words, head, self.persons[name].roles)
+            roles = self.persons[name].roles
+            score = description_score(words, head, roles) if office <= roles else 0
             if score == 0:
                 continue
             facts = self._facts[j]
