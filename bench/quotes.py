@@ -23,7 +23,10 @@ Figures:
 - **precision** = predicted quotes of kind ``statement`` lying wholly inside some content fragment of any
   annotated attribution of the article (any ``quote_type``) / predicted statements. Phrases are not
   counted: they are kept in the output but are not claimed to be attributed remarks. A looser figure,
-  statements that merely overlap a content fragment, is printed too.
+  statements that merely overlap a content fragment, is printed too. Transcript and Q&A turns (statements
+  flagged ``transcript``: "TAPPER: ...", "A: ...") stand outside quotation marks, which is what PolNeAR's
+  segments are made of, and its annotators left most of them unmarked; they are counted on a line of
+  their own (how many, how many inside a content span), not in precision.
 - **speaker accuracy** = over found gold segments whose attribution has a source span that is not a bare
   pronoun: the predicted quote with the largest overlap is right when its speaker's last word appears
   (case-insensitively, possessive dropped; inner apostrophes and hyphens kept: "O'Neill", "Ki-moon") among the words of the gold source span; with no speaker, when
@@ -237,7 +240,7 @@ def main() -> None:
         print(f"PolNeAR not found at {CORPUS}; nothing to measure")
         return
     gold = load_gold(args.split)
-    n_gold = n_found = n_pred = n_inside = n_overlap = 0
+    n_gold = n_found = n_pred = n_inside = n_overlap = n_turns = n_turns_inside = 0
     sp_total = sp_right = pr_total = pr_right = 0
     misses: list[str] = []
     false_pos: list[str] = []
@@ -300,6 +303,10 @@ def main() -> None:
         for ps, pe, q in pred:
             if q.kind != "statement":
                 continue
+            if "transcript" in q.flags:
+                n_turns += 1
+                n_turns_inside += any(fs <= ps and pe <= fe for fs, fe in fragments)
+                continue
             n_pred += 1
             if any(fs <= ps and pe <= fe for fs, fe in fragments):
                 n_inside += 1
@@ -318,6 +325,9 @@ def main() -> None:
         f"precision  {pct(n_inside, n_pred)}  ({n_inside}/{n_pred} predicted statements inside a content span)"
     )
     print(f"  overlap  {pct(n_inside + n_overlap, n_pred)}  (inside or overlapping)")
+    print(
+        f"  turns    {n_turns} transcript/Q&A turns, {n_turns_inside} inside a content span (not in precision)"
+    )
     print(
         f"speaker    {pct(sp_right, sp_total)}  ({sp_right}/{sp_total} found segments with a named/described source)"
     )

@@ -88,8 +88,14 @@ def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]
 
 
 def _listable(q: Quote) -> bool:
-    """Return whether a quote may stand in a brief's Quotations: a statement with a speaker or a role."""
-    return q.kind == "statement" and bool(q.speaker or q.speaker_role)
+    """Return whether a quote may stand in a brief's Quotations: a statement with a speaker or a role.
+
+    A fragment of under four words that ends no sentence ("stunt children's growth,") says nothing on its
+    own: it stays in its sentence, in the theme text, and out of the Quotations.
+    """
+    if q.kind != "statement" or not (q.speaker or q.speaker_role):
+        return False
+    return _words(q.text) >= 4 or q.text.rstrip(" \u201d\"'")[-1:] in (".", "!", "?")
 
 
 @lru_cache(maxsize=1 << 15)

@@ -90,3 +90,24 @@ def test_pdf_quotations_match(outputs):
     assert "We will not cut pensions this year, and we will not reopen the deal\u201d" in flat
     assert "reopen the deal,\u201d" not in flat
     assert "\u201cco-aggression\u201d \u2014" not in flat and "unattributed" not in flat
+
+
+def test_select_quotes_lists_attributed_statements_only():
+    from briefgen.compose import select_quotes
+    from briefgen.model import Analysis, Cite, Paragraph, Quote, Source
+
+    cite = Cite("s", 1)
+    quotes = (
+        Quote("We will not cut pensions this year,", cite, "statement", speaker="Petra Halvorsen"),
+        Quote("co-aggression", cite, "phrase", speaker="Tomas Brandt"),
+        Quote("Global South", cite, "phrase"),
+        Quote("Nobody trusts a promise made at midnight.", cite, "statement"),
+        Quote("stunt growth,", cite, "statement", speaker="Ann Lee"),
+        Quote("No.", cite, "statement", speaker="Ann Lee"),
+        Quote("The harbour stays open,", cite, "statement", speaker_role="a port official"),
+    )
+    analysis = Analysis(
+        sources=(Source(id="s", path="s.txt", paragraphs=(Paragraph(1, "x"),)),), quotes=quotes
+    )
+    shown = [q.text for q in select_quotes(analysis, (), 60)]
+    assert shown == ["We will not cut pensions this year,", "No.", "The harbour stays open,"]

@@ -238,3 +238,67 @@ def test_cue_of_the_next_sentence_does_not_attribute_a_scare_quote():
     )
     assert quote(qs, "narrative").kind == "phrase"
     assert quote(qs, "We run").speaker_role == "Ms North" or quote(qs, "We run").speaker == "North"
+
+
+def test_round_up_lines_name_who_says_each_quote():
+    qs = quotes_of(
+        "What the papers said on Monday:",
+        '* AP - "The confirmed death toll passed 1,200, and five thousand people were homeless."',
+        'Jane Doe, The Harbour Times: "The plan will fail before the winter is out."',
+        'Reuters: "The port was closed on Monday after the strike began."',
+        'Tomas Brandt (union leader): "We will not go back to work this week."',
+    )
+    assert (quote(qs, "The confirmed").speaker, quote(qs, "The confirmed").speaker_role) == (None, "AP")
+    assert (quote(qs, "The plan").speaker, quote(qs, "The plan").speaker_role) == (
+        "Jane Doe",
+        "The Harbour Times",
+    )
+    assert (quote(qs, "The port").speaker, quote(qs, "The port").speaker_role) == (None, "Reuters")
+    assert (quote(qs, "We will not").speaker, quote(qs, "We will not").speaker_role) == (
+        "Tomas Brandt",
+        "union leader",
+    )
+
+
+def test_sentence_ending_in_a_colon_is_not_a_round_up_label():
+    qs = quotes_of("The harbour minister told reporters on the quay: \u201cWe will reopen the port.\u201d")
+    assert quote(qs, "We will reopen").speaker_role == "The harbour minister"
+
+
+def test_comment_signed_with_a_quoted_name():
+    qs = quotes_of(
+        "Ms North collected the comments of other survivors on her blog.",
+        '"We run the risks every day on the trains and the buses." - "Fiona"',
+    )
+    assert quote(qs, "We run").speaker == "Fiona"
+    assert quote(qs, "Fiona").kind == "phrase"
+
+
+def test_named_transcript_turns_are_their_speakers_statements():
+    qs = quotes_of(
+        "The governor was asked about the strike on the Sunday programme.",
+        "ANN LEE: Do you think the port will reopen before the winter?",
+        "HALVORSEN: I think it will, and the unions know that we have a deal on pensions.",
+        "Governor Petra Halvorsen later repeated the point.",
+    )
+    turn = quote(qs, "I think it will")
+    assert (turn.speaker, turn.kind, turn.flags) == ("Petra Halvorsen", "statement", ("transcript",))
+    assert quote(qs, "Do you think").speaker == "Ann Lee"
+
+
+def test_q_and_a_answers_are_the_interviewees():
+    qs = quotes_of(
+        "Q&A with Governor Petra Halvorsen",
+        "Governor Petra Halvorsen spoke to us on Thursday about the port and about Tomas Brandt.",
+        "Q: Will the port reopen this month?",
+        "A: It will. We have a deal on pensions and the unions know it.",
+        "Q: And the docks?",
+        "A: The docks stay open whatever happens.",
+    )
+    assert [q.speaker for q in qs if "transcript" in q.flags] == ["Petra Halvorsen", "Petra Halvorsen"]
+    assert not any(q.text.startswith("Will the port") for q in qs)  # an unnamed question is nobody's remark
+
+
+def test_lone_note_label_is_no_transcript():
+    qs = quotes_of("UPDATE: The port reopened on Friday after the unions accepted the deal.")
+    assert qs == ()

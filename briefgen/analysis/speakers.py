@@ -216,8 +216,8 @@ class People:
         # this keeps "Since Russia" and "External Vulnerabilities" out of pronoun resolution.
         for full, roles, text, m, n, vouched in candidates:
             first = full.split()[0]
-            if first.lower() in lower or first in surnames:
-                continue  # "Other Belarus", "Lukashenko Belarus": a common word or a surname cannot open a name
+            if first.lower() in lower or (first in surnames and not roles):
+                continue  # "Other Belarus", "Lukashenko Belarus": a common word or an untitled surname opens no name
             if first.endswith("ing") and first.lower() not in FEMALE_FIRST:
                 continue  # "Injecting Clinton": a sentence-opening participle
             if vouched or full.split()[-1] in surnames or first.lower() in FEMALE_FIRST:
