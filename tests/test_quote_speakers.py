@@ -302,3 +302,44 @@ def test_q_and_a_answers_are_the_interviewees():
 def test_lone_note_label_is_no_transcript():
     qs = quotes_of("UPDATE: The port reopened on Friday after the unions accepted the deal.")
     assert qs == ()
+
+
+def test_he_is_the_leader_who_attacks_not_the_prime_minister_attacked():
+    qs = quotes_of(
+        "Conservative leader Michael Howard attacked Prime Minister Tony Blair over the war on Monday. "
+        "\u201cHe has lost the trust of the country on Iraq,\u201d he said."
+    )
+    assert quote(qs, "He has lost").speaker == "Michael Howard"
+
+
+def test_he_is_the_party_leader_not_the_colleague_he_defends():
+    qs = quotes_of(
+        "Party leader Karl Moss defended his colleague Tom Ruiz, who faces questions over his expenses. "
+        "\u201cHe has done nothing wrong and I trust him,\u201d he said."
+    )
+    assert quote(qs, "He has done").speaker == "Karl Moss"
+
+
+def test_he_is_the_new_subject_not_the_speaker_quoted_a_paragraph_earlier():
+    qs = quotes_of(
+        "\u201cWe acted within the rules at all times,\u201d said Admiral Karl Moss, the British commander.",
+        "Iran's foreign ministry spokesman, Ali Rezai, rejected the claim. \u201cThe sailors were in our "
+        "waters,\u201d he said.",
+    )
+    assert quote(qs, "The sailors").speaker == "Ali Rezai"
+
+
+def test_he_still_continues_the_speaker_when_nobody_else_is_a_subject():
+    qs = quotes_of(
+        "\u201cWe acted within the rules at all times,\u201d said Admiral Karl Moss, the British commander.",
+        "The ships left the port on Monday after a long night of talks.",
+        "\u201cNobody was hurt and nobody will be,\u201d he said.",
+    )
+    assert quote(qs, "Nobody was hurt").speaker == "Karl Moss"
+
+
+def test_a_person_named_as_the_subject_of_a_verb_of_criticism_is_a_person():
+    qs = quotes_of(
+        "Karl Moss criticised Tom Ruiz in the debate. \u201cIt is a disgrace and he knows it,\u201d he said."
+    )
+    assert quote(qs, "It is a disgrace").speaker == "Karl Moss"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .descriptions import clean_token
 
 
@@ -91,3 +93,19 @@ FEMALE_FIRST = word_set(
     victoria wendy zoe
     """
 )
+
+# A lower-case role noun right before a name ("Conservative leader Michael Howard", "spokesman, Ali Rezai").
+ROLE_BEFORE = re.compile(
+    r"\b(?:leader|spokesman|spokeswoman|spokesperson|colleague|minister|secretary|chairman|chairwoman|"
+    r"director|adviser|advisor|aide|official|president|chief|commander|coach|captain|manager|lawyer|"
+    r"economist|analyst|professor|candidate|rival|deputy|envoy|ambassador|governor|senator|mayor)\s*,?\s+$"
+)
+# Verbs whose subject is a person: "Karl Moss criticised ...", "Ali Rezai, the spokesman, rejected ...".
+PERSON_VERB = re.compile(
+    r"(?:,[^,.;\u201c\u201d\"]{1,60},)?\s+(?:criticised|criticized|attacked|defended|accused|praised|"
+    r"rejected|denied|dismissed|urged|warned|argued|insisted|vowed|promised|conceded|admitted|apologised|"
+    r"apologized|resigned)\b"
+)
+# "an analyst at Compass Point Research & Trading, wrote": a capitalised word after a preposition ends an
+# appositive naming a body or place; it is not the cue's subject.
+OF_BODY = re.compile(r"(?:\b(?:at|of|for|in|from|with)|&)\s+$")

@@ -28,7 +28,16 @@ from .descriptions import (
     stem,
 )
 from .gender import pronoun_genders
-from .name_words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON, TITLE_WORDS, split_role
+from .name_words import (
+    FEMALE_FIRST,
+    MALE_FIRST,
+    NOT_PERSON,
+    OF_BODY,
+    PERSON_VERB,
+    ROLE_BEFORE,
+    TITLE_WORDS,
+    split_role,
+)
 from .name_words import word_set as word_set  # re-exported: cues and finite_verbs import it from here
 from .phrases import plural_description
 from .speaker_phrase import AGE_DESCRIPTION
@@ -60,11 +69,6 @@ _CLAUSE_OPENING = re.compile(
     r"((?:[A-Z][\w.\-\u2019']*\s+){0,3}[A-Z][\w.\-\u2019']*)\s+(?:is|was|has|had|[a-z]{2,}(?:s|ed))\b"
 )
 _LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+\b")
-
-
-# "an analyst at Compass Point Research & Trading, wrote": a capitalised word after a preposition ends an
-# appositive naming a body or place; it is not the cue's subject.
-_OF_BODY = re.compile(r"(?:\b(?:at|of|for|in|from|with)|&)\s+$")
 
 
 def _common_compound(word: str, lower: _LowerWords) -> bool:
@@ -206,7 +210,7 @@ class People:
                             not roles
                             and _CUED.match(para.text, m.end())
                             and not name[0].isupper()
-                            and not _OF_BODY.search(para.text, max(0, m.start() - 12), m.start())
+                            and not OF_BODY.search(para.text, max(0, m.start() - 12), m.start())
                         )
                     ):
                         titled.append((word, roles))
@@ -220,7 +224,10 @@ class People:
                 continue  # "Other Belarus", "Lukashenko Belarus": a common word or an untitled surname opens no name
             if first.endswith("ing") and first.lower() not in FEMALE_FIRST:
                 continue  # "Injecting Clinton": a sentence-opening participle
-            if vouched or full.split()[-1] in surnames or first.lower() in FEMALE_FIRST:
+            known_first = first.lower() in FEMALE_FIRST or first.lower() in MALE_FIRST
+            role_before = ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            acts = PERSON_VERB.match(text, m.end())
+            if vouched or full.split()[-1] in surnames or known_first or role_before or acts:
                 self._register(full, roles, text, m, n)
         # "Mr. Obama", "Sen. Cruz": a title vouches for a lone surname the source never gives in full.
         for last, roles in titled:
@@ -305,6 +312,8 @@ class People:
         best: tuple[float, str] | None = None
         seen: set[str] = set()
         order = 0
+        if speaker is not None and self._new_subject(i, speaker, female):
+            speaker = None  # someone else has become the topic since the last quote: they are "he" now
         # Look back a bounded number of mentions: keeps resolution constant-time per quote.
         for j in range(i - 1, max(-1, i - 15), -1):
             facts = self._facts[j]
@@ -332,6 +341,21 @@ class People:
             if best is None or score > best[0]:
                 best = (score, speaker[1])
         return best[1] if best else None
+
+    def _new_subject(self, i: int, speaker: tuple[int, str], female: bool | None) -> bool:
+        """Return whether another person of the pronoun's gender is a subject after the last speaker's quote.
+
+        Centering: "“...,” said Admiral Moss. Iran's spokesman, Ali Rezai, rejected the claim. “...,” he
+        said": the subject of the sentence just before is the one who speaks, not the earlier speaker.
+        """
+        for j in range(i - 1, max(-1, i - 15), -1):
+            facts = self._facts[j]
+            if facts.sentence <= speaker[0]:
+                return False
+            name = self._mentions[j][2]
+            if facts.subject and not facts.quoted and name != speaker[1] and self._compatible(name, female):
+                return True
+        return False
 
     def _compatible(self, name: str, female: bool | None, lenient: bool = False) -> bool:
         """Return whether a person may be referred to with a pronoun of the given gender."""
