@@ -343,3 +343,29 @@ def test_a_person_named_as_the_subject_of_a_verb_of_criticism_is_a_person():
         "Karl Moss criticised Tom Ruiz in the debate. \u201cIt is a disgrace and he knows it,\u201d he said."
     )
     assert quote(qs, "It is a disgrace").speaker == "Karl Moss"
+
+
+def test_name_inside_doubled_apostrophe_quotes_is_not_a_subject():
+    qs = quotes_of(
+        "\u201cWe will not back this bill,\u201d Donald Ruiz said on Monday.",
+        "Karl Moss, a former budget director, has pushed the idea for months. ''By backing the bill, Donald "
+        "Ruiz could win the centre,'' he wrote on his website.",
+    )
+    assert quote(qs, "By backing").speaker == "Karl Moss"
+
+
+def test_object_of_a_preposition_is_not_a_subject():
+    qs = quotes_of(
+        "Tom Ruiz called the suspension unfair. Josh Lind, a party official, warned that the move against "
+        "Ruiz could hurt the party. \u201cThe stakes are higher than one fight,\u201d he wrote."
+    )
+    assert quote(qs, "The stakes").speaker == "Josh Lind"
+
+
+def test_she_may_be_a_subject_the_text_never_marks_as_a_woman():
+    qs = quotes_of(
+        "Mary Quist backed Ann Lee in the primary.",
+        "Dale Ormond, 75, a retiree in Carthage, supported Lee but now plans to vote for Tom Ruiz. \u201cI will "
+        "reluctantly do that because he is better than the rest,\u201d she said.",
+    )
+    assert quote(qs, "I will reluctantly").speaker == "Dale Ormond"

@@ -25,10 +25,13 @@ _VERB_AFTER = re.compile(
 )
 # A cue just before a name makes the name the cue's subject ("said Smith", "according to Smith").
 _CUE_BEFORE = re.compile(r"(?:said|says|added|noted|wrote|asked|according to)\s+(?:[A-Z][\w.]*\s+){0,4}$")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:against|to|for|with|by|from|of|about|on|at|into|over|than|like|toward|towards|behind|between)\s+$"
+)
 _LEAD_WORDS = _words("the a an but and so yet then also former presidential vice nominee candidate")
 _OPEN_MARK = re.compile("[\u201c\u201e]")
 _CLOSE_MARK = re.compile("\u201d")
-_STRAIGHT = re.compile('"')
+_STRAIGHT = re.compile("\"|''")  # a straight mark, or two apostrophes used as one (as some wires print it)
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?\b")
 _POSSESSIVE_END = re.compile(r"[\u2019']s?$")
 _INTRODUCTORY = re.compile(r"^[^,]{1,50},\s+")
@@ -126,7 +129,11 @@ def mention_facts(
     if _POSSESSIVE_AFTER.match(after) or _POSSESSIVE_END.search(text[start:end]):
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))  # "Pence's ...": no
     # "Smith said", "Smith, the chairman, has argued", "said Smith": the name is a clause's subject.
-    subject = bool(_VERB_AFTER.match(after)) or bool(_CUE_BEFORE.search(lead[-80:]))
+    cued = bool(_CUE_BEFORE.search(lead[-80:]))
+    if not cued and _PREPOSITION_BEFORE.search(lead[-14:]):
+        # "the move against Sanders could hurt": a preposition's object, whatever verb follows it.
+        return MentionFacts(sentences.number(n, start), False, marks.inside(start))
+    subject = bool(_VERB_AFTER.match(after)) or cued
     # A name opening its sentence (after an introductory phrase and title words at most) is its topic.
     if not subject:
         opening = _INTRODUCTORY.sub("", lead)

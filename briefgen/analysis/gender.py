@@ -11,6 +11,12 @@ from .coref import MentionFacts, Sentences
 _NEXT_PRONOUN = re.compile(r"\s*(?:(?:But|And|Then|Later|Still|Yet|Instead),?\s+)?(She|He)\s+[a-z]")
 
 
+# "..., she's", "..., he said": a subject pronoun after a comma or a conjunction within the sentence.
+_LATER_PRONOUN = re.compile(
+    r"(?:,|\b(?:and|but|so|because|when|as|while))\s+(she|he)\b(?!\s+(?:and|or)\b)", re.I
+)
+
+
 def pronoun_genders(
     mentions: Sequence[tuple[int, int, str]],
     facts: Sequence[MentionFacts],
@@ -18,7 +24,7 @@ def pronoun_genders(
     texts: dict[int, str],
     unknown: Callable[[str], bool],
 ) -> dict[str, bool]:
-    """Return {name: female} for people whose sentence, as its subject, is taken up by "She"/"He" next.
+    """Return {name: female} for people whose sentence, as its subject, is taken up by "She"/"He".
 
     Centering: a sentence's subject is what a subject pronoun opening the next sentence refers to, so
     "Clinton leaned in hard. She started off ..." tells that Clinton is a woman. Only the first mention of
@@ -35,4 +41,11 @@ def pronoun_genders(
         m = _NEXT_PRONOUN.match(text, end or 0)
         if m:
             found[name] = m.group(1) == "She"
+            continue
+        # "If Clinton's plan fails, she ...": a subject pronoun later in the same sentence, before anyone else.
+        stop = mentions[j + 1][1] if j + 1 < len(mentions) and mentions[j + 1][0] == n else None
+        own = texts.get(n, "")[off : end if stop is None else min(stop, end or stop)]
+        m = _LATER_PRONOUN.search(own)
+        if m:
+            found[name] = m.group(1).lower() == "she"
     return found

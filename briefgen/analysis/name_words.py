@@ -95,14 +95,19 @@ FEMALE_FIRST = word_set(
 )
 
 # A lower-case role noun right before a name ("Conservative leader Michael Howard", "spokesman, Ali Rezai").
-ROLE_BEFORE = re.compile(
-    r"\b(?:leader|spokesman|spokeswoman|spokesperson|colleague|minister|secretary|chairman|chairwoman|"
+_ROLE_NOUN = (
+    r"(?:leader|spokesman|spokeswoman|spokesperson|colleague|minister|secretary|chairman|chairwoman|"
     r"director|adviser|advisor|aide|official|president|chief|commander|coach|captain|manager|lawyer|"
-    r"economist|analyst|professor|candidate|rival|deputy|envoy|ambassador|governor|senator|mayor)\s*,?\s+$"
+    r"economist|analyst|professor|candidate|rival|deputy|envoy|ambassador|governor|senator|mayor|retiree|"
+    r"strategist|consultant|operative|activist|voter|resident|student|teacher|worker|owner|founder)"
 )
+ROLE_BEFORE = re.compile(rf"\b{_ROLE_NOUN}\s*,?\s+$")
+# An appositive giving a role right after a name: "Karl Moss, a former budget director, ...".
+ROLE_AFTER = re.compile(rf",\s+(?:\d{{1,3}},\s+)?(?:the|a|an)\s+(?:[\w\u2019'\-]+\s+){{0,4}}{_ROLE_NOUN}\b")
 # Verbs whose subject is a person: "Karl Moss criticised ...", "Ali Rezai, the spokesman, rejected ...".
 PERSON_VERB = re.compile(
-    r"(?:,[^,.;\u201c\u201d\"]{1,60},)?\s+(?:criticised|criticized|attacked|defended|accused|praised|"
+    r"(?:(?:,[^,;\u201c\u201d\"]{1,40}){1,3},)?\s+(?:criticised|criticized|attacked|defended|accused|praised|"
+    r"supported|backed|opposed|endorsed|voted|"
     r"rejected|denied|dismissed|urged|warned|argued|insisted|vowed|promised|conceded|admitted|apologised|"
     r"apologized|resigned)\b"
 )

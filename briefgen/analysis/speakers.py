@@ -34,6 +34,7 @@ from .name_words import (
     NOT_PERSON,
     OF_BODY,
     PERSON_VERB,
+    ROLE_AFTER,
     ROLE_BEFORE,
     TITLE_WORDS,
     split_role,
@@ -226,7 +227,7 @@ class People:
                 continue  # "Injecting Clinton": a sentence-opening participle
             known_first = first.lower() in FEMALE_FIRST or first.lower() in MALE_FIRST
             role_before = ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
-            acts = PERSON_VERB.match(text, m.end())
+            acts = PERSON_VERB.match(text, m.end()) or ROLE_AFTER.match(text, m.end())
             if vouched or full.split()[-1] in surnames or known_first or role_before or acts:
                 self._register(full, roles, text, m, n)
         # "Mr. Obama", "Sen. Cruz": a title vouches for a lone surname the source never gives in full.
@@ -318,7 +319,7 @@ class People:
         for j in range(i - 1, max(-1, i - 15), -1):
             facts = self._facts[j]
             name = self._mentions[j][2]
-            if facts.quoted or name in seen or not self._compatible(name, female):
+            if facts.quoted or name in seen or not self._compatible(name, female, lenient=True):
                 continue
             seen.add(name)
             cand = Candidate(
@@ -329,7 +330,8 @@ class People:
                 order,
             )
             order += 1
-            score = salience(cand)
+            # "she" for someone the text never marks as a woman: possible, but after anyone who is.
+            score = salience(cand) - (1.0 if female and self.persons[name].female is None else 0.0)
             if best is None or score > best[0]:
                 best = (score, name)
         if (
