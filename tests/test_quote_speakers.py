@@ -369,3 +369,19 @@ def test_she_may_be_a_subject_the_text_never_marks_as_a_woman():
         "reluctantly do that because he is better than the rest,\u201d she said.",
     )
     assert quote(qs, "I will reluctantly").speaker == "Dale Ormond"
+
+
+def test_she_follows_the_chain_of_sentences_opening_with_she():
+    qs = quotes_of(
+        "Governor Ann Lee called the tweet unhinged. She says his temper is a danger. She says the claims "
+        "about Mary Quist are lies. She tweeted: \u201cWhen something gets under his thin skin, he lashes out.\u201d"
+    )
+    assert quote(qs, "When something").speaker == "Ann Lee"
+
+
+def test_subject_with_an_adverb_before_its_verb():
+    qs = quotes_of(
+        "At a rally in Ohio, 62-year-old Brenda Olsen also railed against the plan. \u201cThey should speak "
+        "English in public,\u201d she said. \u201cIt is fine if they want to speak their own language at home.\u201d"
+    )
+    assert quote(qs, "It is fine").speaker == "Brenda Olsen"

@@ -19,7 +19,8 @@ _SENTENCE_END = re.compile(r"[.!?][\u201d\"\u2019']?\s+")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev))$")
 # What follows a subject: an optional party tag or appositive, adverbs, then a finite verb.
 _VERB_AFTER = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?(?:,[^,.;:\u201c\u201d\"]{1,120},)?(?:\s+[a-z]+ly)*\s+"
+    r"(?:\s*\([^()]{0,40}\))?(?:,[^,.;:\u201c\u201d\"]{1,120},|,(?=\s+[a-z]{2,}(?:es|s)\b))?"
+    r"(?:\s+(?:[a-z]+ly|also|then|later|still|never|often|even|again|already|now|too))*\s+"
     r"(?:is|was|has|had|have|will|would|can|could|should|may|might|must|did|does|do|told|said|says|"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
@@ -89,6 +90,10 @@ class Sentences:
     def number(self, paragraph: int, offset: int) -> int:
         """Return the source-wide number of the sentence holding a position."""
         return self._base.get(paragraph, 0) + bisect_right(self._ends.get(paragraph, []), offset)
+
+    def starts(self, paragraph: int) -> list[int]:
+        """Return the paragraph offsets where its sentences start."""
+        return [0, *self._ends.get(paragraph, [])]
 
     def end(self, paragraph: int, offset: int) -> int | None:
         """Return the paragraph offset where the sentence holding a position ends, None at the paragraph's end."""

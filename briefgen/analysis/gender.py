@@ -17,6 +17,21 @@ _LATER_PRONOUN = re.compile(
 )
 
 
+# A sentence opening with a subject pronoun: "She says ...", "He later added ...".
+_OPENING = re.compile(r"[\W_]{0,3}(She|He)\s+[a-z]")
+
+
+def pronoun_openings(sentences: Sentences, texts: dict[int, str]) -> list[tuple[int, int, bool]]:
+    """Return (paragraph, offset, female) of every sentence that opens with "She" or "He", in order."""
+    out = []
+    for n, text in texts.items():
+        for start in sentences.starts(n):
+            m = _OPENING.match(text, start)
+            if m:
+                out.append((n, m.start(1), m.group(1) == "She"))
+    return sorted(out)
+
+
 def pronoun_genders(
     mentions: Sequence[tuple[int, int, str]],
     facts: Sequence[MentionFacts],

@@ -106,7 +106,8 @@ ROLE_BEFORE = re.compile(rf"\b{_ROLE_NOUN}\s*,?\s+$")
 ROLE_AFTER = re.compile(rf",\s+(?:\d{{1,3}},\s+)?(?:the|a|an)\s+(?:[\w\u2019'\-]+\s+){{0,4}}{_ROLE_NOUN}\b")
 # Verbs whose subject is a person: "Karl Moss criticised ...", "Ali Rezai, the spokesman, rejected ...".
 PERSON_VERB = re.compile(
-    r"(?:(?:,[^,;\u201c\u201d\"]{1,40}){1,3},)?\s+(?:criticised|criticized|attacked|defended|accused|praised|"
+    r"(?:(?:,[^,;\u201c\u201d\"]{1,40}){1,3},)?(?:\s+(?:also|then|later|still|again|[a-z]+ly))?"
+    r"\s+(?:criticised|criticized|attacked|defended|accused|praised|railed|complained|"
     r"supported|backed|opposed|endorsed|voted|"
     r"rejected|denied|dismissed|urged|warned|argued|insisted|vowed|promised|conceded|admitted|apologised|"
     r"apologized|resigned)\b"

@@ -27,7 +27,10 @@ from .descriptions import (
     office_words,
     stem,
 )
-from .gender import pronoun_genders
+from .gender import pronoun_genders, pronoun_openings
+from .lower_words import LOWER_WORD as _LOWER_WORD  # noqa: F401  (tests read the pattern here)
+from .lower_words import LowerWords as _LowerWords
+from .lower_words import common_compound
 from .name_words import (
     FEMALE_FIRST,
     MALE_FIRST,
@@ -69,50 +72,6 @@ _OWN_PRONOUN = re.compile(
 _CLAUSE_OPENING = re.compile(
     r"((?:[A-Z][\w.\-\u2019']*\s+){0,3}[A-Z][\w.\-\u2019']*)\s+(?:is|was|has|had|[a-z]{2,}(?:s|ed))\b"
 )
-_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+\b")
-
-
-def _common_compound(word: str, lower: _LowerWords) -> bool:
-    """Return whether a capitalised hyphenated word is a common compound ("Off-colour") the text writes lower-case."""
-    parts = word.split("-")
-    return len(parts) > 1 and parts[1][:1].islower() and lower.written(word.lower())
-
-
-class _LowerWords:
-    """The words ``_LOWER_WORD`` finds in a source's paragraphs, as a set that is only asked about a few.
-
-    A source has hundreds of lower-case words and a name test asks about a handful, so each asked word
-    is looked up in the text on demand (a substring search, then the pattern where it occurs) and kept.
-    """
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        # No lower-case word spans a line break, and one stands on either side of it like a text's edge.
-        self._text = "\n".join(texts)
-        self._known: dict[str, bool] = {}
-
-    def __contains__(self, word: str) -> bool:
-        found = self._known.get(word)
-        if found is None:
-            found = self._known[word] = self._find(word)
-        return found
-
-    def written(self, word: str) -> bool:
-        """Return whether the text writes ``word`` (a hyphenated compound, say) in lower case as a word."""
-        return re.search(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", self._text) is not None
-
-    def _find(self, word: str) -> bool:
-        if len(word) < 2:
-            return False  # the pattern's words have two letters or more ("" would be found everywhere)
-        text = self._text
-        at = text.find(word)
-        while at >= 0:
-            # Where the pattern matches at a position, findall matches there too: no match of it can
-            # cover a later start, since that start would follow a letter.
-            m = _LOWER_WORD.match(text, at)
-            if m is not None and m.end() == at + len(word):
-                return True
-            at = text.find(word, at + 1)
-        return False
 
 
 @dataclass(slots=True)
@@ -193,7 +152,7 @@ class People:
                 while len(name) > 1 and (
                     name[0].lower() in lower
                     or name[0].lower() in NOT_PERSON
-                    or _common_compound(name[0], lower)
+                    or common_compound(name[0], lower)
                 ):
                     name = name[1:]
                 if looks_like_name(name):
@@ -257,6 +216,9 @@ class People:
             owner = self.persons.get(self._mentions[len(self._facts) - 1][2])
             if own and owner is not None and owner.female is None:
                 owner.female = own.group(1).lower() == "she"
+        self._openings = pronoun_openings(self.sentences, self._texts)
+        self._chained: dict[tuple[int, int], str | None] = {}
+        self._depth = 0
         genders = pronoun_genders(
             self._mentions, self._facts, self.sentences, self._texts, self._unknown_gender
         )
@@ -315,10 +277,14 @@ class People:
         order = 0
         if speaker is not None and self._new_subject(i, speaker, female):
             speaker = None  # someone else has become the topic since the last quote: they are "he" now
+        chain = self._chain(paragraph, offset, female, here)
         # Look back a bounded number of mentions: keeps resolution constant-time per quote.
         for j in range(i - 1, max(-1, i - 15), -1):
             facts = self._facts[j]
             name = self._mentions[j][2]
+            unmarked = female is True and self.persons[name].female is None
+            if unmarked and not facts.subject and here - facts.sentence > 1:
+                continue  # "she" for someone never marked as a woman: a subject, or named just before
             if facts.quoted or name in seen or not self._compatible(name, female, lenient=True):
                 continue
             seen.add(name)
@@ -330,8 +296,7 @@ class People:
                 order,
             )
             order += 1
-            # "she" for someone the text never marks as a woman: possible, but after anyone who is.
-            score = salience(cand) - (1.0 if female and self.persons[name].female is None else 0.0)
+            score = salience(cand) - (1.0 if unmarked else 0.0)  # after anyone marked as a woman
             if best is None or score > best[0]:
                 best = (score, name)
         if (
@@ -342,7 +307,30 @@ class People:
             score = salience(Candidate(speaker[1], here - speaker[0], True, here - speaker[0] <= 6, order))
             if best is None or score > best[0]:
                 best = (score, speaker[1])
+        if chain is not None and (score := salience(Candidate(chain[1], chain[0], True, False, 0))) > (
+            best[0] if best else -99.0
+        ):
+            best = (score, chain[1])  # "She says ... She says ... She tweeted": the one the pronouns follow
         return best[1] if best else None
+
+    def _chain(self, paragraph: int, offset: int, female: bool | None, here: int) -> tuple[int, str] | None:
+        """Return (sentences back, referent) of the last sentence opening with the same pronoun, if near."""
+        k = bisect_left(self._openings, (paragraph, offset, False)) - 1
+        if female is None or k < 0 or self._depth > 40:
+            return None
+        n, at, fem = self._openings[k]
+        back = here - self.sentences.number(n, at)
+        if back == 0 and k > 0:  # the pronoun being resolved opens this very sentence: the one before
+            n, at, fem = self._openings[k - 1]
+            back = here - self.sentences.number(n, at)
+        if fem != female or not 0 < back <= 4:
+            return None
+        if (n, at) not in self._chained:
+            self._depth += 1
+            self._chained[(n, at)] = self.before(n, at, female=female)
+            self._depth -= 1
+        ref = self._chained[(n, at)]
+        return (back, ref) if ref else None
 
     def _new_subject(self, i: int, speaker: tuple[int, str], female: bool | None) -> bool:
         """Return whether another person of the pronoun's gender is a subject after the last speaker's quote.
