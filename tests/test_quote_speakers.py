@@ -385,3 +385,18 @@ def test_subject_with_an_adverb_before_its_verb():
         "English in public,\u201d she said. \u201cIt is fine if they want to speak their own language at home.\u201d"
     )
     assert quote(qs, "It is fine").speaker == "Brenda Olsen"
+
+
+def test_title_word_after_mr_is_a_surname():
+    got = parse_speaker("Mr. King, 82")
+    assert got is not None and got.name == "King"
+
+
+def test_later_mention_under_an_earlier_full_name_keeps_its_own_place():
+    qs = quotes_of(
+        "Economy Minister Ildefonso Guajardo Villarreal met the press in Mexico City on Monday.",
+        "Tom Ruiz has threatened tariffs. The economy minister, Mr. Guajardo Villarreal, argues there is no "
+        "point in answering Mr. Ruiz's threats now. \u201cWe must not overreact to campaign rhetoric,\u201d he "
+        "told me.",
+    )
+    assert (quote(qs, "We must not").speaker or "").endswith("Guajardo Villarreal")

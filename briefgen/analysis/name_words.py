@@ -45,7 +45,7 @@ NOT_PERSON = word_set(
     pentagon per plan post press primary program project radio representatives republic republican
     republicans reserve reuters review river road san saturday school secretary security senate
     september service she show since so south southern square st state states station still street
-    summit sunday super supreme thanksgiving that the their then there these they this those though
+    summit sunday super supreme thanksgiving that the their then there these they this those though today
     through thursday times to toward towards tuesday tv twitter u.s. uk un under union united university
     unless unlike until upon us valley vegas via war we wednesday west western what when where whether
     which while white who why with without world yet york you youtube

@@ -103,7 +103,10 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
         name = [clean_token(t) for t in name]
         while len(name) > 1 and name[-1].lower() in _CUE_WORDS:
             name = name[:-1]  # "Hillary Clinton Said": a headline-style line's reporting verb
-        single_title = len(name) == 1 and (name[0].lower() in TITLE_WORDS or name[0].isupper())
+        addressed = bool(roles) and roles[-1].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr")
+        single_title = (
+            len(name) == 1 and not addressed and (name[0].lower() in TITLE_WORDS or name[0].isupper())
+        )
         # A cue's subject vouches for a name that the general name test would doubt ("Bill Clinton").
         plausible = (
             0 < len(name) <= 4

@@ -232,6 +232,7 @@ class People:
     def _register(self, name: str, roles: Sequence[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""
         # "Belarus Lukashenko" after "Alexander Lukashenko": the same person, under the name first given.
+        at = m.start() + m.group(0).find(name.split()[0])  # where this run's own name starts
         earlier = self._by_last.get(name.split()[-1])
         if earlier is not None and name not in self.persons and len(name.split()) <= len(earlier.split()):
             name = earlier
@@ -245,7 +246,7 @@ class People:
             )
         person.roles.update(stem(clean_token(r)) for r in roles)
         person.roles.update(mention_roles(text, m.start(), m.end()))
-        self._mentions.append((n, m.start() + m.group(0).find(name.split()[0]), name))
+        self._mentions.append((n, at, name))
 
     def full_name(self, name: str) -> str:
         """Return the full name a surname or partial name stands for, else the name itself."""
