@@ -400,3 +400,13 @@ def test_later_mention_under_an_earlier_full_name_keeps_its_own_place():
         "told me.",
     )
     assert (quote(qs, "We must not").speaker or "").endswith("Guajardo Villarreal")
+
+
+def test_shared_surname_means_the_person_named_last():
+    qs = quotes_of(
+        "Libertarian candidate Gary Johnson spoke in Denver on Thursday.",
+        "Homeland Security Secretary Jeh Johnson says hackers are targeting election offices. Johnson said "
+        "officials should ask for help. With thousands of counting systems, \u201cthere is no one single point "
+        "of failure,\u201d he said.",
+    )
+    assert quote(qs, "there is no one").speaker == "Jeh Johnson"

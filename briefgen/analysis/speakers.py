@@ -197,8 +197,10 @@ class People:
             person = self.persons[self._by_last[last]]
             if person.female is None:
                 person.female = title_gender(roles)
+        self._mentions.sort()
+        named = list(self._mentions)  # full-name mentions, in order: a bare surname means the latest of them
         for n, off, last in singles:
-            known = self._by_last.get(last)
+            known = self._latest(named, last, n, off) or self._by_last.get(last)
             if known:
                 self._mentions.append((n, off, known))
         self._mentions.sort()
@@ -234,7 +236,12 @@ class People:
         # "Belarus Lukashenko" after "Alexander Lukashenko": the same person, under the name first given.
         at = m.start() + m.group(0).find(name.split()[0])  # where this run's own name starts
         earlier = self._by_last.get(name.split()[-1])
-        if earlier is not None and name not in self.persons and len(name.split()) <= len(earlier.split()):
+        if (
+            earlier is not None
+            and name not in self.persons
+            and len(name.split()) <= len(earlier.split())
+            and not roles  # "Homeland Security Secretary Jeh Johnson" is not Gary Johnson
+        ):
             name = earlier
         person = self.persons.get(name)
         if person is None:
@@ -248,12 +255,28 @@ class People:
         person.roles.update(mention_roles(text, m.start(), m.end()))
         self._mentions.append((n, at, name))
 
-    def full_name(self, name: str) -> str:
-        """Return the full name a surname or partial name stands for, else the name itself."""
+    def full_name(self, name: str, paragraph: int = 0, offset: int = 0) -> str:
+        """Return the full name a surname or partial name stands for, else the name itself.
+
+        Given a position, a surname two people share ("Johnson" after Gary and Jeh Johnson) means the one
+        named last before it.
+        """
         if name in self.persons:
             return name
         tokens = name.split()
-        return self._by_last.get(tokens[-1], name) if tokens else name
+        if not tokens:
+            return name
+        latest = self._latest(self._mentions, tokens[-1], paragraph, offset) if paragraph else None
+        return latest or self._by_last.get(tokens[-1], name)
+
+    def _latest(
+        self, mentions: list[tuple[int, int, str]], last: str, paragraph: int, offset: int
+    ) -> str | None:
+        """Return the person with this surname mentioned last before a position, among several; else None."""
+        if sum(1 for p in self.persons if p.split()[-1] == last) < 2:
+            return None
+        k = bisect_left(mentions, (paragraph, offset, ""))
+        return next((name for _, _, name in reversed(mentions[:k]) if name.split()[-1] == last), None)
 
     def known(self, name: str) -> bool:
         """Return whether ``name`` is (part of) a person of this source."""
@@ -421,10 +444,10 @@ class Resolver:
         if phrase.pronoun:
             return None, None
         if phrase.name and " and " in phrase.name:
-            names = [self.people.full_name(n) for n in phrase.name.split(" and ")]
+            names = [self.people.full_name(n, paragraph, at) for n in phrase.name.split(" and ")]
             return " and ".join(names), phrase.role
         if phrase.name:
-            return self.people.full_name(phrase.name), phrase.role
+            return self.people.full_name(phrase.name, paragraph, at), phrase.role
         if phrase.role:
             clause = _CLAUSE_OPENING.match(phrase.role)
             if clause and self.people.known(clause.group(1)):
