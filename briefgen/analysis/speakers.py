@@ -6,11 +6,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model import Source
 from .coref import (
-    PERSON_TITLES,
     Candidate,
     MentionFacts,
     QuoteMarks,
@@ -31,6 +29,7 @@ from .gender import pronoun_genders, pronoun_openings
 from .lower_words import LOWER_WORD as _LOWER_WORD  # noqa: F401  (tests read the pattern here)
 from .lower_words import LowerWords as _LowerWords
 from .lower_words import common_compound
+from .name_runs import looks_like_name, run_parts, single_parts
 from .name_words import (
     FEMALE_FIRST,
     MALE_FIRST,
@@ -39,8 +38,6 @@ from .name_words import (
     PERSON_VERB,
     ROLE_AFTER,
     ROLE_BEFORE,
-    TITLE_WORDS,
-    split_role,
 )
 from .name_words import word_set as word_set  # re-exported: cues and finite_verbs import it from here
 from .phrases import plural_description
@@ -83,52 +80,6 @@ class Person:
     female: bool | None = None
 
 
-@lru_cache(maxsize=1 << 16)
-def looks_like_name(tokens: tuple[str, ...]) -> bool:
-    """Return whether capitalised tokens look like a person's name (not a place, body or date)."""
-    if not 2 <= len(tokens) <= 4:
-        return False
-    low = [clean_token(t).lower() for t in tokens]
-    if any(t in NOT_PERSON or t in TITLE_WORDS for t in low):
-        return False
-    if any(t.isupper() and len(t) > 2 for t in tokens):
-        return False  # acronyms: organisations
-    return all(len(t) >= 2 or t.endswith(".") for t in low)
-
-
-# Name runs recur within and across sources: what a run's words alone give is worked out once per run.
-@lru_cache(maxsize=1 << 16)
-def _run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
-    """Return a capitalised run's (role tokens, cleaned name tokens, offset of its last token)."""
-    from .cues import PAST_CUE_FORMS  # here: cues imports this module's word_set
-
-    tokens = run.split()
-    roles, name = split_role(tokens)
-    for i, tok in enumerate(name[:-1]):
-        if tok.endswith(("'s", "\u2019s", "s'", "s\u2019")):
-            # "Britain's Jason Gardener": a full name after the possessive; "Schindler's List": the owner.
-            name = name[i + 1 :] if len(name) - i - 1 >= 2 else name[: i + 1]
-            break
-    cleaned = [clean_token(t) for t in name]
-    while len(cleaned) > 2 and cleaned[-1].lower() in PAST_CUE_FORMS:
-        cleaned = cleaned[:-1]  # "Hillary Clinton Praised ...": a headline-style line's verb
-    return tuple(roles), tuple(cleaned), run.rfind(tokens[-1])
-
-
-@lru_cache(maxsize=1 << 16)
-def _single_parts(token: str, roles: tuple[str, ...]) -> tuple[str, bool, bool] | None:
-    """Return what a lone capitalised name token gives: (surname, after a person title, may be titled).
-
-    None when the token is a common capitalised word rather than a name.
-    """
-    word = clean_token(token)
-    if word.lower() in NOT_PERSON:
-        return None
-    titled_word = bool(roles) and clean_token(roles[-1]).lower() in PERSON_TITLES
-    may_title = token[:1].isupper() and not token.endswith(("\u2019s", "'s"))
-    return word, titled_word, may_title
-
-
 class People:
     """The people of one source, their mentions in reading order, and how to resolve a reference to them."""
 
@@ -147,7 +98,7 @@ class People:
         lower = _LowerWords([p.text for p in source.paragraphs])
         for para in source.paragraphs:
             for m in _NAME_SEQ.finditer(para.text):
-                roles, name, last_at = _run_parts(m.group(0))
+                roles, name, last_at = run_parts(m.group(0))
                 # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
                 while len(name) > 1 and (
                     name[0].lower() in lower
@@ -161,7 +112,7 @@ class People:
                         or _CUED_BEFORE.search(para.text, max(0, m.start() - 40), m.start())
                     )
                     candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
-                elif len(name) == 1 and (single := _single_parts(name[0], roles)) is not None:
+                elif len(name) == 1 and (single := single_parts(name[0], roles)) is not None:
                     word, titled_word, may_title = single
                     # "Ham said", "said Matthews": a lone capitalised word as a cue's subject is a person.
                     if may_title and (
