@@ -410,3 +410,14 @@ def test_shared_surname_means_the_person_named_last():
         "of failure,\u201d he said.",
     )
     assert quote(qs, "there is no one").speaker == "Jeh Johnson"
+
+
+def test_name_in_a_reported_clause_is_not_the_topic():
+    qs = quotes_of(
+        "British jumper Ashia Hansen is out for the year. Her coach Aston Moore told reporters: \u201cWe are not "
+        "looking at any date this year.\u201d Moore said Hansen may return to sprinting sooner. \u201cThere was a "
+        "problem with the wound, but that has been solved,\u201d he said. Moore said he is confident Hansen can "
+        "make it back. \u201cIt has been a frustrating time for her,\u201d he added."
+    )
+    assert quote(qs, "There was a problem").speaker == "Aston Moore"
+    assert quote(qs, "It has been").speaker == "Aston Moore"

@@ -26,6 +26,13 @@ _VERB_AFTER = re.compile(
 )
 # A cue just before a name makes the name the cue's subject ("said Smith", "according to Smith").
 _CUE_BEFORE = re.compile(r"(?:said|says|added|noted|wrote|asked|according to)\s+(?:[A-Z][\w.]*\s+){0,4}$")
+# "Moore said Hansen ...": a subject before the cue makes the name after it the reported clause's subject.
+_SUBJECT_CUE = re.compile(
+    r"(?:\b[A-Z][\w.\u2019'\-]*|\b(?:he|she|they|we|I))\s+(?:said|says|added|noted|wrote)\s+$"
+)
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|added|believes|believed|thinks|thought|hopes|hoped|expects|expected|that)\s+$"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:against|to|for|with|by|from|of|about|on|at|into|over|than|like|toward|towards|behind|between)\s+$"
 )
@@ -134,8 +141,9 @@ def mention_facts(
     if _POSSESSIVE_AFTER.match(after) or _POSSESSIVE_END.search(text[start:end]):
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))  # "Pence's ...": no
     # "Smith said", "Smith, the chairman, has argued", "said Smith": the name is a clause's subject.
-    cued = bool(_CUE_BEFORE.search(lead[-80:]))
-    if not cued and _PREPOSITION_BEFORE.search(lead[-14:]):
+    cued = bool(_CUE_BEFORE.search(lead[-80:])) and not _SUBJECT_CUE.search(lead[-40:])
+    if not cued and (_PREPOSITION_BEFORE.search(lead[-14:]) or _COMPLEMENT_BEFORE.search(lead[-24:])):
+        # "Moore said Hansen may return": the subject of a reported clause, not of the sentence.
         # "the move against Sanders could hurt": a preposition's object, whatever verb follows it.
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))
     subject = bool(_VERB_AFTER.match(after)) or cued

@@ -26,7 +26,7 @@ def looks_like_name(tokens: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1 << 16)
 def run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     """Return a capitalised run's (role tokens, cleaned name tokens, offset of its last token)."""
-    from .cues import PAST_CUE_FORMS  # here: cues imports this module's word_set
+    from .cues import PAST_CUE_FORMS  # here: cues imports speakers, which imports this module
 
     tokens = run.split()
     roles, name = split_role(tokens)

@@ -157,13 +157,19 @@ class People:
         self._mentions.sort()
         self._keys = [(n, off) for n, off, _ in self._mentions]
         marks: dict[int, QuoteMarks] = {}
-        for n, off, _ in self._mentions:
+        for n, off, name in self._mentions:
             text = self._texts[n]
             if n not in marks:
                 marks[n] = QuoteMarks(text)
             run = _RUN.match(text, off)
             end = run.end() if run else off
-            self._facts.append(mention_facts(self.sentences, marks[n], n, text, off, end))
+            facts = mention_facts(self.sentences, marks[n], n, text, off, end)
+            if facts.subject and self._facts and self._facts[-1].sentence == facts.sentence:
+                prior = self._facts[-1]
+                if prior.subject and not prior.quoted and self._mentions[len(self._facts) - 1][2] != name:
+                    # "Moore said he is confident Hansen can ...": a sentence's first subject is its topic.
+                    facts = MentionFacts(facts.sentence, False, facts.quoted)
+            self._facts.append(facts)
             # "Mara Quist said she ...": the pronoun a person's own clause uses gives their gender.
             own = _OWN_PRONOUN.match(text, end)
             owner = self.persons.get(self._mentions[len(self._facts) - 1][2])
