@@ -157,7 +157,7 @@ class People:
         self._mentions.sort()
         self._keys = [(n, off) for n, off, _ in self._mentions]
         marks: dict[int, QuoteMarks] = {}
-        for n, off, name in self._mentions:
+        for n, off, who in self._mentions:
             text = self._texts[n]
             if n not in marks:
                 marks[n] = QuoteMarks(text)
@@ -166,7 +166,7 @@ class People:
             facts = mention_facts(self.sentences, marks[n], n, text, off, end)
             if facts.subject and self._facts and self._facts[-1].sentence == facts.sentence:
                 prior = self._facts[-1]
-                if prior.subject and not prior.quoted and self._mentions[len(self._facts) - 1][2] != name:
+                if prior.subject and not prior.quoted and self._mentions[len(self._facts) - 1][2] != who:
                     # "Moore said he is confident Hansen can ...": a sentence's first subject is its topic.
                     facts = MentionFacts(facts.sentence, False, facts.quoted)
             self._facts.append(facts)
