@@ -421,3 +421,21 @@ def test_name_in_a_reported_clause_is_not_the_topic():
     )
     assert quote(qs, "There was a problem").speaker == "Aston Moore"
     assert quote(qs, "It has been").speaker == "Aston Moore"
+
+
+def test_role_words_between_two_names_do_not_demote_the_speaker():
+    qs = quotes_of(
+        "But Harbour campaign chairman Paul Moss said the appeal would reach every voter. \u201cWe think the "
+        "message will resonate with every community,\u201d he said."
+    )
+    assert quote(qs, "We think").speaker == "Paul Moss"
+
+
+def test_full_name_whose_first_name_also_stands_alone_still_counts():
+    qs = quotes_of(
+        "Hillary was in Ohio on Thursday. Jennifer Palmieri said Clinton will answer the attacks on Friday.",
+        "Hillary Clinton is describing the tweet as unhinged. She says his temper is a danger.",
+        "Her campaign answered in a series of tweets. She tweeted: \u201cWhen something gets under his thin "
+        "skin, he lashes out.\u201d",
+    )
+    assert quote(qs, "When something").speaker == "Clinton"

@@ -62,6 +62,8 @@ _CUED = re.compile(r",?\s+(?:said|says|told|tells|added|wrote|writes|argued|argu
 _CUED_BEFORE = re.compile(
     r"\b(?:said|says|added|wrote|according to|journalist|reporter|analyst|official)\s+$"
 )
+# A finite verb between two names of a sentence: the first is a clause's subject ("Moore said he is ...").
+_FINITE = re.compile(r"\s(?:is|was|are|were|has|had|have|said|says|will|would|can|could|[a-z]{3,}ed)\s")
 _RUN = re.compile(r"[\w.\-\u2019']+(?:\s+[A-Z][\w.\-\u2019']*)*")
 _OWN_PRONOUN = re.compile(
     r"(?:,[^,.;\u201c\u201d\"]{1,80},)?\s+(?:said|says|added|argued|insisted|noted|told \w+)\s+(?:that\s+)?(she|he)\b"
@@ -132,7 +134,11 @@ class People:
         for full, roles, text, m, n, vouched in candidates:
             first = full.split()[0]
             if first.lower() in lower or (first in surnames and not roles):
-                continue  # "Other Belarus", "Lukashenko Belarus": a common word or an untitled surname opens no name
+                # "Other Belarus", "Lukashenko Belarus": a common word or an untitled surname opens no name;
+                # its last word may still be a known surname ("Hillary Clinton" where "Hillary" stands alone).
+                last = full.split()[-1]
+                singles.append((n, m.start() + m.group(0).rfind(last), last))
+                continue
             if first.endswith("ing") and first.lower() not in FEMALE_FIRST:
                 continue  # "Injecting Clinton": a sentence-opening participle
             known_first = first.lower() in FEMALE_FIRST or first.lower() in MALE_FIRST
@@ -166,7 +172,13 @@ class People:
             facts = mention_facts(self.sentences, marks[n], n, text, off, end)
             if facts.subject and self._facts and self._facts[-1].sentence == facts.sentence:
                 prior = self._facts[-1]
-                if prior.subject and not prior.quoted and self._mentions[len(self._facts) - 1][2] != who:
+                gap = text[self._mentions[len(self._facts) - 1][1] : off]
+                if (
+                    prior.subject
+                    and not prior.quoted
+                    and _FINITE.search(gap)
+                    and self._mentions[len(self._facts) - 1][2] != who
+                ):
                     # "Moore said he is confident Hansen can ...": a sentence's first subject is its topic.
                     facts = MentionFacts(facts.sentence, False, facts.quoted)
             self._facts.append(facts)
