@@ -433,7 +433,7 @@ def test_role_words_between_two_names_do_not_demote_the_speaker():
 
 def test_full_name_whose_first_name_also_stands_alone_still_counts():
     qs = quotes_of(
-        "Hillary was in Ohio on Thursday. Jennifer Palmieri said Clinton will answer the attacks on Friday.",
+        "Hillary was in Ohio, where Mrs. Clinton spoke. Jennifer Palmieri said Clinton will answer the attacks.",
         "Hillary Clinton is describing the tweet as unhinged. She says his temper is a danger.",
         "Her campaign answered in a series of tweets. She tweeted: \u201cWhen something gets under his thin "
         "skin, he lashes out.\u201d",
