@@ -188,7 +188,7 @@ def test_she_opening_the_next_sentence_gives_the_subject_her_gender():
 
 def test_quote_continuing_an_unresolved_speaker_is_not_given_to_an_earlier_one():
     qs = quotes_of(
-        "\u201cWe will fight this all year,\u201d said Tomas Brandt.",
+        "\u201cWe will fight this all year,\u201d said Peter Brandt.",
         "The talks resumed on Friday in the port offices.",
         "\u201cWhy won\u2019t they listen to the members?\u201d she said. \u201cNobody here wants a strike.\u201d",
     )
@@ -439,3 +439,14 @@ def test_full_name_whose_first_name_also_stands_alone_still_counts():
         "skin, he lashes out.\u201d",
     )
     assert quote(qs, "When something").speaker == "Clinton"
+
+
+def test_speaker_named_only_once_is_continued_by_the_next_pronoun():
+    qs = quotes_of(
+        "The change has not yet become a talking point for Hillary Clinton or Tom Ruiz.",
+        "''The same plank in both platforms means a tougher line on the banks,'' Elaine C. Kamarck, a senior "
+        "fellow at a research institute, wrote in an analysis.",
+        "''To date,'' she continued, ''there has not been much interest in this in Congress.''",
+    )
+    assert quote(qs, "The same plank").speaker == "Elaine C. Kamarck"
+    assert quote(qs, "there has not").speaker == "Elaine C. Kamarck"

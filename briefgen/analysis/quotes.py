@@ -264,6 +264,8 @@ class _ParagraphQuotes:
         """Return the attribution of a span: right after it first, else earlier in its sentence."""
         if span.close_mark >= 0:
             close = span.close_mark
+            if self.para.text.startswith("''", close):
+                close += 1  # a doubled apostrophe closes the quote: what follows starts after both
             after = self.masked[close + 1 : close + 160]
             final = self.para.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?")
             found = self._after_cue(after, close + 1, final)

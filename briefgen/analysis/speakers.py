@@ -343,7 +343,16 @@ class People:
     def _compatible(self, name: str, female: bool | None, lenient: bool = False) -> bool:
         """Return whether a person may be referred to with a pronoun of the given gender."""
         person = self.persons.get(name)
-        sex = person.female if person else None
+        first = name.split()[0].lower() if name.split() else ""
+        sex = (
+            person.female
+            if person
+            else True
+            if first in FEMALE_FIRST
+            else False
+            if first in MALE_FIRST
+            else None
+        )
         if female is True and not lenient:
             return sex is True  # "she" needs evidence: most unmarked names in political news are men
         return female is None or sex is None or sex == female
@@ -399,8 +408,12 @@ class Resolver:
         return self._people
 
     def note_speaker(self, paragraph: int, offset: int, name: str) -> None:
-        """Record the speaker of a statement just attributed: the next "he said" most likely continues them."""
-        if name in self.people.persons:
+        """Record the speaker of a statement just attributed: the next "he said" most likely continues them.
+
+        A named speaker counts even when the text names them only there ("..., Elaine C. Kamarck, a senior
+        fellow, wrote"): "she continued" in the next paragraph is still theirs.
+        """
+        if " and " not in name:
             self._speaker = (self.people.sentences.number(paragraph, offset), name)
 
     def resolve(self, phrase: SpeakerPhrase | None, paragraph: int, at: int) -> tuple[str | None, str | None]:
