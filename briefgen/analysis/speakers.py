@@ -413,7 +413,7 @@ class Resolver:
         A named speaker counts even when the text names them only there ("..., Elaine C. Kamarck, a senior
         fellow, wrote"): "she continued" in the next paragraph is still theirs.
         """
-        if " and " not in name:
+        if name in self.people.persons or looks_like_name(tuple(name.split())):
             self._speaker = (self.people.sentences.number(paragraph, offset), name)
 
     def resolve(self, phrase: SpeakerPhrase | None, paragraph: int, at: int) -> tuple[str | None, str | None]:
