@@ -153,7 +153,7 @@ def fragment(q: Quote) -> str | None:
         return "ends or opens with a function word"
     if any(_CUE_WORD.match(w) for w in words):
         return "holds a reporting verb"
-    if not q.speaker and len(words) == 1 and words[0][:1].isupper():
+    if not q.speaker and len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
         return "one capitalised word as role"
     return None
 
