@@ -141,10 +141,15 @@ class People:
                 continue
             if first.endswith("ing") and first.lower() not in FEMALE_FIRST:
                 continue  # "Injecting Clinton": a sentence-opening participle
-            known_first = first.lower() in FEMALE_FIRST or first.lower() in MALE_FIRST
-            role_before = ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
-            acts = PERSON_VERB.match(text, m.end()) or ROLE_AFTER.match(text, m.end())
-            if vouched or full.split()[-1] in surnames or known_first or role_before or acts:
+            if (  # cheapest tests first: most pairs are vouched for by a title, a cue or a later surname
+                vouched
+                or full.split()[-1] in surnames
+                or first.lower() in FEMALE_FIRST
+                or first.lower() in MALE_FIRST
+                or ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                or PERSON_VERB.match(text, m.end())
+                or ROLE_AFTER.match(text, m.end())
+            ):
                 self._register(full, roles, text, m, n)
         # "Mr. Obama", "Sen. Cruz": a title vouches for a lone surname the source never gives in full.
         for last, roles in titled:
@@ -155,6 +160,8 @@ class People:
             if person.female is None:
                 person.female = title_gender(roles)
         self._mentions.sort()
+        surnames_of = [p.split()[-1] for p in self.persons]
+        self._shared = {last for last in surnames_of if surnames_of.count(last) > 1}
         named = list(self._mentions)  # full-name mentions, in order: a bare surname means the latest of them
         for n, off, last in singles:
             known = self._latest(named, last, n, off) or self._by_last.get(last)
@@ -242,7 +249,7 @@ class People:
         self, mentions: list[tuple[int, int, str]], last: str, paragraph: int, offset: int
     ) -> str | None:
         """Return the person with this surname mentioned last before a position, among several; else None."""
-        if sum(1 for p in self.persons if p.split()[-1] == last) < 2:
+        if last not in self._shared:
             return None
         k = bisect_left(mentions, (paragraph, offset, ""))
         return next((name for _, _, name in reversed(mentions[:k]) if name.split()[-1] == last), None)
