@@ -450,3 +450,13 @@ def test_speaker_named_only_once_is_continued_by_the_next_pronoun():
     )
     assert quote(qs, "The same plank").speaker == "Elaine C. Kamarck"
     assert quote(qs, "there has not").speaker == "Elaine C. Kamarck"
+
+
+def test_the_younger_namesake_is_not_the_person_named_in_full():
+    qs = quotes_of(
+        "Tom Ruiz spoke last on Thursday.",
+        "\u201cIt is not a campaign anymore, it is a movement,\u201d said the younger Mr. Ruiz, surrounded by his "
+        "sisters.",
+    )
+    q = quote(qs, "It is not")
+    assert (q.speaker, q.speaker_role) == ("Ruiz", "the younger")

@@ -64,6 +64,7 @@ _CUED_BEFORE = re.compile(
 )
 # A finite verb between two names of a sentence: the first is a clause's subject ("Moore said he is ...").
 _FINITE = re.compile(r"\s(?:is|was|are|were|has|had|have|said|says|will|would|can|could|[a-z]{3,}ed)\s")
+_KIN = re.compile(r"\b(?:younger|elder|junior|senior|son|daughter|wife|husband|brother|sister)\b")
 _RUN = re.compile(r"[\w.\-\u2019']+(?:\s+[A-Z][\w.\-\u2019']*)*")
 _OWN_PRONOUN = re.compile(
     r"(?:,[^,.;\u201c\u201d\"]{1,80},)?\s+(?:said|says|added|argued|insisted|noted|told \w+)\s+(?:that\s+)?(she|he)\b"
@@ -415,11 +416,7 @@ class Resolver:
         return self._people
 
     def note_speaker(self, paragraph: int, offset: int, name: str) -> None:
-        """Record the speaker of a statement just attributed: the next "he said" most likely continues them.
-
-        A named speaker counts even when the text names them only there ("..., Elaine C. Kamarck, a senior
-        fellow, wrote"): "she continued" in the next paragraph is still theirs.
-        """
+        """Record a statement's speaker, even one named only there: the next "she continued" is theirs."""
         if name in self.people.persons or looks_like_name(tuple(name.split())):
             self._speaker = (self.people.sentences.number(paragraph, offset), name)
 
@@ -435,8 +432,10 @@ class Resolver:
         if phrase.name and " and " in phrase.name:
             names = [self.people.full_name(n, paragraph, at) for n in phrase.name.split(" and ")]
             return " and ".join(names), phrase.role
-        if phrase.name:
+        if phrase.name and not (phrase.role and _KIN.search(phrase.role)):
             return self.people.full_name(phrase.name, paragraph, at), phrase.role
+        if phrase.name:  # "the younger Mr. Trump": a relative who shares the name, not the one named in full
+            return phrase.name, phrase.role
         if phrase.role:
             clause = _CLAUSE_OPENING.match(phrase.role)
             if clause and self.people.known(clause.group(1)):
