@@ -460,3 +460,8 @@ def test_the_younger_namesake_is_not_the_person_named_in_full():
     )
     q = quote(qs, "It is not")
     assert (q.speaker, q.speaker_role) == ("Ruiz", "the younger")
+
+
+@pytest.mark.parametrize("phrase", ["The new", "Zapad 2025 in September) bea", "the former"])
+def test_cut_off_phrase_is_no_speaker(phrase):
+    assert parse_speaker(phrase) is None

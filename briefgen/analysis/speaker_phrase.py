@@ -50,6 +50,10 @@ _BY_FROM = re.compile(r"^(?:by|from)\s+")
 _CUE_WORDS = word_set("said says added told stated wrote argued insisted claimed noted warned")
 
 
+# Words a description cannot end on: it has lost its head noun ("The new", "the former").
+_NO_HEAD = word_set("new old former latest same other first last next such own")
+
+
 def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     """Return the speaker a subject phrase names ("he", "Sen. John McCain", "an EU diplomat"), or None."""
     phrase = _PARENTHESES.sub("", phrase)  # "(D-Wis.)", "(R)"
@@ -118,4 +122,6 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
             role = real_role(" ".join(tokens[:k] + roles) or None)
             return SpeakerPhrase(name=" ".join(name), role=role)
     # No name: a description or a body ("EU diplomat", "the Belarusian leader", "The New York Times").
+    if phrase.count("(") != phrase.count(")") or tokens[-1].lower() in _NO_HEAD:
+        return None  # "Zapad 2025 in September) bea", "The new": a cut-off phrase, not who speaks
     return SpeakerPhrase(role=phrase)
