@@ -465,3 +465,11 @@ def test_the_younger_namesake_is_not_the_person_named_in_full():
 @pytest.mark.parametrize("phrase", ["The new", "Zapad 2025 in September) bea", "the former"])
 def test_cut_off_phrase_is_no_speaker(phrase):
     assert parse_speaker(phrase) is None
+
+
+def test_sentence_glued_to_a_closing_mark_is_its_own_sentence():
+    qs = quotes_of(
+        "\u201cThe best taco bowls are made in my tower. I love the harbour!\u201dFormer presidential candidate "
+        "Ann Berg explained what was wrong to a Dutch paper: \u201cWhat he did was insensitive and insulting.\u201d"
+    )
+    assert quote(qs, "What he did").speaker == "Ann Berg"

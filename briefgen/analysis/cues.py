@@ -277,7 +277,7 @@ def clause_subject(clause: str) -> str | None:
     for i, w in enumerate(words[:6]):
         if w[:1].isupper() or (keep and _POSSESSIVE_END.search(keep[-1])) or w.lower() in ("the", "a", "an"):
             keep.append(w)
-        elif keep and w in _ROLE_WORDS and words[i + 1 : i + 2] and words[i + 1][:1].isupper():
+        elif keep and w in _ROLE_WORDS and any(x[:1].isupper() for x in words[i + 1 : i + 3]):
             keep.append(w)  # "Union leader Tomas Brandt": a lower-case role between capitalised words
         else:
             break
@@ -297,7 +297,8 @@ def clause_subject(clause: str) -> str | None:
 # Lower-case role nouns that may stand inside a capitalised subject ("Union leader Tomas Brandt").
 _ROLE_WORDS = word_set(
     "leader chief spokesman spokeswoman spokesperson president chairman chairwoman director minister "
-    "secretary adviser advisor aide official coach manager captain head editor founder"
+    "secretary adviser advisor aide official coach manager captain head editor founder presidential candidate "
+    "nominee senior"
 )
 
 # Words between a subject and its verb that say nothing about who speaks: "less than two weeks ago",

@@ -30,7 +30,7 @@ from .cues import (
 from .finite_verbs import generic_after
 from .intros import intro_phrase
 from .quote_kind import TITLE_CASE, is_statement
-from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans
+from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans, split_glued
 from .roundups import roundup_speaker, signature
 from .segment import sentence_spans
 from .speakers import Resolver, SpeakerPhrase, parse_speaker
@@ -97,7 +97,7 @@ class _ParagraphQuotes:
         self.para = para
         text = para.text
         doubles, strays = double_spans(text)
-        self.sentences = sentence_spans(text) or [(0, len(text))]
+        self.sentences = split_glued(sentence_spans(text) or [(0, len(text))], text)
         self._starts = [s for s, _ in self.sentences]
         singles = single_spans(text, doubles)
         spans = sorted(doubles + singles, key=lambda s: s.start)
