@@ -390,3 +390,11 @@ def test_sentence_glued_to_a_closing_mark_is_its_own_sentence():
         "Ann Berg explained what was wrong to a Dutch paper: \u201cWhat he did was insensitive and insulting.\u201d"
     )
     assert quote(qs, "What he did").speaker == "Ann Berg"
+
+
+def test_a_ministry_is_a_body_not_its_minister():
+    qs = quotes_of(
+        "Finance Minister Petra Halvorsen met the unions on Monday.",
+        "The ministry called the strike \u201cunlawful\u201d and the pickets \u201ca provocation.\u201d",
+    )
+    assert quote(qs, "unlawful").speaker is None

@@ -42,7 +42,7 @@ _DETERMINERS = frozenset(
         "three",
     ]
 )
-_BODIES = frozenset(["senate", "congress", "presidency", "government"])
+_BODIES = frozenset(["senate", "congress", "presidency", "government", "ministry", "administration"])
 # Heads so general that one shared modifier identifies the person ("the Belarusian leader").
 _GENERIC_HEADS = frozenset(["leade", "offic", "polit", "lawma", "man", "woman", "figur"])
 _STOP = frozenset(["the", "and", "for", "with", "who", "that", "from", "said", "says"])
