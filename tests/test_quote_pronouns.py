@@ -100,3 +100,13 @@ def test_subject_with_an_adverb_before_its_verb():
         "English in public,\u201d she said. \u201cIt is fine if they want to speak their own language at home.\u201d"
     )
     assert quote(qs, "It is fine").speaker == "Brenda Olsen"
+
+
+def test_he_after_according_to_a_description_is_that_description():
+    qs = quotes_of(
+        "The novelist Dan Reese claims the story was covered up. The Bishop of Durham called the novel a thriller.",
+        "A great deal of evidence proves the old account true, according to the Bishop. \u201cThe evidence for the "
+        "old account is astonishingly good,\u201d he said.",
+    )
+    q = quote(qs, "The evidence")
+    assert q.speaker != "Dan Reese" and q.speaker_role == "the Bishop"

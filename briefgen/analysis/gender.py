@@ -64,3 +64,17 @@ def pronoun_genders(
         if m:
             found[name] = m.group(1).lower() == "she"
     return found
+
+
+# "..., according to the Bishop." closing the sentence before a "he said": the description spoke last.
+_ACCORDING_END = re.compile(
+    r"\baccording to (the (?:[A-Z][\w\-]+|[a-z]+)(?: (?:of|for) [A-Z][\w\-]+)?)\s*[.!?][\u201d\"]?\s*$"
+)
+
+
+def according_role(sentences: Sentences, texts: dict[int, str], paragraph: int, offset: int) -> str | None:
+    """Return the description that the sentence before a position ends on ("according to the Bishop")."""
+    start = sentences.start(paragraph, offset)
+    before = texts.get(paragraph, "")[:start] if start > 0 else texts.get(paragraph - 1, "")
+    m = _ACCORDING_END.search(before[-200:])
+    return m.group(1) if m else None

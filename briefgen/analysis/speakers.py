@@ -25,7 +25,7 @@ from .descriptions import (
     office_words,
     stem,
 )
-from .gender import pronoun_genders, pronoun_openings
+from .gender import according_role, pronoun_genders, pronoun_openings
 from .lower_words import LOWER_WORD as _LOWER_WORD  # noqa: F401  (tests read the pattern here)
 from .lower_words import LowerWords as _LowerWords
 from .lower_words import common_compound
@@ -90,7 +90,7 @@ class People:
         self.persons: dict[str, Person] = {}
         self.sentences = Sentences([(p.n, p.text) for p in source.paragraphs])
         self._facts: list[MentionFacts] = []
-        self._texts = {p.n: p.text for p in source.paragraphs}
+        self.texts = self._texts = {p.n: p.text for p in source.paragraphs}
         self._by_last: dict[str, str] = {}
         self._mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, full name), in order
         self._keys: list[tuple[int, int]] = []
@@ -269,8 +269,7 @@ class People:
     ) -> str | None:
         """Return the likeliest referent of a subject pronoun at a position, of a compatible gender.
 
-        ``speaker`` is (sentence number, name) of the last quoted speaker, who stays salient.
-        """
+        ``speaker``: (sentence number, name) of the last quoted speaker, who stays salient."""
         i = bisect_left(self._keys, (paragraph, offset))
         here = self.sentences.number(paragraph, offset)
         best: tuple[float, str] | None = None
@@ -425,17 +424,19 @@ class Resolver:
         if phrase is None:
             return None, None
         if phrase.pronoun in ("he", "she"):
-            female = phrase.pronoun == "she"
-            return self.people.before(paragraph, at, female=female, speaker=self._speaker), None
+            if role := according_role(self.people.sentences, self.people.texts, paragraph, at):
+                return self.resolve(SpeakerPhrase(role=role), paragraph, at)  # "according to the Bishop."
+            return self.people.before(
+                paragraph, at, female=phrase.pronoun == "she", speaker=self._speaker
+            ), None
         if phrase.pronoun:
             return None, None
         if phrase.name and " and " in phrase.name:
             names = [self.people.full_name(n, paragraph, at) for n in phrase.name.split(" and ")]
             return " and ".join(names), phrase.role
-        if phrase.name and not (phrase.role and _KIN.search(phrase.role)):
-            return self.people.full_name(phrase.name, paragraph, at), phrase.role
-        if phrase.name:  # "the younger Mr. Trump": a relative who shares the name, not the one named in full
-            return phrase.name, phrase.role
+        if phrase.name:  # "the younger Mr. Trump": a relative who shares the name keeps it as written
+            kin = phrase.role is not None and _KIN.search(phrase.role) is not None
+            return (phrase.name if kin else self.people.full_name(phrase.name, paragraph, at)), phrase.role
         if phrase.role:
             clause = _CLAUSE_OPENING.match(phrase.role)
             if clause and self.people.known(clause.group(1)):
