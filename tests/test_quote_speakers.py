@@ -398,3 +398,20 @@ def test_a_ministry_is_a_body_not_its_minister():
         "The ministry called the strike \u201cunlawful\u201d and the pickets \u201ca provocation.\u201d",
     )
     assert quote(qs, "unlawful").speaker is None
+
+
+@pytest.mark.parametrize("phrase", ["Both", "Afterwards", "Meanwhile"])
+def test_sentence_opening_adverb_is_no_speaker(phrase):
+    assert parse_speaker(phrase) is None
+
+
+def test_afterwards_he_said_keeps_the_pronoun_reading():
+    qs = quotes_of(
+        "Michael Moss won the stage in the mountains. Afterwards he said: \u201cI thought I had a fair chance.\u201d"
+    )
+    assert quote(qs, "I thought").speaker == "Michael Moss"
+
+
+def test_role_of_an_organisation_is_not_a_person_named_for_it():
+    got = parse_speaker("president of Union Cycliste Internationale")
+    assert got is not None and got.name is None and got.role == "president of Union Cycliste Internationale"

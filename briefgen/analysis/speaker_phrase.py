@@ -52,6 +52,10 @@ _CUE_WORDS = word_set("said says added told stated wrote argued insisted claimed
 
 # Words a description cannot end on: it has lost its head noun ("The new", "the former").
 _NO_HEAD = word_set("new old former latest same other first last next such own")
+# Sentence-opening words that are never who speaks ("Afterwards he said", "Both he and Dimas").
+_NOT_A_SPEAKER = word_set(
+    "both all each either neither afterwards later meanwhile instead then still also however"
+)
 
 
 def parse_speaker(phrase: str) -> SpeakerPhrase | None:
@@ -72,6 +76,8 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
     if phrase.lower() in _PRONOUNS:
         return SpeakerPhrase(pronoun=phrase.lower())
     tokens = phrase.split()
+    if phrase.lower() in _NOT_A_SPEAKER:
+        return None
     if len(tokens) > 10 or _DET.match(tokens[-1]) or tokens[-1].lower() in _PRONOUNS:
         return None  # "his claims of": a noun phrase cut short, not a subject
     # A capitalised clause word followed by another capitalised word is part of a name or a title ("Will
@@ -100,6 +106,8 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
             break
     if len(caps) == 1 and k > 0 and tokens[k - 1] in ("of", "for"):
         caps = []  # "the Bank of England", "the Minister for London": a body or an office, not a person
+    if caps and k > 1 and tokens[k - 1] in ("of", "for") and tokens[0][:1].islower():
+        caps = []  # "president of Union Cycliste Internationale": the body a role belongs to, not a person
     if len(caps) == 1 and k > 0 and tokens[k - 1].lower() in ("the", "a", "an"):
         caps = []  # "the Bishop", "the President": a name takes no article; a description does
     if caps:
@@ -122,6 +130,10 @@ def parse_speaker(phrase: str) -> SpeakerPhrase | None:
             role = real_role(" ".join(tokens[:k] + roles) or None)
             return SpeakerPhrase(name=" ".join(name), role=role)
     # No name: a description or a body ("EU diplomat", "the Belarusian leader", "The New York Times").
-    if phrase.count("(") != phrase.count(")") or tokens[-1].lower() in _NO_HEAD:
+    if (
+        phrase.count("(") != phrase.count(")")
+        or tokens[-1].lower() in _NO_HEAD
+        or phrase.lower() in _NOT_A_SPEAKER
+    ):
         return None  # "Zapad 2025 in September) bea", "The new": a cut-off phrase, not who speaks
     return SpeakerPhrase(role=phrase)
