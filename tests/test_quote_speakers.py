@@ -415,3 +415,7 @@ def test_afterwards_he_said_keeps_the_pronoun_reading():
 def test_role_of_an_organisation_is_not_a_person_named_for_it():
     got = parse_speaker("president of Union Cycliste Internationale")
     assert got is not None and got.name is None and got.role == "president of Union Cycliste Internationale"
+
+
+def test_role_holding_a_pronoun_is_dropped():
+    assert real_role("Both he") is None

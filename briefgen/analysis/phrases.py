@@ -59,6 +59,8 @@ def real_role(role: str | None) -> str | None:
         words.pop()  # "Aris Shirvanian of the": a role cut off before its noun; "commissioner Sir"
     if not words or all(w.lower() in HONORIFICS or w.lower() in _DANGLING for w in words):
         return None
+    if any(w.lower() in ("he", "she", "they", "both") for w in words):
+        return None  # "Both he (and Stavros Dimas)": a clause's words, not a role
     if all(w[:1].isupper() for w in words) and not any(w.lower().rstrip(".") in _ROLE_NOUNS for w in words):
         return None  # "(Raphael", "Armenian": capitalised words that are no role are part of a name
     return " ".join(words)
