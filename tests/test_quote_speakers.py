@@ -419,3 +419,11 @@ def test_role_of_an_organisation_is_not_a_person_named_for_it():
 
 def test_role_holding_a_pronoun_is_dropped():
     assert real_role("Both he") is None
+
+
+def test_name_with_an_accented_capital_after_a_long_role():
+    qs = quotes_of(
+        "\u201cTheir care for the old town is a lesson to all of us,\u201d said the executive clerk of the "
+        "National Monuments Council, Óscar Acuña, who thanked the volunteers."
+    )
+    assert quote(qs, "Their care").speaker == "Óscar Acuña"

@@ -250,7 +250,8 @@ _CAPITALISED_END = re.compile(r"[A-Z][\w\u2019'.\-]*$")
 _NAME_APPOSITIVE = re.compile(r"([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)*),\s+[^,]{2,90},$")
 _RELATIVE_OPENING = re.compile(r"^(?:where|when|who|that|which|while|as)\s+")
 _SUBJECT_AFTER = re.compile(
-    r"\s+([^,;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?"
+    r"\s+([^,;:!?\u201c\u201d\"()\u2014]{1,90})"
+    r"(,\s+([A-Z\u00c0-\u00d6\u00d8-\u00de][\w.\-\u2019']*(?:\s+[A-Z\u00c0-\u00d6\u00d8-\u00de][\w.\-\u2019']*)+))?"
 )
 # "And then Trump went on the attack, saying": a connective opening the sentence is not its subject.
 _CONNECTIVES = re.compile(

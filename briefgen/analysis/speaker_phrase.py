@@ -37,7 +37,10 @@ _LEADING_PREPOSITIONS = word_set(
 _AGE = re.compile(r"\d{1,3}-year-old")
 # "the 46-year-old", "the former 70-year-old senator": an age description refers back like a pronoun.
 AGE_DESCRIPTION = re.compile(r"^[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old(?:\s+[a-z]+){0,2}$")
-_CAP_TOKEN = re.compile(r"^(?:[A-Z][\w\u2019'\-.]*|(?:de|van|von|bin|al|da|del|di|le|la))$")
+# A capitalised token, accented capitals included ("Óscar Acuña"), or a name particle.
+_CAP_TOKEN = re.compile(
+    r"^(?:[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-.]*|(?:de|van|von|bin|al|da|del|di|le|la))$"
+)
 # "Ann Lee of Ohio", "Jane Doe of the University of Chicago": a two-word name, then where they are from.
 _CAP = r"[A-Z][\w\u2019'\-.]*"
 _OF_PLACE = re.compile(
