@@ -12,7 +12,7 @@ from typing import Any
 from .analysis.event_parts import period_end
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
-from .compose_quotes import SAFETY_LIMIT, QuotesView, quote_context, select_quotes
+from .compose_quotes import SAFETY_LIMIT, QuotesView, listable, quote_context, select_quotes
 from .config import Audience, Config
 from .edits import BriefEdits
 from .errors import RenderError
@@ -202,7 +202,8 @@ class _Composer:
 
     def quotes_view(self) -> QuotesView:
         """Return what the layout template may say of the quotations: found, shown, in what order."""
-        found, shown = len(self.analysis.quotes), len(self.select(self.audience.max_quotes))
+        found = sum(1 for q in self.analysis.quotes if listable(q))  # what a Quotations section may list
+        shown = len(self.select(self.audience.max_quotes))
         return QuotesView(found, shown, "source order" if shown == found else "most relevant first")
 
     def directive(self, line: Line) -> list[Block]:

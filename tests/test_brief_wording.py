@@ -177,7 +177,7 @@ def test_every_audiences_json_carries_the_sections_and_text_its_pdf_shows(built)
                 texts = {
                     "text": lambda b: [b["text"]],
                     "list": lambda b: [i["text"] for i in b["items"]],
-                    "quote": lambda b: [b["text"], *([b["context"]["text"]] if b["context"] else [])],
+                    "quote": lambda b: [b["display"], *([b["context"]["text"]] if b["context"] else [])],
                 }.get(block["type"], lambda b: [])(block)
                 for text in texts:
                     assert _unfurnished(text, brief) in pdf, (

@@ -20,6 +20,7 @@ from ._text import (
     footnote_numbers,
     note_lines,
     note_reference,
+    quote_display,
     source_label,
     source_namer,
 )
@@ -115,7 +116,7 @@ class _Writer:
                 else ""
             )
             self.out.append(
-                f'<blockquote style="{self.S["quote"]}">\u201c{escape(q.text)}\u201d'
+                f'<blockquote style="{self.S["quote"]}">\u201c{escape(quote_display(q.text))}\u201d'
                 f'<br><span style="{self.S["who"]}">\u2014 {escape(attribution(q))}'
                 f"{self.refs((q.cite,))}</span>{ctx}</blockquote>"
             )

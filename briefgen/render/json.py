@@ -25,7 +25,15 @@ from ..model import (
     Timeline,
 )
 from . import RenderOptions, register_renderer
-from ._text import attribution, brief_source, note_lines, source_label, source_namer, source_reference
+from ._text import (
+    attribution,
+    brief_source,
+    note_lines,
+    quote_display,
+    source_label,
+    source_namer,
+    source_reference,
+)
 
 
 def cite_json(c: Cite) -> dict[str, Any]:
@@ -156,6 +164,7 @@ def block_json(brief: Brief, block: Block) -> dict[str, Any]:
         return {
             "type": "quote",
             **quote_json(block.quote),
+            "display": quote_display(block.quote.text),  # the words as the brief shows them
             "attribution": attribution(block.quote),
             "context": context,
         }
