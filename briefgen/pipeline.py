@@ -15,6 +15,7 @@ from .analysis import SourceAnalysis
 from .cache import SourceCache
 from .compose import compose
 from .config import Config, load_config
+from .config_limits import window_problem
 from .errors import ConfigError, SourceError
 from .ingest import gather_paths
 from .ingest.window import dedupe, period_text, select_window
@@ -211,6 +212,8 @@ def build(
         known = ", ".join(a.id for a in config.audiences)
         raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
     brief_date = config.resolve_as_of(as_of)
+    if as_of is not None and (problem := window_problem(config.window_days, as_of, "--as-of")):
+        raise ConfigError(f"{problem} (window_days is set in {config.path})")
 
     cache = None
     if use_cache:
@@ -228,6 +231,11 @@ def build(
             meanwhile=lambda: prepare(wanted),
         )
         parts, excluded, period = select_week(parts, config, brief_date)
+        if not parts:
+            report.warnings.append(
+                f"{config.path}: no source is dated within {period or 'the window'}; every brief is empty "
+                "(check as_of and window_days)"
+            )
         report.timings["read+analyse"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
