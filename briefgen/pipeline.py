@@ -23,6 +23,7 @@ from .model import Analysis, Brief, SourceNote
 from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer, prepare
+from .shown_paths import shown_path
 from .workers import FileJob, FileResult, analyse_across, default_jobs, process_files, render_many
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
@@ -91,7 +92,13 @@ def read_and_analyse(
         results = process_files(
             paths, job, jobs=jobs, on_result=lambda _: stage.advance(), meanwhile=meanwhile
         )
-    parts = _gather(results, report)
+    # Outputs name files relative to the config, whatever the working folder and however it was typed.
+    parts = [
+        dataclasses.replace(
+            p, source=dataclasses.replace(p.source, path=shown_path(p.source.path, config.root))
+        )
+        for p in _gather(results, report)
+    ]
     if not parts:
         raise SourceError(
             [
@@ -104,7 +111,7 @@ def read_and_analyse(
     return parts
 
 
-def _file_time(path: str) -> float | None:
+def _file_time(path: Path) -> float | None:
     try:
         return os.stat(path).st_mtime
     except OSError:
@@ -119,7 +126,7 @@ def select_week(
     excluded: list[SourceNote] = []
     period = None
     if config.window_days:
-        times = {s.path: t for s in sources if (t := _file_time(s.path)) is not None}
+        times = {s.path: t for s in sources if (t := _file_time(config.root / s.path)) is not None}
         sources, left_out = select_window(sources, as_of, config.window_days, times)
         period = period_text(as_of, config.window_days)
         excluded += [SourceNote(s.path, s.genre, 0, used=f"Left out: {why}.") for s, why in left_out]

@@ -11,6 +11,7 @@ import yaml
 
 from ..errors import SourceError
 from ..model import Paragraph, Source
+from ..shown_paths import printable
 from . import register_reader
 from .decode import decode_source
 from .header import byline_authors, infer_header, parse_date
@@ -21,8 +22,8 @@ _FRONT_KEYS = ("title", "authors", "author", "outlet", "date", "url", "dateline"
 
 
 def source_id(path: Path) -> str:
-    """Return a source's id: its file stem."""
-    return path.stem
+    """Return a source's id: its file stem (bytes that are not UTF-8 written as backslash escapes)."""
+    return printable(path.stem)
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, list[str]]:

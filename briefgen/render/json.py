@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..model import Analysis, Brief, Cite, Event, Extract, Quote, Source
+from ..shown_paths import printable
 from . import RenderOptions, register_renderer
 
 
@@ -16,7 +17,7 @@ def cite_json(c: Cite) -> dict[str, Any]:
 def source_json(s: Source) -> dict[str, Any]:
     return {
         "id": s.id,
-        "path": s.path,
+        "path": printable(s.path),  # a file name need not be UTF-8 (``briefgen extract``)
         "title": s.title,
         "authors": list(s.authors),
         "outlet": s.outlet,
