@@ -39,9 +39,10 @@ NAMES = sorted(f"2025-12-20-{a}.{f}" for a in ("press", "desk") for f in ("md", 
 
 # Run the command line in a child that SIGKILLs (or Ctrl-Cs) itself at the Nth call of one write step.
 DRIVER = """
-import os, signal, sys
-import briefgen.output_set as target
-name, nth, when, sig = sys.argv[1], int(sys.argv[2]), sys.argv[3], getattr(signal, sys.argv[4])
+import importlib, os, signal, sys
+module, name = sys.argv[1].rsplit(".", 1)
+target = importlib.import_module(module)
+nth, when, sig = int(sys.argv[2]), sys.argv[3], getattr(signal, sys.argv[4])
 original, calls = getattr(target, name), [0]
 def wrapped(*args, **kwargs):
     calls[0] += 1
@@ -96,6 +97,7 @@ def built(tmp_path: Path) -> Path:
 
 
 def run_and_stop(project: Path, step: str, nth: int, when: str, sig: str) -> subprocess.CompletedProcess:
+    step = step if "." in step else f"briefgen.output_set.{step}"
     args = [sys.executable, "-c", DRIVER, step, str(nth), when, sig]
     args += ["build", str(project / "weekly.yaml"), "--no-cache", "--jobs", "1"]
     return subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=project)
@@ -121,6 +123,17 @@ def test_a_kill_at_any_step_leaves_one_whole_set_and_the_next_build_clears_up(bu
     assert main(["--quiet", "build", str(built / "weekly.yaml"), "--no-cache"]) == 0
     assert titles(briefs(built / "out")) == {"New Weekly"}
     assert leftovers(built / "out") == []
+
+
+@pytest.mark.parametrize(
+    ("step", "nth"), [("os.replace", n) for n in (1, 2, 4)] + [("os.fsync", n) for n in (1, 3, 8)]
+)
+def test_a_kill_at_any_rename_or_sync_leaves_one_whole_set(built, step, nth):
+    done = run_and_stop(built, step, nth, "after", "SIGKILL")
+    assert done.returncode in (0, -9), done.stderr
+    texts = briefs(built / "out")
+    assert sorted(texts) == NAMES
+    assert len(titles(texts)) == 1, f"mixed set after a kill at {step} #{nth}"
 
 
 def test_ctrl_c_while_staging_keeps_the_old_set_and_says_so(built):
