@@ -98,7 +98,9 @@ def test_timeline_keeps_the_best_corroborated_then_latest_events():
 
 def test_sandbox_range_cap_is_a_template_error(tmp_path):
     root = write_template(tmp_path, "{% for i in range(10**9) %}x{% endfor %}\n")
-    with pytest.raises(RenderError, match=r"brief.j2:1: template over its budget: the number 1,000,000,000 is over"):
+    with pytest.raises(
+        RenderError, match=r"brief.j2:1: template over its budget: the number 1,000,000,000 is over"
+    ):
         render_layout(root, "t", {})
 
 
