@@ -12,6 +12,7 @@ from ..errors import SourceError
 from ..model import Paragraph, Source
 from ..registry import registrar
 from .decode import read_source_bytes
+from .folders import unreadable_folders
 
 
 class Reader(Protocol):
@@ -59,6 +60,7 @@ def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], lis
         full = pattern if Path(pattern).is_absolute() else str(root / pattern)
         if Path(full).is_dir():
             matches = sorted(str(p) for p in Path(full).rglob("*") if p.is_file() or p.is_symlink())
+            problems += unreadable_folders(Path(full))
         else:
             matches = sorted(glob.glob(full, recursive=True))
         if not matches:
