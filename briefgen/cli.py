@@ -352,8 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         n = len(exc.problems)
         print(f"briefgen: {n} problem{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
         return int(exc.status)
-    except KeyboardInterrupt:
-        print("briefgen: interrupted; nothing was written", file=sys.stderr)
+    except KeyboardInterrupt as exc:  # output_set.InterruptedAfterSwitch says what was written
+        print(str(exc) or "briefgen: interrupted; nothing was written", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - a bug of ours: one line for the user, the trace with --debug
         if args.debug:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,6 +37,7 @@ from .model import (
     Timeline,
     block_cites,
 )
+from .output_names import output_stem
 from .render._text import ENTITY_SOURCES_SHOWN
 
 MAX_ENTITIES = 40
@@ -327,22 +327,6 @@ def _used_note(note: SourceNote, source: Source, brief_cites: list[Cite], quotes
     used = f"Cited {times} in this brief, {n_quotes} of its quotations shown"
     flags = ((f"Reliability: {source.reliability}",) if source.reliability else ()) + note.flags
     return dataclasses.replace(note, used=used, flags=flags)
-
-
-def output_stem(pattern: str, as_of: str, audience: str) -> str:
-    """Return a safe file stem from the config's output pattern (no separators or reserved names)."""
-    stem = pattern.format(as_of=as_of, audience=audience)
-    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", stem).strip(" .-") or audience
-    if stem.split(".")[0].upper() in {
-        "CON",
-        "PRN",
-        "AUX",
-        "NUL",
-        *(f"COM{i}" for i in range(1, 10)),
-        *(f"LPT{i}" for i in range(1, 10)),
-    }:
-        stem = "_" + stem
-    return stem[:120]
 
 
 def compose(

@@ -15,6 +15,7 @@ from .analysis import SourceAnalysis
 from .cache import SourceCache
 from .compose import compose
 from .config import Config, load_config
+from .config_limits import window_problem
 from .edits import Edits, SentenceIndex, apply_edits, edits_path, load_edits, stale_edits
 from .errors import ConfigError, SourceError
 from .fit import fit_one_page
@@ -25,6 +26,7 @@ from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer, prepare
 from .render.look import read_look
+from .shown_paths import shown_path
 from .workers import FileJob, FileResult, analyse_across, default_jobs, process_files, render_many
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
@@ -93,7 +95,13 @@ def read_and_analyse(
         results = process_files(
             paths, job, jobs=jobs, on_result=lambda _: stage.advance(), meanwhile=meanwhile
         )
-    parts = _gather(results, report)
+    # Outputs name files relative to the config, whatever the working folder and however it was typed.
+    parts = [
+        dataclasses.replace(
+            p, source=dataclasses.replace(p.source, path=shown_path(p.source.path, config.root))
+        )
+        for p in _gather(results, report)
+    ]
     if not parts:
         raise SourceError(
             [
@@ -106,7 +114,7 @@ def read_and_analyse(
     return parts
 
 
-def _file_time(path: str) -> float | None:
+def _file_time(path: Path) -> float | None:
     try:
         return os.stat(path).st_mtime
     except OSError:
@@ -121,7 +129,7 @@ def select_week(
     excluded: list[SourceNote] = []
     period = None
     if config.window_days:
-        times = {s.path: t for s in sources if (t := _file_time(s.path)) is not None}
+        times = {s.path: t for s in sources if (t := _file_time(config.root / s.path)) is not None}
         sources, left_out = select_window(sources, as_of, config.window_days, times)
         period = period_text(as_of, config.window_days)
         excluded += [SourceNote(s.path, s.genre, 0, used=f"Left out: {why}.") for s, why in left_out]
@@ -240,6 +248,11 @@ def analyse_week(
         config, report, jobs=report.jobs, cache=cache, progress=progress, meanwhile=meanwhile
     )
     parts, excluded, period = select_week(parts, config, brief_date)
+    if not parts:
+        report.warnings.append(
+            f"{config.path}: no source is dated within {period or 'the window'}; every brief is empty "
+            "(check as_of and window_days)"
+        )
     report.timings["read+analyse"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -276,6 +289,8 @@ def build(
         known = ", ".join(a.id for a in config.audiences)
         raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
     brief_date = config.resolve_as_of(as_of)
+    if as_of is not None and (problem := window_problem(config.window_days, as_of, "--as-of")):
+        raise ConfigError(f"{problem} (window_days is set in {config.path})")
     week_edits = load_edits(Path(edits) if edits is not None else edits_path(config, brief_date), config)
 
     wanted = formats or sorted({f for a in selected for f in config.audience(a).formats})

@@ -59,7 +59,7 @@ def build(root: Path, *extra: str) -> int:
 
 def out_files(root: Path) -> list[str]:
     out = root / "out"
-    return sorted(p.name for p in out.iterdir()) if out.exists() else []
+    return sorted(p.name for p in out.iterdir() if p.name != ".briefgen") if out.exists() else []
 
 
 def no_partial(root: Path) -> None:

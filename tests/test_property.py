@@ -65,7 +65,7 @@ def test_any_text_builds_and_every_output_reopens(tmp_path_factory, pieces):
         ["--quiet", "build", str(root / "weekly.yaml"), "--out", str(out), "--jobs", "1", "--no-cache"]
     )
     assert status == 0
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if p.name != ".briefgen")
     assert names == [f"2025-12-20-analysts.{ext}" for ext in ("docx", "html", "json", "md", "pdf")]
     brief = json.loads((out / "2025-12-20-analysts.json").read_text())
     for source in brief["sources"]:

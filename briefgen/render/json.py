@@ -24,6 +24,7 @@ from ..model import (
     SourceNotes,
     Timeline,
 )
+from ..shown_paths import printable
 from . import RenderOptions, register_renderer
 from ._text import (
     attribution,
@@ -44,7 +45,7 @@ def source_json(s: Source) -> dict[str, Any]:
     return {
         "id": s.id,
         "digest": s.digest,
-        "path": s.path,
+        "path": printable(s.path),  # a file name need not be UTF-8 (``briefgen extract``)
         "title": s.title,
         "authors": list(s.authors),
         "outlet": s.outlet,
