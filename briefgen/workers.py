@@ -143,15 +143,18 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _unpack(result: FileResult, job: FileJob, run: Callable[[Path], FileResult]) -> FileResult:
+def _unpack(result: FileResult, job: FileJob) -> FileResult:
     """Return ``result`` with a cache payload turned into its parts (recomputed if it does not decode)."""
     if result.payload is None or job.cache is None or result.key is None:
         return result
     entry = job.cache.decode(result.payload, result.key)
     if entry is not None:
         return dataclasses.replace(result, parts=entry.parts, warnings=entry.warnings, payload=None)
-    job.cache.discard(result.key)  # checksummed but not ours (an old layout): never trusted
-    return dataclasses.replace(run(Path(result.path)), discarded=True)
+    job.cache.discard(result.key)  # authenticated but not ours (an old layout): never trusted
+    # Recompute without the cache, so the parts come back as objects: a stored entry's result carries
+    # only a payload, and taking that for the answer dropped the source. The next build stores it.
+    fresh = process_file(dataclasses.replace(job, cache=None), Path(result.path))
+    return dataclasses.replace(fresh, discarded=True)
 
 
 def _beside(task: Callable[[], None]) -> threading.Thread:
@@ -187,7 +190,7 @@ def process_files(
         if meanwhile is not None:
             meanwhile()
         for path in paths:
-            results.append(_unpack(run(path), job, run))
+            results.append(_unpack(run(path), job))
             if on_result:
                 on_result(results[-1])
         return results
@@ -201,7 +204,7 @@ def process_files(
         for result in pool.map(run, paths, chunksize=chunk):
             if thread is None and meanwhile is not None:
                 thread = _beside(meanwhile)  # the pool forked all its workers before the first result
-            results.append(_unpack(result, job, run))
+            results.append(_unpack(result, job))
             if on_result:
                 on_result(result)
     if thread is not None:
