@@ -29,6 +29,7 @@ from .cache import CachedFile, SourceCache
 from .errors import BriefgenError, ExitStatus, SourceError
 from .ingest import parse_file
 from .ingest.decode import read_source_bytes
+from .lifetime import start_worker
 from .model import Analysis, Brief, Entity, Event, SourceNote, Theme, block_cites
 from .render import RenderOptions, get_renderer
 
@@ -124,10 +125,13 @@ def _pool(workers: int, stage: str, *, collect: bool = True) -> Iterator[Process
     ``collect``: the workers run Python's cycle collector even if the build paused it in the main
     process; a short task that only unpickles and counts does without it.
     """
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.enable if collect else gc.disable)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(os.getpid(), collect))
     try:
         yield pool
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (lifetime.Terminated)
+        # The workers ignore both and finish their chunk; the command line exits at once after its
+        # message, and the kernel then kills them (lifetime.start_worker). Killing them here instead
+        # could cut a result message in half and leave the pool's thread waiting for the rest.
         pool.shutdown(wait=False, cancel_futures=True)  # don't wait for queued chunks
         raise
     except BrokenProcessPool:
