@@ -131,6 +131,8 @@ def _take(folder: Path) -> bytes | None:
     try:
         folder.mkdir(mode=0o700, parents=True)
     except FileExistsError:
+        if os.path.lexists(key_path):  # another build claimed it a moment ago (its key comes first)
+            return _take(folder)
         if not folder.is_dir() or (_names(folder) and not _old_layout(folder)):
             return None  # someone else's folder: leave it alone
     key = _write_key(folder, replace=False)

@@ -244,3 +244,27 @@ def test_a_key_others_can_read_is_replaced(tmp_path):
     assert again.secret != cache.secret
     assert (tmp_path / KEY_NAME).stat().st_mode & 0o777 == 0o600
     assert again.load(key) == (None, True)  # entries made under a key others could read are not trusted
+
+
+def test_builds_claiming_a_new_folder_at_once_agree(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from briefgen.cache_folder import claim
+
+    target = tmp_path / "fresh"
+    with ThreadPoolExecutor(8) as pool:
+        claims = list(pool.map(lambda _: claim(target), range(16)))
+    assert set(claims) == {claims[0]} and claims[0][0] == target
+
+
+def test_a_cache_an_earlier_briefgen_made_is_taken_over(tmp_path):
+    """Before the key file, a cache held only CACHEDIR.TAG, .gitignore and generation folders."""
+    (tmp_path / "CACHEDIR.TAG").write_text(briefgen.cache_folder.TAG)
+    (tmp_path / ".gitignore").write_text("*\n")
+    old = tmp_path / "v3-0.1.0-0123456789abcdef" / "ab"
+    old.mkdir(parents=True)
+    (old / ("ab" + "0" * 62 + ".pickle")).write_bytes(b"old entry")
+    cache = SourceCache.open(tmp_path, {})
+    cache.prepare()
+    assert cache.root == tmp_path and (tmp_path / KEY_NAME).is_file()
+    assert not old.parent.exists()
