@@ -303,14 +303,15 @@ def similar_table(rows: list[dict], jobs: int) -> str:
     lines = [
         f"### short similar notes ({dt.date.today().isoformat()}, {jobs} processes, all audiences and formats)",
         "",
-        "| notes | wall s | read+analyse s | cross-source s | compose s | render s | peak RSS main / worker MB "
-        "| copies read once |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| notes | wall s | read+analyse s | (Σ read / Σ analyse s) | cross-source s | compose s | render s "
+        "| peak RSS main / worker MB | copies read once |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        t = r["timings"]
+        t, w = r["timings"], r["worker_seconds"]
         lines.append(
-            f"| {r['n']:,} | {r['wall']:.1f} | {t['read+analyse']:.1f} | {t['cross-source']:.1f} "
+            f"| {r['n']:,} | {r['wall']:.1f} | {t['read+analyse']:.1f} | {w['read']:.1f} / {w['analyse']:.1f} "
+            f"| {t['cross-source']:.1f} "
             f"| {t['compose']:.1f} | {t['render']:.1f} | {r['rss_main']:.0f} / {r['rss_worker']:.0f} "
             f"| {r['duplicates']:,} of {r['n'] // 10:,} |"
         )

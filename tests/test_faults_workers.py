@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -16,10 +17,33 @@ from test_cache import make_project
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 
-_WORDS = (
-    "council budget minister said spending schools roads port union wages strike vote committee "
-    "report ministry officials plan year week talks deal agreement prices energy housing"
-).split()
+_WORDS = [
+    "council",
+    "budget",
+    "minister",
+    "said",
+    "spending",
+    "schools",
+    "roads",
+    "port",
+    "union",
+    "wages",
+    "strike",
+    "vote",
+    "committee",
+    "report",
+    "ministry",
+    "officials",
+    "plan",
+    "year",
+    "week",
+    "talks",
+    "deal",
+    "agreement",
+    "prices",
+    "energy",
+    "housing",
+]
 
 
 def _write_sources(folder: Path, n: int) -> None:
@@ -40,10 +64,8 @@ def _write_sources(folder: Path, n: int) -> None:
 def _children(pid: int) -> set[int]:
     kids: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
+        with contextlib.suppress(OSError):
             kids |= {int(x) for x in (task / "children").read_text().split()}
-        except OSError:
-            pass
     return kids
 
 
@@ -59,7 +81,7 @@ def _alive(pid: int) -> bool:
 def _start(tmp_path: Path) -> tuple[subprocess.Popen[bytes], set[int]]:
     """Start a two-process build reading into a pipe; return it once its workers run."""
     config = make_project(tmp_path)
-    _write_sources(tmp_path / "seeds", 400)
+    _write_sources(tmp_path / "seeds", 1500)  # seconds of work: the signal lands mid-analysis
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefgen", "build", str(config), "--jobs", "2", "--no-cache"]
         + ["--format", "md", "--out", str(tmp_path / "out")],
