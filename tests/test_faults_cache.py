@@ -268,3 +268,17 @@ def test_a_cache_an_earlier_briefgen_made_is_taken_over(tmp_path):
     cache.prepare()
     assert cache.root == tmp_path and (tmp_path / KEY_NAME).is_file()
     assert not old.parent.exists()
+
+
+def test_a_cache_dir_that_is_a_file_means_no_cache_and_a_warning(tmp_path, capsys):
+    from briefgen.cli import main
+
+    config = make_project(tmp_path / "project")
+    target = tmp_path / "notes.txt"
+    target.write_text("not a folder")
+    args = ["build", str(config), "--format", "md", "--jobs", "1", "--cache-dir", str(target)]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {target}" in err and "this build ran without a cache" in err
+    assert target.read_text() == "not a folder"
+    assert main([*args, "--strict"]) == 1
