@@ -159,7 +159,9 @@ def claim(root: Path) -> tuple[Path, bytes]:
             if key is not None:
                 return folder, key
     except OSError as exc:
-        raise CacheUnusable(f"{root}: cannot use it as a cache: {exc.strerror or exc}") from None
+        raise CacheUnusable(
+            f"{root}: cannot use it as a cache ({exc.strerror or exc}); choose a folder with --cache-dir, or --no-cache"
+        ) from None
     raise CacheUnusable(
         f"{root}: holds other files, and so does {root / SUBFOLDER}; "
         "choose an empty or new folder with --cache-dir"
