@@ -240,7 +240,8 @@ def analyse_week(
             cache = SourceCache.open(named, {"max_source_bytes": config.max_source_bytes})
             report.cache_dir = cache.root
         except CacheUnusable as exc:
-            report.warnings.append(f"{exc}; this build ran without a cache")
+            if cache_dir is not None:  # the default folder unusable (a read-only project) only costs speed
+                report.warnings.append(f"{exc}; this build ran without a cache")
     parts = read_and_analyse(
         config, report, jobs=report.jobs, cache=cache, progress=progress, meanwhile=meanwhile
     )

@@ -282,3 +282,11 @@ def test_a_cache_dir_that_is_a_file_means_no_cache_and_a_warning(tmp_path, capsy
     assert f"warning: {target}" in err and "this build ran without a cache" in err
     assert target.read_text() == "not a folder"
     assert main([*args, "--strict"]) == 1
+
+
+def test_an_unusable_default_cache_costs_only_speed(tmp_path):
+    """As in a read-only project: the default folder cannot be made, and --strict must not fail for it."""
+    config = make_project(tmp_path)
+    (config.parent / ".briefgen-cache").write_text("a file where the folder would go")
+    report = build(config, formats=["md"], jobs=1, out=tmp_path / "out")
+    assert report.cache_dir is None and report.sources == 3 and not report.warnings
