@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import os
 import signal
@@ -102,6 +101,8 @@ def _kill_me_with_parent() -> bool:
     """Return whether the kernel will SIGKILL this process when its parent dies (Linux only)."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # only in workers: the command line starts without it
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         return int(libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0

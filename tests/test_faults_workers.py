@@ -152,3 +152,30 @@ def test_sigterm_stops_like_ctrl_c(tmp_path, sig, status, word):
         assert not out.exists() or not [p for p in out.iterdir() if p.name.endswith(".tmp")]
     finally:
         _cleanup(workers | {proc.pid})
+
+
+_WATCHED = """
+import os, sys, time
+import briefgen.lifetime as lifetime
+lifetime._kill_me_with_parent = lambda: False  # as where the kernel cannot be asked: the watchdog alone
+parent = os.getpid()
+child = os.fork()
+if child == 0:
+    lifetime.start_worker(parent, True)
+    time.sleep(60)
+    os._exit(0)
+print(child, flush=True)
+time.sleep(60)
+"""
+
+
+def test_without_the_kernel_a_worker_watches_its_parent():
+    proc = subprocess.Popen([sys.executable, "-c", _WATCHED], stdout=subprocess.PIPE, cwd=ROOT)
+    child = int(proc.stdout.readline())
+    try:
+        assert _alive(child)
+        proc.kill()
+        proc.wait(timeout=10)
+        assert _gone_within({child}, 5) == set()
+    finally:
+        _cleanup({child, proc.pid})
