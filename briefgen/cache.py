@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import hmac
+import io
 import json
 import os
 import pickle
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .analysis import SourceAnalysis
@@ -179,10 +183,26 @@ class SourceCache:
         prune(self.root, self.generation)
 
 
+class _ModelUnpickler(pickle.Unpickler):
+    """An unpickler that builds only briefgen's own record classes (dataclasses and enums).
+
+    The key already keeps out entries another user wrote; this also keeps out one written by
+    whoever holds a copy of the key (a cache folder handed on), since a pickle can otherwise call
+    any function it names.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith("briefgen.") and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, Enum)):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not a briefgen record")
+
+
 def _unpickle(payload: bytes, key: str) -> CachedFile | None:
     """Return the entry in an authenticated payload if its type and key check out."""
     try:
-        entry = pickle.loads(payload)
+        entry = _ModelUnpickler(io.BytesIO(payload)).load()
     except Exception:  # an authenticated pickle of an older class layout can still fail: recompute
         return None
     if not isinstance(entry, CachedFile) or entry.key != key:

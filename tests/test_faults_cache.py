@@ -290,3 +290,23 @@ def test_an_unusable_default_cache_costs_only_speed(tmp_path):
     (config.parent / ".briefgen-cache").write_text("a file where the folder would go")
     report = build(config, formats=["md"], jobs=1, out=tmp_path / "out")
     assert report.cache_dir is None and report.sources == 3 and not report.warnings
+
+
+def test_even_an_entry_sealed_with_the_key_cannot_run_code(tmp_path):
+    """A cache folder handed on carries its key: its entries may build briefgen's records, nothing else."""
+    cache = SourceCache.open(tmp_path, {})
+    key = cache.key("a.txt", b"x")
+    marker = tmp_path / "pwned"
+    path = cache.folder / key[:2] / f"{key}.pickle"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(cache.seal(key, pickle.dumps(_Command(f"touch {marker}"))))
+    assert cache.load(key) == (None, True)
+    assert not marker.exists()
+
+
+def test_every_record_of_a_real_build_loads_through_the_guarded_unpickler(tmp_path):
+    """If the model gains a kind of object the guard refuses, every cached build would recompute."""
+    config = make_project(tmp_path, extra=2)
+    first = build(config, formats=["md"], jobs=1)
+    second = build(config, formats=["md"], jobs=1)
+    assert first.analysed == second.from_cache == 5 and second.discarded == 0
