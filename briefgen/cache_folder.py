@@ -131,9 +131,10 @@ def _take(folder: Path) -> bytes | None:
     try:
         folder.mkdir(mode=0o700, parents=True)
     except FileExistsError:
-        if os.path.lexists(key_path):  # another build claimed it a moment ago (its key comes first)
-            return _take(folder)
-        if not folder.is_dir() or (_names(folder) and not _old_layout(folder)):
+        names = _names(folder) if folder.is_dir() else None
+        if names is not None and KEY_NAME in names:  # another build claimed it a moment ago: its key
+            return _take(folder)  # comes before anything else it writes, so this listing shows it
+        if names is None or (names and not _old_layout(folder)):
             return None  # someone else's folder: leave it alone
     key = _write_key(folder, replace=False)
     for name, text in (("CACHEDIR.TAG", TAG), (".gitignore", IGNORE)):
