@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config import FORMATS
 from .errors import BriefgenError, ExitStatus, SourceError
+from .lifetime import Terminated, exit_now, exit_status, sigterm_as_interrupt
 
 if TYPE_CHECKING:
     from .pipeline import BuildReport
@@ -343,7 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
     try:
-        return int(COMMANDS[args.command](args))
+        with sigterm_as_interrupt():
+            return int(COMMANDS[args.command](args))
     except BriefgenError as exc:
         if args.debug:
             traceback.print_exc()
@@ -352,9 +354,13 @@ def main(argv: list[str] | None = None) -> int:
         n = len(exc.problems)
         print(f"briefgen: {n} problem{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
         return int(exc.status)
-    except KeyboardInterrupt as exc:  # output_set.InterruptedAfterSwitch says what was written
-        print(str(exc) or "briefgen: interrupted; nothing was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM: the same clean stop, told apart
+        stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        # output_set.InterruptedAfterSwitch carries what was written when the new set was already in place.
+        print(str(exc) or f"briefgen: {stopped}; nothing was written", file=sys.stderr)
+        if argv is None:  # the real command line, not a caller in this process
+            exit_now(exit_status(exc))
+        return exit_status(exc)
     except Exception as exc:  # noqa: BLE001 - a bug of ours: one line for the user, the trace with --debug
         if args.debug:
             traceback.print_exc()

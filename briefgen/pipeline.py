@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .analysis import SourceAnalysis
 from .cache import SourceCache
+from .cache_folder import CacheUnusable
 from .compose import compose
 from .config import Config, load_config
 from .config_limits import window_problem
@@ -241,9 +242,14 @@ def analyse_week(
     clock = time.perf_counter()
     cache = None
     if use_cache:
-        report.cache_dir = Path(cache_dir) if cache_dir is not None else config.root / CACHE_DIR
-        # Only settings that change what one file reads or analyses to; the rest is cross-source.
-        cache = SourceCache.open(report.cache_dir, {"max_source_bytes": config.max_source_bytes})
+        named = Path(cache_dir) if cache_dir is not None else config.root / CACHE_DIR
+        try:
+            # Only settings that change what one file reads or analyses to; the rest is cross-source.
+            cache = SourceCache.open(named, {"max_source_bytes": config.max_source_bytes})
+            report.cache_dir = cache.root
+        except CacheUnusable as exc:
+            if cache_dir is not None:  # the default folder unusable (a read-only project) only costs speed
+                report.warnings.append(f"{exc}; this build ran without a cache")
     parts = read_and_analyse(
         config, report, jobs=report.jobs, cache=cache, progress=progress, meanwhile=meanwhile
     )

@@ -68,7 +68,7 @@ def test_key_depends_on_bytes_path_settings_and_version(tmp_path):
         lambda b: b[:-1] + bytes([b[-1] ^ 1]),  # one bit flipped in the payload
         lambda b: b"not a cache entry",  # wrong header
         lambda b: b"",
-        lambda b: b.replace(b"briefgen-cache 1", b"briefgen-cache 0"),  # another schema
+        lambda b: b.replace(briefgen.cache.MAGIC, b"briefgen-cache 0\n"),  # another schema
     ],
 )
 def test_damaged_entry_is_discarded(tmp_path, damage):
