@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cache import SourceCache
-from .cache_folder import read_regular
+from .cache_folder import WHOLE_SUFFIX, read_regular
 from .config import Config
 from .model import Analysis, Brief
 
@@ -71,7 +72,8 @@ def week_key(config: Config, as_of: str, paths: Iterable[Path]) -> str:
     for path in paths:
         try:
             info = os.stat(path)
-            data = Path(path).read_bytes()
+            # Only a regular file is read: a FIFO would block, and the reader skips it anyway.
+            data = Path(path).read_bytes() if stat.S_ISREG(info.st_mode) else b"not a regular file"
         except OSError:
             digest.update(b"unreadable\0" + str(path).encode("utf-8", "surrogatepass"))
             continue
@@ -81,8 +83,13 @@ def week_key(config: Config, as_of: str, paths: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+def _path(cache: SourceCache, key: str) -> Path:
+    """Return where a whole-week or rendered-file entry lives: beside the per-source entries, named apart."""
+    return cache.folder / key[:2] / f"{key}{WHOLE_SUFFIX}"
+
+
 def _load(cache: SourceCache, key: str, limit: int) -> object | None:
-    blob, _ = read_regular(cache.folder / key[:2] / f"{key}.pickle", limit)
+    blob, _ = read_regular(_path(cache, key), limit)
     payload = None if blob is None else cache._opened(key, blob)
     if payload is None:
         return None
@@ -93,7 +100,7 @@ def _load(cache: SourceCache, key: str, limit: int) -> object | None:
 
 
 def _store(cache: SourceCache, key: str, entry: object) -> None:
-    path = cache.folder / key[:2] / f"{key}.pickle"
+    path = _path(cache, key)
     payload = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

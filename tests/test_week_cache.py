@@ -69,7 +69,7 @@ def test_a_forged_week_entry_is_never_used(tmp_path):
     config = _project(tmp_path)
     build(config)
     cache = tmp_path / "configs" / ".briefgen-cache"
-    for entry in cache.rglob("*.pickle"):
+    for entry in [*cache.rglob("*.pickle"), *cache.rglob("*.whole")]:
         data = entry.read_bytes()
         entry.write_bytes(data[:-10] + b"0123456789")  # same length, authentication code now wrong
     again = build(config)
