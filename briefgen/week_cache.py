@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import SourceCache
+from .cache import SourceCache, load_record
 from .cache_folder import WHOLE_SUFFIX, read_regular
 from .config import Config
 from .model import Analysis, Brief
@@ -94,7 +94,7 @@ def _load(cache: SourceCache, key: str, limit: int) -> object | None:
     if payload is None:
         return None
     try:
-        return pickle.loads(payload)  # authenticated with the cache's secret: one of our own entries
+        return load_record(payload)  # authenticated, and even then only briefgen's records are built
     except Exception:  # noqa: BLE001 - an entry of an older class layout: recompute
         return None
 

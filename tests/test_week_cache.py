@@ -76,3 +76,28 @@ def test_a_forged_week_entry_is_never_used(tmp_path):
     assert "week from cache" not in again.timings
     assert main(["--quiet", "build", str(config), "--no-cache", "--out", str(tmp_path / "plain")]) == 0
     assert _files(tmp_path / "out") == _files(tmp_path / "plain")
+
+
+class _Command:
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, (self.command,))
+
+
+def test_even_a_sealed_week_entry_cannot_run_code(tmp_path):
+    import pickle
+
+    from briefgen.cache import SourceCache
+
+    config = _project(tmp_path)
+    first = build(config)
+    cache = SourceCache.open(first.cache_dir, {"max_source_bytes": 5_000_000})
+    marker = tmp_path / "pwned"
+    for entry in first.cache_dir.rglob("*.whole"):
+        entry.write_bytes(cache.seal(entry.stem, pickle.dumps(_Command(f"touch {marker}"))))
+    again = build(config)
+    assert not marker.exists() and "week from cache" not in again.timings
