@@ -199,6 +199,11 @@ class _ModelUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a briefgen record")
 
 
+def load_record(payload: bytes) -> object:
+    """Return the record an authenticated payload holds, building only briefgen's own record classes."""
+    return _ModelUnpickler(io.BytesIO(payload)).load()
+
+
 def _unpickle(payload: bytes, key: str) -> CachedFile | None:
     """Return the entry in an authenticated payload if its type and key check out."""
     try:

@@ -18,7 +18,8 @@ IGNORE = "*\n"
 # Names briefgen itself writes: generation folders, two-hex shards, entries and their temp files.
 GENERATION = re.compile(r"v\d+-[0-9A-Za-z.+]+-[0-9a-f]{16}\Z")
 _SHARD = re.compile(r"[0-9a-f]{2}\Z")
-_ENTRY = re.compile(r"[0-9a-f]{64}\.pickle\Z")
+WHOLE_SUFFIX = ".whole"  # week_cache's entries: a whole week's analysis, or one rendered file
+_ENTRY = re.compile(r"[0-9a-f]{64}\.(?:pickle|whole)\Z")
 _TEMP = re.compile(r"\.[0-9A-Za-z_]+\.tmp\Z")  # tempfile.mkstemp(prefix=".", suffix=".tmp")
 _KEY_TEMP = re.compile(re.escape(KEY_NAME) + r"\.[0-9a-f]+\.tmp\Z")
 STALE_TEMP_SECONDS = 3600.0  # a temp file this old belongs to a build that was killed

@@ -130,6 +130,7 @@ def test_damaged_entry_is_recomputed_by_the_build(tmp_path):
     entries = sorted((tmp_path / "configs" / ".briefgen-cache").rglob("*.pickle"))
     assert len(entries) == first.analysed == 3
     entries[0].write_bytes(entries[0].read_bytes()[:100])
+    _forget_weeks(tmp_path)  # else the unchanged week loads whole and no per-source entry is read
     second = build(config, formats=["json"], jobs=1)
     assert (second.from_cache, second.analysed, second.discarded) == (2, 1, 1)
     assert [p.read_bytes() for p, _ in second.written] == [p.read_bytes() for p, _ in first.written]
@@ -146,6 +147,7 @@ def test_checksummed_entry_of_the_wrong_kind_is_recomputed_by_the_build(tmp_path
         briefgen.cache.MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
     )
     assert cache.decode(payload, "any") is None
+    _forget_weeks(tmp_path)  # else the unchanged week loads whole and no per-source entry is read
     second = build(config, formats=["json"], jobs=1)
     assert (second.from_cache, second.analysed, second.discarded) == (2, 1, 1)
     assert [p.read_bytes() for p, _ in second.written] == [p.read_bytes() for p, _ in first.written]
@@ -172,3 +174,9 @@ def test_cache_dir_option_and_summary_count(tmp_path, capsys):
     assert "3 read (3 from cache, 0 analysed)" in capsys.readouterr().out
     assert list(chosen.rglob("*.pickle"))
     assert not (tmp_path / "configs" / ".briefgen-cache").exists()
+
+
+def _forget_weeks(root):
+    """Remove the whole-week and rendered-file entries, so a build reads the per-source ones."""
+    for entry in (root / "configs" / ".briefgen-cache").rglob("*.whole"):
+        entry.unlink()
