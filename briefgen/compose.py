@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import bottom_line as top
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
@@ -31,6 +32,8 @@ from .model import (
     Source,
     SourceNote,
     SourceNotes,
+    Story,
+    StoryList,
     ThemeSummary,
     Timeline,
     block_cites,
@@ -75,11 +78,15 @@ def trim_extracts(extracts: tuple[Extract, ...], max_words: int | None) -> tuple
     return tuple(out)
 
 
-def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]:
-    """Return a sort key: named statements on the brief's themes first, then cited ones, longer ones."""
+def _quote_rank(
+    q: Quote, cited: set[Cite], relevance: float, story: tuple[int, int] = (0, 0)
+) -> tuple[int, ...]:
+    """Return a sort key: named statements about the top stories first, by their central people,
+    then those on the brief's themes, cited ones, longer ones."""
     return (
         0 if q.kind == "statement" else 1,
         0 if q.speaker else (1 if q.speaker_role else 2),
+        *story,
         1 if q.flags else 0,  # a quote with a missing mark is one an editor would check first
         -round(relevance * 4),  # coarse, so length still orders quotes of similar relevance
         0 if q.cite in cited else 1,
@@ -94,7 +101,10 @@ def _paragraph_words(text: str) -> tuple[str, ...]:
 
 
 def select_quotes(
-    analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
+    analysis: Analysis,
+    themes: tuple[ThemeSummary, ...],
+    limit: int | None,
+    picks: top.StoryPicks | None = None,
 ) -> tuple[Quote, ...]:
     """Return the quotes a brief shows: all while they fit, else the best statements for its themes."""
     limit = SAFETY_LIMIT if limit is None else limit
@@ -120,7 +130,7 @@ def select_quotes(
 
     # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
     ranked = sorted(
-        (_quote_rank(q, cited, relevance(q)), i)
+        (_quote_rank(q, cited, relevance(q), top.story_rank_key(picks, q) if picks else (0, 0)), i)
         for i, q in enumerate(analysis.quotes)
         if q.kind == "statement"
     )
@@ -150,9 +160,16 @@ class _Composer:
         self.shown_quotes: list[Quote] = []
         self.shown_events: tuple[Event, ...] = ()
         self.bluf: tuple[Extract, ...] = ()
+        self.judged: tuple[Extract, ...] = ()
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
+        self.picks = top.story_picks(analysis, tuple(self.themes))
+        self.listed: tuple[Story, ...] = ()
 
     def bluf_extracts(self) -> tuple[Extract, ...]:
+        if self.picks.ranked:
+            self.bluf = top.bottom_line(self.picks, self.audience.max_bluf, self.used)
+            return self.bluf
+        # No story (nothing standalone in any source's opening): the sentences that carry the week.
         ids = set(self.themes)
         if len(ids) == len(self.analysis.themes):
             pool = list(self.analysis.bluf)
@@ -164,16 +181,20 @@ class _Composer:
         return self.bluf
 
     def judgements(self, n: int) -> tuple[Extract, ...]:
+        self.judged += top.judgements(self.picks, n, self.used)
+        if len(self.judged) >= n:
+            return self.judged
         ranked = sorted(self.themes.values(), key=lambda t: (-t.sentences, t.theme.id))
-        out: list[Extract] = []
+        out: list[Extract] = list(self.judged)
         for t in ranked:
+            if len(out) >= n:
+                break
             best = next((e for e in t.extracts if e.text not in self.used), None)
             if best:
                 out.append(best)
                 self.used.add(best.text)
-            if len(out) == n:
-                break
-        return tuple(out)
+        self.judged = tuple(out)
+        return self.judged
 
     def theme_blocks(self, theme_id: str) -> list[Block]:
         t = self.themes.get(theme_id)
@@ -181,7 +202,7 @@ class _Composer:
             raise RenderError(
                 f"template asks for theme '{theme_id}', which audience '{self.audience.id}' does not include"
             )
-        fresh = tuple(e for e in t.extracts if e.text not in self.used)
+        fresh = top.lead_first(self.picks, tuple(e for e in t.extracts if e.text not in self.used))
         shown = trim_extracts(fresh, self.audience.max_words)
         self.used.update(e.text for e in shown)
         self.shown_themes.append(dataclasses.replace(t, extracts=shown))
@@ -189,11 +210,18 @@ class _Composer:
             return [Para("The week's sources say little on this theme.")]
         return [Para(e.text, e.cites) for e in shown]
 
+    def stories(self, n: int | None) -> list[Block]:
+        shown = top.listed(self.picks, n, ())
+        self.listed = tuple(dict.fromkeys((*self.listed, *shown)))
+        if not shown:
+            return [Para("No stories stand out in the week's sources.")]
+        return [StoryList(shown)]
+
     def quotes(self, n: int | None) -> list[Block]:
         limit = n if n is not None else self.audience.max_quotes
         quotes = [
             q
-            for q in select_quotes(self.analysis, tuple(self.themes.values()), limit)
+            for q in select_quotes(self.analysis, tuple(self.themes.values()), limit, self.picks)
             if q not in self.shown_quotes
         ]
         self.shown_quotes.extend(quotes)
@@ -210,6 +238,8 @@ class _Composer:
             return [BulletList(tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
         if line.text == "theme":
             return self.theme_blocks(arg)
+        if line.text == "stories":
+            return self.stories(int(arg) if arg.isdigit() else None)
         if line.text == "quotes":
             return self.quotes(int(arg) if arg.isdigit() else None)
         if line.text == "timeline":
@@ -391,6 +421,14 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
         events=composer.shown_events,
         themes=tuple(composer.shown_themes),
         bluf=composer.bluf,
+        judgements=composer.judged,
+        stories=top.brief_stories(
+            composer.picks,
+            composer.listed,
+            [e.id for e in (*composer.bluf, *composer.judged)]
+            + [e.id for t in composer.shown_themes for e in t.extracts]
+            + [q.id for q in composer.shown_quotes],
+        ),
         keywords=tuple(t.theme.title for t in themes),
         one_page=audience.one_page,
         stem=output_stem(config.output_pattern, as_of, audience.id),

@@ -41,6 +41,11 @@ def event_id(date: str, text: str) -> str:
     return content_id("e", date, text)
 
 
+def story_id(sources: list[str] | tuple[str, ...]) -> str:
+    """Return the id of a story: the set of sources that tell it, in any order."""
+    return content_id("t", *sorted(sources))
+
+
 def source_digest(paragraphs: list[str] | tuple[str, ...]) -> str:
     """Return the SHA-256 of a source's cleaned paragraphs: changes exactly when its text does."""
     h = hashlib.sha256()

@@ -17,6 +17,7 @@ from ..model import (
     Sentence,
     Source,
     SourceNote,
+    Story,
     Theme,
     ThemeSummary,
 )
@@ -27,6 +28,7 @@ from .events import SourceDates, date_source, find_events
 from .notes import SourceFacts, source_facts, source_notes
 from .quotes import find_quotes
 from .segment import split_sentences
+from .stories import find_stories, rank, weigh_people
 from .summarize import (
     SentenceTerms,
     header_paragraphs,
@@ -101,6 +103,7 @@ class Texts:
     bluf: tuple[Extract, ...]
     events: tuple[Event, ...]
     quoted: tuple[tuple[Cite, tuple[float, ...]], ...]  # see Analysis.quoted
+    stories: tuple[Story, ...] = ()  # before the people's centrality is known (see assemble)
 
 
 def analyze_events(parts: Sequence[SourceAnalysis], *, as_of: str) -> tuple[Event, ...]:
@@ -132,7 +135,8 @@ def analyze_texts(
     summaries = corroborate(themed, found)
     bluf = summarize_bluf(sources, sentences, summaries, week=week)
     quoted = paragraph_relevance(week, themes, {q.cite for q in quotes})
-    return Texts(summaries, bluf, found, quoted)
+    stories = find_stories(week, sources, quotes, found, themes, as_of=as_of)
+    return Texts(summaries, bluf, found, quoted, stories)
 
 
 def assemble(
@@ -141,6 +145,7 @@ def assemble(
     """Return the Analysis made of the two halves of the cross-source stage."""
     summaries, bluf, events = texts.summaries, texts.bluf, texts.events
     entities, notes = names
+    stories = weigh_people(texts.stories, entities, len(parts))
     return Analysis(
         sources=tuple(p.source for p in parts),
         quotes=tuple(q for p in parts for q in p.quotes),
@@ -150,6 +155,7 @@ def assemble(
         entities=entities,
         notes=notes,
         quoted=texts.quoted,
+        stories=rank(stories, range(len(summaries))),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..model import Brief, Cite, Entity, Quote, Source, SourceNote
+from ..model import Block, Brief, BulletList, Cite, Entity, Para, Quote, Source, SourceNote, StoryList
 
 
 def long_date(iso: str | None) -> str:
@@ -168,3 +168,29 @@ def note_lines(note: SourceNote) -> list[str]:
         else note.used
     )
     return [line for line in (head, *(f"Note: {flag}" for flag in _shown_flags(note.flags))) if line]
+
+
+def story_line(label: str, outlets: tuple[str, ...], independent: int, dates: tuple[str, ...]) -> str:
+    """Return "label — 3 sources (A, B, C; 2 independent); 9–10 February 2016" for a story list."""
+    names = list(dict.fromkeys(outlets))
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    n = len(outlets)
+    count = f"{n} source{'s' if n != 1 else ''} ({shown}"
+    count += f"; {independent} independent)" if independent < n else ")"
+    when = ""
+    if dates:
+        first, last = long_date(dates[0]), long_date(dates[-1])
+        when = f"; {first}" if first == last else f"; {first} \u2013 {last}"
+    return f"{label} \u2014 {count}{when}"
+
+
+def as_basic(block: Block) -> Block:
+    """Return a story list as the bullet list every renderer draws; other blocks unchanged."""
+    if isinstance(block, StoryList):
+        return BulletList(
+            tuple(
+                Para(story_line(s.label, s.outlets, s.independent, s.dates), s.lead.cites[:1])
+                for s in block.stories
+            )
+        )
+    return block

@@ -27,6 +27,7 @@ from ..model import (
 )
 from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
+    as_basic,
     attribution,
     brief_source,
     cite_text,
@@ -202,7 +203,7 @@ class _Writer:
     def section(self, section: Section) -> None:
         """Write a section heading and its blocks."""
         self.para(section.title, f"Heading {_level(section)}")
-        for block in section.blocks:
+        for block in map(as_basic, section.blocks):
             if isinstance(block, Para):
                 self.para(block.text, "Normal", block.cites)
             elif isinstance(block, BulletList):

@@ -1,0 +1,417 @@
+"""The week's stories: sources grouped by development, wire copies found, a lead and a weight for each.
+
+A story is one development reported by one or more sources: the same event, the same people, the
+same days. Each source is matched to a story by its opening (headline, standfirst and first body
+sentences), compared as TF-IDF vectors with the stories already formed that share one of its
+strongest terms and lie within a few days of it, so the work grows with the number of sources, not
+with its square. Within a story, sources that share most of their sentences are copies of one wire
+report and count once. Sentences of a paragraph about another year are background, not the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from .. import ids
+from ..model import Cite, Entity, Event, Extract, Quote, Source, Story, Theme
+from .summarize import DUPLICATE, Week, _Item, _position
+from .themes import ThemeScorer
+from .vectors import Vector, cosine, normalise
+
+OPENING = 3  # body sentences of a source that, with its headline, say what it reports
+TOP_TERMS = 8  # a source's strongest terms, by which it finds the stories it may belong to
+COMMON = 60  # a term shared by more stories than this says nothing about which one
+CANDIDATES = 20  # stories compared in full with a source, those sharing most of its strong terms
+JOIN = 0.2  # cosine of a source's opening to a story's at which it tells that story
+MAX_GAP = 3  # days between a source and a story's latest source, at most
+WIRE = 0.5  # share of the shorter source's sentences found word for word in the other: one report
+LEAD_SPAN = 4  # a lead comes from the first body sentences: later ones add detail
+POINT_SPAN = 15  # further points come from this far in
+MAX_POINTS = 3
+SUPPORT_SIM = 0.3  # cosine at which another source's sentence backs a candidate
+MAX_SUPPORT_SOURCES = 12  # sources of a big story compared for support (keeps it linear)
+
+_WORDS = re.compile(r"\w+")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PAST = re.compile(r"\b(?:years ago|decades ago|last year|in the past)\b", re.I)
+# Hopes, plans, previews and forecasts: softer news than something that happened.
+_PROSPECT = re.compile(
+    r"\b(?:could|might|may|would|will|shall|hopes?|hoping|aims?|aiming|plans?|planning|expects?|expected"
+    r"|confident|likely|poised|set to|wants? to|intends?|tips?|tipped|looks? ahead|ahead of|eyes|seeks?)\b",
+    re.I,
+)
+_DONE = re.compile(
+    r"\b(?:[a-z]{3,}ed|won|broke|beat|lost|set|fell|rose|died|found|made|took|gave|struck|hit|left|met"
+    r"|became|began|ran|sold|held|came|went|told|sent|won't|has|have|had|is|are|was|were)\b",
+    re.I,
+)
+# A quotation of four words or more: a quote is shown as a quote, not as the development.
+_QUOTATION = re.compile(r"[\"\u201c'\u2018]\s*\S+(?:\s+\S+){3,}?[^\"\u201d]*[\"\u201d\u2019']")
+W_SOURCES, W_RECENT, W_CENTRAL, W_THEME, W_HARD = 0.4, 0.15, 0.15, 0.1, 0.2
+
+
+def is_background(text: str, as_of: dt.date) -> bool:
+    """Return whether a sentence is about another time: it names only other years, or years ago.
+
+    Early in a year, last year is still the news ("the December 2004 tsunami" in January 2005).
+    """
+    years = {int(y) for y in _YEAR.findall(text)}
+    if years:
+        recent = {as_of.year, as_of.year - 1} if as_of.month <= 2 else {as_of.year}
+        return not years & recent
+    return bool(_PAST.search(text))
+
+
+def hard_news(text: str) -> float:
+    """Return 1 for a sentence reporting something done, 0.5 if it also looks ahead, 0 for a preview."""
+    done, ahead = bool(_DONE.search(text)), bool(_PROSPECT.search(text))
+    return 1.0 if done and not ahead else (0.5 if done else 0.0)
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _top(vec: Vector) -> list[str]:
+    return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]]
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[int]
+    total: dict[str, float]
+    latest: dt.date | None
+    terms: set[str] = field(default_factory=set)
+    _centre: Vector | None = None
+
+    def centre(self) -> Vector:
+        if self._centre is None:
+            self._centre = normalise(self.total)
+        return self._centre
+
+    def add(self, i: int, vec: Vector, day: dt.date | None) -> None:
+        self.members.append(i)
+        for t, v in vec.items():
+            self.total[t] = self.total.get(t, 0.0) + v
+        self._centre = None
+        if day is not None and (self.latest is None or day > self.latest):
+            self.latest = day
+
+
+def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) -> list[list[int]]:
+    """Return sources grouped into stories (indices into ``openings``), each in the given order.
+
+    Sources are taken by date, then in order; each joins the most similar story that shares one of
+    its strongest terms and lies within MAX_GAP days, or starts a new one.
+    """
+    order = sorted(range(len(openings)), key=lambda i: (days[i] or dt.date.min, i))
+    groups: list[_Group] = []
+    index: dict[str, list[int]] = {}
+    for i in order:
+        vec, day = openings[i], days[i]
+        top = _top(vec)
+        shared: Counter[int] = Counter()
+        for t in top:
+            posting = index.get(t, ())
+            if len(posting) <= COMMON:
+                shared.update(posting)
+        best, best_sim = -1, JOIN
+        for g, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
+            latest = groups[g].latest
+            if day is not None and latest is not None and abs((day - latest).days) > MAX_GAP:
+                continue
+            sim = cosine(vec, groups[g].centre())
+            if sim >= best_sim and (sim > best_sim or best < 0):
+                best, best_sim = g, sim
+        if best < 0:
+            best = len(groups)
+            groups.append(_Group([], {}, None))
+        group = groups[best]
+        group.add(i, vec, day)
+        for t in top:
+            if t not in group.terms:
+                group.terms.add(t)
+                index.setdefault(t, []).append(best)
+    return [sorted(g.members) for g in groups]
+
+
+def wire_groups(texts: Sequence[Sequence[str]]) -> list[int]:
+    """Return, per source, the index of the first source it copies (itself if none): one report.
+
+    ``texts`` holds each source's sentences; two sources are copies when at least WIRE of the
+    shorter one's sentences (of six words or more) occur word for word in the other.
+    """
+    sets = [{ids.normalise(t) for t in sents if len(t.split()) >= 6} for sents in texts]
+    parent = list(range(len(sets)))
+    for i in range(len(sets)):
+        for j in range(i):
+            small = min(len(sets[i]), len(sets[j]))
+            if small and len(sets[i] & sets[j]) >= WIRE * small:
+                parent[i] = parent[j]
+                break
+    return parent
+
+
+@dataclass(slots=True)
+class _Candidate:
+    item: _Item
+    group: int  # wire group of its source
+    k: int  # position among its source's body sentences
+    fresh: float = 1.0  # 1 for a report of the story's latest day, less for earlier ones
+    score: float = 0.0
+    cites: list[Cite] = field(default_factory=list)
+
+
+def _statement_score(c: _Candidate, centre: Vector, others: Sequence[_Candidate], n_groups: int) -> float:
+    """Return how well a sentence states its story: central, early, backed by other reports, done."""
+    backing = {
+        o.group for o in others if o.group != c.group and cosine(c.item.vector, o.item.vector) >= SUPPORT_SIM
+    }
+    support = len(backing) / (n_groups - 1) if n_groups > 1 else 0.0
+    text = c.item.sentence.text
+    return (
+        0.4 * cosine(c.item.vector, centre)
+        + 0.3 / (1.0 + c.k)  # news puts its development first
+        + 0.2 * support
+        + 0.1 * hard_news(text)
+        + 0.08 * c.fresh
+        - (0.3 if is_quotation(text) else 0.0)
+    )
+
+
+def is_quotation(text: str) -> bool:
+    """Return whether a sentence quotes someone (four words or more, or a quote left open)."""
+    marks = text.count('"') + text.count("\u201c") + text.count("\u201d")
+    return marks % 2 == 1 or bool(_QUOTATION.search(text))
+
+
+def _with_cites(c: _Candidate, pool: Sequence[_Candidate]) -> Extract:
+    """Return the candidate as an Extract, other reports of the same sentence as corroborating cites."""
+    cites = [c.item.sentence.cite]
+    for o in pool:
+        fresh = o.item.sentence.cite.source not in {x.source for x in cites}
+        if fresh and cosine(c.item.vector, o.item.vector) >= DUPLICATE:
+            cites.append(o.item.sentence.cite)
+    return Extract(c.item.sentence.text, tuple(cites), round(c.score, 6))
+
+
+def _words_of(text: str | None) -> str:
+    return " " + " ".join(_WORDS.findall(ids.normalise(text or ""))) + " "
+
+
+def _repeats(item: _Item, title: str) -> bool:
+    """Return whether a sentence only repeats the headline (or a deck line printed with it)."""
+    words = _words_of(item.sentence.text)
+    return len(title) > 2 and len(words) > 2 and words in title
+
+
+def _name(source: Source) -> str:
+    return source.outlet or source.title or source.id
+
+
+def _label(source: Source, lead: str) -> str:
+    """Return a short label from the text: the lead source's headline, else the lead's first words."""
+    title = (source.title or "").strip()
+    if title and len(title.split()) <= 16:
+        return title
+    head = lead.split()
+    return " ".join(head[:12]) + ("\u2026" if len(head) > 12 else "")
+
+
+def find_stories(
+    week: Week,
+    sources: Sequence[Source],
+    quotes: Sequence[Quote],
+    events: Sequence[Event],
+    themes: Sequence[Theme],
+    *,
+    as_of: str,
+) -> tuple[Story, ...]:
+    """Return the week's stories, most important first (before the people's centrality is known)."""
+    by_source: dict[str, list[_Item]] = {}
+    for it in week.items:
+        by_source.setdefault(it.sentence.cite.source, []).append(it)
+    this = _date(as_of) or dt.date.today()
+    present = [s for s in sources if by_source.get(s.id)]
+    openings: list[Vector] = []
+    body: dict[str, list[_Item]] = {}
+    background: set[int] = set()  # sentences about another time, by their order in the week
+    for s in present:
+        items = by_source[s.id]
+        head = [it for it in items if it.sentence.cite.paragraph < s.body_from]
+        rest = [it for it in items if it.sentence.cite.paragraph >= s.body_from] or items
+        background.update(it.order for it in rest if is_background(it.sentence.text, this))
+        body[s.id] = rest
+        # Short lines ("ABSTRACT.", "___.") are an outlet's furniture, not what it reports.
+        vecs = [
+            it.vector
+            for it in head + [it for it in rest if len(it.tokens) >= 4][:OPENING]
+            if len(it.tokens) >= 2
+        ]
+        total: dict[str, float] = {}
+        for v in vecs:
+            for t, w in v.items():
+                total[t] = total.get(t, 0.0) + w
+        openings.append(normalise(total))
+    days = [_date(s.date) for s in present]
+    scorer = ThemeScorer(themes)
+    quotes_by: dict[str, list[Quote]] = {}
+    for q in quotes:
+        quotes_by.setdefault(q.cite.source, []).append(q)
+    events_by: dict[str, list[Event]] = {}
+    for e in events:
+        for src in {c.source for c in e.cites}:
+            events_by.setdefault(src, []).append(e)
+
+    stories: list[Story] = []
+    for members in group_sources(openings, days):
+        group_sources_ = [present[i] for i in members]
+        centre = normalise(_sum(openings[i] for i in members))
+        wires = wire_groups([[it.sentence.text for it in body[s.id]] for s in group_sources_])
+        n_groups = len(set(wires))
+        pool: list[_Candidate] = []
+        newest = max((d for d in (_date(s.date) for s in group_sources_) if d), default=None)
+        for g, s in zip(wires, group_sources_, strict=True):
+            title = _words_of(s.title)
+            day = _date(s.date)
+            # A running story leads with its latest development.
+            fresh = 1.0 if newest is None or day is None else 1.0 / (1.0 + (newest - day).days)
+            # Position counts the text's sentences only: not "ABSTRACT.", a deck line or the headline again.
+            text = [it for it in body[s.id] if len(it.tokens) >= 4 and not _repeats(it, title)]
+            for k, it in enumerate(text[:POINT_SPAN]):
+                if it.standalone and it.order not in background:
+                    pool.append(_Candidate(it, g, k, fresh))
+        if not pool:
+            continue
+        support_pool = [c for c in pool if c.k < LEAD_SPAN and c.group in set(wires[:MAX_SUPPORT_SOURCES])]
+        for c in pool:
+            c.score = _statement_score(c, centre, support_pool, n_groups)
+        # A point is judged less by place than a lead: a full statement on the story, not a gloss.
+        worth = {
+            id(c): c.score - 0.15 * _position(c.k) + 0.15 * min(1.0, len(c.item.tokens) / 14) for c in pool
+        }
+        # A lead comes from the opening sentences; a source whose opening stands nowhere alone
+        # (a memo's summary of headings, say) gives its best statement further in.
+        early = [c for c in pool if c.k < LEAD_SPAN] or pool
+        lead = min(early, key=lambda c: (-c.score, c.item.order))
+        points: list[_Candidate] = []
+        for c in sorted(pool, key=lambda c: (-worth[id(c)], c.item.order)):
+            if len(points) == MAX_POINTS:
+                break
+            if c is lead or any(cosine(c.item.vector, x.item.vector) >= 0.5 for x in (lead, *points)):
+                continue
+            points.append(c)
+        lead_source = next(s for s in group_sources_ if s.id == lead.item.sentence.cite.source)
+        ordered = [lead_source] + [s for s in group_sources_ if s is not lead_source]
+        ids_ = tuple(s.id for s in ordered)
+        dates = tuple(sorted({s.date[:10] for s in ordered if s.date}))
+        latest = max((d for d in (_date(x) for x in dates) if d), default=None)
+        recency = 0.5 if latest is None else 1.0 / (1.0 + max(0, (this - latest).days) / 3.0)
+        tokens = [t for c in (lead, *points) for t in c.item.tokens]
+        stories.append(
+            Story(
+                id=ids.story_id(ids_),
+                label=_label(lead_source, lead.item.sentence.text),
+                sources=ids_,
+                outlets=tuple(_name(s) for s in ordered),
+                dates=dates,
+                lead=_with_cites(lead, pool),
+                points=tuple(_with_cites(c, pool) for c in points),
+                sentences=tuple(
+                    dict.fromkeys(
+                        ids.sentence_id(it.sentence.text)
+                        for s in ordered
+                        for it in body[s.id]
+                        if it.order not in background
+                    )
+                ),
+                quotes=tuple(q.id for s in ordered for q in quotes_by.get(s.id, ())),
+                events=tuple(
+                    dict.fromkeys(
+                        e.id for s in ordered for e in events_by.get(s.id, ()) if e.date[:4] == str(this.year)
+                    )
+                ),
+                independent=n_groups,
+                recency=round(recency, 6),
+                hard=hard_news(lead.item.sentence.text),
+                relevance=tuple(round(r, 6) for r in scorer.relevance(tokens)),
+            )
+        )
+    return rank(stories, range(len(themes)))
+
+
+def _sum(vectors: object) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for vec in vectors:  # type: ignore[attr-defined]
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+    return total
+
+
+def weigh_people(stories: Sequence[Story], entities: Sequence[Entity], n_sources: int) -> tuple[Story, ...]:
+    """Return the stories with the people at their centre and how widely the week names them."""
+    by_source: dict[str, list[Entity]] = {}
+    for e in entities:
+        for s in e.sources:
+            by_source.setdefault(s, []).append(e)
+    raw: list[tuple[float, tuple[str, ...]]] = []
+    for story in stories:
+        counts: Counter[str] = Counter()
+        spread: dict[str, int] = {}
+        for s in story.sources:
+            for e in by_source.get(s, ()):
+                counts[e.name] += 1
+                spread[e.name] = len(e.sources)
+        top = sorted(counts, key=lambda n: (-counts[n] * spread[n], n))[:3]
+        share = sum(spread[n] for n in top) / (3 * max(1, n_sources))
+        raw.append((share, tuple(top)))
+    peak = max((r for r, _ in raw), default=0.0) or 1.0
+    return tuple(
+        replace(s, centrality=round(r / peak, 6), people=people)
+        for s, (r, people) in zip(stories, raw, strict=True)
+    )
+
+
+def importance(story: Story, columns: Sequence[int], most_independent: int) -> float:
+    """Return a story's weight for a brief on the themes in ``columns`` (indices into the Analysis).
+
+    Independent sources count most (on a log scale, relative to the week's best-covered story),
+    then how strongly it bears on the brief's themes, its recency against as_of, how widely the
+    week names its people, and whether its lead reports something done rather than a plan or hope.
+    """
+    sources = math.log1p(story.independent) / math.log1p(max(1, most_independent))
+    theme = max((story.relevance[c] for c in columns if c < len(story.relevance)), default=0.0)
+    return (
+        W_SOURCES * sources
+        + W_THEME * theme
+        + W_RECENT * story.recency
+        + W_CENTRAL * story.centrality
+        + W_HARD * story.hard
+    )
+
+
+def rank(stories: Sequence[Story], columns: Sequence[int] | range) -> tuple[Story, ...]:
+    """Return the stories most important first for the themes in ``columns`` (ties: first found)."""
+    most = max((s.independent for s in stories), default=1)
+    cols = list(columns)
+    order = sorted(range(len(stories)), key=lambda i: (-round(importance(stories[i], cols, most), 9), i))
+    return tuple(stories[i] for i in order)
+
+
+def story_map(stories: Sequence[Story]) -> Mapping[str, int]:
+    """Return sentence, quote and event id -> index of the first story in ``stories`` holding it."""
+    out: dict[str, int] = {}
+    for n, s in enumerate(stories):
+        for key in (*s.sentences, *s.quotes, *s.events):
+            out.setdefault(key, n)
+    return out

@@ -1,0 +1,107 @@
+"""Choose a brief's bottom line, key judgements and quote order from the week's stories (compose's helper).
+
+The bottom line is one item per top story, the story's lead, most important story first; key
+judgements are further points of the top stories, never a sentence already shown; quotes are
+ordered by the rank of the story they belong to, its central people first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .analysis.stories import MAX_POINTS, rank, story_map
+from .model import Analysis, Extract, Quote, Story
+
+MAX_LISTED = 5  # stories in a "Top stories this week" list unless the template says otherwise
+
+
+@dataclass(slots=True)
+class StoryPicks:
+    """One audience's view of the week's stories: ranked for its themes, and what the brief took."""
+
+    ranked: tuple[Story, ...]
+    index: dict[str, int] = field(default_factory=dict)  # sentence/quote/event id -> rank in ``ranked``
+
+    def story_of(self, item_id: str) -> Story | None:
+        """Return the story an item id belongs to, if any."""
+        n = self.index.get(item_id)
+        return self.ranked[n] if n is not None else None
+
+    def rank_of(self, item_id: str) -> int:
+        """Return the rank of the story an item belongs to (a large number when it belongs to none)."""
+        return self.index.get(item_id, len(self.ranked) + 1)
+
+
+def story_picks(analysis: Analysis, theme_ids: Sequence[str]) -> StoryPicks:
+    """Return the stories ranked for a brief on ``theme_ids``; a desk brief keeps only stories on its themes."""
+    wanted = set(theme_ids)
+    columns = [i for i, t in enumerate(analysis.themes) if t.theme.id in wanted]
+    stories: Sequence[Story] = analysis.stories
+    if len(columns) < len(analysis.themes):
+        stories = [s for s in stories if any(s.relevance[c] > 0 for c in columns if c < len(s.relevance))]
+    ranked = rank(stories, columns)
+    return StoryPicks(ranked, dict(story_map(ranked)))
+
+
+def bottom_line(picks: StoryPicks, limit: int, used: set[str]) -> tuple[Extract, ...]:
+    """Return one lead per top story, best first; a week of fewer stories adds their further points."""
+    out = [s.lead for s in picks.ranked if s.lead.text not in used][:limit]
+    if len(out) < limit:  # fewer stories than places: the top stories' other statements, in turn
+        for depth in range(3):
+            for s in picks.ranked[:limit]:
+                point = s.points[depth] if depth < len(s.points) else None
+                if len(out) < limit and point and point.text not in used and point not in out:
+                    out.append(point)
+    used.update(e.text for e in out)
+    return tuple(out)
+
+
+def judgements(picks: StoryPicks, n: int, used: set[str]) -> tuple[Extract, ...]:
+    """Return up to ``n`` key judgements: the best unused point of each top story, in story order."""
+    out: list[Extract] = []
+    for _ in range(MAX_POINTS):
+        for story in picks.ranked:
+            if len(out) == n:
+                break
+            fresh = [p for p in story.points if p.text not in used and p not in out]
+            if fresh:
+                out.append(fresh[0])
+    used.update(e.text for e in out)
+    return tuple(out)
+
+
+def story_rank_key(picks: StoryPicks, q: Quote) -> tuple[int, int]:
+    """Return a quote's place by its story: top stories first, the people at their centre first."""
+    story = picks.story_of(q.id)
+    if story is None:
+        return (len(picks.ranked) + 1, 1)
+    central = q.speaker is not None and any(
+        p == q.speaker or p.split()[-1] == q.speaker.split()[-1] for p in story.people if p.split()
+    )
+    return (picks.rank_of(q.id), 0 if central else 1)
+
+
+def listed(picks: StoryPicks, n: int | None, shown: Sequence[str]) -> tuple[Story, ...]:
+    """Return the stories a brief names: the top ``n`` (default MAX_LISTED) and any an item belongs to."""
+    top = list(picks.ranked[: MAX_LISTED if n is None else n])
+    for item in shown:
+        s = picks.story_of(item)
+        if s is not None and s not in top:
+            top.append(s)
+    return tuple(top)
+
+
+def brief_stories(picks: StoryPicks, shown_list: Sequence[Story], items: Sequence[str]) -> tuple[Story, ...]:
+    """Return the stories a brief names: those it lists, then those its items belong to."""
+    return tuple(dict.fromkeys((*shown_list, *listed(picks, 0, items))))
+
+
+def lead_first(picks: StoryPicks, extracts: tuple[Extract, ...]) -> tuple[Extract, ...]:
+    """Return a theme's extracts opening with the one about its most important story."""
+    if not extracts:
+        return extracts
+    best = min(range(len(extracts)), key=lambda i: (picks.rank_of(extracts[i].id), i))
+    if picks.rank_of(extracts[best].id) > len(picks.ranked):
+        return extracts
+    return (extracts[best], *extracts[:best], *extracts[best + 1 :])
