@@ -45,14 +45,8 @@ def story_picks(analysis: Analysis, theme_ids: Sequence[str]) -> StoryPicks:
 
 
 def bottom_line(picks: StoryPicks, limit: int, used: set[str]) -> tuple[Extract, ...]:
-    """Return one lead per top story, best first; a week of fewer stories adds their further points."""
+    """Return one lead per top story, most important first (a week of fewer stories gives fewer items)."""
     out = [s.lead for s in picks.ranked if s.lead.text not in used][:limit]
-    if len(out) < limit:  # fewer stories than places: the top stories' other statements, in turn
-        for depth in range(3):
-            for s in picks.ranked[:limit]:
-                point = s.points[depth] if depth < len(s.points) else None
-                if len(out) < limit and point and point.text not in used and point not in out:
-                    out.append(point)
     used.update(e.text for e in out)
     return tuple(out)
 

@@ -19,26 +19,32 @@ from dataclasses import dataclass, field, replace
 
 from .. import ids
 from ..model import Cite, Entity, Event, Extract, Quote, Source, Story, Theme
-from .summarize import DUPLICATE, Week, _Item, _position
+from .summarize import DUPLICATE, Week, _Item, _position, is_standalone
 from .themes import ThemeScorer
 from .vectors import Vector, cosine, normalise
 
-OPENING = 3  # body sentences of a source that, with its headline, say what it reports
-TOP_TERMS = 8  # a source's strongest terms, by which it finds the stories it may belong to
+OPENING = 5  # body sentences of a source that, with its headline, say what it reports
+TOP_TERMS = 12  # a source's strongest terms, by which it finds the stories it may belong to
 COMMON = 60  # a term shared by more stories than this says nothing about which one
 CANDIDATES = 20  # stories compared in full with a source, those sharing most of its strong terms
-JOIN = 0.2  # cosine of a source's opening to a story's at which it tells that story
-MAX_GAP = 3  # days between a source and a story's latest source, at most
+JOIN = 0.18  # cosine of a source's opening to a story's at which it tells that story
+UNDATED_MARGIN = 0.07  # undated sources need a closer match, as no date keeps stories apart
+MAX_GAP = 3  # days a story spans, at most
 WIRE = 0.5  # share of the shorter source's sentences found word for word in the other: one report
 LEAD_SPAN = 4  # a lead comes from the first body sentences: later ones add detail
 POINT_SPAN = 15  # further points come from this far in
 MAX_POINTS = 3
+POINT_WORDS = 8  # content words a point needs: "X is the envoy to Y" identifies, it does not judge
 SUPPORT_SIM = 0.3  # cosine at which another source's sentence backs a candidate
 MAX_SUPPORT_SOURCES = 12  # sources of a big story compared for support (keeps it linear)
 
 _WORDS = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PAST = re.compile(r"\b(?:years ago|decades ago|last year|in the past)\b", re.I)
+# "had suspended", "had been told": the past perfect tells what came before the news.
+_PAST_PERFECT = re.compile(
+    r"\bhad (?:(?:not|already|previously|earlier|been) )?[a-z]+(?:ed|en|wn|ught|id)\b", re.I
+)
 # Hopes, plans, previews and forecasts: softer news than something that happened.
 _PROSPECT = re.compile(
     r"\b(?:could|might|may|would|will|shall|hopes?|hoping|aims?|aiming|plans?|planning|expects?|expected"
@@ -47,11 +53,15 @@ _PROSPECT = re.compile(
 )
 _DONE = re.compile(
     r"\b(?:[a-z]{3,}ed|won|broke|beat|lost|set|fell|rose|died|found|made|took|gave|struck|hit|left|met"
-    r"|became|began|ran|sold|held|came|went|told|sent|won't|has|have|had|is|are|was|were)\b",
+    r"|became|began|ran|sold|held|came|went|told|said|says|sent|has|have|had|is|are|was|were)\b",
     re.I,
 )
 # A quotation of four words or more: a quote is shown as a quote, not as the development.
-_QUOTATION = re.compile(r"[\"\u201c'\u2018]\s*\S+(?:\s+\S+){3,}?[^\"\u201d]*[\"\u201d\u2019']")
+# "MINSK, Feb. 8 (AP) — ": a dateline opens the lead; the sentence proper starts after it.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'/-]{2,40}(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z]+\))?\s*[\u2014\u2013-]+\s*"
+)
+_QUOTATION = re.compile(r"[\"\u201c]\s*\S+(?:\s+\S+){3,}?[^\"\u201d]*[\"\u201d]")
 W_SOURCES, W_RECENT, W_CENTRAL, W_THEME, W_HARD = 0.4, 0.15, 0.15, 0.1, 0.2
 
 
@@ -64,7 +74,7 @@ def is_background(text: str, as_of: dt.date) -> bool:
     if years:
         recent = {as_of.year, as_of.year - 1} if as_of.month <= 2 else {as_of.year}
         return not years & recent
-    return bool(_PAST.search(text))
+    return bool(_PAST.search(text) or _PAST_PERFECT.search(text))
 
 
 def hard_news(text: str) -> float:
@@ -91,6 +101,7 @@ class _Group:
     members: list[int]
     total: dict[str, float]
     latest: dt.date | None
+    earliest: dt.date | None = None
     terms: set[str] = field(default_factory=set)
     _centre: Vector | None = None
 
@@ -106,6 +117,8 @@ class _Group:
         self._centre = None
         if day is not None and (self.latest is None or day > self.latest):
             self.latest = day
+        if day is not None and (self.earliest is None or day < self.earliest):
+            self.earliest = day
 
 
 def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) -> list[list[int]]:
@@ -127,10 +140,13 @@ def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) ->
                 shared.update(posting)
         best, best_sim = -1, JOIN
         for g, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
-            latest = groups[g].latest
-            if day is not None and latest is not None and abs((day - latest).days) > MAX_GAP:
+            # A story spans a few days at most: a development, not a running theme of the week.
+            span = [d for d in (groups[g].earliest, groups[g].latest) if d is not None]
+            if day is not None and any(abs((day - d).days) > MAX_GAP for d in span):
                 continue
             sim = cosine(vec, groups[g].centre())
+            if day is None or not span:  # undated: only a close match tells the same story
+                sim -= UNDATED_MARGIN
             if sim >= best_sim and (sim > best_sim or best < 0):
                 best, best_sim = g, sim
         if best < 0:
@@ -138,7 +154,7 @@ def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) ->
             groups.append(_Group([], {}, None))
         group = groups[best]
         group.add(i, vec, day)
-        for t in top:
+        for t in vec:  # every term of the story's openings finds it; a source asks by its strongest
             if t not in group.terms:
                 group.terms.add(t)
                 index.setdefault(t, []).append(best)
@@ -184,7 +200,7 @@ def _statement_score(c: _Candidate, centre: Vector, others: Sequence[_Candidate]
         + 0.3 / (1.0 + c.k)  # news puts its development first
         + 0.2 * support
         + 0.1 * hard_news(text)
-        + 0.08 * c.fresh
+        + 0.05 * c.fresh
         - (0.3 if is_quotation(text) else 0.0)
     )
 
@@ -213,6 +229,17 @@ def _repeats(item: _Item, title: str) -> bool:
     """Return whether a sentence only repeats the headline (or a deck line printed with it)."""
     words = _words_of(item.sentence.text)
     return len(title) > 2 and len(words) > 2 and words in title
+
+
+def _fullness(c: _Candidate) -> float:
+    """Return how much a sentence says, from 0 (a few words) to 1 (sixteen content words or more)."""
+    return min(1.0, len(c.item.tokens) / 16)
+
+
+def _stands(text: str) -> bool:
+    """Return whether a sentence still stands alone without its dateline ("LONDON — It was ...")."""
+    rest = _DATELINE.sub("", text, count=1)
+    return rest == text or is_standalone(rest)
 
 
 def _name(source: Source) -> str:
@@ -289,7 +316,7 @@ def find_stories(
             # Position counts the text's sentences only: not "ABSTRACT.", a deck line or the headline again.
             text = [it for it in body[s.id] if len(it.tokens) >= 4 and not _repeats(it, title)]
             for k, it in enumerate(text[:POINT_SPAN]):
-                if it.standalone and it.order not in background:
+                if it.standalone and it.order not in background and _stands(it.sentence.text):
                     pool.append(_Candidate(it, g, k, fresh))
         if not pool:
             continue
@@ -297,9 +324,7 @@ def find_stories(
         for c in pool:
             c.score = _statement_score(c, centre, support_pool, n_groups)
         # A point is judged less by place than a lead: a full statement on the story, not a gloss.
-        worth = {
-            id(c): c.score - 0.15 * _position(c.k) + 0.15 * min(1.0, len(c.item.tokens) / 14) for c in pool
-        }
+        worth = {id(c): c.score - 0.3 / (1.0 + c.k) + 0.1 * _position(c.k) + 0.2 * _fullness(c) for c in pool}
         # A lead comes from the opening sentences; a source whose opening stands nowhere alone
         # (a memo's summary of headings, say) gives its best statement further in.
         early = [c for c in pool if c.k < LEAD_SPAN] or pool
@@ -308,7 +333,11 @@ def find_stories(
         for c in sorted(pool, key=lambda c: (-worth[id(c)], c.item.order)):
             if len(points) == MAX_POINTS:
                 break
-            if c is lead or any(cosine(c.item.vector, x.item.vector) >= 0.5 for x in (lead, *points)):
+            if (
+                c is lead
+                or len(c.item.tokens) < POINT_WORDS
+                or any(cosine(c.item.vector, x.item.vector) >= 0.5 for x in (lead, *points))
+            ):
                 continue
             points.append(c)
         lead_source = next(s for s in group_sources_ if s.id == lead.item.sentence.cite.source)
