@@ -98,7 +98,9 @@ def gather(week: dict[str, str], folder: Path) -> None:
         assert week["category"] not in HELD_OUT
         for n in range(int(week["first"]), int(week["last"]) + 1):
             path = CORPORA / "bbc-news-summary" / "articles" / week["category"] / f"{n:03d}.txt"
-            (folder / f"bbc-{week['category']}-{n:03d}.txt").write_bytes(path.read_bytes())
+            title, _, body = path.read_text(encoding="utf-8", errors="replace").partition("\n")
+            text = _front(title.strip(), None, "BBC") + body
+            (folder / f"bbc-{week['category']}-{n:03d}.txt").write_text(text, encoding="utf-8")
 
 
 def write_config(root: Path, as_of: str) -> Path:

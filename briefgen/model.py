@@ -180,6 +180,7 @@ class Story:
     independent: int = 1  # its sources, wire copies of one report counted once
     recency: float = 0.0  # 1 for a story dated as_of, falling with its age
     hard: float = 0.0  # 1 when its lead reports something done, 0 for hopes, plans and previews
+    impact: float = 0.0  # 1 when its lead reports a record, a death, a result, a ban, ...
     relevance: tuple[float, ...] = ()  # to each theme of the Analysis, in order
     centrality: float = 0.0  # how widely the week's sources name its people (0..1)
     people: tuple[str, ...] = ()  # the people and organisations at its centre

@@ -80,7 +80,9 @@ def test_wire_copies_count_once_for_importance():
     assert schools.independent == 2
     # Counted once, the wire copies give the strike no more weight than the schools story has
     # (everything else made equal).
-    strike_, schools_ = (replace(s, recency=1.0, centrality=0.0, hard=1.0) for s in (strike, schools))
+    strike_, schools_ = (
+        replace(s, recency=1.0, centrality=0.0, hard=1.0, impact=0.0) for s in (strike, schools)
+    )
     assert importance(strike_, [], 2) == importance(schools_, [], 2)
 
 
@@ -98,7 +100,9 @@ def test_a_copy_counted_twice_would_outrank_an_independent_story():
     strike = next(s for s in analysis.stories if "own" in s.sources)
     schools = next(s for s in analysis.stories if "school-a" in s.sources)
     assert strike.independent == 3
-    strike_, schools_ = (replace(s, recency=1.0, centrality=0.0, hard=1.0) for s in (strike, schools))
+    strike_, schools_ = (
+        replace(s, recency=1.0, centrality=0.0, hard=1.0, impact=0.0) for s in (strike, schools)
+    )
     assert importance(strike_, [], 3) > importance(schools_, [], 3)
 
 

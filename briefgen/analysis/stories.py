@@ -29,7 +29,7 @@ COMMON = 60  # a term shared by more stories than this says nothing about which 
 CANDIDATES = 20  # stories compared in full with a source, those sharing most of its strong terms
 JOIN = 0.18  # cosine of a source's opening to a story's at which it tells that story
 UNDATED_MARGIN = 0.07  # undated sources need a closer match, as no date keeps stories apart
-MAX_GAP = 3  # days a story spans, at most
+MAX_GAP = 2  # days a story spans, at most
 WIRE = 0.5  # share of the shorter source's sentences found word for word in the other: one report
 LEAD_SPAN = 4  # a lead comes from the first body sentences: later ones add detail
 POINT_SPAN = 15  # further points come from this far in
@@ -57,12 +57,18 @@ _DONE = re.compile(
     re.I,
 )
 # A quotation of four words or more: a quote is shown as a quote, not as the development.
+_IMPACT = re.compile(
+    r"\b(?:record|first|largest|biggest|worst|highest|lowest|killed|dead|deaths?|died|won|wins?|victory"
+    r"|defeat(?:ed|s)?|beat|lost|elected|resign(?:ed|s)?|banned|ban|crash(?:ed)?"
+    r"|collapse[ds]?|approved|rejected|charged|convicted|sentenced|arrested)\b",
+    re.I,
+)
 # "MINSK, Feb. 8 (AP) — ": a dateline opens the lead; the sentence proper starts after it.
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .,'/-]{2,40}(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z]+\))?\s*[\u2014\u2013-]+\s*"
 )
 _QUOTATION = re.compile(r"[\"\u201c]\s*\S+(?:\s+\S+){3,}?[^\"\u201d]*[\"\u201d]")
-W_SOURCES, W_RECENT, W_CENTRAL, W_THEME, W_HARD = 0.4, 0.15, 0.15, 0.1, 0.2
+W_SOURCES, W_RECENT, W_CENTRAL, W_THEME, W_HARD, W_IMPACT = 0.35, 0.15, 0.15, 0.1, 0.15, 0.1
 
 
 def is_background(text: str, as_of: dt.date) -> bool:
@@ -75,6 +81,13 @@ def is_background(text: str, as_of: dt.date) -> bool:
         recent = {as_of.year, as_of.year - 1} if as_of.month <= 2 else {as_of.year}
         return not years & recent
     return bool(_PAST.search(text) or _PAST_PERFECT.search(text))
+
+
+def impact(text: str) -> float:
+    """Return 1 when a sentence reports something of consequence: a record, a death, a win or loss, a
+    first, a resignation, a ban or a crash (news values of magnitude), else 0. A hope of one
+    ("is confident she can win a first medal") is not one."""
+    return 1.0 if _IMPACT.search(text) and not _PROSPECT.search(text) else 0.0
 
 
 def hard_news(text: str) -> float:
@@ -306,6 +319,12 @@ def find_stories(
         centre = normalise(_sum(openings[i] for i in members))
         wires = wire_groups([[it.sentence.text for it in body[s.id]] for s in group_sources_])
         n_groups = len(set(wires))
+        # Independent sources: one per wire report, and one per outlet (two pieces from one
+        # newsroom are one source); a source without an outlet stands for itself.
+        outlets = {
+            (s.outlet or "").casefold() or f"\x00{g}" for g, s in zip(wires, group_sources_, strict=True)
+        }
+        independent = min(n_groups, len(outlets))
         pool: list[_Candidate] = []
         newest = max((d for d in (_date(s.date) for s in group_sources_) if d), default=None)
         for g, s in zip(wires, group_sources_, strict=True):
@@ -370,9 +389,10 @@ def find_stories(
                         e.id for s in ordered for e in events_by.get(s.id, ()) if e.date[:4] == str(this.year)
                     )
                 ),
-                independent=n_groups,
+                independent=independent,
                 recency=round(recency, 6),
                 hard=hard_news(lead.item.sentence.text),
+                impact=impact(lead.item.sentence.text),
                 relevance=tuple(round(r, 6) for r in scorer.relevance(tokens)),
             )
         )
@@ -416,7 +436,8 @@ def importance(story: Story, columns: Sequence[int], most_independent: int) -> f
 
     Independent sources count most (on a log scale, relative to the week's best-covered story),
     then how strongly it bears on the brief's themes, its recency against as_of, how widely the
-    week names its people, and whether its lead reports something done rather than a plan or hope.
+    week names its people, whether its lead reports something done rather than a plan or hope, and
+    whether that is of consequence (a record, a death, a result, a ban).
     """
     sources = math.log1p(story.independent) / math.log1p(max(1, most_independent))
     theme = max((story.relevance[c] for c in columns if c < len(story.relevance)), default=0.0)
@@ -426,6 +447,7 @@ def importance(story: Story, columns: Sequence[int], most_independent: int) -> f
         + W_RECENT * story.recency
         + W_CENTRAL * story.centrality
         + W_HARD * story.hard
+        + W_IMPACT * story.impact
     )
 
 
