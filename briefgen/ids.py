@@ -17,7 +17,9 @@ _SPACE = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """Return ``text`` as the ids see it: NFKC, case-folded, single spaces, no outer spaces."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    if not text.isascii():  # ASCII is its own NFKC form: spare the call (a week has many sentences)
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACE.sub(" ", text).strip().casefold()
 
 
 def content_id(prefix: str, *parts: str) -> str:

@@ -21,24 +21,25 @@ from .. import ids
 from ..model import Cite, Entity, Event, Extract, Quote, Source, Story, Theme
 from .summarize import DUPLICATE, Week, _Item, _position, is_standalone
 from .themes import ThemeScorer
-from .vectors import Vector, cosine, normalise
+from .vectors import Vector, cosine, normalise, words
 
 OPENING = 5  # body sentences of a source that, with its headline, say what it reports
 TOP_TERMS = 12  # a source's strongest terms, by which it finds the stories it may belong to
 COMMON = 60  # a term shared by more stories than this says nothing about which one
-CANDIDATES = 20  # stories compared in full with a source, those sharing most of its strong terms
+CANDIDATES = 10  # stories compared in full with a source, those sharing most of its strong terms
 JOIN = 0.18  # cosine of a source's opening to a story's at which it tells that story
 UNDATED_MARGIN = 0.07  # undated sources need a closer match, as no date keeps stories apart
 MAX_GAP = 2  # days a story spans, at most
 WIRE = 0.5  # share of the shorter source's sentences found word for word in the other: one report
 LEAD_SPAN = 4  # a lead comes from the first body sentences: later ones add detail
-POINT_SPAN = 15  # further points come from this far in
+POINT_SPAN = 10  # further points come from this far in
 MAX_POINTS = 3
 POINT_WORDS = 8  # content words a point needs: "X is the envoy to Y" identifies, it does not judge
 SUPPORT_SIM = 0.3  # cosine at which another source's sentence backs a candidate
 MAX_SUPPORT_SOURCES = 12  # sources of a big story compared for support (keeps it linear)
 
 _WORDS = re.compile(r"\w+")
+_PAST_WORDS = ("ago", "last year", "past", "had ")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PAST = re.compile(r"\b(?:years ago|decades ago|last year|in the past)\b", re.I)
 # "had suspended", "had been told": the past perfect tells what came before the news.
@@ -76,6 +77,10 @@ def is_background(text: str, as_of: dt.date) -> bool:
 
     Early in a year, last year is still the news ("the December 2004 tsunami" in January 2005).
     """
+    low = text.lower()
+    # Most sentences name no year and no earlier time: plain substring tests, no pattern.
+    if "19" not in text and "20" not in text and not any(w in low for w in _PAST_WORDS):
+        return False
     years = {int(y) for y in _YEAR.findall(text)}
     if years:
         recent = {as_of.year, as_of.year - 1} if as_of.month <= 2 else {as_of.year}
@@ -238,10 +243,12 @@ def _words_of(text: str | None) -> str:
     return " " + " ".join(_WORDS.findall(ids.normalise(text or ""))) + " "
 
 
-def _repeats(item: _Item, title: str) -> bool:
+def _repeats(item: _Item, title: str, stems: frozenset[str]) -> bool:
     """Return whether a sentence only repeats the headline (or a deck line printed with it)."""
-    words = _words_of(item.sentence.text)
-    return len(title) > 2 and len(words) > 2 and words in title
+    if not stems.issuperset(item.tokens):  # most sentences: one set test on the stems at hand
+        return False
+    said = _words_of(item.sentence.text)
+    return len(title) > 2 and len(said) > 2 and said in title
 
 
 def _fullness(c: _Candidate) -> float:
@@ -317,7 +324,11 @@ def find_stories(
     for members in group_sources(openings, days):
         group_sources_ = [present[i] for i in members]
         centre = normalise(_sum(openings[i] for i in members))
-        wires = wire_groups([[it.sentence.text for it in body[s.id]] for s in group_sources_])
+        wires = (
+            wire_groups([[it.sentence.text for it in body[s.id]] for s in group_sources_])
+            if len(group_sources_) > 1
+            else [0]
+        )
         n_groups = len(set(wires))
         # Independent sources: one per wire report, and one per outlet (two pieces from one
         # newsroom are one source); a source without an outlet stands for itself.
@@ -328,20 +339,23 @@ def find_stories(
         pool: list[_Candidate] = []
         newest = max((d for d in (_date(s.date) for s in group_sources_) if d), default=None)
         for g, s in zip(wires, group_sources_, strict=True):
-            title = _words_of(s.title)
+            title, stems = _words_of(s.title), frozenset(words(s.title or ""))
             day = _date(s.date)
             # A running story leads with its latest development.
             fresh = 1.0 if newest is None or day is None else 1.0 / (1.0 + (newest - day).days)
             # Position counts the text's sentences only: not "ABSTRACT.", a deck line or the headline again.
-            text = [it for it in body[s.id] if len(it.tokens) >= 4 and not _repeats(it, title)]
+            text = [it for it in body[s.id] if len(it.tokens) >= 4 and not _repeats(it, title, stems)]
             for k, it in enumerate(text[:POINT_SPAN]):
                 if it.standalone and it.order not in background and _stands(it.sentence.text):
                     pool.append(_Candidate(it, g, k, fresh))
         if not pool:
             continue
-        support_pool = [c for c in pool if c.k < LEAD_SPAN and c.group in set(wires[:MAX_SUPPORT_SOURCES])]
+        backers = set(wires[:MAX_SUPPORT_SOURCES])
+        support_pool = [c for c in pool if c.k < LEAD_SPAN and c.group in backers] if n_groups > 1 else []
         for c in pool:
-            c.score = _statement_score(c, centre, support_pool, n_groups)
+            # Backing by other reports decides between leads; a later point is not weighed by it.
+            others = support_pool if c.k < LEAD_SPAN else []
+            c.score = _statement_score(c, centre, others, n_groups)
         # A point is judged less by place than a lead: a full statement on the story, not a gloss.
         worth = {id(c): c.score - 0.3 / (1.0 + c.k) + 0.1 * _position(c.k) + 0.2 * _fullness(c) for c in pool}
         # A lead comes from the opening sentences; a source whose opening stands nowhere alone
