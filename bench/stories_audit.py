@@ -5,8 +5,8 @@ Usage: .venv/bin/python bench/stories_audit.py [--code DIR] [--weeks a,b] [--sho
 For each audited week of allowed material (PolNeAR train/dev weeks by publication date, MultiLing
 topics other than M002, BBC sport/entertainment batches) it copies the articles into a temporary
 folder only (with their date and outlet as front matter), builds the principals' and analysts'
-briefs with the package in ``--code`` (default: this checkout; give an export of an older commit
-to measure the code before a change), and prints the bottom line with its cites, the key judgements
+briefs with the package in ``--code`` (default: this checkout; give an export of an older commit,
+``git archive COMMIT briefgen templates | tar -x -C DIR``, to measure the code before a change), and prints the bottom line with its cites, the key judgements
 and the analysts' story list.
 
 ``bench/audit/stories_expected.md`` lists, per week, the developments a reader would put first,
@@ -103,7 +103,7 @@ def gather(week: dict[str, str], folder: Path) -> None:
             (folder / f"bbc-{week['category']}-{n:03d}.txt").write_text(text, encoding="utf-8")
 
 
-def write_config(root: Path, as_of: str) -> Path:
+def write_config(root: Path, as_of: str, templates: Path = REPO / "templates") -> Path:
     weekly = yaml.safe_load((REPO / "configs" / "weekly.yaml").read_text(encoding="utf-8"))
     audiences = {k: weekly["audiences"][k] for k in ("principals", "analysts")}
     for audience in audiences.values():
@@ -114,7 +114,7 @@ def write_config(root: Path, as_of: str) -> Path:
         "organisation": "Bench desk",
         "as_of": as_of,
         "sources": ["src/*.txt"],
-        "templates": str(REPO / "templates"),
+        "templates": str(templates),
         "out": "out",
         "themes": {
             tid: {"title": title, "description": f"News about {title.lower()}.", "keywords": kw.split()}
@@ -170,7 +170,9 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="briefgen-stories-") as tmp:
             root = Path(tmp)
             gather(week, root / "src")
-            config = write_config(root, week["end"])
+            # The code under test brings its own templates when it has them (an older export).
+            own = args.code.resolve() / "templates"
+            config = write_config(root, week["end"], own if own.is_dir() else REPO / "templates")
             build(config, args.code.resolve())
             principals = json.loads(
                 next((root / "out").glob("*-principals.json")).read_text(encoding="utf-8")

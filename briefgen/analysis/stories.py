@@ -267,8 +267,9 @@ def _name(source: Source) -> str:
 
 
 def _label(source: Source, lead: str) -> str:
-    """Return a short label from the text: the lead source's headline, else the lead's first words."""
-    title = (source.title or "").strip()
+    """Return a short label from the text: the lead source's headline (its main clause, before a
+    deck after ";"), else the lead's first words."""
+    title = (source.title or "").split(";")[0].strip()
     if title and len(title.split()) <= 16:
         return title
     head = lead.split()
