@@ -215,10 +215,12 @@ def main() -> int:
         mine = [r for r in rows if r[0].endswith(name)]
         tot_dev, tot_hit = sum(r[1] for r in mine), sum(r[2] for r in mine)
         tot_items, tot_on = sum(r[3] for r in mine), sum(r[4] for r in mine)
+        tot_listed = sum(r[5] for r in mine)
         if tot_dev and tot_items:
             a = f"{tot_hit}/{tot_dev} ({tot_hit / tot_dev:.0%})"
             b = f"{tot_on}/{tot_items} ({tot_on / tot_items:.0%})"
-            print(f"{'all ' + name:<32} {a:>22} {b:>18}")
+            c = f"{tot_hit}/{tot_listed} ({tot_hit / tot_listed:.0%})"
+            print(f"{'all ' + name:<32} {a:>18} {b:>18} {c:>18}")
     print(f"(run {dt.date.today()}, code from {args.code})")
     return 0
 

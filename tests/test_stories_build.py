@@ -79,3 +79,12 @@ def test_top_stories_list_in_every_format(out):
         assert label in text.replace("\n", " ")
         assert re.search(r"\d+ sources? \(", text)
     assert any(p.startswith(label) for p in docx)
+
+
+def test_theme_summaries_open_with_their_most_important_story(out):
+    brief = _json(out, "analysts")
+    rank = {s["id"]: n for n, s in enumerate(brief["stories"][:5])}  # the listed top stories, best first
+    for theme in brief["themes"]:
+        ranks = [rank.get(item["story"], 99) for item in theme["summary"]]
+        if ranks and min(ranks) < 99:
+            assert ranks[0] == min(ranks), theme["id"]

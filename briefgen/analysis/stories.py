@@ -218,7 +218,7 @@ def _statement_score(c: _Candidate, centre: Vector, others: Sequence[_Candidate]
         + 0.3 / (1.0 + c.k)  # news puts its development first
         + 0.2 * support
         + 0.1 * hard_news(text)
-        + 0.05 * c.fresh
+        + 0.02 * c.fresh
         - (0.3 if is_quotation(text) else 0.0)
     )
 
