@@ -203,14 +203,16 @@ def main() -> int:
             hit = sum(1 for _, keys in devs if any(carries(b["text"], keys) for b in bluf))
             on_list = sum(1 for b in bluf if any(carries(b["text"], keys) for _, keys in devs))
             # A bottom line of three can carry at most three of five developments.
-            rows.append(
-                (f"{wid} {name}", min(len(devs), len(bluf)) if bluf else len(devs), hit, len(bluf), on_list)
-            )
-    print(f"\n{'week and brief':<32} {'developments carried':>22} {'items among them':>18}")
-    for wid, n_dev, hit, n_items, on in rows:
+            places = min(len(devs), len(bluf)) if bluf else len(devs)
+            rows.append((f"{wid} {name}", places, hit, len(bluf), on_list, len(devs)))
+    print(
+        f"\n{'week and brief':<32} {'carried / places':>18} {'items among them':>18} {'carried / listed':>18}"
+    )
+    for wid, n_dev, hit, n_items, on, listed in rows:
         share = f"{hit}/{n_dev} ({hit / n_dev:.0%})" if n_dev else "-"
         among = f"{on}/{n_items} ({on / n_items:.0%})" if n_items else "-"
-        print(f"{wid:<32} {share:>22} {among:>18}")
+        raw = f"{hit}/{listed} ({hit / listed:.0%})" if listed else "-"
+        print(f"{wid:<32} {share:>18} {among:>18} {raw:>18}")
     for name in ("analysts", "principals"):
         mine = [r for r in rows if r[0].endswith(name)]
         tot_dev, tot_hit = sum(r[1] for r in mine), sum(r[2] for r in mine)
