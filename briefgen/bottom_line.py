@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .analysis.stories import MAX_POINTS, rank, story_map
+from .analysis.importance import rank, story_map
+from .analysis.stories import MAX_POINTS
 from .model import Analysis, Extract, Quote, Story
 
 MAX_LISTED = 5  # stories in a "Top stories this week" list unless the template says otherwise

@@ -7,7 +7,9 @@ import re
 from dataclasses import replace
 
 from briefgen.analysis import analyze
-from briefgen.analysis.stories import group_sources, hard_news, importance, is_background, is_quotation
+from briefgen.analysis.importance import importance
+from briefgen.analysis.leads import hard_news, is_background, is_quotation
+from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
 from briefgen.bottom_line import bottom_line, judgements, story_picks
 from briefgen.model import Paragraph, Source, Theme

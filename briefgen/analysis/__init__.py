@@ -25,10 +25,11 @@ from ..records import fast_pickle
 from .corroborate import corroborate
 from .entities import SourceNames, find_entities, scan_source
 from .events import SourceDates, date_source, find_events
+from .importance import rank, weigh_people
 from .notes import SourceFacts, source_facts, source_notes
 from .quotes import find_quotes
 from .segment import split_sentences
-from .stories import find_stories, rank, weigh_people
+from .stories import find_stories
 from .summarize import (
     SentenceTerms,
     header_paragraphs,

@@ -5,21 +5,23 @@ same days. Each source is matched to a story by its opening (headline, standfirs
 sentences), compared as TF-IDF vectors with the stories already formed that share one of its
 strongest terms and lie within a few days of it, so the work grows with the number of sources, not
 with its square. Within a story, sources that share most of their sentences are copies of one wire
-report and count once. Sentences of a paragraph about another year are background, not the story.
+report and count once. A sentence about another year is background, not the story (see leads.py);
+how much a story matters is importance.py's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from .. import ids
-from ..model import Cite, Entity, Event, Extract, Quote, Source, Story, Theme
-from .summarize import DUPLICATE, Week, _Item, _position, is_standalone
+from ..model import Cite, Event, Extract, Quote, Source, Story, Theme
+from .importance import rank
+from .leads import hard_news, impact, is_background, is_quotation, stands_after_dateline
+from .summarize import DUPLICATE, Week, _Item, _position
 from .themes import ThemeScorer
 from .vectors import Vector, cosine, normalise, words
 
@@ -39,66 +41,6 @@ SUPPORT_SIM = 0.3  # cosine at which another source's sentence backs a candidate
 MAX_SUPPORT_SOURCES = 12  # sources of a big story compared for support (keeps it linear)
 
 _WORDS = re.compile(r"\w+")
-_PAST_WORDS = ("ago", "last year", "past", "had ")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_PAST = re.compile(r"\b(?:years ago|decades ago|last year|in the past)\b", re.I)
-# "had suspended", "had been told": the past perfect tells what came before the news.
-_PAST_PERFECT = re.compile(
-    r"\bhad (?:(?:not|already|previously|earlier|been) )?[a-z]+(?:ed|en|wn|ught|id)\b", re.I
-)
-# Hopes, plans, previews and forecasts: softer news than something that happened.
-_PROSPECT = re.compile(
-    r"\b(?:could|might|may|would|will|shall|hopes?|hoping|aims?|aiming|plans?|planning|expects?|expected"
-    r"|confident|likely|poised|set to|wants? to|intends?|tips?|tipped|looks? ahead|ahead of|eyes|seeks?)\b",
-    re.I,
-)
-_DONE = re.compile(
-    r"\b(?:[a-z]{3,}ed|won|broke|beat|lost|set|fell|rose|died|found|made|took|gave|struck|hit|left|met"
-    r"|became|began|ran|sold|held|came|went|told|said|says|sent|has|have|had|is|are|was|were)\b",
-    re.I,
-)
-# A quotation of four words or more: a quote is shown as a quote, not as the development.
-_IMPACT = re.compile(
-    r"\b(?:record|first|largest|biggest|worst|highest|lowest|killed|dead|deaths?|died|won|wins?|victory"
-    r"|defeat(?:ed|s)?|beat|lost|elected|resign(?:ed|s)?|banned|ban|crash(?:ed)?"
-    r"|collapse[ds]?|approved|rejected|charged|convicted|sentenced|arrested)\b",
-    re.I,
-)
-# "MINSK, Feb. 8 (AP) — ": a dateline opens the lead; the sentence proper starts after it.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'/-]{2,40}(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z]+\))?\s*[\u2014\u2013-]+\s*"
-)
-_QUOTATION = re.compile(r"[\"\u201c]\s*\S+(?:\s+\S+){3,}?[^\"\u201d]*[\"\u201d]")
-W_SOURCES, W_RECENT, W_CENTRAL, W_THEME, W_HARD, W_IMPACT = 0.35, 0.15, 0.15, 0.1, 0.15, 0.1
-
-
-def is_background(text: str, as_of: dt.date) -> bool:
-    """Return whether a sentence is about another time: it names only other years, or years ago.
-
-    Early in a year, last year is still the news ("the December 2004 tsunami" in January 2005).
-    """
-    low = text.lower()
-    # Most sentences name no year and no earlier time: plain substring tests, no pattern.
-    if "19" not in text and "20" not in text and not any(w in low for w in _PAST_WORDS):
-        return False
-    years = {int(y) for y in _YEAR.findall(text)}
-    if years:
-        recent = {as_of.year, as_of.year - 1} if as_of.month <= 2 else {as_of.year}
-        return not years & recent
-    return bool(_PAST.search(text) or _PAST_PERFECT.search(text))
-
-
-def impact(text: str) -> float:
-    """Return 1 when a sentence reports something of consequence: a record, a death, a win or loss, a
-    first, a resignation, a ban or a crash (news values of magnitude), else 0. A hope of one
-    ("is confident she can win a first medal") is not one."""
-    return 1.0 if _IMPACT.search(text) and not _PROSPECT.search(text) else 0.0
-
-
-def hard_news(text: str) -> float:
-    """Return 1 for a sentence reporting something done, 0.5 if it also looks ahead, 0 for a preview."""
-    done, ahead = bool(_DONE.search(text)), bool(_PROSPECT.search(text))
-    return 1.0 if done and not ahead else (0.5 if done else 0.0)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -223,12 +165,6 @@ def _statement_score(c: _Candidate, centre: Vector, others: Sequence[_Candidate]
     )
 
 
-def is_quotation(text: str) -> bool:
-    """Return whether a sentence quotes someone (four words or more, or a quote left open)."""
-    marks = text.count('"') + text.count("\u201c") + text.count("\u201d")
-    return marks % 2 == 1 or bool(_QUOTATION.search(text))
-
-
 def _with_cites(c: _Candidate, pool: Sequence[_Candidate]) -> Extract:
     """Return the candidate as an Extract, other reports of the same sentence as corroborating cites."""
     cites = [c.item.sentence.cite]
@@ -254,12 +190,6 @@ def _repeats(item: _Item, title: str, stems: frozenset[str]) -> bool:
 def _fullness(c: _Candidate) -> float:
     """Return how much a sentence says, from 0 (a few words) to 1 (sixteen content words or more)."""
     return min(1.0, len(c.item.tokens) / 16)
-
-
-def _stands(text: str) -> bool:
-    """Return whether a sentence still stands alone without its dateline ("LONDON — It was ...")."""
-    rest = _DATELINE.sub("", text, count=1)
-    return rest == text or is_standalone(rest)
 
 
 def _name(source: Source) -> str:
@@ -347,7 +277,7 @@ def find_stories(
             # Position counts the text's sentences only: not "ABSTRACT.", a deck line or the headline again.
             text = [it for it in body[s.id] if len(it.tokens) >= 4 and not _repeats(it, title, stems)]
             for k, it in enumerate(text[:POINT_SPAN]):
-                if it.standalone and it.order not in background and _stands(it.sentence.text):
+                if it.standalone and it.order not in background and stands_after_dateline(it.sentence.text):
                     pool.append(_Candidate(it, g, k, fresh))
         if not pool:
             continue
@@ -420,64 +350,3 @@ def _sum(vectors: object) -> dict[str, float]:
         for t, v in vec.items():
             total[t] = total.get(t, 0.0) + v
     return total
-
-
-def weigh_people(stories: Sequence[Story], entities: Sequence[Entity], n_sources: int) -> tuple[Story, ...]:
-    """Return the stories with the people at their centre and how widely the week names them."""
-    by_source: dict[str, list[Entity]] = {}
-    for e in entities:
-        for s in e.sources:
-            by_source.setdefault(s, []).append(e)
-    raw: list[tuple[float, tuple[str, ...]]] = []
-    for story in stories:
-        counts: Counter[str] = Counter()
-        spread: dict[str, int] = {}
-        for s in story.sources:
-            for e in by_source.get(s, ()):
-                counts[e.name] += 1
-                spread[e.name] = len(e.sources)
-        top = sorted(counts, key=lambda n: (-counts[n] * spread[n], n))[:3]
-        share = sum(spread[n] for n in top) / (3 * max(1, n_sources))
-        raw.append((share, tuple(top)))
-    peak = max((r for r, _ in raw), default=0.0) or 1.0
-    return tuple(
-        replace(s, centrality=round(r / peak, 6), people=people)
-        for s, (r, people) in zip(stories, raw, strict=True)
-    )
-
-
-def importance(story: Story, columns: Sequence[int], most_independent: int) -> float:
-    """Return a story's weight for a brief on the themes in ``columns`` (indices into the Analysis).
-
-    Independent sources count most (on a log scale, relative to the week's best-covered story),
-    then how strongly it bears on the brief's themes, its recency against as_of, how widely the
-    week names its people, whether its lead reports something done rather than a plan or hope, and
-    whether that is of consequence (a record, a death, a result, a ban).
-    """
-    sources = math.log1p(story.independent) / math.log1p(max(1, most_independent))
-    theme = max((story.relevance[c] for c in columns if c < len(story.relevance)), default=0.0)
-    return (
-        W_SOURCES * sources
-        + W_THEME * theme
-        + W_RECENT * story.recency
-        + W_CENTRAL * story.centrality
-        + W_HARD * story.hard
-        + W_IMPACT * story.impact
-    )
-
-
-def rank(stories: Sequence[Story], columns: Sequence[int] | range) -> tuple[Story, ...]:
-    """Return the stories most important first for the themes in ``columns`` (ties: first found)."""
-    most = max((s.independent for s in stories), default=1)
-    cols = list(columns)
-    order = sorted(range(len(stories)), key=lambda i: (-round(importance(stories[i], cols, most), 9), i))
-    return tuple(stories[i] for i in order)
-
-
-def story_map(stories: Sequence[Story]) -> Mapping[str, int]:
-    """Return sentence, quote and event id -> index of the first story in ``stories`` holding it."""
-    out: dict[str, int] = {}
-    for n, s in enumerate(stories):
-        for key in (*s.sentences, *s.quotes, *s.events):
-            out.setdefault(key, n)
-    return out
