@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from .analysis.importance import rank, story_map
 from .analysis.stories import MAX_POINTS
-from .model import Analysis, Extract, Quote, Story
+from .model import Analysis, Extract, Para, Quote, Story, ThemeSummary
 
 MAX_LISTED = 5  # stories in a "Top stories this week" list unless the template says otherwise
+MAX_REFERENCES = 2  # "see also" lines under a theme
 
 
 @dataclass(slots=True)
@@ -23,6 +24,7 @@ class StoryPicks:
 
     ranked: tuple[Story, ...]
     index: dict[str, int] = field(default_factory=dict)  # sentence/quote/event id -> rank in ``ranked``
+    told: dict[str, str] = field(default_factory=dict)  # story id -> title of the theme that told it
 
     def story_of(self, item_id: str) -> Story | None:
         """Return the story an item id belongs to, if any."""
@@ -100,3 +102,31 @@ def lead_first(picks: StoryPicks, extracts: tuple[Extract, ...]) -> tuple[Extrac
     if picks.rank_of(extracts[best].id) > len(picks.ranked):
         return extracts
     return (extracts[best], *extracts[:best], *extracts[best + 1 :])
+
+
+def theme_order(
+    picks: StoryPicks, theme: ThemeSummary, used: set[str]
+) -> tuple[tuple[Extract, ...], list[Para]]:
+    """Return a theme's unused extracts, its most important story first, and a "see also" line for
+    each story of several sources that an earlier theme told (its sentences are left out here)."""
+    keep: list[Extract] = []
+    refs: dict[str, Para] = {}
+    for e in lead_first(picks, tuple(e for e in theme.extracts if e.text not in used)):
+        story = picks.story_of(e.id)
+        where = picks.told.get(story.id) if story is not None and story.independent > 1 else None
+        if story is not None and where is not None and where != theme.theme.title:
+            refs.setdefault(
+                story.id, Para(f"See also \u201c{story.label}\u201d under {where}.", story.lead.cites[:1])
+            )
+            continue
+        keep.append(e)
+    return tuple(keep), list(refs.values())[:MAX_REFERENCES]
+
+
+def mark_told(picks: StoryPicks, shown: Sequence[Extract], theme: ThemeSummary, used: set[str]) -> None:
+    """Record the sentences a theme showed, and the stories of several sources it told."""
+    used.update(e.text for e in shown)
+    for e in shown:
+        story = picks.story_of(e.id)
+        if story is not None and story.independent > 1:
+            picks.told.setdefault(story.id, theme.theme.title)

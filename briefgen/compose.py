@@ -202,13 +202,13 @@ class _Composer:
             raise RenderError(
                 f"template asks for theme '{theme_id}', which audience '{self.audience.id}' does not include"
             )
-        fresh = top.lead_first(self.picks, tuple(e for e in t.extracts if e.text not in self.used))
+        fresh, refs = top.theme_order(self.picks, t, self.used)
         shown = trim_extracts(fresh, self.audience.max_words)
-        self.used.update(e.text for e in shown)
+        top.mark_told(self.picks, shown, t, self.used)
         self.shown_themes.append(dataclasses.replace(t, extracts=shown))
-        if not shown:
+        if not shown and not refs:
             return [Para("The week's sources say little on this theme.")]
-        return [Para(e.text, e.cites) for e in shown]
+        return [*(Para(e.text, e.cites) for e in shown), *refs]
 
     def stories(self, n: int | None) -> list[Block]:
         shown = top.listed(self.picks, n, ())

@@ -11,7 +11,7 @@ from briefgen.analysis.importance import importance
 from briefgen.analysis.leads import hard_news, is_background, is_quotation
 from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
-from briefgen.bottom_line import bottom_line, judgements, story_picks
+from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
 from briefgen.model import Paragraph, Source, Theme
 
 THEMES = (
@@ -194,3 +194,24 @@ def test_judgements_are_further_points_not_the_bottom_line():
     assert judged
     assert not {e.text for e in judged} & {e.text for e in bluf}
     assert all(any(j in s.points for s in analysis.stories) for j in judged)
+
+
+def test_a_story_two_themes_share_is_told_once_and_referred_to_after():
+    themes = (
+        Theme("ports", "Ports and shipping", keywords=("port", "harbour", "ship", "dock")),
+        Theme("labour", "Labour", keywords=("union", "strike", "pay", "workers", "walkout")),
+    )
+    analysis = analyze(_week(), themes, as_of="2026-03-12")
+    strike = next(s for s in analysis.stories if "own" in s.sources)
+    assert all(
+        any(picks_id in strike.sentences for picks_id in (e.id for e in t.extracts)) for t in analysis.themes
+    )
+    picks = story_picks(analysis, ["ports", "labour"])
+    used: set[str] = set()
+    first, refs = theme_order(picks, analysis.themes[0], used)
+    assert not refs and any(e.id in strike.sentences for e in first)
+    mark_told(picks, first, analysis.themes[0], used)
+    second, refs = theme_order(picks, analysis.themes[1], used)
+    assert not any(e.id in strike.sentences for e in second)
+    assert [r.text for r in refs] == [f"See also \u201c{strike.label}\u201d under Ports and shipping."]
+    assert refs[0].cites == strike.lead.cites[:1]
