@@ -31,6 +31,7 @@ from .quotes import find_quotes
 from .segment import split_sentences
 from .stories import find_stories
 from .summarize import (
+    MAX_BLUF,
     SentenceTerms,
     header_paragraphs,
     paragraph_relevance,
@@ -134,9 +135,10 @@ def analyze_texts(
     found = events() if events is not None else analyze_events(parts, as_of=as_of)
     # The same event found in several sources corroborates the summary sentence that reports it.
     summaries = corroborate(themed, found)
-    bluf = summarize_bluf(sources, sentences, summaries, week=week)
     quoted = paragraph_relevance(week, themes, {q.cite for q in quotes})
     stories = find_stories(week, sources, quotes, found, themes, as_of=as_of)
+    # The bottom line is the top stories' leads (see assemble); sentence by sentence only without stories.
+    bluf = () if stories else summarize_bluf(sources, sentences, summaries, week=week)
     return Texts(summaries, bluf, found, quoted, stories)
 
 
@@ -146,7 +148,9 @@ def assemble(
     """Return the Analysis made of the two halves of the cross-source stage."""
     summaries, bluf, events = texts.summaries, texts.bluf, texts.events
     entities, notes = names
-    stories = weigh_people(texts.stories, entities, len(parts))
+    stories = rank(weigh_people(texts.stories, entities, len(parts)), range(len(summaries)))
+    if stories:
+        bluf = tuple(s.lead for s in stories[:MAX_BLUF])
     return Analysis(
         sources=tuple(p.source for p in parts),
         quotes=tuple(q for p in parts for q in p.quotes),
@@ -156,7 +160,7 @@ def assemble(
         entities=entities,
         notes=notes,
         quoted=texts.quoted,
-        stories=rank(stories, range(len(summaries))),
+        stories=stories,
     )
 
 

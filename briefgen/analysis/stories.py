@@ -38,7 +38,7 @@ POINT_SPAN = 10  # further points come from this far in
 MAX_POINTS = 3
 POINT_WORDS = 8  # content words a point needs: "X is the envoy to Y" identifies, it does not judge
 SUPPORT_SIM = 0.3  # cosine at which another source's sentence backs a candidate
-MAX_SUPPORT_SOURCES = 12  # sources of a big story compared for support (keeps it linear)
+MAX_SUPPORT_SOURCES = 8  # sources of a big story compared for support (keeps it linear)
 
 _WORDS = re.compile(r"\w+")
 
@@ -121,13 +121,13 @@ def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) ->
     return [sorted(g.members) for g in groups]
 
 
-def wire_groups(texts: Sequence[Sequence[str]]) -> list[int]:
+def wire_groups(texts: Sequence[Sequence[Sequence[str]]]) -> list[int]:
     """Return, per source, the index of the first source it copies (itself if none): one report.
 
-    ``texts`` holds each source's sentences; two sources are copies when at least WIRE of the
-    shorter one's sentences (of six words or more) occur word for word in the other.
+    ``texts`` holds each source's sentences as their stems; two sources are copies when at least
+    WIRE of the shorter one's sentences (of four content words or more) are in the other too.
     """
-    sets = [{ids.normalise(t) for t in sents if len(t.split()) >= 6} for sents in texts]
+    sets = [{" ".join(t) for t in sents if len(t) >= 4} for sents in texts]
     parent = list(range(len(sets)))
     for i in range(len(sets)):
         for j in range(i):
@@ -159,7 +159,7 @@ def _statement_score(c: _Candidate, centre: Vector, others: Sequence[_Candidate]
         0.4 * cosine(c.item.vector, centre)
         + 0.3 / (1.0 + c.k)  # news puts its development first
         + 0.2 * support
-        + 0.1 * hard_news(text)
+        + 0.1 * (hard_news(text) if c.k < LEAD_SPAN else 0.5)
         + 0.02 * c.fresh
         - (0.3 if is_quotation(text) else 0.0)
     )
@@ -228,7 +228,8 @@ def find_stories(
         items = by_source[s.id]
         head = [it for it in items if it.sentence.cite.paragraph < s.body_from]
         rest = [it for it in items if it.sentence.cite.paragraph >= s.body_from] or items
-        background.update(it.order for it in rest if is_background(it.sentence.text, this))
+        # Only sentences that could stand in a brief are asked (the rest belong to no shown item).
+        background.update(it.order for it in rest if it.standalone and is_background(it.sentence.text, this))
         body[s.id] = rest
         # Short lines ("ABSTRACT.", "___.") are an outlet's furniture, not what it reports.
         vecs = [
@@ -256,7 +257,7 @@ def find_stories(
         group_sources_ = [present[i] for i in members]
         centre = normalise(_sum(openings[i] for i in members))
         wires = (
-            wire_groups([[it.sentence.text for it in body[s.id]] for s in group_sources_])
+            wire_groups([[it.tokens for it in body[s.id]] for s in group_sources_])
             if len(group_sources_) > 1
             else [0]
         )
@@ -325,7 +326,7 @@ def find_stories(
                         ids.sentence_id(it.sentence.text)
                         for s in ordered
                         for it in body[s.id]
-                        if it.order not in background
+                        if it.standalone and it.order not in background
                     )
                 ),
                 quotes=tuple(q.id for s in ordered for q in quotes_by.get(s.id, ())),
@@ -336,7 +337,8 @@ def find_stories(
                 ),
                 independent=independent,
                 recency=round(recency, 6),
-                hard=hard_news(lead.item.sentence.text),
+                # A lead that is not its source's first sentence is a delayed lead: a feature's.
+                hard=hard_news(lead.item.sentence.text) * (1.0 if lead.k == 0 else 0.5),
                 impact=impact(lead.item.sentence.text),
                 relevance=tuple(round(r, 6) for r in scorer.relevance(tokens)),
             )
