@@ -217,10 +217,11 @@ class Analysis:
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Para:
-    """Template text (no cites) or a verbatim source sentence (with cites)."""
+    """Template text (no cites), a verbatim source sentence (with cites), or the analyst's own words."""
 
     text: str
     cites: tuple[Cite, ...] = ()
+    analyst: bool = False  # the analyst's words from the edits file: shown as theirs, never cited
 
 
 @fast_pickle

@@ -215,3 +215,19 @@ def test_a_story_two_themes_share_is_told_once_and_referred_to_after():
     assert not any(e.id in strike.sentences for e in second)
     assert [r.text for r in refs] == [f"See also \u201c{strike.label}\u201d under Ports and shipping."]
     assert refs[0].cites == strike.lead.cites[:1]
+
+
+def test_an_excluded_lead_leaves_the_bottom_line_and_its_story_keeps_its_next_point():
+    from briefgen.edits.apply import SentenceIndex, apply_edits
+    from briefgen.edits.model import Edit
+
+    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    strike = next(s for s in analysis.stories if "own" in s.sources)
+    assert strike.points
+    edits = (Edit("exclude", 1, target=strike.lead.id), Edit("exclude", 2, target="wire-b"))
+    edited, _ = apply_edits(analysis, edits, SentenceIndex(analysis), audience="principals")
+    kept = next(s for s in edited.stories if s.id == strike.id)
+    assert kept.lead == strike.points[0] or kept.lead.text == strike.points[0].text
+    assert "wire-b" not in kept.sources and len(kept.sources) == len(kept.outlets)
+    picks = story_picks(edited, ["ports", "schools"])
+    assert strike.lead.text not in {e.text for e in bottom_line(picks, 5, set())}

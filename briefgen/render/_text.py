@@ -170,6 +170,9 @@ def note_lines(note: SourceNote) -> list[str]:
     return [line for line in (head, *(f"Note: {flag}" for flag in _shown_flags(note.flags))) if line]
 
 
+ANALYST_LABEL = "Analyst's note:"  # marks the analyst's own words (from the edits file) in every format
+
+
 def story_line(label: str, outlets: tuple[str, ...], independent: int, dates: tuple[str, ...]) -> str:
     """Return "label — 3 sources (A, B, C; 2 independent); 9–10 February 2016" for a story list."""
     names = list(dict.fromkeys(outlets))

@@ -27,6 +27,7 @@ from ..model import (
 )
 from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     as_basic,
     attribution,
     brief_source,
@@ -172,6 +173,15 @@ class _Writer:
         self.footnotes(paragraph, cites)
         return paragraph
 
+    def text(self, block: Para, style: str) -> None:
+        """Write a Para: a cited sentence, template text, or the analyst's words under a bold label."""
+        if not block.analyst:
+            self.para(block.text, style, block.cites)
+            return
+        paragraph = self.para("", style)
+        paragraph.add_run(ANALYST_LABEL + " ").bold = True
+        paragraph.add_run(clean(block.text)).italic = True
+
     def footnotes(self, paragraph: Paragraph, cites: tuple[Cite, ...]) -> None:
         """Append the corroboration label and one footnote per cite (Word needs a note per reference).
 
@@ -205,10 +215,10 @@ class _Writer:
         self.para(section.title, f"Heading {_level(section)}")
         for block in map(as_basic, section.blocks):
             if isinstance(block, Para):
-                self.para(block.text, "Normal", block.cites)
+                self.text(block, "Normal")
             elif isinstance(block, BulletList):
                 for item in block.items:
-                    self.para(item.text, "List Bullet", item.cites)
+                    self.text(item, "List Bullet")
             elif isinstance(block, QuoteBlock):
                 self.quote(block)
             elif isinstance(block, Timeline):

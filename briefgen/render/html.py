@@ -19,6 +19,7 @@ from ..model import (
 )
 from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     as_basic,
     attribution,
     brief_source,
@@ -71,6 +72,8 @@ class _Writer:
         return (f' <span style="font-size:11px;color:#555;">{label}</span>' if label else "") + marks
 
     def para(self, p: Para) -> str:
+        if p.analyst:
+            return f'<span class="analyst"><strong>{escape(ANALYST_LABEL)}</strong> <em>{escape(p.text)}</em></span>'
         return escape(p.text) + self.refs(p.cites)
 
     def table(self, head: list[str], rows: list[list[str]]) -> None:

@@ -18,6 +18,7 @@ from ..model import (
 )
 from . import RenderOptions, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     as_basic,
     attribution,
     brief_source,
@@ -55,6 +56,8 @@ class _Writer:
         return f"{' ' + label if label else ''}{marks}"
 
     def para(self, p: Para) -> str:
+        if p.analyst:
+            return f"**{escape(ANALYST_LABEL)}** *{escape(p.text)}*"
         return escape(p.text) + self.refs(p.cites)
 
     def block(self, block: object) -> None:

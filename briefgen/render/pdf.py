@@ -40,6 +40,7 @@ from ..model import (
 )
 from . import RenderOptions, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     as_basic,
     attribution,
     brief_source,
@@ -275,11 +276,13 @@ class _Writer:
         """Return the flowables for one block."""
         s = self.s
         if isinstance(block, Para):
-            return self.paras(block.text, s.body, block.cites)
+            return self.paras(block.text, s.body, block.cites, prefix=_analyst(block))
         if isinstance(block, BulletList):
             out: list[Flowable] = []
             for item in block.items:
-                out.extend(self.paras(item.text, s.bullet, item.cites, bullet="\u2022"))
+                out.extend(
+                    self.paras(item.text, s.bullet, item.cites, prefix=_analyst(item), bullet="\u2022")
+                )
             return out
         if isinstance(block, QuoteBlock):
             return self.quote(block)
@@ -472,3 +475,8 @@ class _FitDrawing(Flowable):
         self.canv.scale(self.k, self.k)
         self.drawing.drawOn(self.canv, 0, 0)
         self.canv.restoreState()
+
+
+def _analyst(p: Para) -> str:
+    """Return the bold label that marks the analyst's own words, or nothing for sourced text."""
+    return f"<b>{escape(ANALYST_LABEL)}</b> " if p.analyst else ""
