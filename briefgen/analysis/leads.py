@@ -25,7 +25,16 @@ _PAST_PERFECT = re.compile(
 _PROSPECT_TEXT = """could might may would will shall hope hopes hoping aim aims aiming plan plans planning expect
     expects expected confident likely poised intend intends tip tips tipped eyes seek seeks"""
 _PROSPECT = frozenset(_PROSPECT_TEXT.split())
-_PROSPECT_PHRASES = ("set to ", "want to ", "wants to ", "looks ahead", "look ahead", "ahead of ")
+_PROSPECT_PHRASES = (
+    "set to ",
+    "want to ",
+    "wants to ",
+    "looks ahead",
+    "look ahead",
+    "ahead of ",
+    "heading into ",
+    "on the eve of ",
+)
 _DONE_TEXT = """won broke beat lost set fell rose died found made took gave struck hit left met became began ran
     sold held came went told said says sent has have had is are was were"""
 _DONE = frozenset(_DONE_TEXT.split())
