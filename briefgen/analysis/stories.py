@@ -12,6 +12,7 @@ how much a story matters is importance.py's.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ UNDATED_MARGIN = 0.07  # undated sources need a closer match, as no date keeps s
 MAX_GAP = 2  # days a story spans, at most
 WIRE = 0.5  # share of the shorter source's sentences found word for word in the other: one report
 LEAD_SPAN = 4  # a lead comes from the first body sentences: later ones add detail
-POINT_SPAN = 10  # further points come from this far in
+POINT_SPAN = 8  # further points come from this far in
 MAX_POINTS = 3
 POINT_WORDS = 8  # content words a point needs: "X is the envoy to Y" identifies, it does not judge
 SUPPORT_SIM = 0.3  # cosine at which another source's sentence backs a candidate
@@ -63,18 +64,22 @@ class _Group:
     latest: dt.date | None
     earliest: dt.date | None = None
     terms: set[str] = field(default_factory=set)
-    _centre: Vector | None = None
+    norm2: float = 0.0  # squared length of ``total``, kept as sources join (no renormalising)
 
-    def centre(self) -> Vector:
-        if self._centre is None:
-            self._centre = normalise(self.total)
-        return self._centre
+    def similarity(self, vec: Vector) -> float:
+        """Return the cosine of a normalised vector with the story's summed openings."""
+        if self.norm2 <= 0.0:
+            return 0.0
+        get = self.total.get
+        return sum([v * get(t, 0.0) for t, v in vec.items()]) / math.sqrt(self.norm2)
 
     def add(self, i: int, vec: Vector, day: dt.date | None) -> None:
         self.members.append(i)
+        total = self.total
         for t, v in vec.items():
-            self.total[t] = self.total.get(t, 0.0) + v
-        self._centre = None
+            old = total.get(t, 0.0)
+            total[t] = old + v
+            self.norm2 += 2.0 * old * v + v * v
         if day is not None and (self.latest is None or day > self.latest):
             self.latest = day
         if day is not None and (self.earliest is None or day < self.earliest):
@@ -104,7 +109,7 @@ def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) ->
             span = [d for d in (groups[g].earliest, groups[g].latest) if d is not None]
             if day is not None and any(abs((day - d).days) > MAX_GAP for d in span):
                 continue
-            sim = cosine(vec, groups[g].centre())
+            sim = groups[g].similarity(vec)
             if day is None or not span:  # undated: only a close match tells the same story
                 sim -= UNDATED_MARGIN
             if sim >= best_sim and (sim > best_sim or best < 0):
@@ -231,17 +236,10 @@ def find_stories(
         # Only sentences that could stand in a brief are asked (the rest belong to no shown item).
         background.update(it.order for it in rest if it.standalone and is_background(it.sentence.text, this))
         body[s.id] = rest
-        # Short lines ("ABSTRACT.", "___.") are an outlet's furniture, not what it reports.
-        vecs = [
-            it.vector
-            for it in head + [it for it in rest if len(it.tokens) >= 4][:OPENING]
-            if len(it.tokens) >= 2
-        ]
-        total: dict[str, float] = {}
-        for v in vecs:
-            for t, w in v.items():
-                total[t] = total.get(t, 0.0) + w
-        openings.append(normalise(total))
+        # Short lines ("ABSTRACT.", "___.") are an outlet's furniture, not what it reports. The opening
+        # is one TF-IDF vector of its words (one vector per source, not one per sentence).
+        lines = head + [it for it in rest if len(it.tokens) >= 4][:OPENING]
+        openings.append(week.vectorizer.vector([t for it in lines if len(it.tokens) >= 2 for t in it.tokens]))
     days = [_date(s.date) for s in present]
     scorer = ThemeScorer(themes)
     quotes_by: dict[str, list[Quote]] = {}
