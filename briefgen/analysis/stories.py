@@ -276,7 +276,12 @@ def find_stories(
             # Position counts the text's sentences only: not "ABSTRACT.", a deck line or the headline again.
             text = [it for it in body[s.id] if len(it.tokens) >= 4 and not _repeats(it, title, stems)]
             for k, it in enumerate(text[:POINT_SPAN]):
-                if it.standalone and it.order not in background and stands_after_dateline(it.sentence.text):
+                # A dateline opens only a source's first sentence.
+                if (
+                    it.standalone
+                    and it.order not in background
+                    and (k or stands_after_dateline(it.sentence.text))
+                ):
                     pool.append(_Candidate(it, g, k, fresh))
         if not pool:
             continue
@@ -318,7 +323,7 @@ def find_stories(
                 outlets=tuple(_name(s) for s in ordered),
                 dates=dates,
                 lead=_with_cites(lead, pool),
-                points=tuple(_with_cites(c, pool) for c in points),
+                points=tuple(_with_cites(c, support_pool) for c in points),
                 sentences=tuple(
                     dict.fromkeys(
                         ids.sentence_id(it.sentence.text)
