@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .. import ids
@@ -236,10 +236,10 @@ def find_stories(
         # Only sentences that could stand in a brief are asked (the rest belong to no shown item).
         background.update(it.order for it in rest if it.standalone and is_background(it.sentence.text, this))
         body[s.id] = rest
-        # Short lines ("ABSTRACT.", "___.") are an outlet's furniture, not what it reports. The opening
-        # is one TF-IDF vector of its words (one vector per source, not one per sentence).
+        # Short lines ("ABSTRACT.", "___.") are an outlet's furniture, not what it reports; each
+        # sentence of the opening counts alike, however long.
         lines = head + [it for it in rest if len(it.tokens) >= 4][:OPENING]
-        openings.append(week.vectorizer.vector([t for it in lines if len(it.tokens) >= 2 for t in it.tokens]))
+        openings.append(normalise(_sum(it.vector for it in lines if len(it.tokens) >= 2)))
     days = [_date(s.date) for s in present]
     scorer = ThemeScorer(themes)
     quotes_by: dict[str, list[Quote]] = {}
@@ -349,9 +349,9 @@ def find_stories(
     return rank(stories, range(len(themes)))
 
 
-def _sum(vectors: object) -> dict[str, float]:
+def _sum(vectors: Iterable[Vector]) -> dict[str, float]:
     total: dict[str, float] = {}
-    for vec in vectors:  # type: ignore[attr-defined]
+    for vec in vectors:
         for t, v in vec.items():
             total[t] = total.get(t, 0.0) + v
     return total
