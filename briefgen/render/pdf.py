@@ -55,6 +55,7 @@ from ._text import (
     source_reference,
 )
 from .figures import figure_drawing
+from .look import Look, read_look
 from .pdf_styles import (
     ACCENT,
     FAMILY,
@@ -75,7 +76,7 @@ _SPACE = re.compile(r"[\t\r\n]+")
 # Layout time grows faster than linearly with paragraph length, so long text is set in bounded pieces.
 CHUNK = 1500
 _SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
-FIT_STEPS = (1.0, 0.94, 0.88, 0.82)  # one-page briefs shrink in these steps until they fit
+FIT_STEPS = (1.0, 0.94)  # a one-page brief may shrink one step (fit.SMALLEST_FIT); fit.py drops items beyond
 
 
 def clean(text: str) -> str:
@@ -398,10 +399,10 @@ class _Writer:
         return out
 
 
-def build_pdf(brief: Brief, fit: float = 1.0) -> tuple[bytes, int]:
-    """Return the PDF bytes and page count for a brief at type scale ``fit``."""
-    page = geometry(brief.one_page)
-    styles = make_styles(brief.one_page, fit)
+def build_pdf(brief: Brief, fit: float = 1.0, look: Look | None = None) -> tuple[bytes, int]:
+    """Return the PDF bytes and page count for a brief at type scale ``fit``, in the audience's look."""
+    page = geometry(brief.one_page, look)
+    styles = make_styles(brief.one_page, fit, look)
     out = io.BytesIO()
     doc = BriefDoc(
         out,
@@ -445,8 +446,9 @@ class PdfRenderer:
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
         """Return the brief as PDF bytes; a one-page brief is shrunk in steps until it fits one page."""
         steps = FIT_STEPS if brief.one_page else FIT_STEPS[:1]
+        look = read_look(options)
         for fit in steps:
-            pdf, pages = build_pdf(brief, fit)
+            pdf, pages = build_pdf(brief, fit, look)
             if pages <= 1:
                 break
         return pdf
