@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from briefgen.analysis import analyze
 from briefgen.analysis.importance import importance
-from briefgen.analysis.leads import hard_news, is_background, is_quotation
+from briefgen.analysis.leads import assesses, hard_news, is_background, is_quotation
 from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
 from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
@@ -231,3 +231,8 @@ def test_an_excluded_lead_leaves_the_bottom_line_and_its_story_keeps_its_next_po
     assert "wire-b" not in kept.sources and len(kept.sources) == len(kept.outlets)
     picks = story_picks(edited, ["ports", "schools"])
     assert strike.lead.text not in {e.text for e in bottom_line(picks, 5, set())}
+
+
+def test_an_assessment_is_told_from_a_report():
+    assert assesses("The move is likely to deepen Minsk's dependence on Moscow.") == 1.0
+    assert assesses("The divers released pictures of the tail fin on Monday.") == 0.0

@@ -39,6 +39,11 @@ _DONE_TEXT = """won broke beat lost set fell rose died found made took gave stru
     sold held came went told said says sent has have had is are was were"""
 _DONE = frozenset(_DONE_TEXT.split())
 _TOKEN = re.compile(r"[a-z]+")
+# An assessment, not a report: the words analysts judge with (likelihood, cause, purpose, meaning).
+_ASSESS_TEXT = """likely unlikely probably probable possibly suggests suggest signals signal shows show demonstrates
+    demonstrate means meaning because therefore strategy aims aim seeks seek intends intent risk risks
+    threat threatens pressure pressures reliant dependence dependent limits limited leverage cost costs"""
+_ASSESS = frozenset(_ASSESS_TEXT.split())
 # News values of magnitude: a result, record, death, ban, arrest or resignation.
 _IMPACT = re.compile(
     r"\b(?:record|first|largest|biggest|worst|highest|lowest|killed|dead|deaths?|died|won|wins?|victory"
@@ -90,6 +95,12 @@ def hard_news(text: str) -> float:
     done = not _DONE.isdisjoint(tokens) or any(len(t) >= 5 and t.endswith("ed") for t in tokens)
     ahead = _looks_ahead(low, tokens)
     return 1.0 if done and not ahead else (0.5 if done else 0.0)
+
+
+def assesses(text: str) -> float:
+    """Return 1 when a sentence judges (likelihood, cause, purpose, consequence), else 0: what a key
+    judgement is made of, rather than a further detail of the report."""
+    return 0.0 if _ASSESS.isdisjoint(_TOKEN.findall(text.lower())) else 1.0
 
 
 def is_quotation(text: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .. import ids
 from ..model import Cite, Event, Extract, Quote, Source, Story, Theme
 from .importance import rank
-from .leads import hard_news, impact, is_background, is_quotation, stands_after_dateline
+from .leads import assesses, hard_news, impact, is_background, is_quotation, stands_after_dateline
 from .summarize import DUPLICATE, Week, _Item, _position
 from .themes import ThemeScorer
 from .vectors import Vector, cosine, normalise, words
@@ -292,7 +292,14 @@ def find_stories(
             others = support_pool if c.k < LEAD_SPAN else []
             c.score = _statement_score(c, centre, others, n_groups)
         # A point is judged less by place than a lead: a full statement on the story, not a gloss.
-        worth = {id(c): c.score - 0.3 / (1.0 + c.k) + 0.1 * _position(c.k) + 0.2 * _fullness(c) for c in pool}
+        worth = {
+            id(c): c.score
+            - 0.3 / (1.0 + c.k)
+            + 0.1 * _position(c.k)
+            + 0.2 * _fullness(c)
+            + 0.1 * assesses(c.item.sentence.text)
+            for c in pool
+        }
         # A lead comes from the opening sentences; a source whose opening stands nowhere alone
         # (a memo's summary of headings, say) gives its best statement further in.
         early = [c for c in pool if c.k < LEAD_SPAN] or pool
