@@ -310,13 +310,16 @@ class Brief:
     keywords: tuple[str, ...] = ()
     one_page: bool = False
     stem: str = field(default="")  # output file name without suffix
+    # Filled on first lookup: the JSON names the story of every item it lists.
+    _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def story_of(self, item_id: str) -> str | None:
         """Return the id of the brief's story a sentence, quote or event id belongs to, if any."""
-        for story in self.stories:
-            if item_id in story.sentences or item_id in story.quotes or item_id in story.events:
-                return story.id
-        return None
+        if not self._story_of:
+            for story in reversed(self.stories):  # the first story holding an item wins
+                self._story_of.update((i, story.id) for i in (*story.sentences, *story.quotes, *story.events))
+            self._story_of[""] = ""  # filled, even for a brief without stories
+        return self._story_of.get(item_id) or None
 
     def cites(self) -> tuple[Cite, ...]:
         """Return every cite in the brief in reading order, without repeats (footnote order)."""
