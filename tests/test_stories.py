@@ -236,3 +236,16 @@ def test_an_excluded_lead_leaves_the_bottom_line_and_its_story_keeps_its_next_po
 def test_an_assessment_is_told_from_a_report():
     assert assesses("The move is likely to deepen Minsk's dependence on Moscow.") == 1.0
     assert assesses("The divers released pictures of the tail fin on Monday.") == 0.0
+
+
+def test_each_source_tells_at_most_one_story_and_leads_are_its_own_words():
+    week = _week()
+    analysis = analyze(week, THEMES, as_of="2026-03-12")
+    told = [s for story in analysis.stories for s in story.sources]
+    assert len(told) == len(set(told)) and set(told) <= {s.id for s in week}
+    texts = {(s.id, p.n): p.text for s in week for p in s.paragraphs}
+    for story in analysis.stories:
+        for e in (story.lead, *story.points):
+            assert e.cites[0].source in story.sources
+            assert e.text in texts[(e.cites[0].source, e.cites[0].paragraph)]
+    assert analysis.bluf == tuple(s.lead for s in analysis.stories[: len(analysis.bluf)])
