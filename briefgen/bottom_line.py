@@ -25,6 +25,7 @@ class StoryPicks:
     ranked: tuple[Story, ...]
     index: dict[str, int] = field(default_factory=dict)  # sentence/quote/event id -> rank in ``ranked``
     told: dict[str, str] = field(default_factory=dict)  # story id -> title of the theme that told it
+    by_source: dict[str, int] = field(default_factory=dict)  # source id -> rank of the story it tells
 
     def story_of(self, item_id: str) -> Story | None:
         """Return the story an item id belongs to, if any."""
@@ -44,7 +45,8 @@ def story_picks(analysis: Analysis, theme_ids: Sequence[str]) -> StoryPicks:
     if len(columns) < len(analysis.themes):
         stories = [s for s in stories if any(s.relevance[c] > 0 for c in columns if c < len(s.relevance))]
     ranked = rank(stories, columns)
-    return StoryPicks(ranked, dict(story_map(ranked)))
+    by_source = {src: n for n, s in reversed(list(enumerate(ranked))) for src in s.sources}
+    return StoryPicks(ranked, dict(story_map(ranked)), by_source=by_source)
 
 
 def bottom_line(picks: StoryPicks, limit: int, used: set[str]) -> tuple[Extract, ...]:
@@ -69,14 +71,17 @@ def judgements(picks: StoryPicks, n: int, used: set[str]) -> tuple[Extract, ...]
 
 
 def story_rank_key(picks: StoryPicks, q: Quote) -> tuple[int, int]:
-    """Return a quote's place by its story: top stories first, the people at their centre first."""
-    story = picks.story_of(q.id)
-    if story is None:
+    """Return a quote's place by its story: top stories first, the people at their centre first.
+
+    A story holds every quote of its sources, so the quote's source finds it (no id to hash: a
+    large week ranks thousands of quotes per brief)."""
+    n = picks.by_source.get(q.cite.source)
+    if n is None:
         return (len(picks.ranked) + 1, 1)
     central = q.speaker is not None and any(
-        p == q.speaker or p.split()[-1] == q.speaker.split()[-1] for p in story.people if p.split()
+        p == q.speaker or p.split()[-1] == q.speaker.split()[-1] for p in picks.ranked[n].people if p.split()
     )
-    return (picks.rank_of(q.id), 0 if central else 1)
+    return (n, 0 if central else 1)
 
 
 def listed(picks: StoryPicks, n: int | None, shown: Sequence[str]) -> tuple[Story, ...]:
