@@ -83,9 +83,10 @@ def _in_story(brief: Brief, item: dict[str, Any]) -> dict[str, Any]:
 
 
 def analysis_json(analysis: Analysis) -> dict[str, Any]:
-    """Return what `briefgen extract --json` prints: sources, quotes, events and entities."""
+    """Return what `briefgen extract --json` prints: sources, stories, quotes, events and entities."""
     return {
         "sources": [source_json(s) for s in analysis.sources],
+        "stories": [story_json(s) for s in analysis.stories],
         "quotes": [quote_json(q) for q in analysis.quotes],
         "events": [event_json(e) for e in analysis.events],
         "entities": [
