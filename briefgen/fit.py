@@ -81,7 +81,7 @@ def _drop(brief: Brief, at: tuple[int, int, int | None]) -> tuple[Brief, str]:
         blocks[bi] = Timeline(block.events[:item] + block.events[item + 1 :])
     elif isinstance(block, EntityIndex) and item is not None:
         gone = f"entity {block.entities[item].name}"
-        blocks[bi] = EntityIndex(block.entities[:item] + block.entities[item + 1 :])
+        blocks[bi] = dataclasses.replace(block, entities=block.entities[:item] + block.entities[item + 1 :])
     else:
         gone = block
         del blocks[bi]

@@ -249,12 +249,14 @@ class Timeline:
 @dataclass(frozen=True, slots=True)
 class EntityIndex:
     entities: tuple[Entity, ...]
+    sources: tuple[Source, ...] = ()  # the sources the index names, so a renderer can name them
 
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceNotes:
     notes: tuple[SourceNote, ...]
+    sources: tuple[Source, ...] = ()  # sources the notes' flags refer to, so a renderer can name them
 
 
 @fast_pickle
@@ -307,10 +309,10 @@ class Brief:
     events: tuple[Event, ...] = ()
     themes: tuple[ThemeSummary, ...] = ()
     bluf: tuple[Extract, ...] = ()
-    judgements: tuple[Extract, ...] = ()
     stories: tuple[Story, ...] = ()  # the brief's top stories and every story an item of it belongs to
     keywords: tuple[str, ...] = ()
     one_page: bool = False
+    judgements: tuple[Extract, ...] = ()  # the key judgements the brief shows, in order
     stem: str = field(default="")  # output file name without suffix
     # Filled on first lookup: the JSON names the story of every item it lists.
     _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -4,26 +4,22 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from docx import Document
+from fixture_project import copy_project
 from pypdf import PdfReader
 
 from briefgen.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
-    """Return the out folder of the sample project, built once."""
-    root = tmp_path_factory.mktemp("stories")
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    assert main(["--quiet", "build", str(root / "configs" / "weekly.yaml"), "--no-cache"]) == 0
-    return root / "out"
+    """Return the out folder of the fixture project (a copy of the sample), built once."""
+    config = copy_project(tmp_path_factory.mktemp("stories"))
+    assert main(["--quiet", "build", str(config), "--no-cache"]) == 0
+    return config.parent.parent / "out"
 
 
 def _json(out: Path, audience: str) -> dict:

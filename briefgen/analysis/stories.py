@@ -198,7 +198,17 @@ def _fullness(c: _Candidate) -> float:
 
 
 def _name(source: Source) -> str:
-    return source.outlet or source.title or source.id
+    """Return how a story list names a source: its outlet, else its title's or body's first words.
+
+    Never its file id, which means nothing to a reader (the JSON keeps the ids)."""
+    if source.outlet:
+        return source.outlet
+    text = source.title or next(
+        (p.text for p in source.paragraphs[source.body_from - 1 :] if p.text.strip()), ""
+    )
+    words = text.split()
+    short = " ".join(words[:5]).rstrip(",:;.-\u2013\u2014") + ("\u2026" if len(words) > 5 else "")
+    return short if source.title else f"\u201c{short}\u201d" if words else "untitled"
 
 
 def _label(source: Source, lead: str) -> str:
