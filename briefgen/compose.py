@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import bottom_line as top
 from .analysis.event_parts import period_end
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
@@ -33,6 +34,8 @@ from .model import (
     Source,
     SourceNote,
     SourceNotes,
+    Story,
+    StoryList,
     ThemeSummary,
     Timeline,
     block_cites,
@@ -138,12 +141,18 @@ class _Composer:
         self.shown_events: tuple[Event, ...] = ()
         self.bluf: tuple[Extract, ...] = ()
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
+        self.picks = top.story_picks(analysis, tuple(self.themes))
+        self.listed: tuple[Story, ...] = ()
 
     def bluf_extracts(self) -> tuple[Extract, ...]:
         if self.edits.bluf is not None:  # the editor chose the bottom line
             self.bluf = self.edits.bluf
             self.used.update(e.text for e in self.bluf)
             return self.bluf
+        if self.picks.ranked:
+            self.bluf = top.bottom_line(self.picks, self.audience.max_bluf, self.used)
+            return self.bluf
+        # No story (nothing standalone in any source's opening): the sentences that carry the week.
         ids = set(self.themes)
         if len(ids) == len(self.analysis.themes):
             pool = list(self.analysis.bluf)
@@ -155,9 +164,9 @@ class _Composer:
         return self.bluf
 
     def judgements(self, n: int) -> tuple[Extract, ...]:
+        out = list(top.judgements(self.picks, n, self.used))  # the top stories' points first
         ranked = sorted(self.themes.values(), key=lambda t: (-t.sentences, t.theme.id))
-        out: list[Extract] = []
-        for t in ranked:
+        for t in ranked if len(out) < n else ():
             best = next((e for e in t.extracts if e.text not in self.used), None)
             if best:
                 out.append(best)
@@ -175,21 +184,30 @@ class _Composer:
             )
         pins = self.edits.pins.get(theme_id, ())
         pinned = {e.text for _, e in pins}
-        fresh = tuple(e for e in t.extracts if e.text not in self.used and e.text not in pinned)
+        fresh, refs = top.theme_order(self.picks, t, self.used | pinned)
         shown = list(trim_extracts(fresh, self.audience.max_words))
         for position, e in pins:  # the editor's pins, at their places, whatever the word limit
             shown.insert(min(position, len(shown) + 1) - 1, e)
-        self.used.update(e.text for e in shown)
+        top.mark_told(self.picks, shown, t, self.used)
         self.shown_themes.append(dataclasses.replace(t, extracts=tuple(shown)))
         comments = [Para(c, analyst=True) for c in self.edits.comments.get(theme_id, ())]
-        if not shown:
+        if not shown and not refs:
             return [Para("The week's sources say little on this theme."), *comments]
-        return [*(Para(e.text, e.cites) for e in shown), *comments]
+        return [*(Para(e.text, e.cites) for e in shown), *refs, *comments]
+
+    def stories(self, n: int | None) -> list[Block]:
+        shown = top.listed(self.picks, n, ())
+        self.listed = tuple(dict.fromkeys((*self.listed, *shown)))
+        if not shown:
+            return [Para("No stories stand out in the week's sources.")]
+        return [StoryList(shown)]
 
     def select(self, limit: int | None) -> tuple[Quote, ...]:
         """Return the quotes ``@quotes`` with this limit shows (before any shown earlier are left out)."""
         if limit not in self.selected:
-            self.selected[limit] = select_quotes(self.analysis, tuple(self.themes.values()), limit)
+            self.selected[limit] = select_quotes(
+                self.analysis, tuple(self.themes.values()), limit, self.picks
+            )
         return self.selected[limit]
 
     def quotes(self, n: int | None) -> list[Block]:
@@ -216,6 +234,8 @@ class _Composer:
             return [BulletList(own + tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
         if line.text == "theme":
             return self.theme_blocks(arg)
+        if line.text == "stories":
+            return self.stories(int(arg) if arg.isdigit() else None)
         if line.text == "quotes":
             return self.quotes(int(arg) if arg.isdigit() else None)
         if line.text == "timeline":
@@ -399,6 +419,13 @@ def compose(
         themes=tuple(composer.shown_themes),
         bluf=composer.bluf,
         judgements=tuple(composer.judged),
+        stories=top.brief_stories(
+            composer.picks,
+            composer.listed,
+            [e.id for e in (*composer.bluf, *composer.judged)]
+            + [e.id for t in composer.shown_themes for e in t.extracts]
+            + [q.id for q in composer.shown_quotes],
+        ),
         keywords=tuple(t.theme.title for t in themes),
         one_page=audience.one_page,
         stem=output_stem(config.output_pattern, as_of, audience.id),

@@ -9,6 +9,7 @@ from functools import lru_cache
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
+from .bottom_line import StoryPicks, story_rank_key
 from .model import Analysis, Cite, Para, Quote, ThemeSummary
 
 # Words that carry no news of their own around a quotation: function words, the verbs of saying and
@@ -88,11 +89,15 @@ class QuotesView:
         return self.shown == self.found
 
 
-def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]:
-    """Return a sort key: named statements on the brief's themes first, then cited ones, longer ones."""
+def _quote_rank(
+    q: Quote, cited: set[Cite], relevance: float, story: tuple[int, int] = (0, 0)
+) -> tuple[int, ...]:
+    """Return a sort key: named statements about the top stories first (``story``: its rank, and 0
+    for one of the people at its centre), then those on the brief's themes, cited ones, longer ones."""
     return (
         0 if q.kind == "statement" else 1,
         0 if q.speaker else (1 if q.speaker_role else 2),
+        *story,
         1 if q.flags else 0,  # a quote with a missing mark is one an editor would check first
         -round(relevance * 4),  # coarse, so length still orders quotes of similar relevance
         0 if q.cite in cited else 1,
@@ -118,7 +123,10 @@ def _paragraph_words(text: str) -> tuple[str, ...]:
 
 
 def select_quotes(
-    analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
+    analysis: Analysis,
+    themes: tuple[ThemeSummary, ...],
+    limit: int | None,
+    picks: StoryPicks | None = None,
 ) -> tuple[Quote, ...]:
     """Return the quotes a brief shows: all attributed statements while they fit, else the best for its themes.
 
@@ -148,5 +156,11 @@ def select_quotes(
         return known
 
     # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
-    ranked = sorted((_quote_rank(analysis.quotes[i], cited, relevance(analysis.quotes[i])), i) for i in shown)
+    def story(q: Quote) -> tuple[int, int]:
+        return story_rank_key(picks, q) if picks is not None else (0, 0)
+
+    ranked = sorted(
+        (_quote_rank(analysis.quotes[i], cited, relevance(analysis.quotes[i]), story(analysis.quotes[i])), i)
+        for i in shown
+    )
     return tuple(analysis.quotes[i] for _, i in ranked[:limit])

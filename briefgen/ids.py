@@ -17,7 +17,9 @@ _SPACE = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """Return ``text`` as the ids see it: NFKC, case-folded, single spaces, no outer spaces."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    if not text.isascii():  # ASCII is its own NFKC form: spare the call (a week has many sentences)
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACE.sub(" ", text).strip().casefold()
 
 
 def content_id(prefix: str, *parts: str) -> str:
@@ -39,6 +41,11 @@ def quote_id(text: str, source: str) -> str:
 def event_id(date: str, text: str) -> str:
     """Return the id of a dated event: its date and sentence."""
     return content_id("e", date, text)
+
+
+def story_id(sources: list[str] | tuple[str, ...]) -> str:
+    """Return the id of a story: the set of sources that tell it, in any order."""
+    return content_id("t", *sorted(sources))
 
 
 def source_digest(paragraphs: list[str] | tuple[str, ...]) -> str:

@@ -4,6 +4,7 @@ A layout template writes a small line language, never source text:
     # Heading (## and ### for levels 2 and 3)
     plain lines        -> template paragraphs (blank lines separate them)
     @bluf | @judgements | @theme ID | @quotes | @timeline [expected] | @figure timeline|themes | @entities | @sources
+    | @stories [N]
 Source text is inserted by compose.py after the template has run, so it is never read as template code.
 """
 
@@ -30,7 +31,7 @@ from .errors import RenderError
 from .template_budget import BudgetedEnvironment, TemplateBudgetError, render_within_budget
 
 TEMPLATE_NAME = "brief.j2"
-DIRECTIVES = ("bluf", "judgements", "theme", "quotes", "timeline", "figure", "entities", "sources")
+DIRECTIVES = ("bluf", "judgements", "theme", "quotes", "timeline", "figure", "entities", "sources", "stories")
 _DIRECTIVE = re.compile(r"^@([a-z_]+)(?:\s+(.*))?$")
 _HEADING = re.compile(r"^(#{1,3})\s+(.+)$")
 
@@ -203,7 +204,7 @@ def check_directives(lines: list[Line], path: Path, audience: str, themes: tuple
                 f"{at}: @timeline '{line.arg}': write @timeline for what happened or @timeline expected "
                 "for the dates to watch"
             )
-        elif line.text in ("judgements", "quotes") and line.arg and not line.arg.isdigit():
+        elif line.text in ("judgements", "quotes", "stories") and line.arg and not line.arg.isdigit():
             problems.append(
                 f"{at}: @{line.text} '{line.arg}': expected a whole number, or nothing for the default"
             )
@@ -248,7 +249,7 @@ TEMPLATE_NAMES: tuple[tuple[str, str, str, str], ...] = (
     ("quotes.order", "text", "most relevant first", "their order: 'source order' when all are shown"),
 )
 DIRECTIVE_HELP: tuple[tuple[str, str], ...] = (
-    ("@bluf", "the bottom line up front: the week's most important sentences, as bullets"),
+    ("@bluf", "the bottom line up front: the lead of each of the week's top stories, as bullets"),
     ("@judgements [N]", "N key judgements (default: audience.max_judgements), with the analyst's own first"),
     ("@theme ID", "the summary of one theme of the audience, with the analyst's comments"),
     ("@quotes [N]", "N quotations (default: audience.max_quotes), with speakers and context"),
@@ -257,6 +258,7 @@ DIRECTIVE_HELP: tuple[tuple[str, str], ...] = (
     ("@figure timeline|themes", "a chart: the dated events, or how much each theme drew"),
     ("@entities", "the index of people and organisations"),
     ("@sources", "notes on every source the brief cites, and those left out"),
+    ("@stories [N]", "the N top stories of the week (default 5): label, sources and dates of each"),
 )
 
 

@@ -166,6 +166,30 @@ class SourceNote:
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)
+class Story:
+    """One development of the week told by one or more sources: its lead, members and weight."""
+
+    id: str  # ids.story_id of its sources
+    label: str  # short, taken from the text: the lead source's headline or the lead's opening words
+    sources: tuple[str, ...]  # source ids, the lead's source first
+    outlets: tuple[str, ...]  # how each source is named in a list (outlet, else title, else id)
+    dates: tuple[str, ...]  # distinct dates of its sources, earliest first
+    lead: Extract  # the clearest sentence stating the development, with corroborating cites
+    points: tuple[Extract, ...] = ()  # further statements about it, best first (for judgements)
+    sentences: tuple[str, ...] = ()  # ids of its sentences (background asides left out)
+    quotes: tuple[str, ...] = ()  # ids of its quotes
+    events: tuple[str, ...] = ()  # ids of its events
+    independent: int = 1  # its sources, wire copies of one report counted once
+    recency: float = 0.0  # 1 for a story dated as_of, falling with its age
+    hard: float = 0.0  # 1 when its lead reports something done, 0 for hopes, plans and previews
+    impact: float = 0.0  # 1 when its lead reports a record, a death, a result, a ban, ...
+    relevance: tuple[float, ...] = ()  # to each theme of the Analysis, in order
+    centrality: float = 0.0  # how widely the week's sources name its people (0..1)
+    people: tuple[str, ...] = ()  # the people and organisations at its centre
+
+
+@fast_pickle
+@dataclass(frozen=True, slots=True)
 class Analysis:
     sources: tuple[Source, ...]
     quotes: tuple[Quote, ...] = ()
@@ -178,6 +202,7 @@ class Analysis:
     period: str | None = None  # the window the sources were selected for, in words
     # (paragraph, its relevance to each theme in ``themes`` order) for every paragraph holding a quote
     quoted: tuple[tuple[Cite, tuple[float, ...]], ...] = ()
+    stories: tuple[Story, ...] = ()  # the week's stories, most important first
     # Filled on first lookup: composing a brief of thousands of sources looks one up per quote.
     _by_id: dict[str, Source] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -236,6 +261,14 @@ class SourceNotes:
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)
+class StoryList:
+    """The week's top stories: label, sources and dates of each."""
+
+    stories: tuple[Story, ...]
+
+
+@fast_pickle
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A chart drawn by the renderer from data: ``kind`` is "timeline" or "themes"."""
 
@@ -246,7 +279,7 @@ class Figure:
     themes: tuple[ThemeSummary, ...] = ()
 
 
-Block = Para | BulletList | QuoteBlock | Timeline | EntityIndex | SourceNotes | Figure
+Block = Para | BulletList | QuoteBlock | Timeline | EntityIndex | SourceNotes | Figure | StoryList
 
 
 @fast_pickle
@@ -276,10 +309,21 @@ class Brief:
     events: tuple[Event, ...] = ()
     themes: tuple[ThemeSummary, ...] = ()
     bluf: tuple[Extract, ...] = ()
+    stories: tuple[Story, ...] = ()  # the brief's top stories and every story an item of it belongs to
     keywords: tuple[str, ...] = ()
     one_page: bool = False
     judgements: tuple[Extract, ...] = ()  # the key judgements the brief shows, in order
     stem: str = field(default="")  # output file name without suffix
+    # Filled on first lookup: the JSON names the story of every item it lists.
+    _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def story_of(self, item_id: str) -> str | None:
+        """Return the id of the brief's story a sentence, quote or event id belongs to, if any."""
+        if not self._story_of:
+            for story in reversed(self.stories):  # the first story holding an item wins
+                self._story_of.update((i, story.id) for i in (*story.sentences, *story.quotes, *story.events))
+            self._story_of[""] = ""  # filled, even for a brief without stories
+        return self._story_of.get(item_id) or None
 
     def cites(self) -> tuple[Cite, ...]:
         """Return every cite in the brief in reading order, without repeats (footnote order)."""
@@ -302,4 +346,6 @@ def block_cites(block: Block) -> tuple[Cite, ...]:
         return tuple(dict.fromkeys((block.quote.cite, *context)))
     if isinstance(block, Timeline):
         return tuple(c for e in block.events for c in e.cites)
+    if isinstance(block, StoryList):
+        return tuple(s.lead.cites[0] for s in block.stories)
     return ()

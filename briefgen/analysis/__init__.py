@@ -17,6 +17,7 @@ from ..model import (
     Sentence,
     Source,
     SourceNote,
+    Story,
     Theme,
     ThemeSummary,
 )
@@ -24,10 +25,13 @@ from ..records import fast_pickle
 from .corroborate import corroborate
 from .entities import SourceNames, find_entities, scan_source
 from .events import SourceDates, date_source, find_events
+from .importance import rank, weigh_people
 from .notes import SourceFacts, source_facts, source_notes
 from .quotes import find_quotes
 from .segment import split_sentences
+from .stories import find_stories
 from .summarize import (
+    MAX_BLUF,
     SentenceTerms,
     header_paragraphs,
     paragraph_relevance,
@@ -101,6 +105,7 @@ class Texts:
     bluf: tuple[Extract, ...]
     events: tuple[Event, ...]
     quoted: tuple[tuple[Cite, tuple[float, ...]], ...]  # see Analysis.quoted
+    stories: tuple[Story, ...] = ()  # before the people's centrality is known (see assemble)
 
 
 def analyze_events(parts: Sequence[SourceAnalysis], *, as_of: str) -> tuple[Event, ...]:
@@ -130,9 +135,11 @@ def analyze_texts(
     found = events() if events is not None else analyze_events(parts, as_of=as_of)
     # The same event found in several sources corroborates the summary sentence that reports it.
     summaries = corroborate(themed, found)
-    bluf = summarize_bluf(sources, sentences, summaries, week=week)
     quoted = paragraph_relevance(week, themes, {q.cite for q in quotes})
-    return Texts(summaries, bluf, found, quoted)
+    stories = find_stories(week, sources, quotes, found, themes, as_of=as_of)
+    # The bottom line is the top stories' leads (see assemble); sentence by sentence only without stories.
+    bluf = () if stories else summarize_bluf(sources, sentences, summaries, week=week)
+    return Texts(summaries, bluf, found, quoted, stories)
 
 
 def assemble(
@@ -141,6 +148,9 @@ def assemble(
     """Return the Analysis made of the two halves of the cross-source stage."""
     summaries, bluf, events = texts.summaries, texts.bluf, texts.events
     entities, notes = names
+    stories = rank(weigh_people(texts.stories, entities, len(parts)), range(len(summaries)))
+    if stories:
+        bluf = tuple(s.lead for s in stories[:MAX_BLUF])
     return Analysis(
         sources=tuple(p.source for p in parts),
         quotes=tuple(q for p in parts for q in p.quotes),
@@ -150,6 +160,7 @@ def assemble(
         entities=entities,
         notes=notes,
         quoted=texts.quoted,
+        stories=stories,
     )
 
 

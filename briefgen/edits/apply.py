@@ -111,8 +111,26 @@ def apply_edits(
         for n in analysis.notes
         if n.source in dropped_sources
     )
+    stories = []
+    for st in analysis.stories:  # a story keeps its sources and statements the editor left in
+        said = extracts((st.lead, *st.points))
+        kept = [(s, o) for s, o in zip(st.sources, st.outlets, strict=True) if s not in dropped_sources]
+        if said and kept:
+            sources, outlets = (tuple(x) for x in zip(*kept, strict=True))
+            independent = min(st.independent, len(sources))
+            stories.append(
+                dataclasses.replace(
+                    st,
+                    lead=said[0],
+                    points=said[1:],
+                    sources=sources,
+                    outlets=outlets,
+                    independent=independent,
+                )
+            )
     edited = dataclasses.replace(
         analysis,
+        stories=tuple(stories),
         quotes=quotes,
         events=tuple(events),
         themes=themes,

@@ -6,7 +6,20 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from ..model import Brief, Cite, Entity, EntityIndex, Quote, Source, SourceNote, SourceNotes
+from ..model import (
+    Block,
+    Brief,
+    BulletList,
+    Cite,
+    Entity,
+    EntityIndex,
+    Para,
+    Quote,
+    Source,
+    SourceNote,
+    SourceNotes,
+    StoryList,
+)
 
 
 def long_date(iso: str | None) -> str:
@@ -238,3 +251,29 @@ def note_lines(note: SourceNote, name: Callable[[str], str] = str) -> list[str]:
 
 
 ANALYST_LABEL = "Analyst's note:"  # marks the analyst's own words (from the edits file) in every format
+
+
+def story_line(label: str, outlets: tuple[str, ...], independent: int, dates: tuple[str, ...]) -> str:
+    """Return "label — 3 sources (A, B, C; 2 independent); 9–10 February 2016" for a story list."""
+    names = list(dict.fromkeys(outlets))
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    n = len(outlets)
+    count = f"{n} source{'s' if n != 1 else ''} ({shown}"
+    count += f"; {independent} independent)" if independent < n else ")"
+    when = ""
+    if dates:
+        first, last = long_date(dates[0]), long_date(dates[-1])
+        when = f"; {first}" if first == last else f"; {first} \u2013 {last}"
+    return f"{label} \u2014 {count}{when}"
+
+
+def as_basic(block: Block) -> Block:
+    """Return a story list as the bullet list every renderer draws; other blocks unchanged."""
+    if isinstance(block, StoryList):
+        return BulletList(
+            tuple(
+                Para(story_line(s.label, s.outlets, s.independent, s.dates), s.lead.cites[:1])
+                for s in block.stories
+            )
+        )
+    return block

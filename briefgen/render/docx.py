@@ -28,6 +28,7 @@ from ..model import (
 from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
     ANALYST_LABEL,
+    as_basic,
     attribution,
     brief_source,
     cite_text,
@@ -214,7 +215,7 @@ class _Writer:
     def section(self, section: Section) -> None:
         """Write a section heading and its blocks."""
         self.para(section.title, f"Heading {_level(section)}")
-        for block in section.blocks:
+        for block in map(as_basic, section.blocks):
             if isinstance(block, Para):
                 self.text(block, "Normal")
             elif isinstance(block, BulletList):

@@ -5,10 +5,22 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from ..model import Brief, BulletList, Cite, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, Timeline
+from ..model import (
+    Brief,
+    BulletList,
+    Cite,
+    EntityIndex,
+    Figure,
+    Para,
+    QuoteBlock,
+    SourceNotes,
+    StoryList,
+    Timeline,
+)
 from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
     ANALYST_LABEL,
+    as_basic,
     attribution,
     brief_source,
     cite_text,
@@ -100,6 +112,7 @@ class _Writer:
         self.out.append("</table>")
 
     def block(self, block: object) -> None:
+        block = as_basic(block) if isinstance(block, StoryList) else block
         if isinstance(block, Para):
             self.out.append(f'<p style="{self.S["p"]}">{self.para(block)}</p>')
         elif isinstance(block, BulletList):

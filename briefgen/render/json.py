@@ -22,11 +22,14 @@ from ..model import (
     Section,
     Source,
     SourceNotes,
+    Story,
+    StoryList,
     Timeline,
 )
 from ..shown_paths import printable
 from . import RenderOptions, register_renderer
 from ._text import (
+    as_basic,
     attribution,
     brief_source,
     note_lines,
@@ -89,10 +92,32 @@ def extract_json(e: Extract) -> dict[str, Any]:
     return {"id": e.id, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
 
 
+def story_json(s: Story) -> dict[str, Any]:
+    """Return a story as the JSON lists it: what it is, who carried it, and the ids of its parts."""
+    return {
+        "id": s.id,
+        "label": s.label,
+        "sources": list(s.sources),
+        "independent_sources": s.independent,
+        "dates": list(s.dates),
+        "people": list(s.people),
+        "lead": extract_json(s.lead),
+        "sentences": list(s.sentences),
+        "quotes": list(s.quotes),
+        "events": list(s.events),
+    }
+
+
+def _in_story(brief: Brief, item: dict[str, Any]) -> dict[str, Any]:
+    """Return a JSON item with the id of the brief's story it belongs to (null when none)."""
+    return {**item, "story": brief.story_of(item["id"])}
+
+
 def analysis_json(analysis: Analysis) -> dict[str, Any]:
-    """Return what `briefgen extract --json` prints: sources, quotes, events and entities."""
+    """Return what `briefgen extract --json` prints: sources, stories, quotes, events and entities."""
     return {
         "sources": [source_json(s) for s in analysis.sources],
+        "stories": [story_json(s) for s in analysis.stories],
         "quotes": [quote_json(q) for q in analysis.quotes],
         "events": [event_json(e) for e in analysis.events],
         "entities": [
@@ -123,14 +148,19 @@ def brief_json(brief: Brief) -> dict[str, Any]:
         "organisation": brief.organisation,
         "marking": brief.marking,
         "sources": [source_json(s) for s in brief.sources],
-        "quotes": [quote_json(q) for q in brief.quotes],
+        "stories": [story_json(s) for s in brief.stories],
+        "quotes": [_in_story(brief, quote_json(q)) for q in brief.quotes],
         "events": [event_json(e) for e in brief.events],
         "themes": [
-            {"id": t.theme.id, "title": t.theme.title, "summary": [extract_json(e) for e in t.extracts]}
+            {
+                "id": t.theme.id,
+                "title": t.theme.title,
+                "summary": [_in_story(brief, extract_json(e)) for e in t.extracts],
+            }
             for t in brief.themes
         ],
-        "bluf": [extract_json(e) for e in brief.bluf],
-        "judgements": [extract_json(e) for e in brief.judgements],
+        "bluf": [_in_story(brief, extract_json(e)) for e in brief.bluf],
+        "judgements": [_in_story(brief, extract_json(e)) for e in brief.judgements],
         "subtitle": brief.subtitle,
         "period": brief.period,
         "sections": [
@@ -171,6 +201,12 @@ def block_json(brief: Brief, block: Block) -> dict[str, Any]:
         }
     if isinstance(block, Timeline):
         return {"type": "timeline", "events": [event_json(e) for e in block.events]}
+    if isinstance(block, StoryList):  # the stories themselves are in "stories"; here, the list as shown
+        return {
+            "type": "stories",
+            "stories": [s.id for s in block.stories],
+            "items": [_para_json(p) for p in as_basic(block).items],  # type: ignore[union-attr]
+        }
     if isinstance(block, EntityIndex):
         return {
             "type": "entities",

@@ -13,11 +13,13 @@ from ..model import (
     Para,
     QuoteBlock,
     SourceNotes,
+    StoryList,
     Timeline,
 )
 from . import RenderOptions, register_renderer
 from ._text import (
     ANALYST_LABEL,
+    as_basic,
     attribution,
     brief_source,
     cite_text,
@@ -61,6 +63,7 @@ class _Writer:
         return escape(p.text) + self.refs(p.cites)
 
     def block(self, block: object) -> None:
+        block = as_basic(block) if isinstance(block, StoryList) else block
         if isinstance(block, Para):
             self.out += [self.para(block), ""]
         elif isinstance(block, BulletList):

@@ -41,6 +41,7 @@ from ..model import (
 from . import RenderOptions, register_renderer
 from ._text import (
     ANALYST_LABEL,
+    as_basic,
     attribution,
     brief_source,
     cite_text,
@@ -256,7 +257,7 @@ class _Writer:
         """Return a section heading (bookmarked one level below the title) and its blocks."""
         style = self.s.heading(section.level)
         body: list[Flowable] = []
-        for block in section.blocks:
+        for block in map(as_basic, section.blocks):
             body.extend(self.block(block))
         heading = Bookmarked(esc(section.title), style, clean(section.title), section.level)
         if self.brief.one_page:

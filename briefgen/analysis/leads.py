@@ -1,0 +1,115 @@
+"""What makes a sentence a story's lead: not background, not a quotation, done rather than hoped for.
+
+General rules of news writing used by the stories stage: a sentence about another year (or in the
+past perfect) is background; a quotation is shown as a quote, not as the development; a dateline
+opens a lead but is not its subject; a report of something done outweighs a plan, hope or preview,
+and a result, record, death or ban outweighs routine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .summarize import is_standalone
+
+_PAST_WORDS = ("ago", "last year", "past", "had ")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PAST = re.compile(r"\b(?:years ago|decades ago|last year|in the past)\b", re.I)
+# "had suspended", "had been told": the past perfect tells what came before the news.
+_PAST_PERFECT = re.compile(
+    r"\bhad (?:(?:not|already|previously|earlier|been) )?[a-z]+(?:ed|en|wn|ught|id)\b", re.I
+)
+# Hopes, plans, previews and forecasts: softer news than something that happened. Words, not a
+# pattern: this is asked of every candidate lead of a week.
+_PROSPECT_TEXT = """could might may would will shall hope hopes hoping aim aims aiming plan plans planning expect
+    expects expected confident likely poised intend intends tip tips tipped eyes seek seeks"""
+_PROSPECT = frozenset(_PROSPECT_TEXT.split())
+_PROSPECT_PHRASES = (
+    "set to ",
+    "want to ",
+    "wants to ",
+    "looks ahead",
+    "look ahead",
+    "ahead of ",
+    "heading into ",
+    "on the eve of ",
+)
+_DONE_TEXT = """won broke beat lost set fell rose died found made took gave struck hit left met became began ran
+    sold held came went told said says sent has have had is are was were"""
+_DONE = frozenset(_DONE_TEXT.split())
+_TOKEN = re.compile(r"[a-z]+")
+# An assessment, not a report: the words analysts judge with (likelihood, cause, purpose, meaning).
+_ASSESS_TEXT = """likely unlikely probably probable possibly suggests suggest signals signal shows show demonstrates
+    demonstrate means meaning because therefore strategy aims aim seeks seek intends intent risk risks
+    threat threatens pressure pressures reliant dependence dependent limits limited leverage cost costs"""
+_ASSESS = frozenset(_ASSESS_TEXT.split())
+# News values of magnitude: a result, record, death, ban, arrest or resignation.
+_IMPACT = re.compile(
+    r"\b(?:record|first|largest|biggest|worst|highest|lowest|killed|dead|deaths?|died|won|wins?|victory"
+    r"|defeat(?:ed|s)?|beat|lost|elected|resign(?:ed|s)?|banned|ban|crash(?:ed)?"
+    r"|collapse[ds]?|approved|rejected|charged|convicted|sentenced|arrested)\b",
+    re.I,
+)
+# "MINSK, Feb. 8 (AP) — ": a dateline opens the lead; the sentence proper starts after it.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'/-]{2,40}(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z]+\))?\s*[\u2014\u2013-]+\s*"
+)
+# A quotation of four words or more: a quote is shown as a quote, not as the development.
+_QUOTATION = re.compile(r"[\"\u201c]\s*\S+(?:\s+\S+){3,}?[^\"\u201d]*[\"\u201d]")
+
+
+def is_background(text: str, as_of: dt.date) -> bool:
+    """Return whether a sentence is about another time: it names only other years, or years ago.
+
+    Early in a year, last year is still the news ("the December 2004 tsunami" in January 2005).
+    """
+    low = text.lower()
+    # Most sentences name no year and no earlier time: plain substring tests, no pattern.
+    if "19" not in text and "20" not in text and not any(w in low for w in _PAST_WORDS):
+        return False
+    years = {int(y) for y in _YEAR.findall(text)}
+    if years:
+        recent = {as_of.year, as_of.year - 1} if as_of.month <= 2 else {as_of.year}
+        return not years & recent
+    return bool(_PAST.search(text) or _PAST_PERFECT.search(text))
+
+
+def impact(text: str) -> float:
+    """Return 1 when a sentence reports something of consequence: a record, a death, a win or loss, a
+    first, a resignation, a ban or a crash (news values of magnitude), else 0. A hope of one
+    ("is confident she can win a first medal") is not one."""
+    return (
+        1.0 if _IMPACT.search(text) and not _looks_ahead(text.lower(), _TOKEN.findall(text.lower())) else 0.0
+    )
+
+
+def _looks_ahead(low: str, tokens: list[str]) -> bool:
+    return not _PROSPECT.isdisjoint(tokens) or any(p in low for p in _PROSPECT_PHRASES)
+
+
+def hard_news(text: str) -> float:
+    """Return 1 for a sentence reporting something done, 0.5 if it also looks ahead, 0 for a preview."""
+    low = text.lower()
+    tokens = _TOKEN.findall(low)
+    done = not _DONE.isdisjoint(tokens) or any(len(t) >= 5 and t.endswith("ed") for t in tokens)
+    ahead = _looks_ahead(low, tokens)
+    return 1.0 if done and not ahead else (0.5 if done else 0.0)
+
+
+def assesses(text: str) -> float:
+    """Return 1 when a sentence judges (likelihood, cause, purpose, consequence), else 0: what a key
+    judgement is made of, rather than a further detail of the report."""
+    return 0.0 if _ASSESS.isdisjoint(_TOKEN.findall(text.lower())) else 1.0
+
+
+def is_quotation(text: str) -> bool:
+    """Return whether a sentence quotes someone (four words or more, or a quote left open)."""
+    marks = text.count('"') + text.count("\u201c") + text.count("\u201d")
+    return marks % 2 == 1 or bool(_QUOTATION.search(text))
+
+
+def stands_after_dateline(text: str) -> bool:
+    """Return whether a sentence still stands alone without its dateline ("LONDON — It was ...")."""
+    rest = _DATELINE.sub("", text, count=1)
+    return rest == text or is_standalone(rest)

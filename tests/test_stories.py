@@ -1,0 +1,251 @@
+"""The week's stories: grouping by development, wire copies counted once, leads, background, importance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from briefgen.analysis import analyze
+from briefgen.analysis.importance import importance
+from briefgen.analysis.leads import assesses, hard_news, is_background, is_quotation
+from briefgen.analysis.stories import group_sources
+from briefgen.analysis.vectors import normalise
+from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
+from briefgen.model import Paragraph, Source, Theme
+
+THEMES = (
+    Theme("ports", "Ports and shipping", keywords=("port", "harbour", "ship", "dock")),
+    Theme("schools", "Schools", keywords=("school", "teacher", "pupil")),
+)
+
+
+def _source(sid: str, date: str, outlet: str, *paras: str) -> Source:
+    return Source(
+        id=sid,
+        path=f"{sid}.txt",
+        paragraphs=tuple(Paragraph(i, t) for i, t in enumerate(paras, 1)),
+        date=date,
+        outlet=outlet,
+    )
+
+
+# One dock strike reported by a wire service and printed twice with light edits, and once in a
+# newspaper's own words; a second, smaller story about schools from two independent papers.
+WIRE = (
+    "Dock workers at the northern harbour walked out on Monday, halting every ship bound for the port.",
+    "The union said the strike would last until the port authority reopened talks on the pay offer.",
+    "About forty container ships were waiting at anchor outside the harbour by the evening.",
+    "The port authority said it regretted the walkout and called for a return to the table.",
+    "Shipping firms warned that shop shelves could empty within a fortnight if the dispute went on.",
+)
+
+
+def _week() -> tuple[Source, ...]:
+    copy = list(WIRE)
+    copy[2] = "Around forty container ships were waiting at anchor outside the harbour by Monday evening."
+    return (
+        _source("wire-a", "2026-03-09", "Daily Courier", *WIRE),
+        _source("wire-b", "2026-03-09", "Evening Gazette", *copy),
+        _source(
+            "own",
+            "2026-03-10",
+            "Harbour Times",
+            "A strike by dock workers closed the northern harbour port for a second day on Tuesday, stranding ships.",
+            "Our reporter counted dozens of ships waiting at anchor as the union and the port authority traded blame.",
+            "Talks between the dock union and the port authority are expected to resume later this week.",
+        ),
+        _source(
+            "school-a",
+            "2026-03-10",
+            "Daily Courier",
+            "The county council closed three village schools on Tuesday after teachers found damp in the classrooms.",
+            "Pupils from the three schools will be taught in the town library until repairs are done.",
+        ),
+        _source(
+            "school-b",
+            "2026-03-10",
+            "Valley News",
+            "Three village schools were shut by the county council on Tuesday because of damp found by teachers.",
+            "Parents said the pupils had lost a day of lessons and asked the council to hurry the repairs.",
+        ),
+    )
+
+
+def test_wire_copies_count_once_for_importance():
+    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    by_sources = {frozenset(s.sources): s for s in analysis.stories}
+    strike = by_sources[frozenset({"wire-a", "wire-b", "own"})]
+    schools = by_sources[frozenset({"school-a", "school-b"})]
+    # Three sources carry the strike, but two are one wire report: two independent sources.
+    assert strike.independent == 2
+    assert schools.independent == 2
+    # Counted once, the wire copies give the strike no more weight than the schools story has
+    # (everything else made equal).
+    strike_, schools_ = (
+        replace(s, recency=1.0, centrality=0.0, hard=1.0, impact=0.0) for s in (strike, schools)
+    )
+    assert importance(strike_, [], 2) == importance(schools_, [], 2)
+
+
+def test_a_copy_counted_twice_would_outrank_an_independent_story():
+    """The same week with the copy in its own words: three independent sources now weigh more."""
+    week = list(_week())
+    week[1] = _source(
+        "wire-b",
+        "2026-03-09",
+        "Evening Gazette",
+        "Stevedores stopped work at the northern harbour port on Monday and no ship could dock there.",
+        "Union leaders demanded fresh talks with the port authority over a pay offer they called an insult.",
+    )
+    analysis = analyze(tuple(week), THEMES, as_of="2026-03-12")
+    strike = next(s for s in analysis.stories if "own" in s.sources)
+    schools = next(s for s in analysis.stories if "school-a" in s.sources)
+    assert strike.independent == 3
+    strike_, schools_ = (
+        replace(s, recency=1.0, centrality=0.0, hard=1.0, impact=0.0) for s in (strike, schools)
+    )
+    assert importance(strike_, [], 3) > importance(schools_, [], 3)
+
+
+def test_story_lead_states_the_development_with_its_sources():
+    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    strike = next(s for s in analysis.stories if "own" in s.sources)
+    assert "strike" in strike.lead.text or "walked out" in strike.lead.text
+    assert strike.lead.cites[0].source in strike.sources
+    assert strike.outlets[: len(strike.sources)]
+    assert strike.dates == ("2026-03-09", "2026-03-10")
+    assert re.fullmatch(r"t-[0-9a-f]{12}", strike.id)
+    assert strike.lead.id in strike.sentences
+    assert all(p.text != strike.lead.text for p in strike.points)
+
+
+def test_story_id_depends_on_its_sources_not_their_order():
+    forward = analyze(_week(), THEMES, as_of="2026-03-12")
+    backward = analyze(tuple(reversed(_week())), THEMES, as_of="2026-03-12")
+    assert {s.id for s in forward.stories} == {s.id for s in backward.stories}
+
+
+def test_sources_far_apart_in_time_are_different_stories():
+    same = normalise({"strike": 1.0, "harbour": 1.0, "dock": 1.0})
+    days = [dt.date(2026, 3, 1), dt.date(2026, 3, 2), dt.date(2026, 3, 20)]
+    assert group_sources([same, same, same], days) == [[0, 1], [2]]
+
+
+def test_unrelated_sources_are_different_stories():
+    a = normalise({"strike": 1.0, "harbour": 1.0})
+    b = normalise({"school": 1.0, "damp": 1.0})
+    day = dt.date(2026, 3, 1)
+    assert group_sources([a, b, a], [day, day, day]) == [[0, 2], [1]]
+
+
+def test_a_sentence_about_another_year_is_background():
+    as_of = dt.date(2026, 6, 10)
+    assert is_background("The harbour last closed in 1998, when a fire destroyed the sheds.", as_of)
+    assert is_background("The union had rejected a similar offer before.", as_of)
+    assert is_background("Dock workers struck over pay decades ago as well.", as_of)
+    assert not is_background("The strike began on Monday and closed the port.", as_of)
+    assert not is_background("The council said the 2026 budget would cover the repairs.", as_of)
+    # Early in a year, last year is still the news.
+    assert not is_background("The storm of December 2025 flooded the docks.", dt.date(2026, 1, 5))
+
+
+def test_hard_news_reports_something_done():
+    assert hard_news("The council closed three schools on Tuesday.") == 1.0
+    assert hard_news("The runner hopes to win a medal next month.") == 0.0
+    assert hard_news("The union said the strike would last a week.") == 0.5
+
+
+def test_quotation_spotted_even_when_left_open():
+    assert is_quotation('The mayor said: "We will reopen every school by the end of the month.')
+    assert is_quotation('"We will not go back," the union leader told the crowd at the gate.')
+    assert not is_quotation("The port's owner and the dockers' union met on Monday.")
+
+
+def test_lead_is_not_a_quote_or_a_dateline_scene():
+    week = (
+        _source(
+            "q",
+            "2026-03-10",
+            "Harbour Times",
+            '"We have had enough of waiting for a fair offer," said the union leader at the gate.',
+            "Dock workers at the northern harbour walked out on Monday, halting every ship bound for the port.",
+        ),
+    )
+    story = analyze(week, THEMES, as_of="2026-03-12").stories[0]
+    assert story.lead.text.startswith("Dock workers")
+
+
+def test_a_desk_brief_ranks_the_stories_on_its_themes():
+    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    for theme, word in (("ports", "harbour"), ("schools", "schools")):
+        picks = story_picks(analysis, [theme])
+        assert word in picks.ranked[0].lead.text
+        assert bottom_line(picks, 3, set())[0] == picks.ranked[0].lead
+
+
+def test_judgements_are_further_points_not_the_bottom_line():
+    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    picks = story_picks(analysis, ["ports", "schools"])
+    used: set[str] = set()
+    bluf = bottom_line(picks, 3, used)
+    assert len(bluf) == len(analysis.stories)  # one item per story, no more
+    judged = judgements(picks, 3, used)
+    assert judged
+    assert not {e.text for e in judged} & {e.text for e in bluf}
+    assert all(any(j in s.points for s in analysis.stories) for j in judged)
+
+
+def test_a_story_two_themes_share_is_told_once_and_referred_to_after():
+    themes = (
+        Theme("ports", "Ports and shipping", keywords=("port", "harbour", "ship", "dock")),
+        Theme("labour", "Labour", keywords=("union", "strike", "pay", "workers", "walkout")),
+    )
+    analysis = analyze(_week(), themes, as_of="2026-03-12")
+    strike = next(s for s in analysis.stories if "own" in s.sources)
+    assert all(
+        any(picks_id in strike.sentences for picks_id in (e.id for e in t.extracts)) for t in analysis.themes
+    )
+    picks = story_picks(analysis, ["ports", "labour"])
+    used: set[str] = set()
+    first, refs = theme_order(picks, analysis.themes[0], used)
+    assert not refs and any(e.id in strike.sentences for e in first)
+    mark_told(picks, first, analysis.themes[0], used)
+    second, refs = theme_order(picks, analysis.themes[1], used)
+    assert not any(e.id in strike.sentences for e in second)
+    assert [r.text for r in refs] == [f"See also \u201c{strike.label}\u201d under Ports and shipping."]
+    assert refs[0].cites == strike.lead.cites[:1]
+
+
+def test_an_excluded_lead_leaves_the_bottom_line_and_its_story_keeps_its_next_point():
+    from briefgen.edits.apply import SentenceIndex, apply_edits
+    from briefgen.edits.model import Edit
+
+    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    strike = next(s for s in analysis.stories if "own" in s.sources)
+    assert strike.points
+    edits = (Edit("exclude", 1, target=strike.lead.id), Edit("exclude", 2, target="wire-b"))
+    edited, _ = apply_edits(analysis, edits, SentenceIndex(analysis), audience="principals")
+    kept = next(s for s in edited.stories if s.id == strike.id)
+    assert kept.lead == strike.points[0] or kept.lead.text == strike.points[0].text
+    assert "wire-b" not in kept.sources and len(kept.sources) == len(kept.outlets)
+    picks = story_picks(edited, ["ports", "schools"])
+    assert strike.lead.text not in {e.text for e in bottom_line(picks, 5, set())}
+
+
+def test_an_assessment_is_told_from_a_report():
+    assert assesses("The move is likely to deepen Minsk's dependence on Moscow.") == 1.0
+    assert assesses("The divers released pictures of the tail fin on Monday.") == 0.0
+
+
+def test_each_source_tells_at_most_one_story_and_leads_are_its_own_words():
+    week = _week()
+    analysis = analyze(week, THEMES, as_of="2026-03-12")
+    told = [s for story in analysis.stories for s in story.sources]
+    assert len(told) == len(set(told)) and set(told) <= {s.id for s in week}
+    texts = {(s.id, p.n): p.text for s in week for p in s.paragraphs}
+    for story in analysis.stories:
+        for e in (story.lead, *story.points):
+            assert e.cites[0].source in story.sources
+            assert e.text in texts[(e.cites[0].source, e.cites[0].paragraph)]
+    assert analysis.bluf == tuple(s.lead for s in analysis.stories[: len(analysis.bluf)])
