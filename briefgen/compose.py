@@ -35,6 +35,7 @@ from .model import (
     Timeline,
     block_cites,
 )
+from .theme_order import in_source_order, keep_own
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
@@ -151,6 +152,7 @@ class _Composer:
         self.shown_events: tuple[Event, ...] = ()
         self.bluf: tuple[Extract, ...] = ()
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
+        self.sources = {s.id: s for s in analysis.sources}
 
     def bluf_extracts(self) -> tuple[Extract, ...]:
         ids = set(self.themes)
@@ -181,8 +183,8 @@ class _Composer:
             raise RenderError(
                 f"template asks for theme '{theme_id}', which audience '{self.audience.id}' does not include"
             )
-        fresh = tuple(e for e in t.extracts if e.text not in self.used)
-        shown = trim_extracts(fresh, self.audience.max_words)
+        fresh = keep_own(t.extracts, [e for e in t.extracts if e.text not in self.used])
+        shown = in_source_order(trim_extracts(fresh, self.audience.max_words), self.sources)
         self.used.update(e.text for e in shown)
         self.shown_themes.append(dataclasses.replace(t, extracts=shown))
         if not shown:

@@ -8,15 +8,18 @@ from collections.abc import Sequence
 from ..model import Theme
 from .vectors import words
 
-# Weights of a matched term by where the theme names it: keywords are the user's own signal,
-# title words nearly as good, description words only add up when several co-occur.
+# Weights of a matched term by where the theme names it: keywords are the user's own signal; a title
+# word counts only beside another sign of the theme (one word's accident, "industrial" under "Hydrogen
+# and industry", is not enough), description words only add up when several co-occur.
 KEYWORD_WEIGHT = 1.0
-TITLE_WEIGHT = 0.6
+TITLE_WEIGHT = 0.45
 DESCRIPTION_WEIGHT = 0.25
 # A multi-word keyword ("Union State") is more specific than either word alone.
 PHRASE_BONUS = 0.5
-# A sentence bears on a theme from one title word or two description words upward.
+# A sentence bears on a theme from one keyword, or a title word and a description word, upward.
 RELEVANT = 0.5
+# A word the theme excludes rules the sentence out of it, whatever else it says.
+EXCLUDE_WEIGHT = -1000.0
 
 Phrase = tuple[str, ...]
 
@@ -36,6 +39,10 @@ def theme_phrases(theme: Theme) -> dict[Phrase, float]:
         add((stem,), TITLE_WEIGHT)
     for stem in words(theme.description):
         add((stem,), DESCRIPTION_WEIGHT)
+    for ex in theme.exclude:
+        stems = tuple(words(ex))
+        if stems:
+            phrases[stems] = EXCLUDE_WEIGHT
     return phrases
 
 
