@@ -14,11 +14,19 @@ from collections.abc import Sequence
 
 from ..ingest.header import is_headline_case
 from ..model import Sentence, Source
-from .gazetteer import CALENDAR, DEMONYMS, ORG_HEADS, PLACES, TITLES
+from .referents import (
+    FUNCTION_WORDS,
+    NOT_GIVEN,
+    PRONOUN_SUBJECT,
+    Names,
+    given_names,
+    name_pronoun,
+    name_surnames,
+    surname_uses,
+)
 
 MIN_WORDS, MAX_WORDS = 6, 60
 HEADLINE_WORDS = 20  # an opening line this short, above the body, is a headline or a deck
-SURE_SHARE = 0.75  # a bare surname names the person given this share of its full-name mentions
 
 # Openers that point back to something the reader of a brief will not have seen.
 _CONTEXT_OPENERS = re.compile(
@@ -82,6 +90,23 @@ _DESCRIBED = re.compile(
 _GROUP = re.compile(r"\bthe (?:pair|duo|trio|couple|two|three|four|five|six)\b(?!\s+of\b)")
 # "... was further proof of that.": a demonstrative pronoun pointing back.
 _THAT_END = re.compile(r"\b(?:of|to|about|for|on|from|with|by) (?:that|this)[.,;:]")
+# "World indoor hurdles champion also won", "Norway's former world champion is", "The Bergen star
+# joins": a person described by a role, and not named, as the subject.
+_ROLES = (
+    r"(?:champion|medallist|medalist|winner|holder|runner-up|star|veteran|captain|striker|sprinter|runner"
+    r"|nominee|candidate|incumbent|frontrunner|front-runner|leader|chief|boss)"
+)
+_UNNAMED_ROLE = re.compile(
+    rf"^(?:The\s+|[A-Z][\w.]*[\u2019']s\s+)?(?:[\w.\u2019'-]+\s+){{0,5}}{_ROLES}"
+    r"(?:,|\s+(?:also\s+|now\s+|then\s+)?(?:is|was|has|had|will|won|joins|joined|took|set|ran|finished|said))\b"
+)
+# "will also take part": in what?
+_TAKE_PART = re.compile(r"\btak(?:e|es|ing|en) part\b(?!\s+in\b)")
+# "the sprinters had failed": people referred to as a group already met.
+_PEOPLE = re.compile(
+    r"\bthe (?:men|women|sprinters|athletes|players|defendants|suspects|brothers|sisters)\b"
+    r"(?!\s+(?:of|who|from|in|at|accused|charged|involved|that|which)\b)"
+)
 # "Two other men ...", "Other observers ...": others than someone mentioned before.
 _OTHER = re.compile(r"^(?:\S+\s+){0,2}other\b", re.I)
 _IMPERSONAL = re.compile(r"\b(?:it|its|they|their|them)\b")
@@ -102,6 +127,7 @@ _DEMONSTRATIVE = re.compile(r"\b(?:these|those)\b(?!\s+(?:who|whose|which|that|w
 _FINAL = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _QUOTE_LINE = re.compile(r"^\s*[\"\u201c\u2018].*[\"\u201d\u2019]\s*[-\u2013\u2014]+\s*\S")
+_HERE = re.compile(r"\bhere\b", re.I)
 # Bits of a page that are not prose: markup, captions and credits, bylines.
 _MARKUP = re.compile(r"<[A-Za-z/!][^<>]{0,200}>|&(?:[a-z]{2,8}|#\d{2,5});")
 _CAPTION = re.compile(
@@ -128,90 +154,6 @@ _DATELINE = re.compile(
 # First person outside quotation marks: the author's own voice ("We argue that ...").
 _FIRST_PERSON = re.compile(r"(?<![\w.\u2019'-])(?:[Ww]e|[Oo]urs?|us|[Mm]y|me|I)(?![\w.\u2019'-])")
 _NOT_PRONOUN_I = re.compile(r"(?:War|Phase|Part|Title|Class|Type|Stage|Level|Grade|Article|Chapter)\s$")
-_SURNAME = r"[A-Z][a-z]*(?:[\u2019']?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?"
-_OPENING_NAME = re.compile(rf"^({_SURNAME})(?:[\u2019']s)?\s+[a-z]")
-_FUNCTION = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "to",
-        "with",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "then",
-        "now",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "last",
-        "next",
-        "new",
-        "more",
-        "most",
-        "many",
-        "some",
-        "several",
-        "all",
-        "both",
-        "each",
-        "every",
-        "no",
-        "not",
-        "only",
-        "even",
-        "still",
-        "also",
-        "however",
-        "although",
-        "though",
-        "because",
-        "since",
-        "until",
-        "nearly",
-        "almost",
-        "about",
-        "around",
-        "over",
-        "under",
-        "among",
-        "between",
-        "during",
-        "despite",
-        "without",
-        "within",
-        "across",
-        "among",
-        "according",
-        "asked",
-        "speaking",
-        "writing",
-    ]
-)
-_NOT_GIVEN = _FUNCTION | TITLES | PLACES | DEMONYMS | CALENDAR | ORG_HEADS
 
 
 def strip_dateline(text: str) -> str:
@@ -239,6 +181,9 @@ def needs_context(text: str) -> bool:
         or _GROUP.search(outside)
         or _THAT_END.search(outside)
         or _OTHER.match(outside)
+        or _UNNAMED_ROLE.match(outside)
+        or _TAKE_PART.search(outside)
+        or _PEOPLE.search(outside)
         or _unnamed_person(outside)
     )
 
@@ -247,7 +192,7 @@ def _unnamed_person(text: str) -> bool:
     """Return whether "he", "his", "she" or "her" comes before anyone the sentence names or describes,
     or "it", "its", "they" or "their" before anything at all ("Almost all of its grain ...")."""
     m = _IMPERSONAL.search(text)
-    if m and all(w.lower() in _FUNCTION for w in re.findall(r"[A-Za-z]+", text[: m.start()])):
+    if m and all(w.lower() in FUNCTION_WORDS for w in re.findall(r"[A-Za-z]+", text[: m.start()])):
         return True
     m = _PERSONAL.search(text)
     if m is None:
@@ -257,7 +202,7 @@ def _unnamed_person(text: str) -> bool:
         return False
     for i, w in enumerate(re.findall(r"[A-Za-z][\w\u2019'-]*", before)):
         low = w.lower().strip("\u2019'")
-        if w[0].isupper() and low not in _NOT_GIVEN and not (i == 0 and low in _FUNCTION):
+        if w[0].isupper() and low not in NOT_GIVEN and not (i == 0 and low in FUNCTION_WORDS):
             return False
     return True
 
@@ -310,88 +255,6 @@ def _inside_quotation(paragraph: str, start: int) -> bool:
     return before.count('"') % 2 == 1
 
 
-_NAME_RUN = re.compile(rf"(?<![\w\u2019'-])[A-Z][a-z]+(?:\s+(?:[A-Z]\.|{_SURNAME})){{1,3}}(?![\w\u2019'-])")
-_ROLE_SUFFIX = re.compile(r"(?:er|ist|or|ian|ant|ent|man|woman)$")
-
-
-def given_names(source: Source) -> dict[str, Counter[str]]:
-    """Return, for each surname written after given names in ``source``, how often each given name is.
-
-    "Keith Lamont Scott" gives Scott the given names "Keith Lamont"; title and place words leading a run
-    ("Secretary of State Jon Husted") are no given names.
-    """
-    found: dict[str, Counter[str]] = {}
-    for p in source.paragraphs:
-        for m in _NAME_RUN.finditer(p.text):
-            tokens = m.group(0).split()
-            while tokens and tokens[0].lower() in _NOT_GIVEN:
-                tokens = tokens[1:]
-            opening = m.start() == 0 or p.text[: m.start()].rstrip().endswith((".", "!", "?", ":"))
-            if opening and len(tokens) > 2 and _ROLE_SUFFIX.search(tokens[0]):
-                tokens = tokens[1:]  # "Sprinter Michelle Collins ...": a role noun opening the sentence
-            if len(tokens) < 2 or any(t.lower() in _NOT_GIVEN for t in tokens):
-                continue
-            found.setdefault(tokens[-1], Counter())[" ".join(tokens[:-1])] += 1
-    return found
-
-
-def name_surname(text: str, names: dict[str, Counter[str]]) -> str | None:
-    """Return ``text`` with an opening bare surname given its first name in brackets ("[Tom] Steyer ...").
-
-    ``text`` comes back unchanged when it opens with no surname the source writes in full, and None
-    when the source gives that surname to several people with no clear leader (which one is meant?).
-    """
-    m = _OPENING_NAME.match(text)
-    if m is None:
-        return text
-    surname = m.group(1)
-    counts = names.get(surname)
-    if not counts:
-        return text
-    given, n = counts.most_common(1)[0]
-    if n < SURE_SHARE * sum(counts.values()):
-        return None
-    if re.search(rf"\b{re.escape(given)}\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", text):
-        return text  # the sentence names the person in full further on
-    return f"[{given}] {text}"
-
-
-_PRONOUN_SUBJECT = re.compile(r"^(He|She) (?=[a-z])")
-
-
-def people_named(text: str, names: dict[str, Counter[str]]) -> set[str]:
-    """Return the full names of the people a sentence names, in full or by a surname the source knows."""
-    found: set[str] = set()
-    for m in _NAME_RUN.finditer(text):
-        tokens = [t for t in m.group(0).split() if t.lower() not in _NOT_GIVEN]
-        if len(tokens) >= 2:
-            found.add(" ".join(tokens))
-    for m in re.finditer(rf"(?<![\w\u2019'-]){_SURNAME}(?![\w-])", text):
-        counts = names.get(m.group(0))
-        if counts and not any(n.endswith(" " + m.group(0)) for n in found):
-            given, n = counts.most_common(1)[0]
-            if n >= SURE_SHARE * sum(counts.values()):
-                found.add(f"{given} {m.group(0)}")
-    return found
-
-
-def name_pronoun(text: str, previous: str | None, names: dict[str, Counter[str]]) -> str | None:
-    """Return "He [Alexander Lukashenko] has ..." when the sentence before names one person and only one,
-    else None (who "he" is cannot be told with confidence)."""
-    m = _PRONOUN_SUBJECT.match(text)
-    if m is None or previous is None:
-        return None
-    people = people_named(_QUOTED.sub(" ", previous), names)
-    if len(people) != 1:
-        return None
-    (person,) = people
-    if person.split()[-1] not in previous.split(",")[0].split()[:8]:
-        return None  # named, but not as the subject the pronoun continues
-    if not is_standalone(person + text[m.end(1) :]):
-        return None
-    return f"{m.group(1)} [{person}]{text[m.end(1) :]}"
-
-
 def _headline_paragraphs(source: Source) -> frozenset[int]:
     """Return the opening lines that are a headline or deck: short lines above a dateline, or the first
     line when no title was given or found."""
@@ -417,39 +280,52 @@ def present_sentences(
     """Return, per sentence of ``source``, the text a brief may show, or None if it cannot stand alone.
 
     The text shown is the sentence itself, with a leading dateline cut off (what is left is still
-    verbatim in the paragraph, so the cite stays honest), an opening bare surname given the first
-    name the source writes it with, and an opening "He" or "She" the one person the sentence before
-    names, in square brackets. Sentences of the paragraphs in ``skip`` (title,
-    byline, ...) and of headline lines never stand alone.
+    verbatim in the paragraph, so the cite stays honest), and referents named in square brackets
+    where the source makes them certain (referents.py): a bare surname's first name, the person an
+    opening "He" or "She" is. Sentences of the paragraphs in ``skip`` (title, byline, ...) and of
+    headline lines never stand alone.
     """
     skip = skip | _headline_paragraphs(source)
     paragraphs = {p.n: p.text for p in source.paragraphs}
-    names: dict[str, Counter[str]] | None = None
+    known: tuple[Names, Counter[str]] | None = None
     out: list[str | None] = []
     previous: str | None = None
     for s in sentences:
-        text = strip_dateline(s.text)
         before, previous = previous, s.text
+        text = strip_dateline(s.text)
+        if text != s.text and _HERE.search(text):
+            out.append(None)  # "a black man here": the place was the dateline cut off
+            continue
         if s.cite.paragraph in skip or text.strip() == (source.title or "").strip():
             out.append(None)
             continue
         if _inside_quotation(paragraphs.get(s.cite.paragraph, ""), s.start):
             out.append(None)
             continue
-        if _PRONOUN_SUBJECT.match(text):
-            names = names if names is not None else given_names(source)
-            out.append(name_pronoun(text, before, names))
+        known = known or (given_names(source), surname_uses(source))
+        if PRONOUN_SUBJECT.match(text):
+            named = name_pronoun(text, before, known[0])
+            out.append(named[0] if named and is_standalone(named[1]) else None)
             continue
-        if not is_standalone(text):
-            out.append(None)
-            continue
-        if _OPENING_NAME.match(text):
-            names = names if names is not None else given_names(source)
-            shown = name_surname(text, names)
-            out.append(shown)
-            continue
-        out.append(text)
+        out.append(name_surnames(text, *known) if is_standalone(text) else None)
     return tuple(out)
+
+
+BACKGROUND_LABEL = "[Background] "
+# "in 2004", "in July 2004", "during 1998", "back in early 2001": a time adverbial naming a year.
+_DATED = re.compile(
+    r"\b(?:in|during|on|by|until|back in)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d{2})\b(?!-)"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def is_background(text: str, year: int) -> bool:
+    """Return whether a sentence of a text written in ``year`` reports an earlier year ("in 2004")."""
+    dated = [int(m.group(1)) for m in _DATED.finditer(text)]
+    if not dated or max(dated) >= year:
+        return False
+    return all(int(y) < year for y in _YEAR.findall(text))
 
 
 _INSERTION = re.compile(r"\[[^\[\]]{1,80}\] | \[[^\[\]]{1,80}\]")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import Cite, Extract, Quote, Sentence, Source, Theme, ThemeSummary
 from ..records import fast_pickle
 from .segment import split_sentences
-from .standalone import is_standalone, present_sentences
+from .standalone import BACKGROUND_LABEL, is_background, is_standalone, present_sentences
 from .themes import ThemeScorer
 from .vectors import Vector, Vectorizer, centroid, cosine, words
 
@@ -20,6 +20,7 @@ MMR_LAMBDA = 0.5  # weight of similarity to what is already chosen
 # Score mix for a theme: relevance to the theme, centrality among its sentences, early position.
 W_RELEVANCE, W_CENTRALITY, W_POSITION = 0.45, 0.45, 0.10
 CORROBORATION_BONUS = 0.04  # per extra source, up to three
+BACKGROUND_WEIGHT = 0.8  # a sentence about an earlier year than its source's ranks below the week's news
 # Score mix for one document: centrality, lead position, overlap with the headline, length.
 DOC_CENTRALITY, DOC_POSITION, DOC_TITLE, DOC_LENGTH = 0.5, 0.1, 0.25, 0.15
 # One author rarely repeats a point within a few sentences: a lighter redundancy penalty than across sources.
@@ -38,11 +39,13 @@ class _Item:
     vectorizer: Vectorizer | None = None
     known: Vector | None = None  # the TF-IDF vector, once computed
     shown: str = ""  # the text a brief shows when it is not the sentence itself (see standalone.py)
+    background: bool = False  # dated to an earlier year than its source: shown as background
 
     @property
     def text(self) -> str:
         """Return the text a brief shows for this sentence."""
-        return self.shown or self.sentence.text
+        text = self.shown or self.sentence.text
+        return BACKGROUND_LABEL + text if self.background else text
 
     @property
     def vector(self) -> Vector:
@@ -205,6 +208,10 @@ def summarize_themes(
     # Only sentences bearing on some theme take part below: a third of a large week, often less.
     hits = [(it, rel) for it in items if any(rel := scorer.relevance(it.tokens))]
     source_order = {s.id: i for i, s in enumerate(sources)}
+    years = {s.id: int(s.date[:4]) for s in sources if s.date and s.date[:4].isdigit()}
+    for it, _ in hits:
+        year = years.get(it.sentence.cite.source)
+        it.background = year is not None and is_background(it.shown or it.sentence.text, year)
     quote_cites = [q.cite for q in quotes]
 
     # Centrality within a theme: cosine to the relevance-weighted centroid of its sentences.
@@ -216,9 +223,10 @@ def summarize_themes(
     scores: list[list[float]] = []
     for it, rel in hits:
         pos = _position(it.rank_in_source)
+        weight = BACKGROUND_WEIGHT if it.background else 1.0
         scores.append(
             [
-                W_RELEVANCE * r + W_CENTRALITY * cosine(it.vector, centroids[t]) + W_POSITION * pos
+                weight * (W_RELEVANCE * r + W_CENTRALITY * cosine(it.vector, centroids[t]) + W_POSITION * pos)
                 if r > 0
                 else 0.0
                 for t, r in enumerate(rel)

@@ -1,0 +1,89 @@
+"""A theme's scope: its exclude words, its title words, and how its sentences are ordered and kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.analysis.themes import ThemeScorer
+from briefgen.analysis.vectors import words
+from briefgen.config_schema import validate
+from briefgen.errors import ConfigError
+from briefgen.model import Cite, Extract, Paragraph, Source, Theme
+from briefgen.theme_order import in_source_order, keep_own
+
+CONFIG = """\
+title: Weekly
+sources: [seeds/*.txt]
+themes:
+  energy:
+    title: "Hydrogen and industry"
+    keywords: [hydrogen, electrolyser]
+    exclude: {exclude}
+audiences:
+  press:
+    themes: all
+    formats: [md]
+"""
+
+
+@pytest.fixture(autouse=True)
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "templates" / "press").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_exclude_is_read_as_a_list_of_words() -> None:
+    config = validate(CONFIG.format(exclude="[wind farm, offshore]"), Path("c.yaml"))
+    assert config.theme("energy").exclude == ("wind farm", "offshore")
+    assert validate(CONFIG.format(exclude="turbine"), Path("c.yaml")).theme("energy").exclude == ("turbine",)
+
+
+def test_exclude_of_the_wrong_type_is_reported_with_its_line() -> None:
+    with pytest.raises(ConfigError) as info:
+        validate(CONFIG.format(exclude="{a: b}"), Path("c.yaml"))
+    [problem] = info.value.problems
+    assert problem.startswith("c.yaml:7:")
+    assert "themes.energy.exclude" in problem
+
+
+def test_an_excluded_word_rules_a_sentence_out_of_the_theme() -> None:
+    theme = Theme("energy", "Hydrogen and industry", keywords=("hydrogen",), exclude=("wind farm",))
+    scorer = ThemeScorer([theme])
+    assert scorer.relevance(words("The hydrogen plant opened beside the steelworks."))[0] > 0
+    assert scorer.relevance(words("The hydrogen plant will draw power from a wind farm."))[0] == 0
+
+
+def test_one_title_word_alone_does_not_put_a_sentence_under_a_theme() -> None:
+    theme = Theme("energy", "Hydrogen and industry", "Electrolysers and green steel.", ("hydrogen",))
+    scorer = ThemeScorer([theme])
+    assert scorer.relevance(words("Industry output of the region fell in May."))[0] == 0
+    assert (
+        scorer.relevance(words("Industry wants cheaper steel from the new mills."))[0] > 0
+    )  # title + description
+
+
+def _source(sid: str, *paras: str) -> Source:
+    return Source(
+        id=sid, path=f"{sid}.txt", paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1))
+    )
+
+
+def test_sentences_of_one_source_keep_its_order_in_the_slots_they_hold() -> None:
+    a = _source("a", "First point. Second point.", "Third point.")
+    b = _source("b", "Other source.")
+    e1, e2, e3 = (
+        Extract(t, (Cite("a", n),))
+        for t, n in (("First point.", 1), ("Second point.", 1), ("Third point.", 2))
+    )
+    eb = Extract("Other source.", (Cite("b", 1),))
+    ranked = (e3, eb, e2, e1)
+    assert in_source_order(ranked, {"a": a, "b": b}) == (e1, eb, e2, e3)
+
+
+def test_a_theme_the_bottom_line_used_up_keeps_two_of_its_own() -> None:
+    best, second, third = (Extract(t, (Cite("a", 1),)) for t in ("Best.", "Second.", "Third."))
+    assert keep_own((best, second, third), [third]) == (best, third)
+    assert keep_own((best, second, third), [second, third]) == (second, third)
+    assert keep_own((best,), []) == (best,)
