@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .analysis.standalone import remove_insertions
+from .analysis.standalone import BACKGROUND_LABEL, remove_insertions
 from .model import Extract, Source
 
 MIN_THEME_SENTENCES = 2  # a theme the bottom line has used up keeps at least this many of its own
@@ -36,6 +36,12 @@ def _position(e: Extract, source: Source | None) -> tuple[int, int]:
         return (cite.paragraph, 0)
     text = next((p.text for p in source.paragraphs if p.n == cite.paragraph), "")
     return (cite.paragraph, max(0, text.find(remove_insertions(e.text))))
+
+
+def week_first(extracts: Sequence[Extract]) -> tuple[Extract, ...]:
+    """Return ``extracts`` with the week's sentences before background about earlier years (kept in rank
+    order each), so a word limit drops background first."""
+    return tuple(sorted(extracts, key=lambda e: e.text.startswith(BACKGROUND_LABEL)))
 
 
 def keep_own(all_extracts: Sequence[Extract], fresh: Sequence[Extract]) -> tuple[Extract, ...]:

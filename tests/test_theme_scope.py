@@ -11,7 +11,7 @@ from briefgen.analysis.vectors import words
 from briefgen.config_schema import validate
 from briefgen.errors import ConfigError
 from briefgen.model import Cite, Extract, Paragraph, Source, Theme
-from briefgen.theme_order import in_source_order, keep_own
+from briefgen.theme_order import in_source_order, keep_own, week_first
 
 CONFIG = """\
 title: Weekly
@@ -87,3 +87,9 @@ def test_a_theme_the_bottom_line_used_up_keeps_two_of_its_own() -> None:
     assert keep_own((best, second, third), [third]) == (best, third)
     assert keep_own((best, second, third), [second, third]) == (second, third)
     assert keep_own((best,), []) == (best,)
+
+
+def test_background_comes_after_the_weeks_sentences() -> None:
+    old = Extract("[Background] The quay was last closed in 2019.", (Cite("a", 1),))
+    new, newer = (Extract(t, (Cite("b", 1),)) for t in ("The quay closed on Monday.", "Ships wait outside."))
+    assert week_first((old, new, newer)) == (new, newer, old)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from ..model import Source
-from .gazetteer import CALENDAR, DEMONYMS, ORG_HEADS, PLACES, TITLES
+from .gazetteer import CALENDAR, DEMONYMS, ORG_HEADS, PARTICLES, PLACES, TITLES
 
 SURE_SHARE = 0.75  # a bare surname names the person given this share of its full-name mentions
 PROTAGONIST = 4  # a surname the source uses this often is its protagonist, met in full elsewhere
@@ -95,15 +95,18 @@ FUNCTION_WORDS = frozenset(
         "writing",
     ]
 )
-NOT_GIVEN = FUNCTION_WORDS | TITLES | PLACES | DEMONYMS | CALENDAR | ORG_HEADS
+NOT_GIVEN = FUNCTION_WORDS | TITLES | PLACES | DEMONYMS | CALENDAR | ORG_HEADS | PARTICLES
 PRONOUN_SUBJECT = re.compile(r"^(He|She) (?=[a-z])")
 
 _SURNAME = r"[A-Z][a-z]*(?:[\u2019']?[A-Z][a-z]+)*(?:-[A-Z][a-z]+)?"
-_NAME_RUN = re.compile(rf"(?<![\w\u2019'-])[A-Z][a-z]+(?:\s+(?:[A-Z]\.|{_SURNAME})){{1,3}}(?![\w\u2019'-])")
+# A possessive may follow ("Kostas Kenteris' lawyer"); a letter or hyphen may not.
+_NAME_RUN = re.compile(rf"(?<![\w\u2019'-])[A-Z][a-z]+(?:\s+(?:[A-Z]\.|{_SURNAME})){{1,3}}(?![\w-])")
 _ROLE_SUFFIX = re.compile(r"(?:er|ist|or|ian|ant|ent|man|woman)$")
 _BARE = re.compile(rf"(?<![\w\u2019'.-])({_SURNAME})(?![\w-])")
-_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w.]*|\[[^\]]*\])\s+$")
+# A capitalised word, an inserted bracket or a name particle ("Yvo de Boer") just before: a longer name.
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w.]*|\[[^\]]*\]|\b(?i:" + "|".join(sorted(PARTICLES)) + r"))\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 
 Names = dict[str, Counter[str]]
@@ -130,11 +133,6 @@ def given_names(source: Source) -> Names:
     return found
 
 
-def surname_uses(source: Source) -> Counter[str]:
-    """Return how often each capitalised word occurs in ``source`` (for telling protagonists)."""
-    return Counter(m.group(1) for p in source.paragraphs for m in _BARE.finditer(p.text))
-
-
 def _sure_given(surname: str, names: Names) -> str | None:
     """Return the given name the source gives ``surname``, "" if it gives several alike, None if none."""
     counts = names.get(surname)
@@ -144,12 +142,12 @@ def _sure_given(surname: str, names: Names) -> str | None:
     return given if n >= SURE_SHARE * sum(counts.values()) else ""
 
 
-def name_surnames(text: str, names: Names, uses: Counter[str] | None = None) -> str | None:
+def name_surnames(text: str, names: Names, whole: str | None = None) -> str | None:
     """Return ``text`` with bare surnames given their first name in brackets ("[Tom] Steyer said ...").
 
-    The opening surname always (the sentence's subject); a surname further on when the source names
-    that person rarely (``uses`` below PROTAGONIST: not someone the reader meets throughout). None
-    when the source gives such a surname to several people alike: which one is meant is unsure.
+    The opening surname always (the sentence's subject); a surname further on when the source's text
+    ``whole`` names that person rarely (below PROTAGONIST times: not someone the reader meets
+    throughout). None when the source gives such a surname to several people alike: which is meant?
     """
     out: list[str] = []
     last = 0
@@ -158,11 +156,14 @@ def name_surnames(text: str, names: Names, uses: Counter[str] | None = None) -> 
         surname = m.group(1)
         if surname in done or surname not in names:
             continue
-        opening = m.start() == 0
-        if not opening and uses is not None and uses[surname] >= PROTAGONIST:
+        # "The Roadmap establishes ..." where the source says "Bali Roadmap": a name's short form.
+        opening = m.start() == 0 or text[: m.start()] == "The "
+        if not opening and whole is not None and whole.count(surname) >= PROTAGONIST:
             continue
-        if _CAPITAL_BEFORE.search(text[: m.start()]) or _CAPITAL_AFTER.match(text, m.end()):
+        if m.start() > 4 and _CAPITAL_BEFORE.search(text[: m.start()]) or _CAPITAL_AFTER.match(text, m.end()):
             continue  # part of a longer name written here ("Anna Lund", "Lund Street")
+        if _ARTICLE_BEFORE.search(text[: m.start()]):
+            return None  # "an O'Sullivan": one of a family, which one is not said
         given = _sure_given(surname, names)
         if not given:
             return None

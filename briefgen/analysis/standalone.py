@@ -9,7 +9,6 @@ cannot stand alone. ``is_standalone`` holds the rules that need only the sentenc
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from ..ingest.header import is_headline_case
@@ -22,7 +21,6 @@ from .referents import (
     given_names,
     name_pronoun,
     name_surnames,
-    surname_uses,
 )
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -87,7 +85,11 @@ _DESCRIBED = re.compile(
     r"^The\s+(?:(?:[A-Z]\w+\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?[\u2019']s\b|\d+-year-old\b|[A-Z][a-z]+,)"
 )
 # "explanations from the pair", "the two": people counted, not named.
-_GROUP = re.compile(r"\bthe (?:pair|duo|trio|couple|two|three|four|five|six)\b(?!\s+of\b)")
+_GROUP = re.compile(
+    r"\b(?:the|^The) (?:(?:pair|duo|trio|couple)\b(?!\s+of\b)|(?:two|three|four|five|six)(?=[,.;:]|\s+(?:men"
+    r"|women|people|sides|countries|leaders|candidates|teams|companies|firms|parties|groups|are|were|have"
+    r"|had|will|would|said)\b))"
+)
 # "... was further proof of that.": a demonstrative pronoun pointing back.
 _THAT_END = re.compile(r"\b(?:of|to|about|for|on|from|with|by) (?:that|this)[.,;:]")
 # "World indoor hurdles champion also won", "Norway's former world champion is", "The Bergen star
@@ -104,9 +106,11 @@ _UNNAMED_ROLE = re.compile(
 _TAKE_PART = re.compile(r"\btak(?:e|es|ing|en) part\b(?!\s+in\b)")
 # "the sprinters had failed": people referred to as a group already met.
 _PEOPLE = re.compile(
-    r"\bthe (?:men|women|sprinters|athletes|players|defendants|suspects|brothers|sisters)\b"
+    r"\b(?:the|^The) (?:[a-z]+ )?(?:men|women|sprinters|athletes|players|defendants|suspects|brothers|sisters)\b"
     r"(?!\s+(?:of|who|from|in|at|accused|charged|involved|that|which)\b)"
 )
+# "There was also consensus on ...": more of something said before.
+_THERE_ALSO = re.compile(r"^There (?:is|are|was|were|has been|have been|will be) also\b")
 # "Two other men ...", "Other observers ...": others than someone mentioned before.
 _OTHER = re.compile(r"^(?:\S+\s+){0,2}other\b", re.I)
 _IMPERSONAL = re.compile(r"\b(?:it|its|they|their|them)\b")
@@ -120,13 +124,86 @@ _PERSON_NOUN = re.compile(
     r"|nobody|no one|someone|everyone|anyone|each)\b",
     re.I,
 )
-# "the same" compares with something said before.
-_COMPARED = re.compile(r"\bthe same\b(?!\s+as\b)", re.I)
+# "the same", "a similar ban" compare with something said before; "in the event" points back to it.
+_COMPARED = re.compile(
+    r"\b(?:the same\b(?!\s+as\b)|(?:a|the) similar\b"
+    r"|(?:in|at|from|for|to|during) the (?:event|race|meeting|match|game|contest|tournament|competition"
+    r"|trial|hearing|case|plenary|session)\b"
+    r"(?!\s+(?:of|in|at|on|for)\b))",
+    re.I,
+)
 # "both of these areas", "those emails": a demonstrative points at what came before ("those who" does not).
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those)\b(?!\s+(?:who|whose|which|that|with|in|of)\b)", re.I)
 _FINAL = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _QUOTE_LINE = re.compile(r"^\s*[\"\u201c\u2018].*[\"\u201d\u2019]\s*[-\u2013\u2014]+\s*\S")
+# A subhead run into the paragraph: a few words without a verb's ending, then a colon and a sentence.
+_LABEL = re.compile(
+    r"^(?![^:]*\b(?:said|says|told|added|wrote|stated|warned|argued|asked|explained)\b)"
+    r"[A-Z][a-z]+(?:\s+(?:[a-z]+|[A-Z][a-z]+)){0,4}:\s+(?=[A-Z][a-z]+\s+[a-z]+\s)"
+)
+_WORDS = re.compile(r"[a-z]+")
+# The words that can set off each rule that looks through the whole sentence.
+_COMPARED_WORDS = frozenset(
+    [
+        "same",
+        "similar",
+        "event",
+        "race",
+        "meeting",
+        "match",
+        "game",
+        "contest",
+        "tournament",
+        "competition",
+        "trial",
+        "hearing",
+        "case",
+        "plenary",
+        "session",
+    ]
+)
+_DEMONSTRATIVE_WORDS = frozenset(("these", "those"))
+_GROUP_WORDS = frozenset(["pair", "duo", "trio", "couple", "two", "three", "four", "five", "six"])
+_THAT_WORDS = frozenset(("that", "this"))
+_TAKE_PART_WORDS = frozenset(("part",))
+_PEOPLE_WORDS = frozenset(
+    ["men", "women", "sprinters", "athletes", "players", "defendants", "suspects", "brothers", "sisters"]
+)
+_PRONOUN_WORDS = frozenset(["he", "his", "him", "she", "her", "hers", "it", "its", "they", "their", "them"])
+_FIRST_PERSON_WORDS = frozenset(["we", "our", "ours", "us", "my", "me", "i"])
+_CAPTION_WORDS = frozenset(
+    [
+        "file",
+        "photo",
+        "photograph",
+        "photographs",
+        "picture",
+        "pictures",
+        "image",
+        "images",
+        "video",
+        "videos",
+        "graphic",
+        "illustration",
+        "credit",
+        "credits",
+        "caption",
+        "getty",
+        "reuters",
+        "afp",
+        "epa",
+    ]
+)
+_TRIGGERS = (
+    _COMPARED_WORDS
+    | _DEMONSTRATIVE_WORDS
+    | _GROUP_WORDS
+    | _THAT_WORDS
+    | _TAKE_PART_WORDS
+    | _PEOPLE_WORDS
+    | _PRONOUN_WORDS
+)
 _HERE = re.compile(r"\bhere\b", re.I)
 # Bits of a page that are not prose: markup, captions and credits, bylines.
 _MARKUP = re.compile(r"<[A-Za-z/!][^<>]{0,200}>|&(?:[a-z]{2,8}|#\d{2,5});")
@@ -157,16 +234,27 @@ _NOT_PRONOUN_I = re.compile(r"(?:War|Phase|Part|Title|Class|Type|Stage|Level|Gra
 
 
 def strip_dateline(text: str) -> str:
-    """Return ``text`` without a leading dateline, when what is left is still a sentence."""
-    m = _DATELINE.match(text)
-    if m is None:
+    """Return ``text`` without a leading dateline or subhead label ("Frustration with police: ..."),
+    when what is left is still a sentence."""
+    head = text[:90]
+    m = ("-" in head or "\u2013" in head or "\u2014" in head) and _DATELINE.match(text)
+    m = m or (":" in head and _LABEL.match(text))
+    if not m:
         return text
     rest = text[m.end() :]
     return rest if rest[:1].isupper() and len(rest.split()) >= MIN_WORDS else text
 
 
-def needs_context(text: str) -> bool:
-    """Return whether a sentence opens with, or leans on, something said before it."""
+def _lower_words(text: str) -> frozenset[str]:
+    """Return the lower-cased words of ``text``: each rule below runs only if its trigger word is there."""
+    return frozenset(_WORDS.findall(text.lower()))
+
+
+def needs_context(text: str, seen: frozenset[str] | None = None) -> bool:
+    """Return whether a sentence opens with, or leans on, something said before it.
+
+    ``seen`` holds the sentence's lower-cased words when the caller has them already.
+    """
     if _CONTEXT_OPENERS.match(text) or _LATE_PRONOUN.match(text) or _BACK_REFERENCE.match(text):
         return True
     if _DESCRIBED.match(text):
@@ -174,22 +262,29 @@ def needs_context(text: str) -> bool:
     m = _DEFINITE_SUBJECT.match(text)
     if m and _UNIQUE.isdisjoint(w.strip(",").lower() for w in m.group(0).split()[1:]):
         return True
-    outside = _QUOTED.sub(" ", text)
-    return bool(
-        _COMPARED.search(outside)
-        or _DEMONSTRATIVE.search(outside)
-        or _GROUP.search(outside)
-        or _THAT_END.search(outside)
-        or _OTHER.match(outside)
-        or _UNNAMED_ROLE.match(outside)
-        or _TAKE_PART.search(outside)
-        or _PEOPLE.search(outside)
-        or _unnamed_person(outside)
+    if _OTHER.match(text) or _THERE_ALSO.match(text) or _UNNAMED_ROLE.match(text):
+        return True
+    seen = _lower_words(text) if seen is None else seen
+    if seen.isdisjoint(_TRIGGERS):
+        return False  # most sentences: no word any rule below looks for
+    outside = _QUOTED.sub(" ", text) if '"' in text or "\u201c" in text else text
+    return any(
+        not seen.isdisjoint(words) and rule(outside)
+        for words, rule in (
+            (_COMPARED_WORDS, _COMPARED.search),
+            (_DEMONSTRATIVE_WORDS, _DEMONSTRATIVE.search),
+            (_GROUP_WORDS, _GROUP.search),
+            (_THAT_WORDS, _THAT_END.search),
+            (_TAKE_PART_WORDS, _TAKE_PART.search),
+            (_PEOPLE_WORDS, _PEOPLE.search),
+            (_PRONOUN_WORDS, _unnamed_person),
+        )
     )
 
 
 def _unnamed_person(text: str) -> bool:
-    """Return whether "he", "his", "she" or "her" comes before anyone the sentence names or describes,
+    """Return whether "he", "his", "she" or "her" is used where the sentence names no one (or describes no
+    one before it),
     or "it", "its", "they" or "their" before anything at all ("Almost all of its grain ...")."""
     m = _IMPERSONAL.search(text)
     if m and all(w.lower() in FUNCTION_WORDS for w in re.findall(r"[A-Za-z]+", text[: m.start()])):
@@ -197,18 +292,22 @@ def _unnamed_person(text: str) -> bool:
     m = _PERSONAL.search(text)
     if m is None:
         return False
-    before = text[: m.start()]
-    if _PERSON_NOUN.search(before):
+    if _PERSON_NOUN.search(text[: m.start()]):
         return False
-    for i, w in enumerate(re.findall(r"[A-Za-z][\w\u2019'-]*", before)):
+    # Anyone named in the sentence will do, before the pronoun or after it ("Before the stage, which
+    # he won, Rasmussen said ...").
+    for i, w in enumerate(re.findall(r"[A-Za-z][\w\u2019'-]*", text)):
         low = w.lower().strip("\u2019'")
         if w[0].isupper() and low not in NOT_GIVEN and not (i == 0 and low in FUNCTION_WORDS):
             return False
     return True
 
 
-def first_person(text: str) -> bool:
+def first_person(text: str, seen: frozenset[str] | None = None) -> bool:
     """Return whether a sentence speaks in the first person outside quotation marks."""
+    seen = _lower_words(text) if seen is None else seen
+    if seen.isdisjoint(_FIRST_PERSON_WORDS):
+        return False
     outside = _QUOTED.sub(" ", text)
     for m in _FIRST_PERSON.finditer(outside):
         if m.group(0) == "I" and _NOT_PRONOUN_I.search(outside[: m.start()]):
@@ -224,9 +323,12 @@ def unbalanced_quotes(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
-def not_prose(text: str) -> bool:
+def not_prose(text: str, seen: frozenset[str] | None = None) -> bool:
     """Return whether a sentence is markup, a caption or credit, or a byline."""
-    return bool(_MARKUP.search(text) or _CAPTION.search(text) or _BYLINE.match(text))
+    if _BYLINE.match(text) or (("<" in text or "&" in text) and _MARKUP.search(text)):
+        return True
+    seen = _lower_words(text) if seen is None else seen
+    return not seen.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))
 
 
 def is_standalone(text: str) -> bool:
@@ -237,7 +339,10 @@ def is_standalone(text: str) -> bool:
     stripped = text.rstrip()
     if stripped.endswith("?") or not _FINAL.search(stripped):
         return False  # questions, and headline-like lines without final punctuation
-    if needs_context(text) or first_person(text) or unbalanced_quotes(text) or not_prose(text):
+    if unbalanced_quotes(text):
+        return False
+    seen = _lower_words(text)
+    if needs_context(text, seen) or first_person(text, seen) or not_prose(text, seen):
         return False
     if _QUOTE_LINE.match(text) or text.lstrip().startswith(('"', "\u201c", "\u2018")):
         return False  # a quotation with its attribution: the quote stage presents those
@@ -287,7 +392,7 @@ def present_sentences(
     """
     skip = skip | _headline_paragraphs(source)
     paragraphs = {p.n: p.text for p in source.paragraphs}
-    known: tuple[Names, Counter[str]] | None = None
+    known: tuple[Names, str] | None = None
     out: list[str | None] = []
     previous: str | None = None
     for s in sentences:
@@ -302,7 +407,7 @@ def present_sentences(
         if _inside_quotation(paragraphs.get(s.cite.paragraph, ""), s.start):
             out.append(None)
             continue
-        known = known or (given_names(source), surname_uses(source))
+        known = known or (given_names(source), "\n".join(paragraphs.values()))
         if PRONOUN_SUBJECT.match(text):
             named = name_pronoun(text, before, known[0])
             out.append(named[0] if named and is_standalone(named[1]) else None)
@@ -322,7 +427,12 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 def is_background(text: str, year: int) -> bool:
     """Return whether a sentence of a text written in ``year`` reports an earlier year ("in 2004")."""
-    dated = [int(m.group(1)) for m in _DATED.finditer(text)]
+    # "the deadliest since the bombing in 1988": a comparison with that year, not a report of it.
+    dated = [
+        int(m.group(1))
+        for m in _DATED.finditer(text)
+        if "since " not in text[max(0, m.start() - 50) : m.start()]
+    ]
     if not dated or max(dated) >= year:
         return False
     return all(int(y) < year for y in _YEAR.findall(text))

@@ -20,7 +20,9 @@ MMR_LAMBDA = 0.5  # weight of similarity to what is already chosen
 # Score mix for a theme: relevance to the theme, centrality among its sentences, early position.
 W_RELEVANCE, W_CENTRALITY, W_POSITION = 0.45, 0.45, 0.10
 CORROBORATION_BONUS = 0.04  # per extra source, up to three
-BACKGROUND_WEIGHT = 0.8  # a sentence about an earlier year than its source's ranks below the week's news
+# A sentence about a year before the week's reading ranks below the week's news in the bottom line;
+# in a theme it stays (labelled), and the brief shows it after the week's sentences (theme_order.py).
+BACKGROUND_WEIGHT = 0.8
 # Score mix for one document: centrality, lead position, overlap with the headline, length.
 DOC_CENTRALITY, DOC_POSITION, DOC_TITLE, DOC_LENGTH = 0.5, 0.1, 0.25, 0.15
 # One author rarely repeats a point within a few sentences: a lighter redundancy penalty than across sources.
@@ -208,10 +210,10 @@ def summarize_themes(
     # Only sentences bearing on some theme take part below: a third of a large week, often less.
     hits = [(it, rel) for it in items if any(rel := scorer.relevance(it.tokens))]
     source_order = {s.id: i for i, s in enumerate(sources)}
-    years = {s.id: int(s.date[:4]) for s in sources if s.date and s.date[:4].isdigit()}
+    # Background is what the text dates before the first year the week's reading covers.
+    years = [int(s.date[:4]) for s in sources if s.date and s.date[:4].isdigit()]
     for it, _ in hits:
-        year = years.get(it.sentence.cite.source)
-        it.background = year is not None and is_background(it.shown or it.sentence.text, year)
+        it.background = bool(years) and is_background(it.shown or it.sentence.text, min(years))
     quote_cites = [q.cite for q in quotes]
 
     # Centrality within a theme: cosine to the relevance-weighted centroid of its sentences.
@@ -223,10 +225,9 @@ def summarize_themes(
     scores: list[list[float]] = []
     for it, rel in hits:
         pos = _position(it.rank_in_source)
-        weight = BACKGROUND_WEIGHT if it.background else 1.0
         scores.append(
             [
-                weight * (W_RELEVANCE * r + W_CENTRALITY * cosine(it.vector, centroids[t]) + W_POSITION * pos)
+                W_RELEVANCE * r + W_CENTRALITY * cosine(it.vector, centroids[t]) + W_POSITION * pos
                 if r > 0
                 else 0.0
                 for t, r in enumerate(rel)
@@ -300,6 +301,7 @@ def summarize_bluf(
                 continue
             corroboration = min(3, len(e.cites) - 1) / 3
             score = 0.5 * cosine(it.vector, centre) + 0.3 * e.score / top + 0.2 * corroboration
+            score *= BACKGROUND_WEIGHT if it.background else 1.0
             candidates.append((score, t, it, e))
     if not candidates:
         # No theme matched anything: fall back to the most central standalone sentences.
