@@ -35,7 +35,7 @@ from .model import (
     Timeline,
     block_cites,
 )
-from .theme_order import in_source_order, keep_own, week_first
+from .theme_order import in_source_order, keep_own, not_repeated, week_first
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
@@ -183,7 +183,9 @@ class _Composer:
             raise RenderError(
                 f"template asks for theme '{theme_id}', which audience '{self.audience.id}' does not include"
             )
-        fresh = keep_own(t.extracts, [e for e in t.extracts if e.text not in self.used])
+        fresh = keep_own(
+            t.extracts, not_repeated([e for e in t.extracts if e.text not in self.used], list(self.used))
+        )
         shown = in_source_order(trim_extracts(week_first(fresh), self.audience.max_words), self.sources)
         self.used.update(e.text for e in shown)
         self.shown_themes.append(dataclasses.replace(t, extracts=shown))

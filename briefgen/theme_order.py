@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .analysis.standalone import BACKGROUND_LABEL, remove_insertions
+from .analysis.background import BACKGROUND_LABEL
+from .analysis.same_facts import same_figures
+from .analysis.standalone import remove_insertions
 from .model import Extract, Source
 
 MIN_THEME_SENTENCES = 2  # a theme the bottom line has used up keeps at least this many of its own
@@ -42,6 +44,12 @@ def week_first(extracts: Sequence[Extract]) -> tuple[Extract, ...]:
     """Return ``extracts`` with the week's sentences before background about earlier years (kept in rank
     order each), so a word limit drops background first."""
     return tuple(sorted(extracts, key=lambda e: e.text.startswith(BACKGROUND_LABEL)))
+
+
+def not_repeated(extracts: Sequence[Extract], shown: Sequence[str]) -> list[Extract]:
+    """Return the extracts that do not report the same figures as a sentence shown already (the bottom
+    line's "52 people were killed ..." is not repeated in a theme as "Fifty-two people died ...")."""
+    return [e for e in extracts if not any(same_figures(e.text, s) for s in shown)]
 
 
 def keep_own(all_extracts: Sequence[Extract], fresh: Sequence[Extract]) -> tuple[Extract, ...]:

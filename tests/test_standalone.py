@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from briefgen.analysis.background import is_background
 from briefgen.analysis.referents import given_names, name_surnames
 from briefgen.analysis.segment import split_sentences
 from briefgen.analysis.standalone import (
     first_person,
-    is_background,
     is_standalone,
     needs_context,
     not_prose,

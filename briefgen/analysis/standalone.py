@@ -298,7 +298,11 @@ def _unnamed_person(text: str) -> bool:
     # he won, Rasmussen said ...").
     for i, w in enumerate(re.findall(r"[A-Za-z][\w\u2019'-]*", text)):
         low = w.lower().strip("\u2019'")
-        if w[0].isupper() and low not in NOT_GIVEN and not (i == 0 and low in FUNCTION_WORDS):
+        if (
+            w[0].isupper()
+            and low not in NOT_GIVEN
+            and not (i == 0 and (low in FUNCTION_WORDS or low.endswith(("ing", "ed", "ly"))))
+        ):
             return False
     return True
 
@@ -414,28 +418,6 @@ def present_sentences(
             continue
         out.append(name_surnames(text, *known) if is_standalone(text) else None)
     return tuple(out)
-
-
-BACKGROUND_LABEL = "[Background] "
-# "in 2004", "in July 2004", "during 1998", "back in early 2001": a time adverbial naming a year.
-_DATED = re.compile(
-    r"\b(?:in|during|on|by|until|back in)\s+(?:(?:early|late|mid-?)\s*)?"
-    r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d{2})\b(?!-)"
-)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def is_background(text: str, year: int) -> bool:
-    """Return whether a sentence of a text written in ``year`` reports an earlier year ("in 2004")."""
-    # "the deadliest since the bombing in 1988": a comparison with that year, not a report of it.
-    dated = [
-        int(m.group(1))
-        for m in _DATED.finditer(text)
-        if "since " not in text[max(0, m.start() - 50) : m.start()]
-    ]
-    if not dated or max(dated) >= year:
-        return False
-    return all(int(y) < year for y in _YEAR.findall(text))
 
 
 _INSERTION = re.compile(r"\[[^\[\]]{1,80}\] | \[[^\[\]]{1,80}\]")

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from ..model import Cite, Extract, Quote, Sentence, Source, Theme, ThemeSummary
 from ..records import fast_pickle
+from .background import BACKGROUND_LABEL, is_background
+from .same_facts import same_figures
 from .segment import split_sentences
-from .standalone import BACKGROUND_LABEL, is_background, is_standalone, present_sentences
+from .standalone import is_standalone, present_sentences
 from .themes import ThemeScorer
 from .vectors import Vector, Vectorizer, centroid, cosine, words
 
@@ -172,7 +174,7 @@ def _select(
             if i == best_i:
                 continue
             sim = cosine(item.vector, other.vector)
-            if sim >= DUPLICATE:
+            if sim >= DUPLICATE or same_figures(item.sentence.text, other.sentence.text):
                 src = other.sentence.cite.source
                 if all(c.source != src for c in pick.cites):
                     pick.cites.append(other.sentence.cite)
