@@ -184,10 +184,10 @@ def test_a_rarely_named_person_further_on_is_named_but_the_protagonist_is_not() 
     src = source(
         "Harbour master Ingrid Solberg closed the quay. Engineer Per Dahl inspected the cranes.",
         "Solberg said the storm was the worst in years. Solberg asked for funds. Solberg waited.",
-        "The city council met Solberg and Dahl on Tuesday to discuss the cost of the repairs.",
+        "City officials met Solberg and Dahl on Tuesday to discuss the cost of the repairs.",
     )
     assert shown(src)[-1] == (
-        "The city council met Solberg and [Per] Dahl on Tuesday to discuss the cost of the repairs."
+        "City officials met Solberg and [Per] Dahl on Tuesday to discuss the cost of the repairs."
     )
 
 

@@ -41,10 +41,12 @@ _CONTEXT_OPENERS = re.compile(
 # "In particular, he ...": a pronoun subject after a short opening phrase needs context just as much.
 _LATE_PRONOUN = re.compile(r"^[^,]{1,60},\s+(?:he|she|it|they|this|these|those|his|her|its|their)\b", re.I)
 # "The move drew praise": a bare event noun pointing back to what the previous sentence reported.
+# "Graham's comments came ...": the same, told as someone's.
 _BACK_REFERENCE = re.compile(
-    r"^The (?:move|decision|step|deal|plan|measure|episode|announcement|gesture|visit|trip|meeting|incident"
-    r"|event|development|shift|change|effort|initiative|proposal|offer|policy|approach|strategy|outcome)\b"
-    r"(?!\s+(?:of|by|to|for|that|in|on|with|from|between)\b)"
+    r"^(?:The|[A-Z][\w-]*[\u2019']s) (?:move|decision|step|deal|plan|measure|episode|announcement|gesture"
+    r"|visit|trip|meeting|incident|event|development|shift|change|effort|initiative|proposal|offer|policy"
+    r"|approach|strategy|outcome|comments?|remarks?|statement|words|response|reaction)\b"
+    r"(?!\s+(?:of|by|to|for|that|in|on|with|from|between|about)\b)"
 )
 # "The firm reported ...", "The pair are facing ...", "The 25-year-old has ...", "The athletes, who ...":
 # a definite description of a few common words, then straight to its verb (or an aside), names nothing
@@ -53,7 +55,8 @@ _BACK_REFERENCE = re.compile(
 _DEFINITE_SUBJECT = re.compile(
     r"^The\s+(?:(?:[a-z0-9]|[A-Z]\w*-[a-z])[\w\u2019'-]*\s+)?(?:[a-z0-9]|[A-Z]\w*-[a-z])[\w\u2019'-]*"
     r"(?:,|\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do"
-    r"|also|now|then|still|later|again|too|already|never|said|says|told|[a-z]+ed)\b)"
+    r"|also|now|then|still|later|again|too|already|never|said|says|told|[a-z]+ed|laid|took|made|gave|came"
+    r"|went|met|held|left|won|lost|ran|saw|found|began|brought|kept|put|set|sent|spent|paid|themselves)\b)"
 )
 # Heads that name one body wherever the news is set ("The central bank raised ..."): they stand alone.
 _UNIQUE = frozenset(
