@@ -124,7 +124,9 @@ def given_names(source: Source) -> Names:
             tokens = m.group(0).split()
             while tokens and tokens[0].lower() in NOT_GIVEN:
                 tokens = tokens[1:]
-            opening = m.start() == 0 or p.text[: m.start()].rstrip().endswith((".", "!", "?", ":"))
+            opening = m.start() == 0 or p.text[max(0, m.start() - 4) : m.start()].rstrip().endswith(
+                (".", "!", "?", ":")
+            )
             if opening and len(tokens) > 2 and _ROLE_SUFFIX.search(tokens[0]):
                 tokens = tokens[1:]
             if len(tokens) < 2 or any(t.lower() in NOT_GIVEN for t in tokens):

@@ -399,6 +399,8 @@ def present_sentences(
     """
     skip = skip | _headline_paragraphs(source)
     paragraphs = {p.n: p.text for p in source.paragraphs}
+    quoting = {n for n, text in paragraphs.items() if '"' in text or "\u201c" in text}
+    title = (source.title or "").strip()
     known: tuple[Names, str] | None = None
     out: list[str | None] = []
     previous: str | None = None
@@ -408,18 +410,22 @@ def present_sentences(
         if text != s.text and _HERE.search(text):
             out.append(None)  # "a black man here": the place was the dateline cut off
             continue
-        if s.cite.paragraph in skip or text.strip() == (source.title or "").strip():
+        if s.cite.paragraph in skip or text.strip() == title:
             out.append(None)
             continue
-        if _inside_quotation(paragraphs.get(s.cite.paragraph, ""), s.start):
+        if s.cite.paragraph in quoting and _inside_quotation(paragraphs[s.cite.paragraph], s.start):
+            out.append(None)
+            continue
+        pronoun = PRONOUN_SUBJECT.match(text)
+        if not pronoun and not is_standalone(text):
             out.append(None)
             continue
         known = known or (given_names(source), "\n".join(paragraphs.values()))
-        if PRONOUN_SUBJECT.match(text):
+        if pronoun:
             named = name_pronoun(text, before, known[0])
             out.append(named[0] if named and is_standalone(named[1]) else None)
             continue
-        out.append(name_surnames(text, *known) if is_standalone(text) else None)
+        out.append(name_surnames(text, *known))
     return tuple(out)
 
 
