@@ -7,13 +7,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
 from .config import Audience, Config
+from .edits import BriefEdits
 from .errors import RenderError
-from .layout_template import Line, render_layout
+from .layout_template import Line, check_directives, render_layout, template_path
 from .model import (
     Analysis,
     Block,
@@ -55,6 +57,35 @@ class ThemeView:
     sources: int
     quotes: int
     extracts: int
+
+
+def layout_context(
+    config: Config, audience: Audience, as_of: str, themes: tuple[ThemeSummary, ...], counts: dict[str, int]
+) -> dict[str, Any]:
+    """Return the names a layout template may use (README: "What a brief.j2 may use"); build and check share it."""
+    return {
+        "brief": {
+            "title": config.title,
+            "subtitle": config.subtitle,
+            "organisation": config.organisation,
+            "as_of": as_of,
+            "marking": audience.marking or config.marking,
+        },
+        "audience": audience,
+        "themes": [
+            ThemeView(
+                t.theme.id,
+                t.theme.title,
+                t.theme.description,
+                t.sentences,
+                t.sources,
+                t.quotes,
+                len(t.extracts),
+            )
+            for t in themes
+        ],
+        "counts": counts,
+    }
 
 
 def _words(text: str) -> int:
@@ -143,9 +174,16 @@ def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
 class _Composer:
     """Turns layout lines into sections, pulling data from the Analysis for each directive."""
 
-    def __init__(self, analysis: Analysis, audience: Audience, themes: tuple[ThemeSummary, ...]) -> None:
+    def __init__(
+        self,
+        analysis: Analysis,
+        audience: Audience,
+        themes: tuple[ThemeSummary, ...],
+        edits: BriefEdits | None = None,
+    ) -> None:
         self.analysis = analysis
         self.audience = audience
+        self.edits = edits or BriefEdits()
         self.themes = {t.theme.id: t for t in themes}
         self.shown_themes: list[ThemeSummary] = []
         self.shown_quotes: list[Quote] = []
@@ -155,6 +193,10 @@ class _Composer:
         self.sources = {s.id: s for s in analysis.sources}
 
     def bluf_extracts(self) -> tuple[Extract, ...]:
+        if self.edits.bluf is not None:  # the editor chose the bottom line
+            self.bluf = self.edits.bluf
+            self.used.update(e.text for e in self.bluf)
+            return self.bluf
         ids = set(self.themes)
         if len(ids) == len(self.analysis.themes):
             pool = list(self.analysis.bluf)
@@ -183,15 +225,19 @@ class _Composer:
             raise RenderError(
                 f"template asks for theme '{theme_id}', which audience '{self.audience.id}' does not include"
             )
-        fresh = keep_own(
-            t.extracts, not_repeated([e for e in t.extracts if e.text not in self.used], list(self.used))
-        )
-        shown = in_source_order(trim_extracts(week_first(fresh), self.audience.max_words), self.sources)
+        pins = self.edits.pins.get(theme_id, ())
+        pinned = {e.text for _, e in pins}
+        own = [e for e in t.extracts if e.text not in pinned]
+        fresh = keep_own(own, not_repeated([e for e in own if e.text not in self.used], list(self.used)))
+        shown = list(in_source_order(trim_extracts(week_first(fresh), self.audience.max_words), self.sources))
+        for position, e in pins:  # the editor's pins, at their places, whatever the word limit
+            shown.insert(min(position, len(shown) + 1) - 1, e)
         self.used.update(e.text for e in shown)
-        self.shown_themes.append(dataclasses.replace(t, extracts=shown))
+        self.shown_themes.append(dataclasses.replace(t, extracts=tuple(shown)))
+        comments = [Para(c, analyst=True) for c in self.edits.comments.get(theme_id, ())]
         if not shown:
-            return [Para("The week's sources say little on this theme.")]
-        return [Para(e.text, e.cites) for e in shown]
+            return [Para("The week's sources say little on this theme."), *comments]
+        return [*(Para(e.text, e.cites) for e in shown), *comments]
 
     def quotes(self, n: int | None) -> list[Block]:
         limit = n if n is not None else self.audience.max_quotes
@@ -211,7 +257,8 @@ class _Composer:
             return [BulletList(tuple(Para(e.text, e.cites) for e in self.bluf_extracts()))]
         if line.text == "judgements":
             n = int(arg) if arg.isdigit() else self.audience.max_judgements
-            return [BulletList(tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
+            own = tuple(Para(text, analyst=True) for text in self.edits.judgements)
+            return [BulletList(own + tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
         if line.text == "theme":
             return self.theme_blocks(arg)
         if line.text == "quotes":
@@ -329,40 +376,41 @@ def output_stem(pattern: str, as_of: str, audience: str) -> str:
     return stem[:120]
 
 
-def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: str, templates: Path) -> Brief:
-    """Return the Brief for one audience."""
+def compose(
+    analysis: Analysis,
+    config: Config,
+    audience: Audience,
+    *,
+    as_of: str,
+    templates: Path,
+    edits: BriefEdits | None = None,
+) -> Brief:
+    """Return the Brief for one audience (with the editor's pins and words placed, if any)."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
-    composer = _Composer(analysis, audience, themes)
-    context = {
-        "brief": {
-            "title": config.title,
-            "subtitle": config.subtitle,
-            "organisation": config.organisation,
-            "as_of": as_of,
-            "marking": audience.marking or config.marking,
-        },
-        "audience": audience,
-        "themes": [
-            ThemeView(
-                t.theme.id,
-                t.theme.title,
-                t.theme.description,
-                t.sentences,
-                t.sources,
-                t.quotes,
-                len(t.extracts),
-            )
-            for t in themes
-        ],
-        "counts": {
+    composer = _Composer(analysis, audience, themes, edits)
+    context = layout_context(
+        config,
+        audience,
+        as_of,
+        themes,
+        {
             "sources": len(analysis.sources),
             "quotes": len(analysis.quotes),
             "events": len(analysis.events),
             "entities": len(analysis.entities),
         },
-    }
+    )
     lines = render_layout(templates, audience.template, context)
+    problems = check_directives(
+        lines, template_path(templates, audience.template), audience.id, audience.themes
+    )
+    if problems:
+        raise RenderError(problems)
     sections = _sections(lines, composer, config.title)
+    if edits and edits.notes and sections:  # the analyst's notes open the brief
+        first = sections[0]
+        own = tuple(Para(text, analyst=True) for text in edits.notes)
+        sections[0] = Section(first.title, first.level, own + first.blocks)
     cites: list[Cite] = [c for s in sections for b in s.blocks for c in block_cites(b)]
     cited_ids = list(dict.fromkeys(c.source for c in cites))
     notes = tuple(

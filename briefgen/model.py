@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import ids
 from .records import fast_pickle
 
 QuoteKind = Literal["statement", "phrase"]
@@ -54,6 +55,11 @@ class Source:
     def words(self) -> int:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
+    @property
+    def digest(self) -> str:
+        """Return the SHA-256 of the cleaned text: what a later week compares to see a source changed."""
+        return ids.source_digest(tuple(p.text for p in self.paragraphs))
+
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,11 @@ class Quote:
     end: int = 0
     flags: tuple[str, ...] = ()  # e.g. "missing-opening-mark"
 
+    @property
+    def id(self) -> str:
+        """Return the quote's stable id (its words in its source)."""
+        return ids.quote_id(self.text, self.cite.source)
+
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)
@@ -89,6 +100,11 @@ class Event:
     date: str  # YYYY | YYYY-MM | YYYY-MM-DD
     text: str  # a verbatim sentence of the first cite's paragraph
     cites: tuple[Cite, ...]
+
+    @property
+    def id(self) -> str:
+        """Return the event's stable id (its date and sentence)."""
+        return ids.event_id(self.date, self.text)
 
 
 @fast_pickle
@@ -110,6 +126,11 @@ class Extract:
     text: str
     cites: tuple[Cite, ...]
     score: float = 0.0
+
+    @property
+    def id(self) -> str:
+        """Return the sentence's stable id (its words, whichever sources carry them)."""
+        return ids.sentence_id(self.text)
 
 
 @fast_pickle
@@ -172,10 +193,11 @@ class Analysis:
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Para:
-    """Template text (no cites) or a verbatim source sentence (with cites)."""
+    """Template text (no cites), a verbatim source sentence (with cites), or the analyst's own words."""
 
     text: str
     cites: tuple[Cite, ...] = ()
+    analyst: bool = False  # the analyst's words from the edits file: shown as theirs, never cited
 
 
 @fast_pickle

@@ -8,6 +8,7 @@ from html import escape
 from ..model import Brief, BulletList, Cite, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, Timeline
 from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     attribution,
     brief_source,
     cite_text,
@@ -59,6 +60,8 @@ class _Writer:
         return (f' <span style="font-size:11px;color:#555;">{label}</span>' if label else "") + marks
 
     def para(self, p: Para) -> str:
+        if p.analyst:
+            return f'<span class="analyst"><strong>{escape(ANALYST_LABEL)}</strong> <em>{escape(p.text)}</em></span>'
         return escape(p.text) + self.refs(p.cites)
 
     def table(self, head: list[str], rows: list[list[str]]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Analysis, Brief, Cite, Event, Extract, Quote, Source
+from ..model import Analysis, Brief, BulletList, Cite, Event, Extract, Para, Quote, Section, Source
 from . import RenderOptions, register_renderer
 
 
@@ -16,6 +16,7 @@ def cite_json(c: Cite) -> dict[str, Any]:
 def source_json(s: Source) -> dict[str, Any]:
     return {
         "id": s.id,
+        "digest": s.digest,
         "path": s.path,
         "title": s.title,
         "authors": list(s.authors),
@@ -31,6 +32,7 @@ def source_json(s: Source) -> dict[str, Any]:
 
 def quote_json(q: Quote) -> dict[str, Any]:
     return {
+        "id": q.id,
         "text": q.text,
         "speaker": q.speaker,
         "speaker_role": q.speaker_role,
@@ -45,11 +47,11 @@ def quote_json(q: Quote) -> dict[str, Any]:
 
 
 def event_json(e: Event) -> dict[str, Any]:
-    return {"date": e.date, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
+    return {"id": e.id, "date": e.date, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
 
 
 def extract_json(e: Extract) -> dict[str, Any]:
-    return {"text": e.text, "cites": [cite_json(c) for c in e.cites]}
+    return {"id": e.id, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
 
 
 def analysis_json(analysis: Analysis) -> dict[str, Any]:
@@ -92,7 +94,21 @@ def brief_json(brief: Brief) -> dict[str, Any]:
             for t in brief.themes
         ],
         "bluf": [extract_json(e) for e in brief.bluf],
+        "analyst_notes": [
+            {"section": section.title, "text": p.text}
+            for section in brief.sections
+            for p in _analyst_paras(section)
+        ],
     }
+
+
+def _analyst_paras(section: Section) -> list[Para]:
+    """Return the analyst's own words in a section, in reading order (never cited to a source)."""
+    out: list[Para] = []
+    for block in section.blocks:
+        items = block.items if isinstance(block, BulletList) else (block,) if isinstance(block, Para) else ()
+        out.extend(p for p in items if p.analyst)
+    return out
 
 
 def dumps(obj: Any) -> str:

@@ -40,6 +40,7 @@ from ..model import (
 )
 from . import RenderOptions, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     attribution,
     brief_source,
     cite_text,
@@ -73,7 +74,7 @@ _SPACE = re.compile(r"[\t\r\n]+")
 # Layout time grows faster than linearly with paragraph length, so long text is set in bounded pieces.
 CHUNK = 1500
 _SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
-FIT_STEPS = (1.0, 0.94, 0.88, 0.82)  # one-page briefs shrink in these steps until they fit
+FIT_STEPS = (1.0, 0.94)  # a one-page brief may shrink one step (fit.SMALLEST_FIT); fit.py drops items beyond
 
 
 def clean(text: str) -> str:
@@ -274,11 +275,13 @@ class _Writer:
         """Return the flowables for one block."""
         s = self.s
         if isinstance(block, Para):
-            return self.paras(block.text, s.body, block.cites)
+            return self.paras(block.text, s.body, block.cites, prefix=_analyst(block))
         if isinstance(block, BulletList):
             out: list[Flowable] = []
             for item in block.items:
-                out.extend(self.paras(item.text, s.bullet, item.cites, bullet="\u2022"))
+                out.extend(
+                    self.paras(item.text, s.bullet, item.cites, prefix=_analyst(item), bullet="\u2022")
+                )
             return out
         if isinstance(block, QuoteBlock):
             return self.quote(block)
@@ -471,3 +474,8 @@ class _FitDrawing(Flowable):
         self.canv.scale(self.k, self.k)
         self.drawing.drawOn(self.canv, 0, 0)
         self.canv.restoreState()
+
+
+def _analyst(p: Para) -> str:
+    """Return the bold label that marks the analyst's own words, or nothing for sourced text."""
+    return f"<b>{escape(ANALYST_LABEL)}</b> " if p.analyst else ""
