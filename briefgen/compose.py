@@ -211,7 +211,9 @@ class _Composer:
         ranked = sorted(self.themes.values(), key=lambda t: (-t.sentences, t.theme.id))
         out: list[Extract] = []
         for t in ranked:
-            best = next((e for e in t.extracts if e.text not in self.used), None)
+            best = next(
+                iter(not_repeated([e for e in t.extracts if e.text not in self.used], list(self.used))), None
+            )
             if best:
                 out.append(best)
                 self.used.add(best.text)

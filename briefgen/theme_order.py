@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .analysis.background import BACKGROUND_LABEL
-from .analysis.same_facts import same_figures
+from .analysis.same_facts import repeats
 from .analysis.standalone import remove_insertions
 from .model import Extract, Source
 
@@ -49,7 +49,7 @@ def week_first(extracts: Sequence[Extract]) -> tuple[Extract, ...]:
 def not_repeated(extracts: Sequence[Extract], shown: Sequence[str]) -> list[Extract]:
     """Return the extracts that do not report the same figures as a sentence shown already (the bottom
     line's "52 people were killed ..." is not repeated in a theme as "Fifty-two people died ...")."""
-    return [e for e in extracts if not any(same_figures(e.text, s) for s in shown)]
+    return [e for e in extracts if not any(repeats(e.text, s) for s in shown)]
 
 
 def keep_own(all_extracts: Sequence[Extract], fresh: Sequence[Extract]) -> tuple[Extract, ...]:

@@ -24,3 +24,11 @@ def test_a_theme_does_not_repeat_a_figure_the_bottom_line_gave() -> None:
     again = Extract("In all, 52 people died and approximately 700 were hurt.", (Cite("b", 2),))
     other = Extract("The memorial was unveiled in the park on Tuesday.", (Cite("c", 1),))
     assert not_repeated([again, other], shown) == [other]
+
+
+def test_one_shared_figure_and_two_content_words_is_told_again_when_choosing() -> None:
+    from briefgen.analysis.same_facts import repeats
+
+    said = "52 people were killed and hundreds injured when four bombs exploded on the trains."
+    assert repeats("Fifty-two people were killed in the attacks and about 700 injured.", said)
+    assert not repeats("Exports fell 52 percent in May, the statistics office said.", said)

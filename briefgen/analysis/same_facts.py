@@ -67,3 +67,55 @@ def same_figures(a: str, b: str) -> bool:
     """Return whether two sentences report the same figures ("52 people died, 700 were injured")."""
     fa = figures(a)
     return len(fa) >= SHARED and len(fa & figures(b)) >= SHARED
+
+
+_CONTENT = re.compile(r"[a-z]{5,}")
+_COMMON = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "against",
+        "their",
+        "there",
+        "these",
+        "those",
+        "which",
+        "while",
+        "would",
+        "could",
+        "should",
+        "where",
+        "being",
+        "other",
+        "since",
+        "until",
+        "under",
+        "still",
+        "first",
+        "years",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "said",
+        "says",
+        "according",
+    ]
+)
+
+
+def repeats(a: str, b: str) -> bool:
+    """Return whether ``a`` tells again what ``b`` told: the same two figures, or one figure and two
+    content words ("52 people were killed ..." / "Fifty-two people were killed ..."). For choosing
+    what to show next, never for merging citations: a false match only skips a sentence."""
+    if same_figures(a, b):
+        return True
+    if figures(a).isdisjoint(figures(b)):
+        return False
+    words_a = set(_CONTENT.findall(a.lower())) - _COMMON
+    return len(words_a & set(_CONTENT.findall(b.lower()))) >= 2

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import Cite, Extract, Quote, Sentence, Source, Theme, ThemeSummary
 from ..records import fast_pickle
 from .background import BACKGROUND_LABEL, is_background
-from .same_facts import same_figures
+from .same_facts import repeats, same_figures
 from .segment import split_sentences
 from .standalone import is_standalone, present_sentences
 from .themes import ThemeScorer
@@ -319,7 +319,10 @@ def summarize_bluf(
     while pool and len(chosen) < MAX_BLUF:
         best = max(pool, key=lambda c: (_bluf_value(c, chosen), -c[2].order))
         pool.remove(best)
-        if any(cosine(best[2].vector, x[2].vector) >= DUPLICATE for x in chosen):
+        if any(
+            cosine(best[2].vector, x[2].vector) >= DUPLICATE or repeats(best[3].text, x[3].text)
+            for x in chosen
+        ):
             continue
         values.append(_bluf_value(best, chosen))
         chosen.append(best)
