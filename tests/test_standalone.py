@@ -209,3 +209,10 @@ def test_a_time_or_a_person_counted_from_what_came_before_needs_context() -> Non
     assert needs_context("Protesters said the city's police had released only part of the footage.")
     assert not needs_context("A man was arrested on Friday and the man was charged with arson on Monday.")
     assert not needs_context("The mayor of the city of Bergen said the quay would reopen in a week.")
+
+
+def test_a_pointer_upwards_needs_context() -> None:
+    assert needs_context(
+        "Russia's support, along with the above-described developments, kept the regime afloat."
+    )
+    assert needs_context("The aforementioned report found that port traffic fell by a third last year.")

@@ -122,6 +122,10 @@ _PERSON_NOUN = re.compile(
     r"|nobody|no one|someone|everyone|anyone|each)\b",
     re.I,
 )
+# "the above-described developments", "the aforementioned report", "the latter": a pointer upwards.
+_POINTER = re.compile(
+    r"\b(?:above[- ](?:described|mentioned|named|cited)|aforementioned|aforesaid|the latter)\b", re.I
+)
 # "the same", "a similar ban" compare with something said before; "in the event" points back to it.
 _COMPARED = re.compile(
     r"\b(?:the same\b(?!\s+as\b)|(?:a|the) similar\b"
@@ -160,6 +164,7 @@ _TAKE_PART_WORDS = frozenset(("part",))
 _PEOPLE_WORDS = frozenset(
     ["men", "women", "sprinters", "athletes", "players", "defendants", "suspects", "brothers", "sisters"]
 )
+_POINTER_WORDS = frozenset(("above", "aforementioned", "aforesaid", "latter"))
 _TIME_WORDS = frozenset(("previous", "following", "next", "before", "after"))
 _ONE_WORDS = frozenset(
     [
@@ -189,6 +194,7 @@ _TRIGGERS = (
     | _PEOPLE_WORDS
     | _PRONOUN_WORDS
     | _TIME_WORDS
+    | _POINTER_WORDS
     | _ONE_WORDS
 )
 
@@ -226,6 +232,7 @@ def needs_context(text: str, seen: frozenset[str] | None = None) -> bool:
             (_TAKE_PART_WORDS, _TAKE_PART.search),
             (_PEOPLE_WORDS, _PEOPLE.search),
             (_TIME_WORDS, _RELATIVE_TIME.search),
+            (_POINTER_WORDS, _POINTER.search),
             (_ONE_WORDS, _the_one),
             (_PRONOUN_WORDS, _unnamed_person),
         )
