@@ -216,3 +216,11 @@ def test_a_pointer_upwards_needs_context() -> None:
         "Russia's support, along with the above-described developments, kept the regime afloat."
     )
     assert needs_context("The aforementioned report found that port traffic fell by a third last year.")
+
+
+def test_an_event_said_no_more_of_needs_context_and_a_cut_sentence_is_left_out() -> None:
+    assert needs_context("Police said footage of the encounter did not show a gun clearly.")
+    assert needs_context("Several members of parliament have expressed support for the idea.")
+    assert not needs_context("Ann Lee equalled the meeting record and finished well ahead of the field.")
+    assert not needs_context("The plan to cut emissions was approved by parliament on Monday.")
+    assert not is_standalone(", who broke onto the scene last season, set a best of 16.50m in Ghent.")

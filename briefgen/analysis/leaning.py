@@ -101,6 +101,10 @@ _RELATIVE_TIME = re.compile(
 _THE_ONE = re.compile(
     r"\bthe (family|victim|suspect|gunman|driver|officer|man|woman|boy|girl|teenager|city|town|village)"
     r"\b(?!\s+(?:of|who|whose|that|which|in|at|from)\b)"
+    # "footage of the encounter", "the operation is connected": an event met before, said no more of.
+    r"|\bthe (encounter|operation|plenary|meeting|link|session|incident|raid|idea|proposal|changes|decision"
+    r"|issue|matter)\b(?=\s*[,.;:\"\u201d)]|\s+(?:is|was|were|are|has|had|have|will|would|did|does|could"
+    r"|should|can|may|might|must|said|says)\b)"
 )
 # "the sprinters had failed": people referred to as a group already met.
 _PEOPLE = re.compile(
@@ -166,7 +170,25 @@ _PEOPLE_WORDS = frozenset(
 )
 _POINTER_WORDS = frozenset(("above", "aforementioned", "aforesaid", "latter"))
 _TIME_WORDS = frozenset(("previous", "following", "next", "before", "after"))
-_ONE_WORDS = frozenset(
+_EVENT_WORDS = frozenset(
+    [
+        "encounter",
+        "operation",
+        "plenary",
+        "meeting",
+        "link",
+        "session",
+        "incident",
+        "raid",
+        "idea",
+        "proposal",
+        "changes",
+        "decision",
+        "issue",
+        "matter",
+    ]
+)
+_ONE_WORDS = _EVENT_WORDS | frozenset(
     [
         "family",
         "victim",
@@ -242,7 +264,8 @@ def needs_context(text: str, seen: frozenset[str] | None = None) -> bool:
 def _the_one(text: str) -> bool:
     """Return whether "the family", "the city" ... refers to one the sentence does not introduce."""
     for m in _THE_ONE.finditer(text):
-        if not re.search(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+)?{m.group(1)}\b", text[: m.start()], re.I):
+        noun = m.group(1) or m.group(2)
+        if not re.search(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+)?{noun}\b", text[: m.start()], re.I):
             return True
     return False
 

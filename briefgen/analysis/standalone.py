@@ -25,6 +25,7 @@ from .referents import (
 MIN_WORDS, MAX_WORDS = 6, 60
 HEADLINE_WORDS = 20  # an opening line this short, above the body, is a headline or a deck
 
+_OPENING_MARKS = "\"'\u201c\u2018([\u00a3$\u20ac"
 _FINAL = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
 _QUOTE_LINE = re.compile(r"^\s*[\"\u201c\u2018].*[\"\u201d\u2019]\s*[-\u2013\u2014]+\s*\S")
 # A subhead run into the paragraph: a few words without a verb's ending, then a colon and a sentence.
@@ -131,6 +132,8 @@ def is_standalone(text: str) -> bool:
     if n < MIN_WORDS or n > MAX_WORDS:
         return False
     stripped = text.rstrip()
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in _OPENING_MARKS):
+        return False  # ", who broke onto the scene ...": a sentence cut from its subject
     if stripped.endswith("?") or not _FINAL.search(stripped):
         return False  # questions, and headline-like lines without final punctuation
     if unbalanced_quotes(text):
