@@ -112,7 +112,7 @@ def test_sentences_that_lean_on_what_came_before_need_context() -> None:
         assert needs_context(text), text
     standing = (
         "The central bank raised its main interest rate by half a point on Tuesday.",
-        "The trial at the Old Bailey took place over the past year with little detail released.",
+        "The revelation that two aides had immunity set off a row in Congress on Friday.",
         "The Clean Air Plan was designed to halve emissions from coal plants by 2030.",
         "The president said his plan would cut taxes for most families next year.",
         "Farmers in the south said their harvest was the best in a decade this year.",
@@ -224,3 +224,12 @@ def test_an_event_said_no_more_of_needs_context_and_a_cut_sentence_is_left_out()
     assert not needs_context("Ann Lee equalled the meeting record and finished well ahead of the field.")
     assert not needs_context("The plan to cut emissions was approved by parliament on Monday.")
     assert not is_standalone(", who broke onto the scene last season, set a best of 16.50m in Ghent.")
+
+
+def test_more_of_an_answer_to_or_a_change_of_something_unnamed_needs_context() -> None:
+    assert needs_context("Perhaps the harbour board will demand more details at its next meeting.")
+    assert needs_context("The harbour board has given no response as yet to anyone.")
+    assert needs_context("Two skippers have been charged with seven offences under the new laws.")
+    assert needs_context("The first three at the Bergen regatta last Saturday are automatic selections.")
+    assert needs_context("The trial at the district court in Bergen took place over the past year.")
+    assert not needs_context("Skippers called for more information about the new quay fees on Monday.")

@@ -91,6 +91,16 @@ _UNNAMED_ROLE = re.compile(
 )
 # "will also take part": in what?
 _TAKE_PART = re.compile(r"\btak(?:e|es|ing|en) part\b(?!\s+in\b)")
+# "will demand more details", "has given no response", "under the new laws", "The first three at ...":
+# more of, an answer to, a change of, or a rank in something the sentence does not name.
+_UNNAMED_TOPIC = re.compile(
+    r"\bmore (?:details|information|specifics|clarity)\b(?!\s+(?:about|on|of|from|than|regarding|in)\b)"
+    r"|\bno (?:response|reply|answer|comment)\b(?!\s+(?:to|on|from|about)\b)"
+    r"|\bthe new (?:laws?|rules?|measures?|regulations?|policy|powers)\b(?!\s+(?:on|for|to|that|which|of)\b)"
+    r"|\b(?:the|The) (?:first|last|top) (?:two|three|four|five|six|ten)\b"
+    r"(?!\s+(?:of|in|days|weeks|months|years|decades|hours|minutes|seasons|rounds|games|matches)\b)"
+    r"|^The (?:trial|hearing|case|inquiry|investigation) (?:at|in)\b"
+)
 # "the previous week", "the following day": a time counted from an event the sentence does not give.
 _RELATIVE_TIME = re.compile(
     r"\b(?:the (?:previous|following|next) (?:day|week|month|year|morning|evening|night)"
@@ -168,6 +178,27 @@ _TAKE_PART_WORDS = frozenset(("part",))
 _PEOPLE_WORDS = frozenset(
     ["men", "women", "sprinters", "athletes", "players", "defendants", "suspects", "brothers", "sisters"]
 )
+_TOPIC_WORDS = frozenset(
+    [
+        "details",
+        "information",
+        "specifics",
+        "clarity",
+        "response",
+        "reply",
+        "answer",
+        "comment",
+        "new",
+        "first",
+        "last",
+        "top",
+        "trial",
+        "hearing",
+        "case",
+        "inquiry",
+        "investigation",
+    ]
+)
 _POINTER_WORDS = frozenset(("above", "aforementioned", "aforesaid", "latter"))
 _TIME_WORDS = frozenset(("previous", "following", "next", "before", "after"))
 _EVENT_WORDS = frozenset(
@@ -217,6 +248,7 @@ _TRIGGERS = (
     | _PRONOUN_WORDS
     | _TIME_WORDS
     | _POINTER_WORDS
+    | _TOPIC_WORDS
     | _ONE_WORDS
 )
 
@@ -254,6 +286,7 @@ def needs_context(text: str, seen: frozenset[str] | None = None) -> bool:
             (_TAKE_PART_WORDS, _TAKE_PART.search),
             (_PEOPLE_WORDS, _PEOPLE.search),
             (_TIME_WORDS, _RELATIVE_TIME.search),
+            (_TOPIC_WORDS, _UNNAMED_TOPIC.search),
             (_POINTER_WORDS, _POINTER.search),
             (_ONE_WORDS, _the_one),
             (_PRONOUN_WORDS, _unnamed_person),
