@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .analysis.event_parts import period_end
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
@@ -180,8 +182,10 @@ class _Composer:
         audience: Audience,
         themes: tuple[ThemeSummary, ...],
         edits: BriefEdits | None = None,
+        as_of: str = "",
     ) -> None:
         self.analysis = analysis
+        self.as_of = as_of  # "Dates to watch" lists what is expected on or after it
         self.audience = audience
         self.edits = edits or BriefEdits()
         self.themes = {t.theme.id: t for t in themes}
@@ -266,12 +270,18 @@ class _Composer:
         if line.text == "quotes":
             return self.quotes(int(arg) if arg.isdigit() else None)
         if line.text == "timeline":
-            self.shown_events = self.events()
-            return (
-                [Timeline(self.shown_events)]
-                if self.shown_events
-                else [Para("No dated events in the week's sources.")]
-            )
+            ahead = arg == "expected"
+            shown = self.events(kind="expected" if ahead else "happened")
+            self.shown_events = tuple(dict.fromkeys(self.shown_events + shown))
+            if shown:
+                return [Timeline(shown)]
+            return [
+                Para(
+                    "No dates ahead in the week's sources."
+                    if ahead
+                    else "No dated events in the week's sources."
+                )
+            ]
         if line.text == "figure":
             return self._figure(arg)
         if line.text == "entities":
@@ -280,9 +290,14 @@ class _Composer:
             return [SourceNotes(())]  # filled once every cite is known (see compose)
         raise RenderError(f"unknown directive '@{line.text}'")
 
-    def events(self, limit: int | None = None) -> tuple[Event, ...]:
-        """Return the events a brief shows: all of them, or those bearing on a desk brief's themes."""
-        events = self.analysis.events
+    def events(self, limit: int | None = None, kind: str = "happened") -> tuple[Event, ...]:
+        """Return the events of ``kind`` a brief shows: all of them, or those bearing on a desk brief's themes.
+
+        Expected events (plans, forecasts, schedules) are shown only when still ahead at the brief's date.
+        """
+        events = tuple(e for e in self.analysis.events if e.kind == kind)
+        if kind == "expected" and self.as_of:
+            events = tuple(e for e in events if (period_end(e.date) or date.min).isoformat() >= self.as_of)
         if len(self.themes) != len(self.analysis.themes):
             scorer = ThemeScorer([t.theme for t in self.themes.values()])
             events = tuple(e for e in events if any(scorer.relevance(words(e.text))))
@@ -389,7 +404,7 @@ def compose(
 ) -> Brief:
     """Return the Brief for one audience (with the editor's pins and words placed, if any)."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
-    composer = _Composer(analysis, audience, themes, edits)
+    composer = _Composer(analysis, audience, themes, edits, as_of)
     context = layout_context(
         config,
         audience,
@@ -458,8 +473,9 @@ def _period(analysis: Analysis) -> str:
     if analysis.period:
         left = f"; {len(analysis.excluded)} left out (see source notes)" if analysis.excluded else ""
         return f"{base} of the week {analysis.period}{left}"
-    if dates:
-        return (
-            f"{base} dated {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"{base} dated {dates[0]}"
-        )
-    return base
+    if not dates:
+        return base
+    span = f"{dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else dates[0]
+    if len(dates) == n:
+        return f"{base} dated {span}"
+    return f"{base}: {len(dates)} dated {span}, {n - len(dates)} undated"  # true of every source

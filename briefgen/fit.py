@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from .model import Block, Brief, BulletList, EntityIndex, Figure, Para, QuoteBlock, Section, Timeline
+from .render.look import Look
 
 SMALLEST_FIT = 0.94  # a one-page brief's type may shrink to 94% of its size, never further
 MAX_DROPS = 200  # a guard: every drop removes an item, so this is never reached on a real brief
@@ -106,8 +107,8 @@ def _drop(brief: Brief, at: tuple[int, int, int | None]) -> tuple[Brief, str]:
     return dataclasses.replace(brief, **changes), label  # type: ignore[arg-type]
 
 
-def fit_one_page(brief: Brief) -> tuple[Brief, list[str]]:
-    """Return the brief trimmed to one page if it must fit one, and what was dropped (in order)."""
+def fit_one_page(brief: Brief, look: Look | None = None) -> tuple[Brief, list[str]]:
+    """Return the brief trimmed to one page (in the audience's look) if it must fit one, and what was dropped."""
     if not brief.one_page:
         return brief, []
     from .render.pdf import build_pdf
@@ -115,7 +116,7 @@ def fit_one_page(brief: Brief) -> tuple[Brief, list[str]]:
     dropped: list[str] = []
     keep = 1  # first every list keeps its best item; only if that cannot fit does a list go whole
     for _ in range(MAX_DROPS):
-        if build_pdf(brief, SMALLEST_FIT)[1] <= 1:
+        if build_pdf(brief, SMALLEST_FIT, look)[1] <= 1:
             return brief, dropped
         at = _droppable(list(brief.sections), keep)
         if at is None and keep:

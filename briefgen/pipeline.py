@@ -24,6 +24,7 @@ from .model import Analysis, Brief, SourceNote
 from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer, prepare
+from .render.look import read_look
 from .workers import FileJob, FileResult, analyse_across, default_jobs, process_files, render_many
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
@@ -162,11 +163,13 @@ def compose_all(
     return briefs
 
 
-def fit_all(briefs: list[Brief], report: BuildReport) -> list[Brief]:
+def fit_all(briefs: list[Brief], config: Config, report: BuildReport) -> list[Brief]:
     """Return the briefs with every one-page brief trimmed to one page; what was dropped is a warning."""
     out = []
     for brief in briefs:
-        fitted, dropped = fit_one_page(brief)
+        template = config.audience(brief.audience).template
+        look = read_look(_render_options(config, template)) if brief.one_page else None
+        fitted, dropped = fit_one_page(brief, look)
         if dropped:
             report.warnings.append(
                 f"{brief.stem}: one page: {len(dropped)} lowest-ranked item(s) left out to fit: "
@@ -291,7 +294,7 @@ def build(
         index = SentenceIndex(analysis)
         report.warnings.extend(stale_edits(week_edits.entries, analysis, index, week_edits.path))
         briefs = compose_all(analysis, config, selected, brief_date, progress, week_edits, index)
-        briefs = fit_all(briefs, report)
+        briefs = fit_all(briefs, config, report)
         report.timings["compose"] = time.perf_counter() - clock
         gc.freeze()  # the week's objects live until the end: collections while rendering need not walk them
 

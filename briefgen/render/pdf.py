@@ -54,6 +54,7 @@ from ._text import (
     source_reference,
 )
 from .figures import figure_drawing
+from .look import Look, read_look
 from .pdf_styles import (
     ACCENT,
     FAMILY,
@@ -397,10 +398,10 @@ class _Writer:
         return out
 
 
-def build_pdf(brief: Brief, fit: float = 1.0) -> tuple[bytes, int]:
-    """Return the PDF bytes and page count for a brief at type scale ``fit``."""
-    page = geometry(brief.one_page)
-    styles = make_styles(brief.one_page, fit)
+def build_pdf(brief: Brief, fit: float = 1.0, look: Look | None = None) -> tuple[bytes, int]:
+    """Return the PDF bytes and page count for a brief at type scale ``fit``, in the audience's look."""
+    page = geometry(brief.one_page, look)
+    styles = make_styles(brief.one_page, fit, look)
     out = io.BytesIO()
     doc = BriefDoc(
         out,
@@ -444,8 +445,9 @@ class PdfRenderer:
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
         """Return the brief as PDF bytes; a one-page brief is shrunk in steps until it fits one page."""
         steps = FIT_STEPS if brief.one_page else FIT_STEPS[:1]
+        look = read_look(options)
         for fit in steps:
-            pdf, pages = build_pdf(brief, fit)
+            pdf, pages = build_pdf(brief, fit, look)
             if pages <= 1:
                 break
         return pdf
