@@ -233,3 +233,7 @@ def test_more_of_an_answer_to_or_a_change_of_something_unnamed_needs_context() -
     assert needs_context("The first three at the Bergen regatta last Saturday are automatic selections.")
     assert needs_context("The trial at the district court in Bergen took place over the past year.")
     assert not needs_context("Skippers called for more information about the new quay fees on Monday.")
+
+
+def test_an_example_of_something_said_before_needs_context() -> None:
+    assert needs_context("Norway for example restated its call for a 2010 target at the talks.")

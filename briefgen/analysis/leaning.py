@@ -100,6 +100,8 @@ _UNNAMED_TOPIC = re.compile(
     r"|\b(?:the|The) (?:first|last|top) (?:two|three|four|five|six|ten)\b"
     r"(?!\s+(?:of|in|days|weeks|months|years|decades|hours|minutes|seasons|rounds|games|matches)\b)"
     r"|^The (?:trial|hearing|case|inquiry|investigation) (?:at|in)\b"
+    # "China, for example, restated ...": an example of something said before.
+    r"|\bfor (?:example|instance)\b"
 )
 # "the previous week", "the following day": a time counted from an event the sentence does not give.
 _RELATIVE_TIME = re.compile(
@@ -197,6 +199,8 @@ _TOPIC_WORDS = frozenset(
         "case",
         "inquiry",
         "investigation",
+        "example",
+        "instance",
     ]
 )
 _POINTER_WORDS = frozenset(("above", "aforementioned", "aforesaid", "latter"))
