@@ -93,3 +93,19 @@ def test_background_comes_after_the_weeks_sentences() -> None:
     old = Extract("[Background] The quay was last closed in 2019.", (Cite("a", 1),))
     new, newer = (Extract(t, (Cite("b", 1),)) for t in ("The quay closed on Monday.", "Ships wait outside."))
     assert week_first((old, new, newer)) == (new, newer, old)
+
+
+def test_a_theme_word_inside_a_longer_name_is_the_names() -> None:
+    from briefgen.analysis.themes import heads_in_names
+
+    theme = Theme("forests", "Forests and adaptation", keywords=("forest", "fund"))
+    scorer = ThemeScorer([theme])
+    text = "Ann Lee of the World Wildlife Fund's Climate Programme urged faster cuts in emissions."
+    assert scorer.relevance(words(text), heads_in_names(text, words(text)))[0] == 0
+    plain = "The adaptation fund will double next year, the ministers agreed."
+    assert scorer.relevance(words(plain), heads_in_names(plain, words(plain)))[0] > 0
+    police = "West Yorkshire Police searched six houses in Leeds."
+    assert heads_in_names(police, words(police)) == frozenset()  # the name's last word: the police
+    named = ThemeScorer([Theme("eu", "Europe", keywords=("European Union", "Union"))])
+    union = "The European Union Trade Commissioner spoke on Monday."
+    assert named.relevance(words(union), heads_in_names(union, words(union)))[0] > 0

@@ -11,7 +11,7 @@ from .background import BACKGROUND_LABEL, is_background
 from .same_facts import repeats, same_figures
 from .segment import split_sentences
 from .standalone import is_standalone, present_sentences
-from .themes import ThemeScorer
+from .themes import ThemeScorer, heads_in_names
 from .vectors import Vector, Vectorizer, centroid, cosine, words
 
 MAX_EXTRACTS = 12  # per theme; compose trims to the audience's word limit
@@ -211,6 +211,17 @@ def summarize_themes(
     scorer = ThemeScorer(themes)
     # Only sentences bearing on some theme take part below: a third of a large week, often less.
     hits = [(it, rel) for it in items if any(rel := scorer.relevance(it.tokens))]
+    # A theme word met only inside an organisation's name is that name's, not the theme's.
+    hits = [
+        (
+            it,
+            scorer.relevance(it.tokens, masked)
+            if (masked := heads_in_names(it.sentence.text, it.tokens))
+            else rel,
+        )
+        for it, rel in hits
+    ]
+    hits = [(it, rel) for it, rel in hits if any(rel)]
     source_order = {s.id: i for i, s in enumerate(sources)}
     # Background is what the text dates before the first year the week's reading covers.
     years = [int(s.date[:4]) for s in sources if s.date and s.date[:4].isdigit()]
