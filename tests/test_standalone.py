@@ -237,3 +237,9 @@ def test_more_of_an_answer_to_or_a_change_of_something_unnamed_needs_context() -
 
 def test_an_example_of_something_said_before_needs_context() -> None:
     assert needs_context("Norway for example restated its call for a 2010 target at the talks.")
+
+
+def test_a_dated_link_or_a_plenary_met_before_needs_context() -> None:
+    assert needs_context("Opposition parties have now called for an inquiry into the 7 July link.")
+    assert needs_context("After the reopening of the plenary at midday, Norway restated its position.")
+    assert not needs_context("Engineers studied the rail link between Bergen and Oslo for a year.")

@@ -117,6 +117,9 @@ _THE_ONE = re.compile(
     r"|\bthe (encounter|operation|plenary|meeting|link|session|incident|raid|idea|proposal|changes|decision"
     r"|issue|matter)\b(?=\s*[,.;:\"\u201d)]|\s+(?:is|was|were|are|has|had|have|will|would|did|does|could"
     r"|should|can|may|might|must|said|says)\b)"
+    # "the 7 July link", "the plenary": a link, incident or sitting met before, even with a date on it.
+    r"|\bthe (?:[\w-]+\s+){1,2}(link|incident|encounter|raid)\b(?=\s*[,.;:\"\u201d)]|\s+(?:is|was|were|had|has)\b)"
+    r"|\bthe (plenary)\b(?!\s+(?:of|session)\b)"
 )
 # "the sprinters had failed": people referred to as a group already met.
 _PEOPLE = re.compile(
@@ -301,7 +304,7 @@ def needs_context(text: str, seen: frozenset[str] | None = None) -> bool:
 def _the_one(text: str) -> bool:
     """Return whether "the family", "the city" ... refers to one the sentence does not introduce."""
     for m in _THE_ONE.finditer(text):
-        noun = m.group(1) or m.group(2)
+        noun = next(g for g in m.groups() if g)
         if not re.search(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+)?{noun}\b", text[: m.start()], re.I):
             return True
     return False
