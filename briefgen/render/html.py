@@ -19,6 +19,7 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    quote_display,
     source_label,
     source_reference,
 )
@@ -114,7 +115,7 @@ class _Writer:
                 else ""
             )
             self.out.append(
-                f'<blockquote style="{self.S["quote"]}">\u201c{escape(q.text)}\u201d'
+                f'<blockquote style="{self.S["quote"]}">\u201c{escape(quote_display(q.text))}\u201d'
                 f'<br><span style="{self.S["who"]}">\u2014 {escape(attribution(q))}'
                 f"{self.refs((q.cite,))}</span>{ctx}</blockquote>"
             )

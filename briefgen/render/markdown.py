@@ -28,6 +28,7 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    quote_display,
     source_label,
     source_reference,
 )
@@ -66,7 +67,7 @@ class _Writer:
         elif isinstance(block, QuoteBlock):
             q = block.quote
             self.out.append(
-                f"> \u201c{escape(q.text)}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}"
+                f"> \u201c{escape(quote_display(q.text))}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}"
             )
             if block.context:
                 self.out += [">", f"> *Context:* {self.para(block.context)}"]
