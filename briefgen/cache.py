@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
+import hmac
+import io
 import json
 import os
 import pickle
-import shutil
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .analysis import SourceAnalysis
+from .cache_folder import claim, prune, read_regular
 from .records import fast_pickle
 
 # Bump when CachedFile or anything it holds changes shape: old entries then live in another folder.
-SCHEMA = 3
-MAGIC = b"briefgen-cache 1\n"
-DIGEST_LEN = 64  # hex sha256 of the payload, on the line after MAGIC
+SCHEMA = 4
+MAGIC = b"briefgen-cache 2\n"
+DIGEST_LEN = 64  # hex HMAC-SHA256 of the entry's key and payload, on the line after MAGIC
+ENTRY_BYTES_PER_SOURCE_BYTE = 64  # an entry larger than this many times the largest source is not ours
+MIN_ENTRY_BYTES = 64 << 20
 # Code whose edits change what reading or per-source analysis returns.
 _CODE_DIRS = ("analysis", "ingest")
 _CODE_FILES = ("model.py", "cache.py", "workers.py")
-_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is briefgen's cache; delete it at will.\n"
 
 
 @fast_pickle
@@ -56,22 +62,32 @@ def code_fingerprint() -> str:
 class SourceCache:
     """A cache folder; picklable so worker processes can read and write it directly.
 
-    Entries are pickles of our own CachedFile, written only by briefgen into this folder, behind a
-    sha256 line: a truncated or altered entry fails the check and is recomputed, never unpickled.
+    Entries are pickles of our own CachedFile behind an HMAC-SHA256 of their key and bytes, made with
+    a secret only this user can read (``cache_folder``): an entry another user forged or altered, or
+    one moved to another key's name, fails the check and is recomputed, never unpickled. Entries are
+    read only as regular files of bounded size (no symlinks, FIFOs or devices).
     Pickle rather than JSON because it keeps the frozen model objects exactly (JSON would need a codec
     per model class that must follow every change to model.py) and is several times faster to load.
-    The checksum guards against damage, not against someone who can already write to the folder.
     """
 
-    root: Path
+    root: Path  # the folder briefgen owns (the one named, or its briefgen-cache sub-folder)
     generation: str  # sub-folder for this schema, version and code; other generations are pruned
     settings: str  # JSON of the settings that change per-source results
+    secret: bytes = field(default=b"", repr=False)
+    max_entry_bytes: int = MIN_ENTRY_BYTES
 
     @classmethod
     def open(cls, root: Path, settings: Mapping[str, object], version: str | None = None) -> SourceCache:
-        """Return the cache at ``root`` for these settings, this briefgen version and this code."""
+        """Return the cache at ``root`` for these settings, this briefgen version and this code.
+
+        Raise CacheUnusable when ``root`` cannot safely hold a cache (see ``cache_folder.claim``).
+        """
+        folder, secret = claim(Path(root))
         generation = f"v{SCHEMA}-{version or __version__}-{code_fingerprint()[:16]}"
-        return cls(Path(root), generation, json.dumps(dict(settings), sort_keys=True, default=str))
+        largest = settings.get("max_source_bytes")
+        limit = max(MIN_ENTRY_BYTES, ENTRY_BYTES_PER_SOURCE_BYTE * largest if isinstance(largest, int) else 0)
+        text = json.dumps(dict(settings), sort_keys=True, default=str)
+        return cls(folder, generation, text, secret, limit)
 
     @property
     def folder(self) -> Path:
@@ -89,6 +105,20 @@ class SourceCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def seal(self, key: str, payload: bytes) -> bytes:
+        """Return the bytes stored for ``payload`` under ``key``: header, authentication code, payload."""
+        mac = hmac.new(self.secret, key.encode() + b"\0", hashlib.sha256)
+        mac.update(payload)
+        return MAGIC + mac.hexdigest().encode() + b"\n" + payload
+
+    def _opened(self, key: str, blob: bytes) -> bytes | None:
+        """Return the payload of ``blob`` if its header and authentication code check out for ``key``."""
+        head = len(MAGIC) + DIGEST_LEN + 1
+        if len(blob) < head or not blob.startswith(MAGIC) or blob[head - 1 : head] != b"\n":
+            return None
+        payload = blob[head:]
+        return payload if hmac.compare_digest(self.seal(key, payload)[:head], blob[:head]) else None
+
     def load(self, key: str) -> tuple[CachedFile | None, bool]:
         """Return (entry or None, whether a damaged entry was found and removed)."""
         payload, discarded = self.load_payload(key)
@@ -101,24 +131,20 @@ class SourceCache:
         return entry, False
 
     def load_payload(self, key: str) -> tuple[bytes | None, bool]:
-        """Return (the entry's checksummed pickle or None, whether a damaged entry was found and removed).
+        """Return (the entry's authenticated pickle or None, whether a damaged entry was found and removed).
 
         A worker hands the payload to the main process as it is: unpickling it there once is half the
         work of unpickling it in the worker and pickling it again to send it.
         """
-        path = self._entry(key)
-        try:
-            blob = path.read_bytes()
-        except OSError:
-            return None, False  # missing, or removed by a concurrent prune: just recompute
-        payload = _verified(blob)
-        if payload is None:
+        blob, unusable = read_regular(self._entry(key), self.max_entry_bytes)
+        payload = None if blob is None else self._opened(key, blob)
+        if payload is None and (unusable or blob is not None):
             self.discard(key)
             return None, True
         return payload, False
 
     def decode(self, payload: bytes, key: str) -> CachedFile | None:
-        """Return the entry a verified payload holds, or None if it is not one of ours for ``key``."""
+        """Return the entry an authenticated payload holds, or None if it is not one of ours for ``key``."""
         return _unpickle(payload, key)
 
     def discard(self, key: str) -> None:
@@ -133,15 +159,17 @@ class SourceCache:
         """
         path = self._entry(entry.key)
         payload = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-        blob = MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            try:
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            except FileNotFoundError:  # the shard's first entry (a mkdir per entry cost a tenth of storing)
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         except OSError:
             return payload  # an unwritable cache only costs speed
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
+                fh.write(self.seal(entry.key, payload))
             os.replace(tmp, path)
         except OSError:
             with contextlib.suppress(OSError):
@@ -149,38 +177,38 @@ class SourceCache:
         return payload
 
     def prepare(self) -> None:
-        """Create the folder, tag it as a cache, and remove other generations' entries."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tag = self.root / "CACHEDIR.TAG"
-            if not tag.exists():
-                tag.write_text(_TAG, encoding="utf-8")
-            ignore = self.root / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("*\n", encoding="utf-8")
-        except OSError:
-            return
-        for other in self.root.glob("v*-*"):
-            if other.is_dir() and other.name != self.generation:
-                shutil.rmtree(other, ignore_errors=True)
+        """Create this generation's folder and remove other generations' entries (only files briefgen writes)."""
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        prune(self.root, self.generation)
 
 
-def _verified(blob: bytes) -> bytes | None:
-    """Return the payload of ``blob`` if its header and checksum check out."""
-    head = len(MAGIC) + DIGEST_LEN + 1
-    if len(blob) < head or not blob.startswith(MAGIC) or blob[head - 1 : head] != b"\n":
-        return None
-    payload = blob[head:]
-    if hashlib.sha256(payload).hexdigest().encode() != blob[len(MAGIC) : head - 1]:
-        return None
-    return payload
+class _ModelUnpickler(pickle.Unpickler):
+    """An unpickler that builds only briefgen's own record classes (dataclasses and enums).
+
+    The key already keeps out entries another user wrote; this also keeps out one written by
+    whoever holds a copy of the key (a cache folder handed on), since a pickle can otherwise call
+    any function it names.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith("briefgen.") and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, Enum)):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not a briefgen record")
+
+
+def load_record(payload: bytes) -> object:
+    """Return the record an authenticated payload holds, building only briefgen's own record classes."""
+    return _ModelUnpickler(io.BytesIO(payload)).load()
 
 
 def _unpickle(payload: bytes, key: str) -> CachedFile | None:
-    """Return the entry in a verified payload if its type and key check out."""
+    """Return the entry in an authenticated payload if its type and key check out."""
     try:
-        entry = pickle.loads(payload)
-    except Exception:  # a checksummed pickle of an older class layout can still fail: recompute
+        entry = _ModelUnpickler(io.BytesIO(payload)).load()
+    except Exception:  # an authenticated pickle of an older class layout can still fail: recompute
         return None
     if not isinstance(entry, CachedFile) or entry.key != key:
         return None

@@ -14,8 +14,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import yaml_loader as yl
 from .config import FORMATS, Audience, Config
+from .config_limits import window_problem
 from .errors import ConfigError
 from .model import Theme
+from .output_names import name_problems
 from .yaml_loader import INVALID, Invalid, Problem, join_key, kind_of, suggest
 
 _ID = re.compile(r"[a-z0-9_]+")
@@ -392,6 +394,11 @@ def _check_output_pattern(ctx: _Context, values: dict[str, Any], nodes: dict[str
             "output_pattern: has no {audience}, so every audience would write the same file; add {audience}"
         )
         _add(ctx, nodes.get("output_pattern", root), text)
+        return
+    as_of = None if isinstance(values["as_of"], Invalid) else values["as_of"]
+    ids = [a.id for a in values["audiences"]]
+    for text in name_problems(values["output_pattern"], as_of, ids):
+        _add(ctx, nodes.get("output_pattern", nodes.get("audiences", root)), text)
 
 
 def validate(text: str, path: Path) -> Config:
@@ -410,6 +417,9 @@ def validate(text: str, path: Path) -> Config:
     theme_ids = [] if isinstance(themes, Invalid) else [t.id for t in themes]
     if theme_ids:
         _check_theme_refs(ctx, theme_ids, root)
+    valid = not any(isinstance(values[k], Invalid) for k in ("window_days", "as_of"))
+    if valid and (window := window_problem(values["window_days"], values["as_of"])):
+        _add(ctx, nodes.get("window_days", root), window)
     if not isinstance(audiences, Invalid):
         if not isinstance(values["templates"], Invalid):
             _check_templates(ctx, path, values, nodes)

@@ -11,18 +11,26 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.loaders import split_template_path
 
 from .errors import RenderError
+from .template_budget import BudgetedEnvironment, TemplateBudgetError, render_within_budget
 
 TEMPLATE_NAME = "brief.j2"
 DIRECTIVES = ("bluf", "judgements", "theme", "quotes", "timeline", "figure", "entities", "sources")
-MAX_OUTPUT = 200_000  # characters; the sandbox does not bound string multiplication
 _DIRECTIVE = re.compile(r"^@([a-z_]+)(?:\s+(.*))?$")
 _HEADING = re.compile(r"^(#{1,3})\s+(.+)$")
 
@@ -35,6 +43,32 @@ class Line:
     arg: str = ""
     lineno: int = 0  # line of the template's output
     source_line: int = 0  # line of brief.j2 that wrote it, where it can be told (0: unknown)
+
+
+class TemplateOutside(TemplateNotFound):
+    """A template file is a link to a file outside the templates folder."""
+
+
+class ContainedLoader(FileSystemLoader):
+    """Load templates only from files inside the templates folder, links included (no /etc/passwd)."""
+
+    def __init__(self, searchpath: list[str], root: Path) -> None:
+        super().__init__(searchpath)
+        self.root = os.path.realpath(root)
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        for folder in self.searchpath:
+            filename = os.path.join(folder, *split_template_path(template))
+            if os.path.isfile(filename):
+                real = os.path.realpath(filename)
+                if os.path.commonpath([real, self.root]) != self.root:
+                    raise TemplateOutside(
+                        template,
+                        f"{filename}: leads to {real}, outside the templates folder {self.root}; "
+                        "templates may read only files inside their folder (copy the file in instead)",
+                    )
+                break
+        return super().get_source(environment, template)
 
 
 def template_path(templates: Path, name: str) -> Path:
@@ -59,8 +93,8 @@ def render_layout(templates: Path, name: str, context: dict[str, Any]) -> list[L
     path = template_path(templates, name)
     if not path.is_file():
         raise RenderError(f"{path}: layout template not found")
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(templates / name), str(templates)]),
+    env = BudgetedEnvironment(
+        loader=ContainedLoader([str(templates / name), str(templates)], templates),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -68,7 +102,13 @@ def render_layout(templates: Path, name: str, context: dict[str, Any]) -> list[L
         keep_trailing_newline=True,
     )
     try:
-        out = env.get_template(TEMPLATE_NAME).render(context)
+        out = render_within_budget(env.get_template(TEMPLATE_NAME), context, str(templates))
+    except TemplateBudgetError as exc:
+        line = _error_line(exc, str(path))
+        where = f"{path}:{line}" if line else str(path)
+        raise RenderError(f"{where}: template over its budget: {exc}") from None
+    except TemplateOutside as exc:
+        raise RenderError(str(exc)) from None
     except TemplateSyntaxError as exc:
         raise RenderError(f"{exc.filename or path}:{exc.lineno}: template syntax: {exc.message}") from None
     except UndefinedError as exc:
@@ -87,8 +127,6 @@ def render_layout(templates: Path, name: str, context: dict[str, Any]) -> list[L
         line = _error_line(exc, str(path))
         where = f"{path}:{line}" if line else str(path)
         raise RenderError(f"{where}: template error: {type(exc).__name__}: {exc}") from None
-    if len(out) > MAX_OUTPUT:
-        raise RenderError(f"{path}: template output is over {MAX_OUTPUT:,} characters; check its loops")
     return parse_layout(out, path)
 
 
@@ -204,6 +242,10 @@ TEMPLATE_NAMES: tuple[tuple[str, str, str, str], ...] = (
     ("counts.quotes", "whole number", "120", "quotations found"),
     ("counts.events", "whole number", "40", "dated events found"),
     ("counts.entities", "whole number", "85", "people and organisations named"),
+    ("quotes.found", "whole number", "695", "attributed quotations found (what @quotes may list)"),
+    ("quotes.shown", "whole number", "60", "quotations `@quotes` (without a number) shows"),
+    ("quotes.all", "true/false", "false", "whether it shows all of them"),
+    ("quotes.order", "text", "most relevant first", "their order: 'source order' when all are shown"),
 )
 DIRECTIVE_HELP: tuple[tuple[str, str], ...] = (
     ("@bluf", "the bottom line up front: the week's most important sentences, as bullets"),

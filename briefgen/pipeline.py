@@ -13,8 +13,10 @@ from pathlib import Path
 
 from .analysis import SourceAnalysis
 from .cache import SourceCache
+from .cache_folder import CacheUnusable
 from .compose import compose
 from .config import Config, load_config
+from .config_limits import window_problem
 from .edits import Edits, SentenceIndex, apply_edits, edits_path, load_edits, stale_edits
 from .errors import ConfigError, SourceError
 from .fit import fit_one_page
@@ -25,6 +27,8 @@ from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer, prepare
 from .render.look import read_look
+from .shown_paths import shown_path
+from .week_cache import WeekEntry, file_key, load_file, load_week, store_file, store_week, week_key
 from .workers import FileJob, FileResult, analyse_across, default_jobs, process_files, render_many
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
@@ -93,7 +97,13 @@ def read_and_analyse(
         results = process_files(
             paths, job, jobs=jobs, on_result=lambda _: stage.advance(), meanwhile=meanwhile
         )
-    parts = _gather(results, report)
+    # Outputs name files relative to the config, whatever the working folder and however it was typed.
+    parts = [
+        dataclasses.replace(
+            p, source=dataclasses.replace(p.source, path=shown_path(p.source.path, config.root))
+        )
+        for p in _gather(results, report)
+    ]
     if not parts:
         raise SourceError(
             [
@@ -106,7 +116,7 @@ def read_and_analyse(
     return parts
 
 
-def _file_time(path: str) -> float | None:
+def _file_time(path: Path) -> float | None:
     try:
         return os.stat(path).st_mtime
     except OSError:
@@ -121,7 +131,7 @@ def select_week(
     excluded: list[SourceNote] = []
     period = None
     if config.window_days:
-        times = {s.path: t for s in sources if (t := _file_time(s.path)) is not None}
+        times = {s.path: t for s in sources if (t := _file_time(config.root / s.path)) is not None}
         sources, left_out = select_window(sources, as_of, config.window_days, times)
         period = period_text(as_of, config.window_days)
         excluded += [SourceNote(s.path, s.genre, 0, used=f"Left out: {why}.") for s, why in left_out]
@@ -187,17 +197,33 @@ def render_all(
     out_dir: Path,
     progress: Progress,
     jobs: int = 1,
+    cache: SourceCache | None = None,
 ) -> dict[Path, bytes]:
-    """Return every output file's bytes, keyed by its path; nothing is written yet."""
+    """Return every output file's bytes, keyed by its path; nothing is written yet.
+
+    With a cache, a file whose Brief, template folder and code are unchanged is not rendered again.
+    """
     plan = [
         (b, f, _render_options(config, config.audience(b.audience).template))
         for b in briefs
         for f in formats or list(config.audience(b.audience).formats)
     ]
     paths = [out_dir / f"{b.stem}{get_renderer(f).suffix}" for b, f, _ in plan]
+    keys = [file_key(b, f, (o.template_dir, o.default_template_dir)) if cache else "" for b, f, o in plan]
+    found = [
+        load_file(cache, config, b, f, k) if cache else None for (b, f, _), k in zip(plan, keys, strict=True)
+    ]
+    todo = [i for i, data in enumerate(found) if data is None]
     with progress.stage("render", len(plan), "file") as stage:
-        rendered = render_many(plan, jobs=jobs, on_done=stage.advance)
-    return dict(zip(paths, rendered, strict=True))
+        for _ in range(len(plan) - len(todo)):
+            stage.advance()
+        rendered = render_many([plan[i] for i in todo], jobs=jobs, on_done=stage.advance)
+    for i, data in zip(todo, rendered, strict=True):
+        found[i] = data
+        if cache is not None:
+            b, f, _ = plan[i]
+            store_file(cache, config, b, f, keys[i], data)
+    return dict(zip(paths, (d if d is not None else b"" for d in found), strict=True))
 
 
 @contextmanager
@@ -218,28 +244,63 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def open_cache(
+    config: Config, report: BuildReport, cache_dir: str | Path | None = None, use_cache: bool = True
+) -> SourceCache | None:
+    """Return the build's cache (None without one): ``cache_dir``, else .briefgen-cache/ beside the config."""
+    if not use_cache:
+        return None
+    named = Path(cache_dir) if cache_dir is not None else config.root / CACHE_DIR
+    try:
+        # Only settings that change what one file reads or analyses to; the rest is cross-source.
+        cache = SourceCache.open(named, {"max_source_bytes": config.max_source_bytes})
+    except CacheUnusable as exc:
+        if cache_dir is not None:  # the default folder unusable (a read-only project) only costs speed
+            report.warnings.append(f"{exc}; this build ran without a cache")
+        return None
+    report.cache_dir = cache.root
+    return cache
+
+
 def analyse_week(
     config: Config,
     brief_date: str,
     report: BuildReport,
     *,
-    cache_dir: str | Path | None = None,
-    use_cache: bool = True,
+    cache: SourceCache | None = None,
     progress: Progress | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Analysis:
-    """Return the week's Analysis: read and analyse each source (cached), select the week, analyse across."""
+    """Return the week's Analysis: read and analyse each source (cached), select the week, analyse across.
+
+    With a cache, an unchanged week (the same files, settings and code) is loaded whole.
+    """
     progress = progress or Progress()
     clock = time.perf_counter()
-    cache = None
-    if use_cache:
-        report.cache_dir = Path(cache_dir) if cache_dir is not None else config.root / CACHE_DIR
-        # Only settings that change what one file reads or analyses to; the rest is cross-source.
-        cache = SourceCache.open(report.cache_dir, {"max_source_bytes": config.max_source_bytes})
+    content = ""
+    if cache is not None:
+        paths, _ = gather_paths(config.sources, config.root)
+        content = week_key(config, brief_date, paths)
+        limit = cache.max_entry_bytes + 64 * sum(p.stat().st_size for p in paths if p.is_file())
+        entry = load_week(cache, config, brief_date, content, limit)
+        if entry is not None:
+            if meanwhile is not None:
+                meanwhile()
+            report.sources = report.from_cache = entry.sources
+            report.warnings.extend(entry.warnings)
+            report.skipped.extend(entry.skipped)
+            report.timings["week from cache"] = time.perf_counter() - clock
+            return entry.analysis
+    first_warning, first_skip = len(report.warnings), len(report.skipped)
     parts = read_and_analyse(
         config, report, jobs=report.jobs, cache=cache, progress=progress, meanwhile=meanwhile
     )
     parts, excluded, period = select_week(parts, config, brief_date)
+    if not parts:
+        report.warnings.append(
+            f"{config.path}: no source is dated within {period or 'the window'}; every brief is empty "
+            "(check as_of and window_days)"
+        )
     report.timings["read+analyse"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -250,6 +311,9 @@ def analyse_week(
         analysis = dataclasses.replace(analysis, excluded=excluded, period=period)
         stage.advance()
     report.timings["cross-source"] = time.perf_counter() - clock
+    if cache is not None:
+        warnings, skipped = tuple(report.warnings[first_warning:]), tuple(report.skipped[first_skip:])
+        store_week(cache, config, brief_date, WeekEntry(content, analysis, report.sources, warnings, skipped))
     return analysis
 
 
@@ -276,16 +340,18 @@ def build(
         known = ", ".join(a.id for a in config.audiences)
         raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
     brief_date = config.resolve_as_of(as_of)
+    if as_of is not None and (problem := window_problem(config.window_days, as_of, "--as-of")):
+        raise ConfigError(f"{problem} (window_days is set in {config.path})")
     week_edits = load_edits(Path(edits) if edits is not None else edits_path(config, brief_date), config)
 
     wanted = formats or sorted({f for a in selected for f in config.audience(a).formats})
     with _collector_paused():
+        cache = open_cache(config, report, cache_dir, use_cache)
         analysis = analyse_week(
             config,
             brief_date,
             report,
-            cache_dir=cache_dir,
-            use_cache=use_cache,
+            cache=cache,
             progress=progress,
             meanwhile=lambda: prepare(wanted),
         )
@@ -301,7 +367,7 @@ def build(
     clock = time.perf_counter()
     out_dir = Path(out) if out is not None else Path(os.path.normpath(config.root / config.out))
     try:
-        files = render_all(briefs, config, formats, out_dir, progress, report.jobs)
+        files = render_all(briefs, config, formats, out_dir, progress, report.jobs, cache)
     finally:
         gc.unfreeze()
     report.timings["render"] = time.perf_counter() - clock

@@ -29,6 +29,7 @@ from .cache import CachedFile, SourceCache
 from .errors import BriefgenError, ExitStatus, SourceError
 from .ingest import parse_file
 from .ingest.decode import read_source_bytes
+from .lifetime import start_worker
 from .model import Analysis, Brief, Entity, Event, SourceNote, Theme, block_cites
 from .render import RenderOptions, get_renderer
 
@@ -124,10 +125,13 @@ def _pool(workers: int, stage: str, *, collect: bool = True) -> Iterator[Process
     ``collect``: the workers run Python's cycle collector even if the build paused it in the main
     process; a short task that only unpickles and counts does without it.
     """
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.enable if collect else gc.disable)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(os.getpid(), collect))
     try:
         yield pool
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (lifetime.Terminated)
+        # The workers ignore both and finish their chunk; the command line exits at once after its
+        # message, and the kernel then kills them (lifetime.start_worker). Killing them here instead
+        # could cut a result message in half and leave the pool's thread waiting for the rest.
         pool.shutdown(wait=False, cancel_futures=True)  # don't wait for queued chunks
         raise
     except BrokenProcessPool:
@@ -143,15 +147,18 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _unpack(result: FileResult, job: FileJob, run: Callable[[Path], FileResult]) -> FileResult:
+def _unpack(result: FileResult, job: FileJob) -> FileResult:
     """Return ``result`` with a cache payload turned into its parts (recomputed if it does not decode)."""
     if result.payload is None or job.cache is None or result.key is None:
         return result
     entry = job.cache.decode(result.payload, result.key)
     if entry is not None:
         return dataclasses.replace(result, parts=entry.parts, warnings=entry.warnings, payload=None)
-    job.cache.discard(result.key)  # checksummed but not ours (an old layout): never trusted
-    return dataclasses.replace(run(Path(result.path)), discarded=True)
+    job.cache.discard(result.key)  # authenticated but not ours (an old layout): never trusted
+    # Recompute without the cache, so the parts come back as objects: a stored entry's result carries
+    # only a payload, and taking that for the answer dropped the source. The next build stores it.
+    fresh = process_file(dataclasses.replace(job, cache=None), Path(result.path))
+    return dataclasses.replace(fresh, discarded=True)
 
 
 def _beside(task: Callable[[], None]) -> threading.Thread:
@@ -187,7 +194,7 @@ def process_files(
         if meanwhile is not None:
             meanwhile()
         for path in paths:
-            results.append(_unpack(run(path), job, run))
+            results.append(_unpack(run(path), job))
             if on_result:
                 on_result(results[-1])
         return results
@@ -201,7 +208,7 @@ def process_files(
         for result in pool.map(run, paths, chunksize=chunk):
             if thread is None and meanwhile is not None:
                 thread = _beside(meanwhile)  # the pool forked all its workers before the first result
-            results.append(_unpack(result, job, run))
+            results.append(_unpack(result, job))
             if on_result:
                 on_result(result)
     if thread is not None:

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixture_project import copy_project
 
 from briefgen.analysis.standalone import verbatim_in
 from briefgen.cli import main
@@ -19,16 +20,14 @@ FORMATS = ("docx", "pdf", "json", "md", "html")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    """Return a copy of the sample project (config, templates, seeds), built once."""
+    """Return a copy of the fixture project (config, templates, seeds), built once."""
     root = tmp_path_factory.mktemp("project")
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    assert main(["--quiet", "build", str(root / "configs" / "weekly.yaml")]) == 0
+    assert main(["--quiet", "build", str(copy_project(root))]) == 0
     return root
 
 
 def outputs(project: Path) -> dict[str, Path]:
-    return {p.name: p for p in (project / "out").iterdir()}
+    return {p.name: p for p in (project / "out").iterdir() if p.name != ".briefgen"}  # the set store
 
 
 def test_every_audience_in_every_format(project):
@@ -136,7 +135,7 @@ def test_failed_build_writes_nothing_and_keeps_previous(project, tmp_path, capsy
     assert status == 4
     err = capsys.readouterr().err
     assert f"{broken}:" in err and "undefined variable" in err and "Traceback" not in err
-    assert sorted(p.name for p in out.iterdir()) == ["2025-12-20-press.md"]
+    assert sorted(p.name for p in out.iterdir() if p.name != ".briefgen") == ["2025-12-20-press.md"]
     assert (out / "2025-12-20-press.md").read_bytes() == before
 
 
@@ -159,7 +158,10 @@ def test_audience_and_format_selection(project, tmp_path):
         )
         == 0
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-01-05-press.json", "2026-01-05-press.md"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".briefgen") == [
+        "2026-01-05-press.json",
+        "2026-01-05-press.md",
+    ]
 
 
 def test_principals_docx_is_one_page_as_laid_out_by_libreoffice(project, tmp_path):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import shutil
 from pathlib import Path
 
 import pytest
+from fixture_project import copy_project
 
 import briefgen.cache
 from briefgen.analysis import analyze_source
@@ -27,12 +27,11 @@ EXTRA = (
 
 
 def make_project(root: Path, extra: int = 0) -> Path:
-    """Return the config of a copy of the sample project, with ``extra`` small made-up articles."""
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns(".briefgen-cache", "out"))
+    """Return the config of a copy of the fixture project, with ``extra`` small made-up articles."""
+    config = copy_project(root)
     for i in range(extra):
         (root / "seeds" / f"made_up_{i:02d}.txt").write_text(EXTRA[i % len(EXTRA)] + f"\nNote {i}.\n")
-    return root / "configs" / "weekly.yaml"
+    return config
 
 
 def _source(text: str = "One sentence here. Another one there.") -> Source:
@@ -69,7 +68,7 @@ def test_key_depends_on_bytes_path_settings_and_version(tmp_path):
         lambda b: b[:-1] + bytes([b[-1] ^ 1]),  # one bit flipped in the payload
         lambda b: b"not a cache entry",  # wrong header
         lambda b: b"",
-        lambda b: b.replace(b"briefgen-cache 1", b"briefgen-cache 0"),  # another schema
+        lambda b: b.replace(briefgen.cache.MAGIC, b"briefgen-cache 0\n"),  # another schema
     ],
 )
 def test_damaged_entry_is_discarded(tmp_path, damage):
@@ -131,6 +130,7 @@ def test_damaged_entry_is_recomputed_by_the_build(tmp_path):
     entries = sorted((tmp_path / "configs" / ".briefgen-cache").rglob("*.pickle"))
     assert len(entries) == first.analysed == 3
     entries[0].write_bytes(entries[0].read_bytes()[:100])
+    _forget_weeks(tmp_path)  # else the unchanged week loads whole and no per-source entry is read
     second = build(config, formats=["json"], jobs=1)
     assert (second.from_cache, second.analysed, second.discarded) == (2, 1, 1)
     assert [p.read_bytes() for p, _ in second.written] == [p.read_bytes() for p, _ in first.written]
@@ -147,6 +147,7 @@ def test_checksummed_entry_of_the_wrong_kind_is_recomputed_by_the_build(tmp_path
         briefgen.cache.MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
     )
     assert cache.decode(payload, "any") is None
+    _forget_weeks(tmp_path)  # else the unchanged week loads whole and no per-source entry is read
     second = build(config, formats=["json"], jobs=1)
     assert (second.from_cache, second.analysed, second.discarded) == (2, 1, 1)
     assert [p.read_bytes() for p, _ in second.written] == [p.read_bytes() for p, _ in first.written]
@@ -173,3 +174,9 @@ def test_cache_dir_option_and_summary_count(tmp_path, capsys):
     assert "3 read (3 from cache, 0 analysed)" in capsys.readouterr().out
     assert list(chosen.rglob("*.pickle"))
     assert not (tmp_path / "configs" / ".briefgen-cache").exists()
+
+
+def _forget_weeks(root):
+    """Remove the whole-week and rendered-file entries, so a build reads the per-source ones."""
+    for entry in (root / "configs" / ".briefgen-cache").rglob("*.whole"):
+        entry.unlink()

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import docx
 import pytest
+from fixture_project import copy_project
 
 from briefgen.analysis.standalone import verbatim_in
 from briefgen.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("insertions")
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    args = ["--quiet", "build", str(root / "configs" / "weekly.yaml"), "--audience", "analysts"]
+    config = copy_project(root)
+    args = ["--quiet", "build", str(config), "--audience", "analysts", "--out", str(root / "out")]
     assert main([*args, "--format", "json,md,docx,pdf"]) == 0
     return root / "out"
 

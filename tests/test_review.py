@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fixture_project import copy_project
 
 from briefgen.cli import main
 from briefgen.edits import load_edits
@@ -31,9 +32,7 @@ DATE = "2025-12-20"
 
 
 def _project(root: Path) -> Path:
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    return root / "configs" / "weekly.yaml"
+    return copy_project(root)
 
 
 @pytest.fixture
@@ -256,6 +255,6 @@ def test_an_editor_finishes_the_brief_in_a_browser(server, tmp_path):
 
     pdf = " ".join(p.extract_text() or "" for p in PdfReader(out / f"{DATE}-analysts.pdf").pages)
     assert "Watch the January figures." in " ".join(pdf.split())
-    first_build = {p.name: p.read_bytes() for p in out.iterdir()}
+    first_build = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert main(["--quiet", "build", str(config), "--no-cache", "--audience", "analysts"]) == 0
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == first_build
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == first_build

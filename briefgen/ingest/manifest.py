@@ -16,7 +16,7 @@ from ..model import Source
 from . import read_file, register_reader
 from .decode import decode_source
 from .header import byline_authors
-from .text import _meta_date
+from .text import DatesAsText, _meta_date
 
 # Fields a manifest row may set; "reliability" is an editor's note about the outlet or the document.
 FIELDS = ("file", "title", "outlet", "date", "url", "authors", "genre", "reliability")
@@ -38,7 +38,7 @@ def _yaml_rows(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
     """Return (line, row) pairs of a YAML manifest's ``sources`` list."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-        loaded = yaml.safe_load(text)
+        loaded = yaml.load(text, Loader=DatesAsText)  # 2025-02-30: a warning, not a bare ValueError
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -15,6 +15,7 @@ from ..model import Paragraph, Source
 from . import register_reader
 from .decode import FORBIDDEN
 from .header import byline_authors, infer_header
+from .pdf_logs import pypdf_logs
 from .text import source_id
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is read: a week of text files never pays for it
@@ -287,11 +288,15 @@ class PdfReader:
         return b"%PDF-" in head[:1024]
 
     def read(self, path: Path, data: bytes) -> tuple[list[Source], list[str]]:
-        """Return the one source in a PDF and warnings about it."""
+        """Return the one source in a PDF and warnings about it, pypdf's own among them."""
+        warnings: list[str] = []
+        with pypdf_logs(path, warnings):
+            return self._read(path, data, warnings)
+
+    def _read(self, path: Path, data: bytes, warnings: list[str]) -> tuple[list[Source], list[str]]:
         from pypdf.errors import PyPdfError
 
         pdf = _open(path, data)
-        warnings: list[str] = []
         if b"%%EOF" not in data[-2048:]:
             warnings.append(f"{path}: PDF has no end-of-file marker; it may be truncated")
         try:

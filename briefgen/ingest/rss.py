@@ -14,6 +14,7 @@ from . import register_reader
 from .header import byline_authors, infer_header
 from .html import html_paragraphs
 from .layout import paragraphs as text_paragraphs
+from .text import source_id
 
 _FEED_ROOT = re.compile(rb"<(?:rss|rdf:RDF|feed)[\s>]", re.IGNORECASE)
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -108,9 +109,9 @@ class FeedReader:
                 warnings.append(f"{path}: entry {n} ('{title or 'untitled'}') has no text; skipped")
                 continue
             slug = _slug(title or "") or str(n)
-            sid = f"{path.stem}-{slug}"
+            sid = f"{source_id(path)}-{slug}"
             if sid in used:
-                sid = f"{path.stem}-{slug}-{n}"
+                sid = f"{source_id(path)}-{slug}-{n}"
             used.add(sid)
             summaries += not full
             header = infer_header(paras)

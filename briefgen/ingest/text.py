@@ -11,27 +11,46 @@ import yaml
 
 from ..errors import SourceError
 from ..model import Paragraph, Source
+from ..shown_paths import printable
 from . import register_reader
 from .decode import decode_source
 from .header import byline_authors, infer_header, parse_date
 from .layout import paragraphs
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_UNCLOSED = re.compile(r"\A---[ \t]*\n[A-Za-z_]+[ \t]*:")  # an opening line, then a key, and no end
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FRONT_KEYS = ("title", "authors", "author", "outlet", "date", "url", "dateline", "genre", "standfirst")
 
 
 def source_id(path: Path) -> str:
-    """Return a source's id: its file stem."""
-    return path.stem
+    """Return a source's id: its file stem (bytes that are not UTF-8 written as backslash escapes)."""
+    return printable(path.stem)
+
+
+class DatesAsText(yaml.SafeLoader):
+    """The safe loader, leaving dates as text: PyYAML raises a bare ValueError for 2025-02-30."""
+
+
+DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, list[str]]:
     """Return (front matter, remaining text, warnings); raise SourceError on malformed front matter."""
     m = _FRONT.match(text)
     if not m:
+        if _UNCLOSED.match(text):
+            return (
+                {},
+                text,
+                [f"{path}:1: front matter: '---' is never closed; read as text (end it with a '---' line)"],
+            )
         return {}, text, []
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=DatesAsText) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ""
@@ -44,6 +63,15 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, list[str]
         for k in meta
         if k not in _FRONT_KEYS
     ]
+    if isinstance(meta.get("date"), str) and _ISO_DAY.fullmatch(meta["date"].strip()):
+        try:
+            dt.date.fromisoformat(meta["date"].strip())
+        except ValueError as exc:
+            row = next((n for n, t in enumerate(m.group(1).split("\n"), 2) if t.startswith("date")), 2)
+            warnings.append(
+                f"{path}:{row}: front matter: date '{meta['date']}' is not a real day ({exc}); ignored"
+            )
+            meta = {k: v for k, v in meta.items() if k != "date"}
     return meta, text[m.end() :], warnings
 
 

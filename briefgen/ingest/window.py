@@ -13,6 +13,7 @@ from itertools import accumulate
 
 from ..model import Source
 from ..records import fast_pickle
+from .candidates import candidate_pairs
 
 _MONTHS = [
     "January",
@@ -152,7 +153,8 @@ def fingerprint(source: Source) -> Fingerprint:
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a and not b:
         return 1.0
-    return len(a & b) / len(a | b)
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)  # the size of a | b, without building it
 
 
 def _richness(source: Source) -> tuple[int, int]:
@@ -167,8 +169,8 @@ def dedupe(
     """Return the sources with content duplicates removed, and (kept path, dropped path) pairs.
 
     Same article = same normalised text, or Jaccard >= 0.9 on word 5-shingles. Candidate pairs come
-    from MinHash LSH buckets (16 bands of 4), then are checked exactly, so the work stays near-linear
-    in the number of sources rather than comparing every pair.
+    from MinHash LSH buckets (16 bands of 4) kept small (``candidates``), then are checked exactly,
+    so the work and memory stay linear in the number of sources rather than comparing every pair.
     Of each group the copy with the most metadata (then the most words, then the first) is kept.
     ``prints`` holds each source's fingerprint when the per-source stage computed it.
     """
@@ -200,22 +202,17 @@ def dedupe(
             union(by_exact[p.exact], index)
         else:
             by_exact[p.exact] = index
-    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
-    for index, p in enumerate(fps):
-        if p.size:
-            for b, band in enumerate(p.bands):
-                buckets.setdefault((b, band), []).append(index)
-    checked: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for pos, i in enumerate(members):
-            for j in members[pos + 1 :]:
-                if (i, j) in checked or find(i) == find(j):
-                    continue
-                checked.add((i, j))
-                small, large = sorted((fps[i].size, fps[j].size))
-                # Jaccard >= 0.9 needs set sizes within 10%: a cheap test before the exact one.
-                if small >= NEAR * large and _jaccard(shingles_of(i), shingles_of(j)) >= NEAR:
-                    union(i, j)
+    checked: set[int] = set()  # i * n + j: one small int per pair, not a tuple
+    n = len(sources)
+    for i, j in candidate_pairs([p.bands if p.size else None for p in fps]):
+        pair = i * n + j
+        if pair in checked or find(i) == find(j):
+            continue
+        checked.add(pair)
+        small, large = sorted((fps[i].size, fps[j].size))
+        # Jaccard >= 0.9 needs set sizes within 10%: a cheap test before the exact one.
+        if small >= NEAR * large and _jaccard(shingles_of(i), shingles_of(j)) >= NEAR:
+            union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(sources)):
         groups.setdefault(find(i), []).append(i)

@@ -80,6 +80,12 @@ def reference_path(options: RenderOptions) -> Path | None:
     """Return the audience's reference.docx, else the default one, else None (build one)."""
     for folder in (options.template_dir, options.default_template_dir):
         if folder is not None and (folder / "reference.docx").is_file():
+            path, root = (folder / "reference.docx").resolve(), folder.parent.resolve()
+            if not path.is_relative_to(root):  # a link out of the templates folder: never published
+                raise RenderError(
+                    f"{folder / 'reference.docx'}: leads to {path}, outside the templates folder {root}; "
+                    "templates may read only files inside their folder (copy the file in instead)"
+                )
             return folder / "reference.docx"
     return None
 

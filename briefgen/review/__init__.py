@@ -13,7 +13,7 @@ from pathlib import Path
 from ..config import load_config
 from ..edits import edits_path, load_edits
 from ..errors import ConfigError
-from ..pipeline import BuildReport, analyse_week
+from ..pipeline import BuildReport, analyse_week, open_cache
 from ..progress import Progress
 from ..workers import default_jobs
 from .session import ReviewSession
@@ -60,7 +60,7 @@ def open_session(
     load_edits(path, config)  # a malformed file is reported now, before the sources are read
     report = BuildReport(jobs=max(1, jobs or default_jobs()))
     analysis = analyse_week(
-        config, brief_date, report, cache_dir=cache_dir, use_cache=use_cache, progress=progress
+        config, brief_date, report, cache=open_cache(config, report, cache_dir, use_cache), progress=progress
     )
     return ReviewSession.open(config, brief_date, analysis, path)
 

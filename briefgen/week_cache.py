@@ -1,0 +1,160 @@
+"""Cache the week as a whole: an edit or a template change re-runs only compose and render.
+
+Two kinds of entry live in the per-source cache's folder, sealed with its secret like every entry:
+the week's Analysis, valid while every source file (path, size, time, bytes), the config's
+analysis settings and the code are unchanged; and each rendered file, valid while its Brief, its
+template folder and the rendering code are unchanged. Each kind has one slot per config and week
+(and audience and format), so a rebuild replaces its entry rather than piling up new ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pickle
+import stat
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .cache import SourceCache, load_record
+from .cache_folder import WHOLE_SUFFIX, read_regular
+from .config import Config
+from .model import Analysis, Brief
+
+
+@dataclass(frozen=True, slots=True)
+class WeekEntry:
+    """The week's analysis with what reading it reported, so a cached build reports the same."""
+
+    content: str  # what it was computed from (see week_key)
+    analysis: Analysis
+    sources: int
+    warnings: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    """One rendered file."""
+
+    content: str
+    data: bytes
+
+
+@lru_cache(maxsize=1)
+def _package_fingerprint() -> str:
+    """Return a sha256 of every module of briefgen: a change to any code makes every week entry stale."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _slot(cache: SourceCache, *parts: str) -> str:
+    """Return the entry key of a slot: one per config, week (and audience and format)."""
+    digest = hashlib.sha256(cache.generation.encode() + b"\0slot")
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def week_key(config: Config, as_of: str, paths: Iterable[Path]) -> str:
+    """Return what the week's analysis depends on: the code, the analysis settings and every source file."""
+    digest = hashlib.sha256(_package_fingerprint().encode() + b"\0" + as_of.encode() + b"\0")
+    settings = dataclasses.replace(config, audiences=(), out=Path(), templates=Path())
+    digest.update(repr(settings).encode("utf-8", "surrogatepass") + b"\0")
+    for path in paths:
+        try:
+            info = os.stat(path)
+            # Only a regular file is read: a FIFO would block, and the reader skips it anyway.
+            data = Path(path).read_bytes() if stat.S_ISREG(info.st_mode) else b"not a regular file"
+        except OSError:
+            digest.update(b"unreadable\0" + str(path).encode("utf-8", "surrogatepass"))
+            continue
+        digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(f"{info.st_size}:{info.st_mtime_ns}\0".encode())
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _path(cache: SourceCache, key: str) -> Path:
+    """Return where a whole-week or rendered-file entry lives: beside the per-source entries, named apart."""
+    return cache.folder / key[:2] / f"{key}{WHOLE_SUFFIX}"
+
+
+def _load(cache: SourceCache, key: str, limit: int) -> object | None:
+    blob, _ = read_regular(_path(cache, key), limit)
+    payload = None if blob is None else cache._opened(key, blob)
+    if payload is None:
+        return None
+    try:
+        return load_record(payload)  # authenticated, and even then only briefgen's records are built
+    except Exception:  # noqa: BLE001 - an entry of an older class layout: recompute
+        return None
+
+
+def _store(cache: SourceCache, key: str, entry: object) -> None:
+    path = _path(cache, key)
+    payload = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    except OSError:
+        return  # an unwritable cache only costs speed
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(cache.seal(key, payload))
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def load_week(cache: SourceCache, config: Config, as_of: str, content: str, limit: int) -> WeekEntry | None:
+    """Return the cached week if it was computed from exactly ``content``, else None."""
+    entry = _load(cache, _slot(cache, "week", str(config.path.resolve()), as_of), limit)
+    return entry if isinstance(entry, WeekEntry) and entry.content == content else None
+
+
+def store_week(cache: SourceCache, config: Config, as_of: str, entry: WeekEntry) -> None:
+    """Keep the week's analysis for the next build of this config and week."""
+    _store(cache, _slot(cache, "week", str(config.path.resolve()), as_of), entry)
+
+
+def _folder_stamp(folder: Path | None) -> bytes:
+    """Return the bytes of every file a template folder holds that a renderer reads."""
+    if folder is None or not folder.is_dir():
+        return b""
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def file_key(brief: Brief, fmt: str, folders: tuple[Path | None, ...]) -> str:
+    """Return what a rendered file depends on: its Brief, its format, its template folders and the code."""
+    digest = hashlib.sha256(_package_fingerprint().encode() + b"\0" + fmt.encode() + b"\0")
+    digest.update(pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+    for folder in folders:
+        digest.update(_folder_stamp(folder))
+    return digest.hexdigest()
+
+
+def load_file(cache: SourceCache, config: Config, brief: Brief, fmt: str, content: str) -> bytes | None:
+    """Return the file as rendered before from the same content, else None."""
+    slot = _slot(cache, "file", str(config.path.resolve()), brief.as_of, brief.audience, fmt)
+    entry = _load(cache, slot, cache.max_entry_bytes)
+    return entry.data if isinstance(entry, FileEntry) and entry.content == content else None
+
+
+def store_file(cache: SourceCache, config: Config, brief: Brief, fmt: str, content: str, data: bytes) -> None:
+    """Keep a rendered file for the next build of this config, week, audience and format."""
+    slot = _slot(cache, "file", str(config.path.resolve()), brief.as_of, brief.audience, fmt)
+    _store(cache, slot, FileEntry(content, data))

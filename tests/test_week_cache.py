@@ -1,0 +1,103 @@
+"""The week cached whole: an edit or a template change re-runs only compose and render, and a cached
+build's files are byte for byte those of a build without the cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from briefgen.cli import main
+from briefgen.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+DATE = "2025-12-20"
+
+
+def _project(root: Path) -> Path:
+    for name in ("configs", "templates", "seeds"):
+        shutil.copytree(ROOT / name, root / name)
+    return root / "configs" / "weekly.yaml"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_an_edit_reuses_the_week_and_equals_a_build_without_cache(tmp_path):
+    config = _project(tmp_path)
+    first = build(config)
+    assert "week from cache" not in first.timings
+    (config.parent / "edits").mkdir()
+    (config.parent / "edits" / f"{DATE}.yaml").write_text("notes:\n  - text: Checked by the desk.\n")
+    second = build(config)
+    assert "week from cache" in second.timings and "read+analyse" not in second.timings
+    assert main(["--quiet", "build", str(config), "--no-cache", "--out", str(tmp_path / "plain")]) == 0
+    assert _files(tmp_path / "out") == _files(tmp_path / "plain")
+
+
+def test_a_template_change_rerenders_only_its_audience(tmp_path, monkeypatch):
+    config = _project(tmp_path)
+    build(config)
+    layout = tmp_path / "templates" / "press" / "brief.j2"
+    layout.write_text(layout.read_text() + "\nA line the press template added.\n")
+    rendered: list[str] = []
+    import briefgen.pipeline as pipeline
+
+    real = pipeline.render_many
+
+    def counting(plan, **kw):
+        rendered.extend(b.audience for b, _, _ in plan)
+        return real(plan, **kw)
+
+    monkeypatch.setattr(pipeline, "render_many", counting)
+    build(config)
+    assert set(rendered) == {"press"}
+    assert b"A line the press template added." in (tmp_path / "out" / f"{DATE}-press.md").read_bytes()
+
+
+def test_a_changed_source_is_read_again(tmp_path):
+    config = _project(tmp_path)
+    build(config)
+    seed = sorted((tmp_path / "seeds").iterdir())[0]
+    seed.write_text(seed.read_text() + "\nThe council met again on Friday and agreed a new budget.\n")
+    again = build(config)
+    assert "week from cache" not in again.timings
+    assert b"agreed a new budget" in (tmp_path / "out" / f"{DATE}-analysts.json").read_bytes()
+
+
+def test_a_forged_week_entry_is_never_used(tmp_path):
+    config = _project(tmp_path)
+    build(config)
+    cache = tmp_path / "configs" / ".briefgen-cache"
+    for entry in [*cache.rglob("*.pickle"), *cache.rglob("*.whole")]:
+        data = entry.read_bytes()
+        entry.write_bytes(data[:-10] + b"0123456789")  # same length, authentication code now wrong
+    again = build(config)
+    assert "week from cache" not in again.timings
+    assert main(["--quiet", "build", str(config), "--no-cache", "--out", str(tmp_path / "plain")]) == 0
+    assert _files(tmp_path / "out") == _files(tmp_path / "plain")
+
+
+class _Command:
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, (self.command,))
+
+
+def test_even_a_sealed_week_entry_cannot_run_code(tmp_path):
+    import pickle
+
+    from briefgen.cache import SourceCache
+
+    config = _project(tmp_path)
+    first = build(config)
+    cache = SourceCache.open(first.cache_dir, {"max_source_bytes": 5_000_000})
+    marker = tmp_path / "pwned"
+    for entry in first.cache_dir.rglob("*.whole"):
+        entry.write_bytes(cache.seal(entry.stem, pickle.dumps(_Command(f"touch {marker}"))))
+    again = build(config)
+    assert not marker.exists() and "week from cache" not in again.timings
