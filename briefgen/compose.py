@@ -42,6 +42,7 @@ from .model import (
 )
 from .output_names import output_stem
 from .render._text import ENTITY_SOURCES_SHOWN
+from .theme_order import in_source_order, keep_own, not_repeated, week_first
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
@@ -143,6 +144,7 @@ class _Composer:
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
         self.picks = top.story_picks(analysis, tuple(self.themes))
         self.listed: tuple[Story, ...] = ()
+        self.sources = {s.id: s for s in analysis.sources}
 
     def bluf_extracts(self) -> tuple[Extract, ...]:
         if self.edits.bluf is not None:  # the editor chose the bottom line
@@ -167,7 +169,9 @@ class _Composer:
         out = list(top.judgements(self.picks, n, self.used))  # the top stories' points first
         ranked = sorted(self.themes.values(), key=lambda t: (-t.sentences, t.theme.id))
         for t in ranked if len(out) < n else ():
-            best = next((e for e in t.extracts if e.text not in self.used), None)
+            best = next(
+                iter(not_repeated([e for e in t.extracts if e.text not in self.used], list(self.used))), None
+            )
             if best:
                 out.append(best)
                 self.used.add(best.text)
@@ -184,8 +188,12 @@ class _Composer:
             )
         pins = self.edits.pins.get(theme_id, ())
         pinned = {e.text for _, e in pins}
-        fresh, refs = top.theme_order(self.picks, t, self.used | pinned)
-        shown = list(trim_extracts(fresh, self.audience.max_words))
+        # The theme's top story first, a story told under an earlier theme referred to (issue 20); no
+        # figure repeated, never stripped bare, the week before background, each source in its order.
+        ordered, refs = top.theme_order(self.picks, t, self.used | pinned)
+        own = [e for e in t.extracts if e.text not in pinned]
+        fresh = keep_own(own, not_repeated(list(ordered), list(self.used)))
+        shown = list(in_source_order(trim_extracts(week_first(fresh), self.audience.max_words), self.sources))
         for position, e in pins:  # the editor's pins, at their places, whatever the word limit
             shown.insert(min(position, len(shown) + 1) - 1, e)
         top.mark_told(self.picks, shown, t, self.used)

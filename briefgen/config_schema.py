@@ -232,6 +232,7 @@ def _read_themes(node: Node, keypath: str, ctx: _Context) -> tuple[Theme, ...] |
             title=v["title"] or _humanise(tid),
             description=v["description"] or "",
             keywords=v["keywords"],
+            exclude=v["exclude"],
         )
         for tid, v, _, _ in entries
     )
@@ -289,6 +290,7 @@ THEME_FIELDS: tuple[Field, ...] = (
     Field("title", OPT_TEXT, None, "heading for the theme; default: the id, capitalised"),
     Field("description", OPT_TEXT, "", "one sentence saying what the theme covers"),
     Field("keywords", TEXTS, (), "words and phrases that mark a sentence as on this theme"),
+    Field("exclude", TEXTS, (), "words and phrases that rule a sentence out of this theme"),
 )
 
 AUDIENCE_FIELDS: tuple[Field, ...] = (

@@ -142,6 +142,7 @@ class Theme:
     title: str
     description: str = ""
     keywords: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # words and phrases that rule a sentence out of the theme
 
 
 @fast_pickle

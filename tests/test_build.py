@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fixture_project import copy_project
 
+from briefgen.analysis.standalone import verbatim_in
 from briefgen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,8 @@ def test_json_is_faithful(project, audience):
     assert extracts, "a brief with no summary sentences"
     for e in extracts:
         first = e["cites"][0]
-        assert e["text"] in paras[(first["source"], first["paragraph"])]
+        # verbatim, apart from a referent named in square brackets ("[Alexander] Lukashenko has ...")
+        assert verbatim_in(e["text"], paras[(first["source"], first["paragraph"])])
     for q in brief["quotes"]:
         assert q["text"] in paras[(q["source"], q["paragraph"])]
         assert q["kind"] in ("statement", "phrase")

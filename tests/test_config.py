@@ -377,7 +377,7 @@ def test_every_config_field_is_in_the_schema_with_a_doc() -> None:
     top = {f.name for f in TOP_FIELDS}
     assert top == {f.name for f in dataclasses.fields(Config)} - {"path"}
     assert {f.name for f in AUDIENCE_FIELDS} == {f.name for f in dataclasses.fields(Audience)} - {"id"}
-    assert {f.name for f in THEME_FIELDS} == {"title", "description", "keywords"}
+    assert {f.name for f in THEME_FIELDS} == {"title", "description", "keywords", "exclude"}
     for fields in SCHEMA.values():
         for spec in fields:
             assert spec.doc and spec.type and "\n" not in spec.doc, spec.name

@@ -69,7 +69,7 @@ def analyze_source(source: Source) -> SourceAnalysis:
         source=source,
         sentences=sentences,
         quotes=find_quotes(source),
-        terms=sentence_terms(sentences, header_paragraphs(source)),
+        terms=sentence_terms(sentences, header_paragraphs(source), source),
         dates=date_source(source, sentences),
         names=scan_source(source),
         facts=source_facts(source),

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..ingest.header import is_headline_case
 from ..model import Cite, Extract, Quote, Sentence, Source, Theme, ThemeSummary
 from ..records import fast_pickle
+from .background import BACKGROUND_LABEL, is_background
+from .same_facts import repeats, same_figures
 from .segment import split_sentences
-from .themes import ThemeScorer
+from .standalone import is_standalone, present_sentences
+from .themes import ThemeScorer, heads_in_names
 from .vectors import Vector, Vectorizer, centroid, cosine, words
 
 MAX_EXTRACTS = 12  # per theme; compose trims to the audience's word limit
@@ -18,55 +19,18 @@ MAX_BLUF = 5
 POOL = 200  # only the best candidates of a theme are compared with each other (keeps it linear)
 DUPLICATE = 0.6  # cosine at which two sentences say the same thing
 MMR_LAMBDA = 0.5  # weight of similarity to what is already chosen
-MIN_WORDS, MAX_WORDS = 6, 60
 # Score mix for a theme: relevance to the theme, centrality among its sentences, early position.
 W_RELEVANCE, W_CENTRALITY, W_POSITION = 0.45, 0.45, 0.10
 CORROBORATION_BONUS = 0.04  # per extra source, up to three
+# A sentence about a year before the week's reading ranks below the week's news in the bottom line;
+# in a theme it stays (labelled), and the brief shows it after the week's sentences (theme_order.py).
+BACKGROUND_WEIGHT = 0.8
 # Score mix for one document: centrality, lead position, overlap with the headline, length.
 DOC_CENTRALITY, DOC_POSITION, DOC_TITLE, DOC_LENGTH = 0.5, 0.1, 0.25, 0.15
 # One author rarely repeats a point within a few sentences: a lighter redundancy penalty than across sources.
 DOC_MMR_LAMBDA = 0.25
 DOC_FULL_LENGTH = 12  # content words at which a sentence stops counting as short
 DOC_CONTEXT_PENALTY = 0.7
-
-# Openers that point back to something the reader of a brief will not have seen.
-_CONTEXT_OPENERS = re.compile(
-    r"^[\"'\u201c\u2018(]*(?:this|that|these|those|it|its|such|he|she|they|his|her|their|him|them"
-    r"|here|as (?:said|noted|mentioned|discussed|argued) (?:above|earlier|before)|as such"
-    r"|the latter|the former|also|likewise|similarly|moreover|furthermore|in addition|besides"
-    r"|thus|therefore|hence|consequently|the rest|the same|the other|both|neither|either|another"
-    r"|but|and|or|so|instead|then|however|nevertheless|nonetheless|yet|even so|at the same time|in turn)\b",
-    re.IGNORECASE,
-)
-# "In particular, he ...": a pronoun subject after a short opening phrase needs context just as much.
-_LATE_PRONOUN = re.compile(r"^[^,]{1,40},\s+(?:he|she|it|they|this|these|those|his|her|its|their)\b", re.I)
-# "The move drew praise": a bare event noun pointing back to what the previous sentence reported.
-_BACK_REFERENCE = re.compile(
-    r"^The (?:move|decision|step|deal|plan|measure|episode|announcement|gesture|visit|trip|meeting|incident"
-    r"|event|development|shift|change|effort|initiative|proposal|offer|policy|approach|strategy|outcome)\b"
-    r"(?!\s+(?:of|by|to|for|that|in|on|with|from|between)\b)"
-)
-_FINAL = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
-_QUOTE_LINE = re.compile(r"^\s*[\"\u201c\u2018].*[\"\u201d\u2019]\s*[-\u2013\u2014]+\s*\S")
-
-
-def is_standalone(text: str) -> bool:
-    """Return whether a sentence makes sense out of its context (see the module's rules)."""
-    n = len(text.split())
-    if n < MIN_WORDS or n > MAX_WORDS:
-        return False
-    stripped = text.rstrip()
-    if stripped.endswith("?") or not _FINAL.search(stripped):
-        return False  # questions, and headline-like lines without final punctuation
-    if _CONTEXT_OPENERS.match(text) or _LATE_PRONOUN.match(text) or _BACK_REFERENCE.match(text):
-        return False
-    if _QUOTE_LINE.match(text) or text.lstrip().startswith(('"', "\u201c", "\u2018")):
-        return False  # a quotation with its attribution: the quote stage presents those
-    if is_headline_case(text, lower=0.0):
-        return False  # a headline (of a related story, a list of links): not a sentence of the text
-    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
-    return quoted <= 0.6 * len(text)  # mostly a quotation: quotes are handled elsewhere
 
 
 @dataclass(slots=True)
@@ -78,6 +42,14 @@ class _Item:
     standalone: bool
     vectorizer: Vectorizer | None = None
     known: Vector | None = None  # the TF-IDF vector, once computed
+    shown: str = ""  # the text a brief shows when it is not the sentence itself (see standalone.py)
+    background: bool = False  # dated to an earlier year than its source: shown as background
+
+    @property
+    def text(self) -> str:
+        """Return the text a brief shows for this sentence."""
+        text = self.shown or self.sentence.text
+        return BACKGROUND_LABEL + text if self.background else text
 
     @property
     def vector(self) -> Vector:
@@ -98,6 +70,7 @@ class SentenceTerms:
     # per word keeps a week's cached halves small and quick to move between processes.
     stems: tuple[str, ...]
     standalone: tuple[bool, ...]
+    shown: tuple[str, ...] = ()  # per sentence, the text a brief shows if not the sentence ("": itself)
 
     def tokens(self) -> list[list[str]]:
         """Return each sentence's stems."""
@@ -110,14 +83,23 @@ def header_paragraphs(source: Source) -> frozenset[int]:
     return frozenset(p.n for p in head if p.text != source.standfirst)
 
 
-def sentence_terms(sentences: Sequence[Sentence], skip: frozenset[int] = frozenset()) -> SentenceTerms:
+def sentence_terms(
+    sentences: Sequence[Sentence], skip: frozenset[int] = frozenset(), source: Source | None = None
+) -> SentenceTerms:
     """Return the stems and standalone flags of one source's sentences (IDF needs the whole week).
 
     Sentences of the paragraphs in ``skip`` (a headline ending in a full stop, say) never stand alone.
+    With the ``source``, the rules that need its other sentences apply too (standalone.present_sentences).
     """
+    stems = tuple(" ".join(words(s.text)) for s in sentences)
+    if source is None:
+        alone = tuple(s.cite.paragraph not in skip and is_standalone(s.text) for s in sentences)
+        return SentenceTerms(stems, alone)
+    shown = present_sentences(sentences, source, skip)
     return SentenceTerms(
-        tuple(" ".join(words(s.text)) for s in sentences),
-        tuple(s.cite.paragraph not in skip and is_standalone(s.text) for s in sentences),
+        stems,
+        tuple(t is not None for t in shown),
+        tuple("" if t is None or t == s.text else t for s, t in zip(sentences, shown, strict=True)),
     )
 
 
@@ -143,15 +125,19 @@ def prepare_week(
 
     ``terms`` holds each source's ``sentence_terms`` when the per-source stage computed them.
     """
-    rows: list[tuple[Sentence, Sequence[str], bool]] = []
+    rows: list[tuple[Sentence, Sequence[str], bool, str]] = []
     for src in sources:
         sents = sentences.get(src.id, ())
         known = terms.get(src.id) if terms is not None else None
         if known is None or len(known.stems) != len(sents):
-            known = sentence_terms(sents, header_paragraphs(src))
-        rows += zip(sents, known.tokens(), known.standalone, strict=True)
-    vectorizer = Vectorizer(toks for _, toks, _ in rows)
-    items = [_Item(s, i, s.index, toks, alone, vectorizer) for i, (s, toks, alone) in enumerate(rows)]
+            known = sentence_terms(sents, header_paragraphs(src), src)
+        shown = known.shown or ("",) * len(sents)
+        rows += zip(sents, known.tokens(), known.standalone, shown, strict=True)
+    vectorizer = Vectorizer(toks for _, toks, _, _ in rows)
+    items = [
+        _Item(s, i, s.index, toks, alone, vectorizer, shown=text)
+        for i, (s, toks, alone, text) in enumerate(rows)
+    ]
     return Week(items, vectorizer)
 
 
@@ -188,7 +174,7 @@ def _select(
             if i == best_i:
                 continue
             sim = cosine(item.vector, other.vector)
-            if sim >= DUPLICATE:
+            if sim >= DUPLICATE or same_figures(item.sentence.text, other.sentence.text):
                 src = other.sentence.cite.source
                 if all(c.source != src for c in pick.cites):
                     pick.cites.append(other.sentence.cite)
@@ -203,7 +189,7 @@ def _select(
 def _extract(pick: _Pick) -> Extract:
     """Return the Extract of a pick, its score raised by corroboration."""
     bonus = CORROBORATION_BONUS * min(3, len(pick.cites) - 1)
-    return Extract(pick.item.sentence.text, tuple(pick.cites), round(pick.score + bonus, 6))
+    return Extract(pick.item.text, tuple(pick.cites), round(pick.score + bonus, 6))
 
 
 def _ranked(picks: Sequence[_Pick]) -> tuple[Extract, ...]:
@@ -225,7 +211,22 @@ def summarize_themes(
     scorer = ThemeScorer(themes)
     # Only sentences bearing on some theme take part below: a third of a large week, often less.
     hits = [(it, rel) for it in items if any(rel := scorer.relevance(it.tokens))]
+    # A theme word met only inside an organisation's name is that name's, not the theme's.
+    hits = [
+        (
+            it,
+            scorer.relevance(it.tokens, masked)
+            if (masked := heads_in_names(it.sentence.text, it.tokens))
+            else rel,
+        )
+        for it, rel in hits
+    ]
+    hits = [(it, rel) for it, rel in hits if any(rel)]
     source_order = {s.id: i for i, s in enumerate(sources)}
+    # Background is what the text dates before the first year the week's reading covers.
+    years = [int(s.date[:4]) for s in sources if s.date and s.date[:4].isdigit()]
+    for it, _ in hits:
+        it.background = bool(years) and is_background(it.shown or it.sentence.text, min(years))
     quote_cites = [q.cite for q in quotes]
 
     # Centrality within a theme: cosine to the relevance-weighted centroid of its sentences.
@@ -301,7 +302,7 @@ def summarize_bluf(
     centre = week_centre(items)
     # Only the leading extracts are looked up; matching on text first keeps this cheap at any scale.
     texts = {e.text for summary in summaries for e in summary.extracts[:4]}
-    by_key = {(it.sentence.cite, it.sentence.text): it for it in items if it.sentence.text in texts}
+    by_key = {(it.sentence.cite, it.text): it for it in items if it.text in texts}
 
     # Candidates: each theme's leading extracts (already standalone, de-duplicated, corroborated).
     candidates: list[_Candidate] = []
@@ -313,13 +314,14 @@ def summarize_bluf(
                 continue
             corroboration = min(3, len(e.cites) - 1) / 3
             score = 0.5 * cosine(it.vector, centre) + 0.3 * e.score / top + 0.2 * corroboration
+            score *= BACKGROUND_WEIGHT if it.background else 1.0
             candidates.append((score, t, it, e))
     if not candidates:
         # No theme matched anything: fall back to the most central standalone sentences.
         for it in items:
             if it.standalone:
                 score = 0.8 * cosine(it.vector, centre) + 0.2 * _position(it.rank_in_source)
-                candidates.append((score, -1, it, Extract(it.sentence.text, (it.sentence.cite,))))
+                candidates.append((score, -1, it, Extract(it.text, (it.sentence.cite,))))
         candidates = sorted(candidates, key=lambda c: (-c[0], c[2].order))[:POOL]
 
     chosen: list[_Candidate] = []
@@ -328,7 +330,10 @@ def summarize_bluf(
     while pool and len(chosen) < MAX_BLUF:
         best = max(pool, key=lambda c: (_bluf_value(c, chosen), -c[2].order))
         pool.remove(best)
-        if any(cosine(best[2].vector, x[2].vector) >= DUPLICATE for x in chosen):
+        if any(
+            cosine(best[2].vector, x[2].vector) >= DUPLICATE or repeats(best[3].text, x[3].text)
+            for x in chosen
+        ):
             continue
         values.append(_bluf_value(best, chosen))
         chosen.append(best)

@@ -1,0 +1,232 @@
+"""Eligibility of a sentence for a brief: does it read correctly on its own, and how it is shown.
+
+One gate for every pool of summary sentences (theme summaries, bottom line, key judgements):
+``present_sentences`` returns, for each sentence of a source, the text a brief may show (a leading
+dateline cut off, a bare surname given its first name in square brackets) or None when the sentence
+cannot stand alone. ``is_standalone`` holds the rules that need only the sentence's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..ingest.header import is_headline_case
+from ..model import Sentence, Source
+from .leaning import QUOTED, lower_words, needs_context
+from .referents import (
+    PRONOUN_SUBJECT,
+    Names,
+    given_names,
+    name_pronoun,
+    name_surnames,
+)
+
+MIN_WORDS, MAX_WORDS = 6, 60
+HEADLINE_WORDS = 20  # an opening line this short, above the body, is a headline or a deck
+
+_OPENING_MARKS = "\"'\u201c\u2018([\u00a3$\u20ac"
+_FINAL = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
+_QUOTE_LINE = re.compile(r"^\s*[\"\u201c\u2018].*[\"\u201d\u2019]\s*[-\u2013\u2014]+\s*\S")
+# A subhead run into the paragraph: a few words without a verb's ending, then a colon and a sentence.
+_LABEL = re.compile(
+    r"^(?![^:]*\b(?:said|says|told|added|wrote|stated|warned|argued|asked|explained)\b)"
+    r"[A-Z][a-z]+(?:\s+(?:[a-z]+|[A-Z][a-z]+)){0,4}:\s+(?=[A-Z][a-z]+\s+[a-z]+\s)"
+)
+_FIRST_PERSON_WORDS = frozenset(["we", "our", "ours", "us", "my", "me", "i"])
+_CAPTION_WORDS = frozenset(
+    [
+        "file",
+        "photo",
+        "photograph",
+        "photographs",
+        "picture",
+        "pictures",
+        "image",
+        "images",
+        "video",
+        "videos",
+        "graphic",
+        "illustration",
+        "credit",
+        "credits",
+        "caption",
+        "getty",
+        "reuters",
+        "afp",
+        "epa",
+    ]
+)
+_HERE = re.compile(r"\bhere\b", re.I)
+# Bits of a page that are not prose: markup, captions and credits, bylines.
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>]{0,200}>|&(?:[a-z]{2,8}|#\d{2,5});")
+_CAPTION = re.compile(
+    r"^\(?\s*(?:file\s+)?(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit|caption)s?"
+    r"(?:\s+(?:by|credit))?\s*[:|/\u2014\u2013]"
+    r"|\((?:file\s+)?(?:photo|picture|image)\b[^)]*\)"
+    r"|\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|Photo credit)\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^\(?(?:by|reporting by|written by|additional reporting by|editing by|compiled by|story by)\s+[A-Z]",
+    re.I,
+)
+# A leading dateline: "HEMPSTEAD, N.Y., Sept. 26 (UPI) \u2014", "CHARLOTTE - ", "Washington (AFP) \u2013".
+_PLACE_CAPS = r"[A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3}"
+_STATE = r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?){0,2}"
+_DAY = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+_AGENCY = r"\s*\([A-Z][A-Za-z.&' ]{0,24}\)"
+_DASH = r"\s*[-\u2013\u2014]{1,2}\s+"
+_DATELINE = re.compile(
+    rf"^(?:{_PLACE_CAPS}{_STATE}{_DAY}(?:{_AGENCY})?{_DASH}"
+    rf"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}{_STATE}{_DAY}{_AGENCY}{_DASH})"
+)
+# First person outside quotation marks: the author's own voice ("We argue that ...").
+_FIRST_PERSON = re.compile(r"(?<![\w.\u2019'-])(?:[Ww]e|[Oo]urs?|us|[Mm]y|me|I)(?![\w.\u2019'-])")
+_NOT_PRONOUN_I = re.compile(r"(?:War|Phase|Part|Title|Class|Type|Stage|Level|Grade|Article|Chapter)\s$")
+
+
+def strip_dateline(text: str) -> str:
+    """Return ``text`` without a leading dateline or subhead label ("Frustration with police: ..."),
+    when what is left is still a sentence."""
+    head = text[:90]
+    m = ("-" in head or "\u2013" in head or "\u2014" in head) and _DATELINE.match(text)
+    m = m or (":" in head and _LABEL.match(text))
+    if not m:
+        return text
+    rest = text[m.end() :]
+    return rest if rest[:1].isupper() and len(rest.split()) >= MIN_WORDS else text
+
+
+def first_person(text: str, seen: frozenset[str] | None = None) -> bool:
+    """Return whether a sentence speaks in the first person outside quotation marks."""
+    seen = lower_words(text) if seen is None else seen
+    if seen.isdisjoint(_FIRST_PERSON_WORDS):
+        return False
+    outside = QUOTED.sub(" ", text)
+    for m in _FIRST_PERSON.finditer(outside):
+        if m.group(0) == "I" and _NOT_PRONOUN_I.search(outside[: m.start()]):
+            continue
+        return True
+    return False
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """Return whether a sentence opens or closes a quotation it does not hold whole."""
+    if text.count("\u201c") != text.count("\u201d"):
+        return True
+    return text.count('"') % 2 == 1
+
+
+def not_prose(text: str, seen: frozenset[str] | None = None) -> bool:
+    """Return whether a sentence is markup, a caption or credit, or a byline."""
+    if _BYLINE.match(text) or (("<" in text or "&" in text) and _MARKUP.search(text)):
+        return True
+    seen = lower_words(text) if seen is None else seen
+    return not seen.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))
+
+
+def is_standalone(text: str) -> bool:
+    """Return whether a sentence makes sense out of its context, judged on its text alone."""
+    n = len(text.split())
+    if n < MIN_WORDS or n > MAX_WORDS:
+        return False
+    stripped = text.rstrip()
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in _OPENING_MARKS):
+        return False  # ", who broke onto the scene ...": a sentence cut from its subject
+    if stripped.endswith("?") or not _FINAL.search(stripped):
+        return False  # questions, and headline-like lines without final punctuation
+    if unbalanced_quotes(text):
+        return False
+    seen = lower_words(text)
+    if needs_context(text, seen) or first_person(text, seen) or not_prose(text, seen):
+        return False
+    if _QUOTE_LINE.match(text) or text.lstrip().startswith(('"', "\u201c", "\u2018")):
+        return False  # a quotation with its attribution: the quote stage presents those
+    if is_headline_case(text, lower=0.0):
+        return False  # a headline (of a related story, a list of links): not a sentence of the text
+    quoted = sum(len(m.group(0)) for m in QUOTED.finditer(text))
+    return quoted <= 0.6 * len(text)  # mostly a quotation: quotes are handled elsewhere
+
+
+def _inside_quotation(paragraph: str, start: int) -> bool:
+    """Return whether position ``start`` of a paragraph lies inside an open quotation."""
+    before = paragraph[:start]
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _headline_paragraphs(source: Source) -> frozenset[int]:
+    """Return the opening lines that are a headline or deck: short lines above a dateline, or the first
+    line when no title was given or found."""
+    short: list[int] = []
+    dated = False
+    for p in source.paragraphs[:5]:
+        if _DATELINE.match(p.text):
+            dated = True
+            break
+        if len(p.text.split()) > HEADLINE_WORDS:
+            break
+        short.append(p.n)
+    if len(short) == len(source.paragraphs):
+        return frozenset()  # a text of short lines only: nothing to tell a headline by
+    if dated:
+        return frozenset(short)
+    return frozenset(short[:1]) if source.title is None else frozenset()
+
+
+def present_sentences(
+    sentences: Sequence[Sentence], source: Source, skip: frozenset[int] = frozenset()
+) -> tuple[str | None, ...]:
+    """Return, per sentence of ``source``, the text a brief may show, or None if it cannot stand alone.
+
+    The text shown is the sentence itself, with a leading dateline cut off (what is left is still
+    verbatim in the paragraph, so the cite stays honest), and referents named in square brackets
+    where the source makes them certain (referents.py): a bare surname's first name, the person an
+    opening "He" or "She" is. Sentences of the paragraphs in ``skip`` (title, byline, ...) and of
+    headline lines never stand alone.
+    """
+    skip = skip | _headline_paragraphs(source)
+    paragraphs = {p.n: p.text for p in source.paragraphs}
+    quoting = {n for n, text in paragraphs.items() if '"' in text or "\u201c" in text}
+    title = (source.title or "").strip()
+    known: tuple[Names, str] | None = None
+    out: list[str | None] = []
+    previous: str | None = None
+    for s in sentences:
+        before, previous = previous, s.text
+        text = strip_dateline(s.text)
+        if text != s.text and _HERE.search(text):
+            out.append(None)  # "a black man here": the place was the dateline cut off
+            continue
+        if s.cite.paragraph in skip or text.strip() == title:
+            out.append(None)
+            continue
+        if s.cite.paragraph in quoting and _inside_quotation(paragraphs[s.cite.paragraph], s.start):
+            out.append(None)
+            continue
+        pronoun = PRONOUN_SUBJECT.match(text)
+        if not pronoun and not is_standalone(text):
+            out.append(None)
+            continue
+        known = known or (given_names(source), "\n".join(paragraphs.values()))
+        if pronoun:
+            named = name_pronoun(text, before, known[0])
+            out.append(named[0] if named and is_standalone(named[1]) else None)
+            continue
+        out.append(name_surnames(text, *known))
+    return tuple(out)
+
+
+_INSERTION = re.compile(r"\[[^\[\]]{1,80}\] | \[[^\[\]]{1,80}\]")
+
+
+def remove_insertions(text: str) -> str:
+    """Return ``text`` without the bracketed insertions a brief adds ("[Tom] Steyer" -> "Steyer")."""
+    return _INSERTION.sub("", text)
+
+
+def verbatim_in(text: str, paragraph: str) -> bool:
+    """Return whether a brief sentence is verbatim in ``paragraph``, bracketed insertions apart."""
+    return text in paragraph or remove_insertions(text) in paragraph

@@ -1,0 +1,245 @@
+"""Eligibility of summary sentences: each reads correctly on its own, or is shown with its referent."""
+
+from __future__ import annotations
+
+from briefgen.analysis.background import is_background
+from briefgen.analysis.referents import given_names, name_surnames
+from briefgen.analysis.segment import split_sentences
+from briefgen.analysis.standalone import (
+    first_person,
+    is_standalone,
+    needs_context,
+    not_prose,
+    present_sentences,
+    remove_insertions,
+    strip_dateline,
+    unbalanced_quotes,
+    verbatim_in,
+)
+from briefgen.model import Paragraph, Source
+
+
+def source(*paras: str, title: str | None = "A title", date: str | None = "2025-03-10") -> Source:
+    return Source(
+        id="s",
+        path="s.txt",
+        paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
+        title=title,
+        date=date,
+    )
+
+
+def shown(src: Source) -> list[str | None]:
+    return list(present_sentences(split_sentences(src), src))
+
+
+def test_a_leading_dateline_is_cut_and_what_is_left_is_still_in_the_paragraph() -> None:
+    for line in (
+        "OSLO, Norway, March 3 (Reuters) \u2014 Bergen's harbour authority closed the northern quay on Monday.",
+        "BERGEN - Bergen's harbour authority closed the northern quay on Monday after a storm.",
+        "Lisbon (AFP) \u2013 Bergen's harbour authority closed the northern quay on Monday after a storm.",
+    ):
+        cut = strip_dateline(line)
+        assert cut.startswith("Bergen's harbour authority") and cut in line
+    # No dateline, or too little left after it: unchanged.
+    assert (
+        strip_dateline("Bergen's harbour authority closed the quay.")
+        == "Bergen's harbour authority closed the quay."
+    )
+    assert strip_dateline("OSLO \u2014 Quay shut.") == "OSLO \u2014 Quay shut."
+
+
+def test_headline_and_deck_lines_above_a_dateline_never_stand_alone() -> None:
+    src = source(
+        "Storm closes the northern quay of the harbour for a week.",
+        "Repairs to cost more than the port's yearly budget, officials say.",
+        "BERGEN - Bergen's harbour authority closed the northern quay on Monday after a storm damaged its cranes.",
+        title=None,
+    )
+    out = shown(src)
+    assert out[:2] == [None, None]
+    assert (
+        out[2]
+        == "Bergen's harbour authority closed the northern quay on Monday after a storm damaged its cranes."
+    )
+
+
+def test_a_first_line_is_a_headline_only_when_no_title_was_given() -> None:
+    lede = "Dock workers in the southern port walked out on Monday over a pay offer they called an insult."
+    body = " ".join(
+        ["The strike left forty ships waiting at anchor outside the breakwater by the evening."] * 3
+    )
+    assert (
+        shown(source("Dock workers walk out over a new pay offer.", lede + " " + body, title=None))[0] is None
+    )
+    assert shown(source(lede, body, title="Port strike"))[0] == lede
+
+
+def test_quotations_are_taken_whole_or_not_at_all() -> None:
+    assert unbalanced_quotes("Every month we lose is a month not building,\u201d Moe said in a statement.")
+    assert unbalanced_quotes('The minister said "the plan will work and the port will reopen soon.')
+    assert not unbalanced_quotes("The minister called the plan \u201ca disaster\u201d on Monday evening.")
+    # A sentence inside a quotation that opened in an earlier sentence of the paragraph is left out.
+    src = source(
+        "\u201cWe are reminded every day of what happened here. People lost their homes and their jobs.\u201d",
+    )
+    assert shown(src) == [None, None]
+
+
+def test_the_authors_own_voice_and_other_first_person_is_left_out() -> None:
+    assert first_person("We argue that the port authority has underestimated the cost of repairs.")
+    assert first_person("In our view the port authority has underestimated the cost of repairs.")
+    assert not first_person("The mayor said \u201cwe will rebuild\u201d and promised funds by the summer.")
+    assert not first_person("The US navy sent two ships to the harbour on Monday.")
+    assert not is_standalone("We argue that the port authority has underestimated the cost of repairs.")
+
+
+def test_sentences_that_lean_on_what_came_before_need_context() -> None:
+    leaning = (
+        "The firm reported a loss of two million euros in its first annual results.",
+        "The pair are facing long bans for missing three tests in a single year.",
+        "The 25-year-old has already broken the national record twice this season.",
+        "The athletes, who withdrew from the games, have been suspended by the federation.",
+        "The Olympic silver medallist's time was the fastest in the world this year.",
+        "Trade and logistics tell the same story across the whole of the region.",
+        "According to the survey, both of these areas have more voters than last year.",
+        "Two other men arrested at the time were found not guilty by the jury.",
+        "Almost all of its grain now leaves the country through one port in the north.",
+        "On Monday an appeal was rejected by a court despite his lawyer's protests.",
+        "The agency chief said the ban imposed on the runner was further proof of that.",
+    )
+    for text in leaning:
+        assert needs_context(text), text
+    standing = (
+        "The central bank raised its main interest rate by half a point on Tuesday.",
+        "The revelation that two aides had immunity set off a row in Congress on Friday.",
+        "The Clean Air Plan was designed to halve emissions from coal plants by 2030.",
+        "The president said his plan would cut taxes for most families next year.",
+        "Farmers in the south said their harvest was the best in a decade this year.",
+    )
+    for text in standing:
+        assert not needs_context(text), text
+
+
+def test_captions_credits_bylines_and_markup_are_not_prose() -> None:
+    assert not_prose("(File photo: Dock workers at the southern port in 2019.)")
+    assert not_prose("Photo credit: Anna Berg for the Harbour Times, all rights reserved.")
+    assert not_prose("By Anna Berg and Tom Lund, harbour correspondents.")
+    assert not_prose('<tweet id="123">The quay is closed until further notice.</tweet>')
+    assert not not_prose("The harbour authority closed the northern quay on Monday.")
+
+
+def test_a_bare_surname_gets_the_first_name_the_source_gives_it_in_brackets() -> None:
+    src = source(
+        "Harbour master Ingrid Solberg closed the northern quay on Monday after the storm.",
+        "Solberg said repairs to the cranes would take at least a week to finish.",
+    )
+    assert (
+        shown(src)[1] == "[Ingrid] Solberg said repairs to the cranes would take at least a week to finish."
+    )
+
+
+def test_a_surname_two_people_share_about_equally_is_left_out() -> None:
+    names = given_names(source("Anna Lund met Tom Lund and Anna Lund spoke. Tom Lund left early on Monday."))
+    assert name_surnames("Lund said the quay would reopen within a fortnight.", names) is None
+    names = given_names(source("Anna Lund spoke, Anna Lund argued, Anna Lund won and Tom Lund agreed."))
+    assert name_surnames("Lund said the quay would reopen within a fortnight.", names) == (
+        "[Anna] Lund said the quay would reopen within a fortnight."
+    )
+
+
+def test_he_or_she_is_named_when_the_sentence_before_names_one_person() -> None:
+    src = source(
+        "Harbour master Ingrid Solberg closed the northern quay on Monday after the storm. "
+        "She has asked Bergen for emergency funds to repair the damaged cranes.",
+        "Solberg met the mayor, Per Dahl, on Tuesday to discuss the cost of repairs. "
+        "He has promised an answer within a week of the meeting at the town hall.",
+    )
+    out = shown(src)
+    assert out[1] == "She [Ingrid Solberg] has asked Bergen for emergency funds to repair the damaged cranes."
+    assert out[3] is None  # two people named before: who "he" is cannot be told
+
+
+def test_the_verbatim_check_accepts_bracketed_insertions_and_nothing_else() -> None:
+    para = "Solberg said repairs would take a week. She has asked the city for funds."
+    assert verbatim_in("[Ingrid] Solberg said repairs would take a week.", para)
+    assert verbatim_in("She [Ingrid Solberg] has asked the city for funds.", para)
+    assert verbatim_in("[Background] Solberg said repairs would take a week.", para)
+    assert not verbatim_in("Ingrid Solberg said repairs would take a week.", para)
+    assert not verbatim_in("[Ingrid] Solberg said repairs would take two weeks.", para)
+    assert remove_insertions("She [Ingrid Solberg] has asked.") == "She has asked."
+
+
+def test_sentences_dated_to_an_earlier_year_are_background() -> None:
+    assert is_background("The quay was last closed in 2019 after a fire in the crane hall.", 2025)
+    assert is_background("She won the national title in May 2021 and again in 2022.", 2025)
+    assert not is_background("The quay closed on Monday and will reopen in 2026.", 2025)
+    assert not is_background("Port traffic has doubled since 2019, the authority said.", 2025)
+    assert not is_background("The plan cuts emissions by 2030 to half of 2005 levels.", 2025)
+
+
+def test_a_rarely_named_person_further_on_is_named_but_the_protagonist_is_not() -> None:
+    src = source(
+        "Harbour master Ingrid Solberg closed the quay. Engineer Per Dahl inspected the cranes.",
+        "Solberg said the storm was the worst in years. Solberg asked for funds. Solberg waited.",
+        "City officials met Solberg and Dahl on Tuesday to discuss the cost of the repairs.",
+    )
+    assert shown(src)[-1] == (
+        "City officials met Solberg and [Per] Dahl on Tuesday to discuss the cost of the repairs."
+    )
+
+
+def test_here_after_a_cut_dateline_leaves_the_sentence_out() -> None:
+    src = source("BERGEN - A week after the storm hit here, Bergen's harbour is still closed to ships.")
+    assert shown(src) == [None]
+
+
+def test_a_person_described_but_not_named_needs_context() -> None:
+    assert needs_context("World indoor hurdles champion also won, improving his season's best time.")
+    assert needs_context("Norway's former world champion is the first athlete banned without a test.")
+    assert needs_context("The Bergen and Oslo star joins the team for the indoor season next month.")
+    assert needs_context("Olympic champion Ann Lee will also take part after a long injury break.")
+    assert needs_context("The federation said the sprinters had failed to give samples three times.")
+    assert not needs_context("Olympic champion Ann Lee will take part in the Bergen meeting in May.")
+
+
+def test_a_time_or_a_person_counted_from_what_came_before_needs_context() -> None:
+    assert needs_context("The two crew members were reported missing by their families the previous week.")
+    assert needs_context("Police will not release the recordings yet, according to lawyers for the family.")
+    assert needs_context("Protesters said the city's police had released only part of the footage.")
+    assert not needs_context("A man was arrested on Friday and the man was charged with arson on Monday.")
+    assert not needs_context("The mayor of the city of Bergen said the quay would reopen in a week.")
+
+
+def test_a_pointer_upwards_needs_context() -> None:
+    assert needs_context(
+        "Russia's support, along with the above-described developments, kept the regime afloat."
+    )
+    assert needs_context("The aforementioned report found that port traffic fell by a third last year.")
+
+
+def test_an_event_said_no_more_of_needs_context_and_a_cut_sentence_is_left_out() -> None:
+    assert needs_context("Police said footage of the encounter did not show a gun clearly.")
+    assert needs_context("Several members of parliament have expressed support for the idea.")
+    assert not needs_context("Ann Lee equalled the meeting record and finished well ahead of the field.")
+    assert not needs_context("The plan to cut emissions was approved by parliament on Monday.")
+    assert not is_standalone(", who broke onto the scene last season, set a best of 16.50m in Ghent.")
+
+
+def test_more_of_an_answer_to_or_a_change_of_something_unnamed_needs_context() -> None:
+    assert needs_context("Perhaps the harbour board will demand more details at its next meeting.")
+    assert needs_context("The harbour board has given no response as yet to anyone.")
+    assert needs_context("Two skippers have been charged with seven offences under the new laws.")
+    assert needs_context("The first three at the Bergen regatta last Saturday are automatic selections.")
+    assert needs_context("The trial at the district court in Bergen took place over the past year.")
+    assert not needs_context("Skippers called for more information about the new quay fees on Monday.")
+
+
+def test_an_example_of_something_said_before_needs_context() -> None:
+    assert needs_context("Norway for example restated its call for a 2010 target at the talks.")
+
+
+def test_a_dated_link_or_a_plenary_met_before_needs_context() -> None:
+    assert needs_context("Opposition parties have now called for an inquiry into the 7 July link.")
+    assert needs_context("After the reopening of the plenary at midday, Norway restated its position.")
+    assert not needs_context("Engineers studied the rail link between Bergen and Oslo for a year.")
