@@ -193,7 +193,9 @@ class _Composer:
         ordered, refs = top.theme_order(self.picks, t, self.used | pinned)
         own = [e for e in t.extracts if e.text not in pinned]
         fresh = keep_own(own, not_repeated(list(ordered), list(self.used)))
-        shown = list(in_source_order(trim_extracts(week_first(fresh), self.audience.max_words), self.sources))
+        trimmed = trim_extracts(week_first(fresh), self.audience.max_words)
+        # The first sentence stays (the theme's top story); after it, each source's sentences in its order.
+        shown = [*trimmed[:1], *in_source_order(trimmed[1:], self.sources)]
         for position, e in pins:  # the editor's pins, at their places, whatever the word limit
             shown.insert(min(position, len(shown) + 1) - 1, e)
         top.mark_told(self.picks, shown, t, self.used)

@@ -177,7 +177,8 @@ def _with_cites(c: _Candidate, pool: Sequence[_Candidate]) -> Extract:
         fresh = o.item.sentence.cite.source not in {x.source for x in cites}
         if fresh and cosine(c.item.vector, o.item.vector) >= DUPLICATE:
             cites.append(o.item.sentence.cite)
-    return Extract(c.item.sentence.text, tuple(cites), round(c.score, 6))
+    # The text the eligibility gate shows (a dateline cut, a referent in brackets), as theme summaries do.
+    return Extract(c.item.text, tuple(cites), round(c.score, 6))
 
 
 def _words_of(text: str | None) -> str:
@@ -343,7 +344,7 @@ def find_stories(
                 points=tuple(_with_cites(c, support_pool) for c in points),
                 sentences=tuple(
                     dict.fromkeys(
-                        ids.sentence_id(it.sentence.text)
+                        ids.sentence_id(it.text)  # the text a brief shows (see standalone.py)
                         for s in ordered
                         for it in body[s.id]
                         if it.standalone and it.order not in background
