@@ -3,8 +3,9 @@ build's files are byte for byte those of a build without the cache."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+
+from fixture_project import copy_project
 
 from briefgen.cli import main
 from briefgen.pipeline import build
@@ -14,13 +15,12 @@ DATE = "2025-12-20"
 
 
 def _project(root: Path) -> Path:
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    return root / "configs" / "weekly.yaml"
+    return copy_project(root)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    # The briefs, not the output set's own store (.briefgen/) that they link into.
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
 
 
 def test_an_edit_reuses_the_week_and_equals_a_build_without_cache(tmp_path):
