@@ -223,7 +223,7 @@ def test_entries_that_are_not_regular_files_are_recomputed(tmp_path, kind):
             path.symlink_to(good)
     done = _build_in_subprocess(config, tmp_path / "cache", tmp_path / "again")
     assert done.returncode == 0, done.stderr
-    assert {p.name: p.read_bytes() for p in (tmp_path / "again").iterdir()} == plain[1]
+    assert {p.name: p.read_bytes() for p in (tmp_path / "again").iterdir() if p.is_file()} == plain[1]
     if kind != "folder":  # an entry briefgen cannot read is removed, then written anew
         assert all(p.is_file() and not p.is_symlink() for p in _entries(first.cache_dir))
 

@@ -20,7 +20,7 @@ def _project(root: Path) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def test_an_edit_reuses_the_week_and_equals_a_build_without_cache(tmp_path):
