@@ -11,6 +11,8 @@ from pathlib import Path
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
+from .archive.history import History
+from .archive.memory import Memory
 from .config import Audience, Config
 from .errors import RenderError
 from .layout_template import Line, render_layout
@@ -19,6 +21,7 @@ from .model import (
     Block,
     Brief,
     BulletList,
+    Changes,
     Cite,
     EntityIndex,
     Event,
@@ -142,8 +145,9 @@ def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
 class _Composer:
     """Turns layout lines into sections, pulling data from the Analysis for each directive."""
 
-    def __init__(self, analysis: Analysis, audience: Audience, themes: tuple[ThemeSummary, ...]) -> None:
+    def __init__(self, analysis: Analysis, audience: Audience, themes: tuple[ThemeSummary, ...], memory: Memory | None = None) -> None:  # fmt: skip
         self.analysis = analysis
+        self.memory = memory or Memory(None, analysis, "")  # earlier weeks: repeats left out or marked
         self.audience = audience
         self.themes = {t.theme.id: t for t in themes}
         self.shown_themes: list[ThemeSummary] = []
@@ -158,7 +162,7 @@ class _Composer:
             pool = list(self.analysis.bluf)
         else:  # a desk brief: the bottom line comes from its own themes
             pool = sorted((e for t in self.themes.values() for e in t.extracts[:2]), key=lambda e: -e.score)
-        out = [e for e in pool if e.text not in self.used][: self.audience.max_bluf]
+        out = [e for e in pool if self._new(e)][: self.audience.max_bluf]
         self.used.update(e.text for e in out)
         self.bluf = tuple(out)
         return self.bluf
@@ -167,7 +171,7 @@ class _Composer:
         ranked = sorted(self.themes.values(), key=lambda t: (-t.sentences, t.theme.id))
         out: list[Extract] = []
         for t in ranked:
-            best = next((e for e in t.extracts if e.text not in self.used), None)
+            best = next((e for e in t.extracts if self._new(e)), None)
             if best:
                 out.append(best)
                 self.used.add(best.text)
@@ -181,13 +185,30 @@ class _Composer:
             raise RenderError(
                 f"template asks for theme '{theme_id}', which audience '{self.audience.id}' does not include"
             )
-        fresh = tuple(e for e in t.extracts if e.text not in self.used)
+        fresh = tuple(e for e in t.extracts if self._new(e))
         shown = trim_extracts(fresh, self.audience.max_words)
+        # A sentence of a recent brief only when the theme has nothing else, and marked as carried over.
+        shown = shown or tuple(e for e in t.extracts if e.text not in self.used)[:1]
         self.used.update(e.text for e in shown)
         self.shown_themes.append(dataclasses.replace(t, extracts=shown))
         if not shown:
             return [Para("The week's sources say little on this theme.")]
-        return [Para(e.text, e.cites) for e in shown]
+        return [Para(e.text, e.cites, self.memory.mark(e)) for e in shown]
+
+    def _new(self, e: Extract) -> bool:
+        return e.text not in self.used and not self.memory.old(e)
+
+    def find_changes(self) -> Changes:
+        themes = tuple(self.themes.values())
+        fresh = [e for t in themes for e in t.extracts if self._new(e)]
+        quotes = select_quotes(self.analysis, themes, SAFETY_LIMIT)
+        return self.memory.changes(themes, fresh, self.events(), quotes)
+
+    def changes_blocks(self, limit: int | None) -> list[Block]:
+        blocks, texts, voices = self.memory.blocks(self.find_changes, limit)
+        self.used.update(texts)
+        self.shown_quotes += [q for q in voices if q not in self.shown_quotes]
+        return blocks
 
     def quotes(self, n: int | None) -> list[Block]:
         limit = n if n is not None else self.audience.max_quotes
@@ -196,10 +217,11 @@ class _Composer:
             for q in select_quotes(self.analysis, tuple(self.themes.values()), limit)
             if q not in self.shown_quotes
         ]
+        quotes = [q for q in quotes if not self.memory.old(q)] or quotes  # repeats only if nothing else
         self.shown_quotes.extend(quotes)
         if not quotes:
             return [Para("No direct quotations in the week's sources.")]
-        return [QuoteBlock(q, quote_context(self.analysis, q)) for q in quotes]
+        return [QuoteBlock(q, quote_context(self.analysis, q), self.memory.mark(q)) for q in quotes]
 
     def directive(self, line: Line) -> list[Block]:
         arg = line.arg
@@ -221,6 +243,8 @@ class _Composer:
             )
         if line.text == "figure":
             return self._figure(arg)
+        if line.text == "changes":
+            return self.changes_blocks(int(arg) if arg.isdigit() else None)
         if line.text == "entities":
             return [EntityIndex(self.analysis.entities[:MAX_ENTITIES])]
         if line.text == "sources":
@@ -253,6 +277,9 @@ class _Composer:
                     events=events,
                 )
             ]
+        trend = self.memory.trend_figure(tuple(self.themes.values())) if kind == "themes" else None
+        if trend is not None:
+            return [trend]
         if kind == "themes":
             themes = tuple(self.themes.values())
             return [
@@ -325,10 +352,18 @@ def output_stem(pattern: str, as_of: str, audience: str) -> str:
     return stem[:120]
 
 
-def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: str, templates: Path) -> Brief:
-    """Return the Brief for one audience."""
+def compose(
+    analysis: Analysis,
+    config: Config,
+    audience: Audience,
+    *,
+    as_of: str,
+    templates: Path,
+    history: History | None = None,
+) -> Brief:
+    """Return the Brief for one audience; ``history`` (the archive's earlier weeks) leaves out repeats."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
-    composer = _Composer(analysis, audience, themes)
+    composer = _Composer(analysis, audience, themes, Memory(history, analysis, as_of))
     context = {
         "brief": {
             "title": config.title,
@@ -336,6 +371,7 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
             "organisation": config.organisation,
             "as_of": as_of,
             "marking": audience.marking or config.marking,
+            "since": history.since if history is not None else None,
         },
         "audience": audience,
         "themes": [
@@ -394,6 +430,7 @@ def compose(analysis: Analysis, config: Config, audience: Audience, *, as_of: st
         keywords=tuple(t.theme.title for t in themes),
         one_page=audience.one_page,
         stem=output_stem(config.output_pattern, as_of, audience.id),
+        changes=composer.memory.result(composer.find_changes() if history else None),
     )
 
 

@@ -4,6 +4,7 @@ A layout template writes a small line language, never source text:
     # Heading (## and ### for levels 2 and 3)
     plain lines        -> template paragraphs (blank lines separate them)
     @bluf | @judgements | @theme ID | @quotes | @timeline | @figure timeline|themes | @entities | @sources
+    @changes [N]       -> what changed since the audience's previous archived brief (at most N lines)
 Source text is inserted by compose.py after the template has run, so it is never read as template code.
 """
 
@@ -21,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .errors import RenderError
 
 TEMPLATE_NAME = "brief.j2"
-DIRECTIVES = ("bluf", "judgements", "theme", "quotes", "timeline", "figure", "entities", "sources")
+DIRECTIVES = ("bluf", "judgements", "theme", "quotes", "timeline", "figure", "entities", "sources", "changes")
 MAX_OUTPUT = 200_000  # characters; the sandbox does not bound string multiplication
 _DIRECTIVE = re.compile(r"^@([a-z_]+)(?:\s+(.*))?$")
 _HEADING = re.compile(r"^(#{1,3})\s+(.+)$")

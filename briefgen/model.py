@@ -192,10 +192,15 @@ class Analysis:
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Para:
-    """Template text (no cites) or a verbatim source sentence (with cites)."""
+    """Template text (no cites) or a verbatim source sentence (with cites).
+
+    ``mark`` is template text shown before the sentence and set apart from it, e.g. "Carried over from
+    2016-03-04" or "Developing (last briefed 2016-03-04)": what the weekly archive knows of it.
+    """
 
     text: str
     cites: tuple[Cite, ...] = ()
+    mark: str = ""
 
 
 @fast_pickle
@@ -209,6 +214,7 @@ class BulletList:
 class QuoteBlock:
     quote: Quote
     context: Para | None = None  # the sentence the quote stands in, for the press
+    mark: str = ""  # template text shown before the quote, e.g. "Carried over from 2016-03-04"
 
 
 @fast_pickle
@@ -232,13 +238,50 @@ class SourceNotes:
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A chart drawn by the renderer from data: ``kind`` is "timeline" or "themes"."""
+    """A chart drawn by the renderer from data: ``kind`` is "timeline", "themes" or "trend"."""
 
-    kind: Literal["timeline", "themes"]
+    kind: Literal["timeline", "themes", "trend"]
     caption: str
     alt: str
     events: tuple[Event, ...] = ()
     themes: tuple[ThemeSummary, ...] = ()
+    trend: tuple[ThemeTrend, ...] = ()
+
+
+@fast_pickle
+@dataclass(frozen=True, slots=True)
+class ThemeTrend:
+    """A theme's coverage (sentences bearing on it) this week and in earlier archived weeks."""
+
+    id: str
+    title: str
+    this_week: int
+    previous_weeks: tuple[int, ...] = ()  # oldest first, one per entry of ``weeks``
+    weeks: tuple[str, ...] = ()  # the earlier weeks' as-of dates, oldest first
+
+
+@fast_pickle
+@dataclass(frozen=True, slots=True)
+class Development:
+    """A story briefed in an earlier week with a new sentence this week."""
+
+    text: str  # the new, verbatim sentence
+    cites: tuple[Cite, ...]
+    last_briefed: str  # as-of date of the latest earlier brief that carried the story
+    earlier: str  # the sentence that brief showed
+
+
+@fast_pickle
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed since the audience's previous archived brief."""
+
+    since: str | None  # the previous week's as-of date; None: no earlier week is archived
+    new_events: tuple[Event, ...] = ()
+    new_voices: tuple[Quote, ...] = ()
+    developing: tuple[Development, ...] = ()
+    themes: tuple[ThemeTrend, ...] = ()
+    carried: tuple[tuple[str, str], ...] = ()  # (sentence or quote id, as-of it was last shown)
 
 
 Block = Para | BulletList | QuoteBlock | Timeline | EntityIndex | SourceNotes | Figure
@@ -274,6 +317,7 @@ class Brief:
     keywords: tuple[str, ...] = ()
     one_page: bool = False
     stem: str = field(default="")  # output file name without suffix
+    changes: Changes | None = None  # None: built without the weekly archive
 
     def cites(self) -> tuple[Cite, ...]:
         """Return every cite in the brief in reading order, without repeats (footnote order)."""

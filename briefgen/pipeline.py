@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import archive
 from .analysis import SourceAnalysis
 from .cache import SourceCache
 from .compose import compose
@@ -40,6 +41,7 @@ class BuildReport:
     discarded: int = 0  # damaged cache entries found, removed and recomputed
     cache_dir: Path | None = None  # None: the cache was not used
     jobs: int = 1
+    archive: Path | None = None  # the weekly archive read and written; None: not used
     timings: dict[str, float] = field(default_factory=dict)  # wall time per stage, in build order
     worker_seconds: dict[str, float] = field(default_factory=dict)  # read / analyse, summed over files
 
@@ -138,14 +140,24 @@ def _render_options(config: Config, template: str) -> RenderOptions:
 
 
 def compose_all(
-    analysis: Analysis, config: Config, audiences: list[str], as_of: str, progress: Progress | None = None
+    analysis: Analysis,
+    config: Config,
+    audiences: list[str],
+    as_of: str,
+    progress: Progress | None = None,
+    histories: dict[str, archive.History] | None = None,
 ) -> list[Brief]:
-    """Return one Brief per selected audience."""
+    """Return one Brief per selected audience, each knowing its audience's earlier weeks if given."""
     templates = config.root / config.templates
     briefs = []
     with (progress or Progress()).stage("compose", len(audiences), "brief") as stage:
         for a in audiences:
-            briefs.append(compose(analysis, config, config.audience(a), as_of=as_of, templates=templates))
+            history = (histories or {}).get(a)
+            briefs.append(
+                compose(
+                    analysis, config, config.audience(a), as_of=as_of, templates=templates, history=history
+                )
+            )
             stage.advance()
     return briefs
 
@@ -198,6 +210,8 @@ def build(
     jobs: int | None = None,
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
+    archive_path: str | Path | None = None,
+    use_archive: bool = True,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build every selected audience's brief in every selected format; write nothing unless all succeed."""
@@ -211,6 +225,11 @@ def build(
         known = ", ".join(a.id for a in config.audiences)
         raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
     brief_date = config.resolve_as_of(as_of)
+    if use_archive:  # read first: an unusable archive stops the build before any work
+        report.archive = Path(archive_path) if archive_path is not None else config.root / config.archive
+    histories = (
+        archive.read(report.archive, selected, brief_date, config.repeat_weeks) if report.archive else None
+    )
 
     cache = None
     if use_cache:
@@ -240,7 +259,7 @@ def build(
         report.timings["cross-source"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        briefs = compose_all(analysis, config, selected, brief_date, progress)
+        briefs = compose_all(analysis, config, selected, brief_date, progress, histories)
         report.timings["compose"] = time.perf_counter() - clock
         gc.freeze()  # the week's objects live until the end: collections while rendering need not walk them
 
@@ -255,5 +274,9 @@ def build(
     clock = time.perf_counter()
     write_atomically(files, out_dir)
     report.timings["write"] = time.perf_counter() - clock
+    if report.archive is not None:  # only once every file is written: a failed build archives nothing
+        clock = time.perf_counter()
+        archive.record(report.archive, briefs, analysis, {a: config.audience(a).themes for a in selected})
+        report.timings["archive"] = time.perf_counter() - clock
     report.written = [(p, len(b)) for p, b in files.items()]
     return report

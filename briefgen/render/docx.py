@@ -161,10 +161,12 @@ class _Writer:
         set_footnote_separators(settings)
 
     def para(
-        self, text: str, style: str, cites: tuple[Cite, ...] = (), fallback: str = "Normal"
+        self, text: str, style: str, cites: tuple[Cite, ...] = (), fallback: str = "Normal", mark: str = ""
     ) -> Paragraph:
         """Return a new body paragraph in ``style`` (else ``fallback``) with a footnote for each cite."""
         p = add_body_paragraph(self.body, self._style(style, fallback))
+        if mark:  # what the archive knows of the sentence, set apart in italics
+            Paragraph(p, self.doc).add_run(clean(mark) + " ").italic = True
         if text:
             add_plain_run(p, clean(text))
         paragraph = Paragraph(p, self.doc)
@@ -204,10 +206,10 @@ class _Writer:
         self.para(section.title, f"Heading {_level(section)}")
         for block in section.blocks:
             if isinstance(block, Para):
-                self.para(block.text, "Normal", block.cites)
+                self.para(block.text, "Normal", block.cites, mark=block.mark)
             elif isinstance(block, BulletList):
                 for item in block.items:
-                    self.para(item.text, "List Bullet", item.cites)
+                    self.para(item.text, "List Bullet", item.cites, mark=item.mark)
             elif isinstance(block, QuoteBlock):
                 self.quote(block)
             elif isinstance(block, Timeline):
@@ -222,6 +224,8 @@ class _Writer:
     def quote(self, block: QuoteBlock) -> None:
         """Write “text” — speaker in the Quote style, its footnote, then the context sentence."""
         q = block.quote
+        if block.mark:
+            self.para("", "Quote", mark=block.mark)
         self.para(f"\u201c{q.text}\u201d \u2014 {attribution(q)}", "Quote", (q.cite,))
         if block.context is not None:
             # The context sentence comes from the quote's own paragraph: one note serves both.

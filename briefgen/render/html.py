@@ -59,7 +59,8 @@ class _Writer:
         return (f' <span style="font-size:11px;color:#555;">{label}</span>' if label else "") + marks
 
     def para(self, p: Para) -> str:
-        return escape(p.text) + self.refs(p.cites)
+        mark = f"<em>{escape(p.mark)}</em> " if p.mark else ""
+        return mark + escape(p.text) + self.refs(p.cites)
 
     def table(self, head: list[str], rows: list[list[str]]) -> None:
         self.out.append(
@@ -86,8 +87,9 @@ class _Writer:
                 if block.context
                 else ""
             )
+            mark = f"<em>{escape(block.mark)}</em><br>" if block.mark else ""
             self.out.append(
-                f'<blockquote style="{S["quote"]}">\u201c{escape(q.text)}\u201d'
+                f'<blockquote style="{S["quote"]}">{mark}\u201c{escape(q.text)}\u201d'
                 f'<br><span style="{S["who"]}">\u2014 {escape(attribution(q))}'
                 f"{self.refs((q.cite,))}</span>{ctx}</blockquote>"
             )

@@ -53,7 +53,8 @@ class _Writer:
         return f"{' ' + label if label else ''}{marks}"
 
     def para(self, p: Para) -> str:
-        return escape(p.text) + self.refs(p.cites)
+        mark = f"*{escape(p.mark)}* " if p.mark else ""
+        return mark + escape(p.text) + self.refs(p.cites)
 
     def block(self, block: object) -> None:
         if isinstance(block, Para):
@@ -62,6 +63,8 @@ class _Writer:
             self.out += [f"- {self.para(item)}" for item in block.items] + [""]
         elif isinstance(block, QuoteBlock):
             q = block.quote
+            if block.mark:
+                self.out += [f"> *{escape(block.mark)}*", ">"]
             self.out.append(
                 f"> \u201c{escape(q.text)}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}"
             )
