@@ -183,7 +183,9 @@ def main() -> int:
             f"summary sentences repeated from the previous week without the mark: {repeated} (target 0); "
             f"repeated with the mark: {carried}"
         )
-    print(f"developing items: {len(developing)}; {min(args.developing, len(developing))} printed for checking")
+    print(
+        f"developing items: {len(developing)}; {min(args.developing, len(developing))} printed for checking"
+    )
     step = max(1, len(developing) // max(1, args.developing))
     for audience, week, d in developing[::step][: args.developing]:
         print(f"- [{audience} {week}] NEW: {d['text']}\n    EARLIER ({d['last_briefed']}): {d['earlier']}")
@@ -195,7 +197,9 @@ def main() -> int:
     build(root / f"week-{week}.yaml", as_of=week, jobs=1)
     names = sorted(p.name for p in (saved / week).iterdir())
     same = [n for n in names if (saved / week / n).read_bytes() == (root / "out" / week / n).read_bytes()]
-    print(f"rebuild of week {k + 1} ({week}) after all {len(built)} weeks: {len(same)}/{len(names)} files byte-identical")
+    print(
+        f"rebuild of week {k + 1} ({week}) after all {len(built)} weeks: {len(same)}/{len(names)} files byte-identical"
+    )
     if args.keep is None:
         shutil.rmtree(root)
     return 0

@@ -104,9 +104,9 @@ class WeekSummary:
 class Store:
     """An open archive file; use as a context manager."""
 
-    def __init__(self, path: Path, *, create: bool, lock_wait: float = LOCK_WAIT) -> None:
+    def __init__(self, path: Path, *, create: bool, lock_wait: float | None = None) -> None:
         self.path = path
-        self.lock_wait = lock_wait
+        self.lock_wait = LOCK_WAIT if lock_wait is None else lock_wait
         self._db: sqlite3.Connection | None = None
         if not create and not path.exists():
             return  # nothing archived yet: reads find no weeks, and nothing is created
@@ -115,7 +115,7 @@ class Store:
                 f"{path}: the archive path is a folder, not a file; set archive: to a file name"
             )
         try:
-            self._db = sqlite3.connect(path, timeout=lock_wait, isolation_level=None)
+            self._db = sqlite3.connect(path, timeout=self.lock_wait, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._check()
         except sqlite3.DatabaseError as exc:

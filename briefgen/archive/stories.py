@@ -62,14 +62,36 @@ _MONTH = "January|February|March|April|May|June|July|August|September|October|No
 # A sentence that opens on an earlier time ("Last May, ...", "In 2000, ...", "Two years ago, ...").
 _PAST_OPENING = re.compile(
     rf"^(?:Last (?:{_MONTH}|year|month|spring|summer|fall|autumn|winter)\b"
-    rf"|In (?:(?:{_MONTH}|early|late|mid-?) )?(?:19|20)\d\d\b|\w+ (?:years|months|decades) ago\b)"
+    rf"|In (?:(?:{_MONTH}|early|late|mid-?) )?(?:19|20)\d\d\b"
+    r"|(?:In recent|For|Over the(?: past| last)?) (?:years|months|decades)\b)"
 )
+# "... ago" of a span longer than weeks anywhere in the sentence: it looks back.
+_LONG_AGO = re.compile(r"\b(?:years?|months|decades?|(?:quarter-|half-)?century)\s+ago\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# News is told against the present: a recent day ("on Tuesday", "this week") or a present, perfect or
+# future verb ("is", "has", "will", "says"); "'s" is left out, since it is mostly a possessive. A sentence in the past tense with neither is background.
+_RECENT = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday"
+    r"|(?:this|last|earlier this|earlier in the|later this) (?:week|month|weekend|morning|night))\b",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(r"\b(?:is|are|am|has|have|will|says|say|can|can['\u2019]t|won['\u2019]t)\b")
+
+
 def is_background(text: str, year: int) -> bool:
-    """Return whether a sentence tells background: it opens on an earlier time or names an earlier year."""
-    return bool(_PAST_OPENING.match(text)) or any(int(y) < year for y in _YEAR.findall(text))
+    """Return whether a sentence tells background rather than news.
+
+    Background opens on an earlier time ("Last May", "In 2000", "In recent years"), looks back
+    ("a decade ago"), names a year before this one, or is told in the past tense with no recent day
+    to anchor it.
+    """
+    if _PAST_OPENING.match(text) or _LONG_AGO.search(text):
+        return True
+    if any(int(y) < year for y in _YEAR.findall(text)):
+        return True
+    return not _RECENT.search(text) and not _PRESENT.search(text)
 
 
 def paragraph_counts(paragraphs: list[str]) -> tuple[int, Counter[str]]:
