@@ -11,7 +11,7 @@ from pathlib import Path
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
-from .archive.history import History
+from .archive.history import History, long_date
 from .archive.memory import Memory
 from .config import Audience, Config
 from .errors import RenderError
@@ -371,7 +371,7 @@ def compose(
             "organisation": config.organisation,
             "as_of": as_of,
             "marking": audience.marking or config.marking,
-            "since": history.since if history is not None else None,
+            "since": long_date(history.since) if history is not None and history.since else None,
         },
         "audience": audience,
         "themes": [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import ids
 from ..model import Analysis, Brief, BulletList, Cite, Para, QuoteBlock, Timeline
-from .history import History, quote_key, read_history, speaker_key
+from .history import History, person_names, quote_key, read_history, speaker_key
 from .store import ArchiveBusy, ArchiveError, Store, StoredItem, WeekRecord, WeekSummary
 
 ARCHIVE_NAME = "briefgen-archive.sqlite"  # default file name, beside the config
@@ -78,7 +78,9 @@ def _items(brief: Brief, analysis: Analysis) -> list[StoredItem]:
                     )  # fmt: skip
                     for e in block.events
                 ]
-    speakers = [q.speaker for q in analysis.quotes if q.speaker and q.kind == "statement"]
+    people = person_names(analysis)
+    quoted = [speaker_key(q.speaker) for q in analysis.quotes if q.speaker and q.kind == "statement"]
+    speakers = [*quoted, *(speaker_key(people[k]) for k in quoted if k in people)]
     if brief.changes is not None:
         out += [
             StoredItem(

@@ -18,12 +18,19 @@ from ..model import (
     ThemeSummary,
     ThemeTrend,
 )
-from .history import History, speaker_key
+from .history import History, long_date, person_names, speaker_key
 from .stories import developments, is_background, paragraph_counts
 
 RISE = 1.5  # a theme's share of coverage this many times its recent average is rising
 MIN_SENTENCES = 5  # fewer sentences than this on either side is too little to call a trend
 TREND_BASE = 4  # the share is compared with the average of this many previous weeks
+MAX_NEW_EVENTS = 8  # the latest new events; the timeline holds the rest
+MAX_NEW_VOICES = 6  # the best-placed quotes of people not quoted in recent weeks
+
+
+def _readable(text: str) -> bool:
+    """Return whether an event's sentence reads as a sentence: no leftover markup, not a fragment."""
+    return "<" not in text and ">" not in text and len(text.split()) >= 6
 
 
 def _after(date: str | None, since: str) -> bool:
@@ -100,18 +107,23 @@ def find_changes(
     if history.since is None:
         return Changes(None, themes=trends)
     since = _since(history, as_of)
-    new_events = tuple(e for e in events if _after(e.date, since) and not history.seen_event(e))
+    fresh = [e for e in events if _after(e.date, since) and _readable(e.text) and not history.seen_event(e)]
+    latest = sorted(range(len(fresh)), key=lambda i: fresh[i].date, reverse=True)[:MAX_NEW_EVENTS]
+    new_events = tuple(fresh[i] for i in sorted(latest))
     voices: list[Quote] = []
     heard = set(history.voices)
+    people = person_names(analysis)
     for q in quotes:
         if q.kind != "statement" or not q.speaker or history.seen_quote(q):
             continue
         if not _after(analysis.source(q.cite.source).date, since):
             continue  # a voice of this week's news, not of an older article read again
-        key = speaker_key(q.speaker)
-        if key not in heard:
-            heard.add(key)
+        name = people.get(speaker_key(q.speaker))  # a voice is a person the week's reading names
+        if name is not None and not {speaker_key(q.speaker), speaker_key(name)} & heard:
+            heard.update((speaker_key(q.speaker), speaker_key(name)))
             voices.append(q)
+        if len(voices) == MAX_NEW_VOICES:
+            break
 
     def is_new(e: Extract) -> bool:
         """Return whether a sentence reports this week's news: a newer source, and not background."""
@@ -119,10 +131,10 @@ def find_changes(
         return new and not is_background(e.text, int(as_of[:4]))
 
     background = paragraph_counts([p.text for s in analysis.sources for p in s.paragraphs])
-    people = frozenset(
+    name_words = frozenset(
         w for e in analysis.entities if e.kind == "person" for n in (e.name, *e.variants) for w in words(n)
     )
-    developing = developments(candidates, history.past, is_new, background, people)
+    developing = developments(candidates, history.past, is_new, background, name_words)
     return Changes(since, new_events, tuple(voices), tuple(developing), trends)
 
 
@@ -131,8 +143,11 @@ def changes_blocks(changes: Changes, analysis: Analysis, limit: int | None) -> l
     if changes.since is None:
         return [Para("No earlier brief for this audience is archived; changes are shown from the next one.")]
     groups: list[list[Para]] = [
-        [Para(d.text, d.cites, f"Developing (last briefed {d.last_briefed}):") for d in changes.developing],
-        [Para(e.text, e.cites, f"New ({e.date}):") for e in changes.new_events],
+        [
+            Para(d.text, d.cites, f"Developing (last briefed {long_date(d.last_briefed)}):")
+            for d in changes.developing
+        ],
+        [Para(e.text, e.cites, f"New ({long_date(e.date)}):") for e in changes.new_events],
         [Para(line) for line in trend_lines(changes.themes)],
         [
             Para(_quote_sentence(analysis, q), (q.cite,), f"First quoted in recent weeks: {q.speaker}:")
@@ -146,5 +161,5 @@ def changes_blocks(changes: Changes, analysis: Analysis, limit: int | None) -> l
         depth = max(len(g) for g in groups)
         lines = [g[i] for i in range(depth) for g in groups if i < len(g)][:limit]
     if not lines:
-        return [Para(f"Nothing new of note since the brief of {changes.since}.")]
+        return [Para(f"Nothing new of note since the brief of {long_date(changes.since)}.")]
     return [BulletList(tuple(lines))]

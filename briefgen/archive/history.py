@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import ids
-from ..model import Event, Extract, Quote
+from ..model import Analysis, Event, Extract, Quote
 from .store import Store, StoredItem
 
 TREND_WEEKS = 8  # the trend figure shows this week and up to seven before it
@@ -19,6 +20,19 @@ def quote_key(text: str) -> str:
 def speaker_key(speaker: str) -> str:
     """Return the key of a speaker's name."""
     return ids.normalise(speaker)
+
+
+def person_names(analysis: Analysis) -> dict[str, str]:
+    """Return each spelling of the week's people (by ``speaker_key``) mapped to the person's name."""
+    return {
+        speaker_key(v): e.name for e in analysis.entities if e.kind == "person" for v in (e.name, *e.variants)
+    }
+
+
+def long_date(iso: str) -> str:
+    """Return 2016-03-05 as "5 March 2016"."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +65,7 @@ class History:
 
 def carried_mark(as_of: str) -> str:
     """Return the mark of a sentence or quote shown again because nothing newer was found."""
-    return f"Carried over from the brief of {as_of}:"
+    return f"Carried over from the brief of {long_date(as_of)}:"
 
 
 def read_history(store: Store, audience: str, as_of: str, repeat_weeks: int) -> History:

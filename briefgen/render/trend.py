@@ -39,8 +39,7 @@ def trend_layout(trends: tuple[ThemeTrend, ...], width: float) -> Layout:
     x0 = MARGIN + label_w + 8
     slot = (width - MARGIN - x0) / n
     bar_w = max(slot * 0.62, 2.0)
-    row_h, gap = 22.0, 6.0
-    peak = max(max((*t.previous_weeks, t.this_week)) for t in trends) or 1
+    row_h, gap = 26.0, 6.0
     items: list[Item] = []
     top = MARGIN + 10
     for i, week in enumerate(weeks):
@@ -55,6 +54,7 @@ def trend_layout(trends: tuple[ThemeTrend, ...], width: float) -> Layout:
         for k, line in enumerate(lines):
             items.append(Label(MARGIN + label_w, base + k * (FONT + 1.5), line, FONT, anchor="end"))
         values = (*t.previous_weeks, t.this_week)
+        peak = max(values) or 1  # each theme on its own scale: the chart shows its rise and fall
         for i, value in enumerate(values):
             h = (row_h - 8) * max(value, 0) / peak
             x = x0 + slot * i
