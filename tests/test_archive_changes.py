@@ -1,0 +1,196 @@
+"""What changed since last week, from plain strings: developing stories, background, trends, marks in every format."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+from collections import Counter
+
+import pytest
+
+from briefgen.archive.changes import trend_lines
+from briefgen.archive.history import History, carried_mark, long_date
+from briefgen.archive.stories import developments, is_background, paragraph_counts
+from briefgen.archive.store import StoredItem
+from briefgen.model import BulletList, Changes, Cite, Extract, Para, QuoteBlock, Section, ThemeTrend
+from briefgen.render import get_renderer
+
+EARLIER = StoredItem(
+    "2024-05-04", "sentence", "s-1", "s-1",
+    "The city council voted on Monday to close the Harbour Street bridge for repairs after inspectors found cracks "
+    "in two of its steel supports, said Mayor Alma Reyes, who called the closure regrettable but necessary.",
+    (("a", 1),), None, False,
+)  # fmt: skip
+FILLER = [f"Paragraph {i} talks about weather, football scores and a bake sale downtown." for i in range(200)]
+
+
+def _background(*texts: str) -> tuple[int, Counter[str]]:
+    return paragraph_counts([*FILLER, *texts])
+
+
+def _extract(text: str) -> Extract:
+    return Extract(text, (Cite("b", 2),))
+
+
+def test_a_new_report_on_the_same_people_and_things_continues_the_story():
+    new = _extract(
+        "Mayor Alma Reyes says the Harbour Street bridge repairs will cost $4 million, twice the estimate, "
+        "and the council will meet again to find the money."
+    )
+    found = developments(
+        [new], (EARLIER,), lambda e: True, _background(new.text, EARLIER.text), frozenset({"alma", "reye"})
+    )
+    assert [(d.text, d.last_briefed, d.earlier) for d in found] == [(new.text, "2024-05-04", EARLIER.text)]
+
+
+def test_sharing_only_a_famous_name_is_not_the_same_story():
+    new = _extract("Mayor Alma Reyes says she will attend the football final at the stadium on Sunday.")
+    assert (
+        developments([new], (EARLIER,), lambda e: True, _background(new.text), frozenset({"alma", "reye"}))
+        == []
+    )
+
+
+def test_sharing_things_but_no_person_is_not_the_same_story():
+    new = _extract(
+        "Engineers say the Harbour Street bridge repairs may start before the council voted budget."
+    )
+    assert (
+        developments([new], (EARLIER,), lambda e: True, _background(new.text), frozenset({"alma", "reye"}))
+        == []
+    )
+
+
+def test_the_same_statement_reworded_is_not_a_development():
+    new = _extract(
+        "The city council voted on Monday to close the Harbour Street bridge for repairs, Mayor Alma Reyes said."
+    )
+    assert (
+        developments([new], (EARLIER,), lambda e: True, _background(new.text), frozenset({"alma", "reye"}))
+        == []
+    )
+
+
+def test_a_sentence_from_an_older_source_is_not_a_development():
+    new = _extract(
+        "Mayor Alma Reyes says the Harbour Street bridge repairs will cost twice the council voted sum."
+    )
+    assert (
+        developments([new], (EARLIER,), lambda e: False, _background(new.text), frozenset({"alma", "reye"}))
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Last May, a federal judge ordered the records released.", True),
+        ("In 2009, the senator introduced a similar bill.", True),
+        ("In recent years, the ministry has cut its budget twice.", True),
+        ("The governor took office nearly a decade ago, promising reform.", True),
+        ("The agency was created in 1994 to regulate the ports.", True),
+        ("The senator opposed the bill and voted against it.", True),  # past, with no recent day
+        ("The senator voted against the bill on Tuesday.", False),
+        ("The ministry says it will publish the figures next month.", False),
+        ("The committee has subpoenaed three former officials.", False),
+        ("Earlier this week, the minister resigned.", False),
+    ],
+)
+def test_background_or_news(text, background):
+    assert is_background(text, 2016) is background
+
+
+def _trend(tid: str, now: int, before: tuple[int, ...]) -> ThemeTrend:
+    weeks = tuple(f"2024-0{i + 1}-01" for i in range(len(before)))
+    return ThemeTrend(tid, tid.title(), now, before, weeks)
+
+
+def test_a_theme_whose_share_grows_markedly_is_rising_and_one_that_shrinks_is_falling():
+    trends = (_trend("ports", 40, (10, 10)), _trend("courts", 10, (40, 40)), _trend("schools", 50, (50, 50)))
+    lines = trend_lines(trends)
+    assert lines[0].startswith(
+        "Rising: Ports (40% of this week's theme coverage, against 10% over the previous 2 weeks)"
+    )
+    assert lines[1].startswith("Falling: Courts (10% of this week's theme coverage, against 40%")
+    assert not any("Schools" in line for line in lines)
+
+
+def test_no_trend_lines_without_earlier_weeks_or_with_tiny_counts():
+    assert trend_lines((_trend("ports", 40, ()),)) == []
+    assert trend_lines((_trend("ports", 3, (1, 1)), _trend("courts", 1, (3, 3)))) == []
+
+
+def test_history_tells_what_was_shown_recently():
+    shown = _extract("The bridge closed.")
+    history = History(since="2024-05-04", recent={shown.id: "2024-05-04"})
+    assert history.last_shown(shown) == "2024-05-04"
+    assert history.last_shown(_extract("The bridge reopened.")) is None
+    assert carried_mark("2024-05-04") == "Carried over from the brief of 4 May 2024:"
+    assert long_date("2016-03-05") == "5 March 2016"
+
+
+def _marked_brief(brief):
+    """Return the sample brief with a carried-over sentence, a developing line and a carried-over quote."""
+    cite = (
+        brief.sections[0].blocks[0].items[0].cites[0]
+        if isinstance(brief.sections[0].blocks[0], BulletList)
+        else None
+    )
+    cite = cite or Cite(brief.sources[0].id, 1)
+    quote = brief.quotes[0]
+    section = Section(
+        "Since the brief of 4 May 2024",
+        1,
+        (
+            BulletList((Para("The bridge closed.", (cite,), "Developing (last briefed 4 May 2024):"),)),
+            Para("The bridge reopened.", (cite,), carried_mark("2024-05-04")),
+            QuoteBlock(quote, None, carried_mark("2024-04-27")),
+        ),
+    )
+    changes = Changes("2024-05-04", carried=(("s-123", "2024-05-04"),))
+    return dataclasses.replace(brief, sections=(section, *brief.sections), changes=changes)
+
+
+def _text(fmt: str, data: bytes) -> str:
+    if fmt == "docx":
+        import docx
+
+        return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    if fmt == "html":
+        import html
+        import re
+
+        return html.unescape(re.sub(r"<[^>]+>", "", data.decode("utf-8")))
+    return data.decode("utf-8").replace("*", "").replace("\\", "")  # Markdown: emphasis, escapes
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "md", "html"])
+def test_marks_show_in_every_format(brief, fmt, tmp_path):
+    from briefgen.render import RenderOptions
+
+    marked = _marked_brief(brief)
+    text = " ".join(_text(fmt, get_renderer(fmt).render(marked, RenderOptions())).split())
+    assert "Developing (last briefed 4 May 2024): The bridge closed." in text
+    assert "Carried over from the brief of 4 May 2024: The bridge reopened." in text
+    assert "Carried over from the brief of 27 April 2024:" in text
+
+
+def test_json_has_the_changes_object_only_with_the_archive(brief):
+    from briefgen.render import RenderOptions
+
+    plain = json.loads(get_renderer("json").render(brief, RenderOptions()))
+    assert "changes" not in plain
+    marked = json.loads(get_renderer("json").render(_marked_brief(brief), RenderOptions()))
+    assert marked["changes"] == {
+        "since": "2024-05-04",
+        "new_events": [],
+        "new_voices": [],
+        "developing": [],
+        "themes": [],
+        "carried_over": [{"id": "s-123", "last_shown": "2024-05-04"}],
+    }
