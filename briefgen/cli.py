@@ -133,7 +133,7 @@ def build_summary(report: BuildReport) -> list[str]:
         )
     skipped = f"{len(report.skipped)} skipped (see the warnings above)" if report.skipped else "none skipped"
     lines.append(f"  sources: {report.sources} read ({cache}); {skipped}")
-    if report.archive is not None:
+    if report.archive is not None and report.archive_failed is None:
         lines.append(f"  archive: this week's briefs recorded in {report.archive}")
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
     lines.append(f"  time: {stages}")
@@ -165,6 +165,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         _warn(reason)
     for line in build_summary(report):
         _say(line, args.quiet)
+    if report.archive_failed is not None:
+        print(f"{report.archive_failed} (the briefs above were written)", file=sys.stderr)
+        return ExitStatus.ERROR
     if args.strict and (report.warnings or report.skipped):
         return ExitStatus.WARNINGS
     return ExitStatus.OK

@@ -42,6 +42,7 @@ class BuildReport:
     cache_dir: Path | None = None  # None: the cache was not used
     jobs: int = 1
     archive: Path | None = None  # the weekly archive read and written; None: not used
+    archive_failed: str | None = None  # why the written briefs could not be archived (e.g. locked)
     timings: dict[str, float] = field(default_factory=dict)  # wall time per stage, in build order
     worker_seconds: dict[str, float] = field(default_factory=dict)  # read / analyse, summed over files
 
@@ -276,7 +277,12 @@ def build(
     report.timings["write"] = time.perf_counter() - clock
     if report.archive is not None:  # only once every file is written: a failed build archives nothing
         clock = time.perf_counter()
-        archive.record(report.archive, briefs, analysis, {a: config.audience(a).themes for a in selected})
+        try:
+            archive.record(report.archive, briefs, analysis, {a: config.audience(a).themes for a in selected})
+        except (
+            archive.ArchiveError
+        ) as exc:  # the files are written: say so, rather than "nothing was written"
+            report.archive_failed = "; ".join(exc.problems)
         report.timings["archive"] = time.perf_counter() - clock
     report.written = [(p, len(b)) for p, b in files.items()]
     return report

@@ -268,3 +268,23 @@ def test_older_archive_is_migrated_forward(tmp_path, monkeypatch):
         assert s.list_weeks() == []
     with sqlite3.connect(archive) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+
+
+def test_archive_locked_after_writing_says_the_briefs_were_written(tmp_path, monkeypatch, capsys):
+    import briefgen.archive
+
+    def locked(path, *args):
+        raise store.ArchiveBusy(
+            f"{path}: the archive is in use by another build (waited 0.2s); nothing was archived"
+        )
+
+    config = _project(tmp_path)
+    monkeypatch.setattr(briefgen.archive, "record", locked)
+    capsys.readouterr()
+    assert _build(config, WEEK1) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == (
+        f"{config.parent / ARCHIVE}: the archive is in use by another build (waited 0.2s); nothing was archived "
+        "(the briefs above were written)"
+    )
+    assert len(_outputs(tmp_path / "out", WEEK1)) == 8

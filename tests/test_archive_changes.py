@@ -11,8 +11,8 @@ import pytest
 
 from briefgen.archive.changes import trend_lines
 from briefgen.archive.history import History, carried_mark, long_date
-from briefgen.archive.stories import developments, is_background, paragraph_counts
 from briefgen.archive.store import StoredItem
+from briefgen.archive.stories import developments, is_background, paragraph_counts
 from briefgen.model import BulletList, Changes, Cite, Extract, Para, QuoteBlock, Section, ThemeTrend
 from briefgen.render import get_renderer
 
