@@ -9,11 +9,12 @@ from collections import Counter
 
 import pytest
 
+from briefgen import ids
 from briefgen.archive.changes import trend_lines
 from briefgen.archive.history import History, carried_mark, long_date
 from briefgen.archive.store import StoredItem
 from briefgen.archive.stories import developments, is_background, paragraph_counts
-from briefgen.model import BulletList, Changes, Cite, Extract, Para, QuoteBlock, Section, ThemeTrend
+from briefgen.model import Analysis, BulletList, Changes, Cite, Extract, Para, QuoteBlock, Section, ThemeTrend
 from briefgen.render import get_renderer
 
 EARLIER = StoredItem(
@@ -194,3 +195,75 @@ def test_json_has_the_changes_object_only_with_the_archive(brief):
         "themes": [],
         "carried_over": [{"id": "s-123", "last_shown": "2024-05-04"}],
     }
+
+
+def _week() -> tuple[Analysis, History]:
+    from briefgen.model import Entity, Event, Paragraph, Quote, Source
+
+    text = (
+        "Mayor Alma Reyes said on Tuesday: \u201cThe bridge will reopen in May.\u201d "
+        "Reyes added: \u201cWe found the money.\u201d"
+    )
+    new = Source(
+        "new",
+        "new.txt",
+        (Paragraph(1, text), Paragraph(2, "Jo said: \u201cIt is fine.\u201d")),
+        date="2024-05-09",
+    )
+    old = Source("old", "old.txt", (Paragraph(1, "Bo Li said: \u201cIt was fine.\u201d"),), date="2024-05-01")
+    start = text.index("The bridge")
+    quotes = (
+        Quote(
+            "The bridge will reopen in May.",
+            Cite("new", 1),
+            "statement",
+            "Alma Reyes",
+            start=start,
+            end=start + 30,
+        ),
+        Quote("It is fine.", Cite("new", 2), "statement", "Jo", start=10, end=21),
+        Quote("It was fine.", Cite("old", 1), "statement", "Bo Li", start=13, end=25),
+    )
+    events = (
+        Event(
+            "2024-05-07", "The council voted on May 7 to reopen the Harbour Street bridge.", (Cite("new", 1),)
+        ),
+        Event(
+            "2024-05-08",
+            "Like you've never seen them before.@MaryJBlige sits down pic.twitter.com/x May 8.",
+            (Cite("new", 1),),
+        ),
+        Event("2024-05-08", "This is the Harbour Gazette for Wednesday, May 8, 2024.", (Cite("new", 1),)),
+        Event("2024-05-02", "The council met on May 2 to hear the engineers' report.", (Cite("new", 1),)),
+        Event("2024-05-06", "The mayor toured the bridge on May 6 with the engineers.", (Cite("new", 1),)),
+    )
+    people = (Entity("Alma Reyes", "person", ("Reyes",)), Entity("Jo", "person"), Entity("Bo Li", "person"))
+    analysis = Analysis(sources=(new, old), quotes=quotes, events=events, entities=people)
+    seen = ids.event_id("2024-05-06", "The mayor toured the bridge on May 6 with the engineers.")
+    return analysis, History(since="2024-05-04", ever=frozenset({seen}), weeks=("2024-05-04",))
+
+
+def test_new_events_are_readable_news_dated_after_the_last_brief_and_never_shown():
+    from briefgen.archive.changes import find_changes
+
+    analysis, history = _week()
+    changes = find_changes(history, analysis, (), [], analysis.events, analysis.quotes, "2024-05-11")
+    assert [e.text for e in changes.new_events] == [
+        "The council voted on May 7 to reopen the Harbour Street bridge."
+    ]
+
+
+def test_new_voices_are_people_named_in_full_quoted_in_this_weeks_news():
+    from briefgen.archive.changes import changes_blocks, find_changes
+
+    analysis, history = _week()
+    changes = find_changes(history, analysis, (), [], (), analysis.quotes, "2024-05-11")
+    assert [q.speaker for q in changes.new_voices] == ["Alma Reyes"]  # not "Jo"; Bo Li's article is older
+    heard = dataclasses.replace(history, voices=frozenset({"alma reyes"}))
+    assert find_changes(heard, analysis, (), [], (), analysis.quotes, "2024-05-11").new_voices == ()
+    (bullets,) = changes_blocks(changes, analysis, 3)
+    assert bullets.items[0].mark == "First quoted in recent weeks: Alma Reyes:"
+    assert (
+        bullets.items[0].text
+        == "Mayor Alma Reyes said on Tuesday: \u201cThe bridge will reopen in May.\u201d"
+    )

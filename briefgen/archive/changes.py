@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..analysis.segment import sentence_spans
 from ..analysis.vectors import words
@@ -28,9 +29,18 @@ MAX_NEW_EVENTS = 8  # the latest new events; the timeline holds the rest
 MAX_NEW_VOICES = 6  # the best-placed quotes of people not quoted in recent weeks
 
 
+# Not news in itself: an embedded post (handles, short links), a page's own date line ("This is ...
+# for Monday"), a correction notice.
+_NOT_NEWS = re.compile(
+    r"pic\.twitter\.com|https?://|(?:^|\s)[@#]\w|^This is\b|\bediting error\b|\bmisstated\b"
+    r"|\ban earlier version of this\b",
+    re.IGNORECASE,
+)
+
+
 def _readable(text: str) -> bool:
-    """Return whether an event's sentence reads as a sentence: no leftover markup, not a fragment."""
-    return "<" not in text and ">" not in text and len(text.split()) >= 6
+    """Return whether an event's sentence reads as news: a whole sentence, no markup, post or notice."""
+    return "<" not in text and ">" not in text and len(text.split()) >= 6 and not _NOT_NEWS.search(text)
 
 
 def _after(date: str | None, since: str) -> bool:
@@ -118,8 +128,12 @@ def find_changes(
             continue
         if not _after(analysis.source(q.cite.source).date, since):
             continue  # a voice of this week's news, not of an older article read again
-        name = people.get(speaker_key(q.speaker))  # a voice is a person the week's reading names
-        if name is not None and not {speaker_key(q.speaker), speaker_key(name)} & heard:
+        name = people.get(speaker_key(q.speaker))  # a voice is a person the week's reading names in full
+        if (
+            name is not None
+            and len(name.split()) >= 2
+            and not {speaker_key(q.speaker), speaker_key(name)} & heard
+        ):
             heard.update((speaker_key(q.speaker), speaker_key(name)))
             voices.append(q)
         if len(voices) == MAX_NEW_VOICES:
