@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .archive import weeks
+from .archive.history import long_date
 from .compose import ThemeView
 from .config import load_config
 from .errors import BriefgenError
@@ -47,6 +49,7 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
                 "organisation": config.organisation,
                 "as_of": config.resolve_as_of(),
                 "marking": config.marking,
+                "since": long_date(config.resolve_as_of()),  # as if a week were archived: both branches run
             },
             "audience": audience,
             "themes": [
@@ -60,6 +63,15 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
         try:
             render_layout(templates, audience.template, context)
             lines.append(f"{templates / audience.template}: template ok for audience '{audience.id}'")
+        except BriefgenError as exc:
+            problems += exc.problems
+    archive = config.root / config.archive
+    if archive.exists():
+        try:
+            archived = weeks(archive)
+            lines.append(
+                f"{archive}: archive ok: {len(archived)} brief(s) in {len({w.as_of for w in archived})} week(s)"
+            )
         except BriefgenError as exc:
             problems += exc.problems
     return problems, lines

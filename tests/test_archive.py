@@ -288,3 +288,14 @@ def test_archive_locked_after_writing_says_the_briefs_were_written(tmp_path, mon
         "(the briefs above were written)"
     )
     assert len(_outputs(tmp_path / "out", WEEK1)) == 8
+
+
+def test_check_runs_the_layouts_with_a_since_date_and_checks_the_archive(in_order, tmp_path, capsys):
+    capsys.readouterr()
+    assert main(["check", str(in_order / "configs" / "weekly.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert f"{in_order / 'configs' / ARCHIVE}: archive ok: 8 brief(s) in 2 week(s)" in out
+    config = _project(tmp_path)
+    (config.parent / ARCHIVE).write_text("not a database at all, just some words\n" * 10)
+    assert main(["check", str(config)]) == 2
+    assert f"{config.parent / ARCHIVE}: not a briefgen archive or damaged" in capsys.readouterr().err
