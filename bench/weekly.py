@@ -11,7 +11,7 @@ with one archive; then the bench reports:
 - items marked new (new events, new voices, developing) whose text an earlier brief already showed;
 - summary sentences (theme summaries, bottom line) the previous week's brief showed, shown again
   without the carried-over mark;
-- the "developing" items, printed with the earlier sentence, for a person to check (``--developing``);
+- the first "developing" items, printed with the earlier sentence, for a person to check (``--developing``);
 - time per week and the archive's size;
 - an early week rebuilt after the whole year: are its files byte-identical to its first build?
 """
@@ -186,8 +186,7 @@ def main() -> int:
     print(
         f"developing items: {len(developing)}; {min(args.developing, len(developing))} printed for checking"
     )
-    step = max(1, len(developing) // max(1, args.developing))
-    for audience, week, d in developing[::step][: args.developing]:
+    for audience, week, d in developing[: args.developing]:  # principals' first, then analysts', by week
         print(f"- [{audience} {week}] NEW: {d['text']}\n    EARLIER ({d['last_briefed']}): {d['earlier']}")
 
     k = min(max(args.rebuild_week, 1), len(built)) - 1

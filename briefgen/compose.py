@@ -236,11 +236,7 @@ class _Composer:
             return self.quotes(int(arg) if arg.isdigit() else None)
         if line.text == "timeline":
             self.shown_events = self.events()
-            return (
-                [Timeline(self.shown_events)]
-                if self.shown_events
-                else [Para("No dated events in the week's sources.")]
-            )
+            return [Timeline(self.shown_events)] if self.shown_events else [Para(self.memory.no_events())]
         if line.text == "figure":
             return self._figure(arg)
         if line.text == "changes":
@@ -257,6 +253,7 @@ class _Composer:
         if len(self.themes) != len(self.analysis.themes):
             scorer = ThemeScorer([t.theme for t in self.themes.values()])
             events = tuple(e for e in events if any(scorer.relevance(words(e.text))))
+        events = tuple(e for e in events if not self.memory.old(e))  # shown in a recent brief: not again
         limit = min(limit or SAFETY_LIMIT, self.audience.max_events or SAFETY_LIMIT)
         if len(events) > limit:
             # The best-corroborated events first, then the latest; shown in date order.

@@ -299,3 +299,12 @@ def test_check_runs_the_layouts_with_a_since_date_and_checks_the_archive(in_orde
     (config.parent / ARCHIVE).write_text("not a database at all, just some words\n" * 10)
     assert main(["check", str(config)]) == 2
     assert f"{config.parent / ARCHIVE}: not a briefgen archive or damaged" in capsys.readouterr().err
+
+
+def test_timeline_does_not_repeat_events_of_recent_briefs(in_order):
+    first = json.loads((in_order / "out" / f"{WEEK1}-analysts.json").read_text())
+    second = json.loads((in_order / "out" / f"{WEEK2}-analysts.json").read_text())
+    assert first["events"], "the seeds have dated events"
+    assert not {e["id"] for e in second["events"]} & {e["id"] for e in first["events"]}
+    md = (in_order / "out" / f"{WEEK2}-analysts.md").read_text()
+    assert "No dated events in the week's sources beyond those of the brief of 13 December 2025." in md

@@ -49,9 +49,9 @@ class History:
     weeks: tuple[str, ...] = ()  # earlier weeks for the trend, oldest first (at most TREND_WEEKS - 1)
     coverage: dict[str, dict[str, int]] = field(default_factory=dict)  # week -> theme -> sentences
 
-    def last_shown(self, item: Extract | Quote) -> str | None:
-        """Return the as-of date a recent brief showed this sentence or quote, or None."""
-        key = item.id if isinstance(item, Extract) else quote_key(item.text)
+    def last_shown(self, item: Extract | Quote | Event) -> str | None:
+        """Return the as-of date a recent brief showed this sentence, quote or event, or None."""
+        key = quote_key(item.text) if isinstance(item, Quote) else ids.sentence_id(item.text)
         return self.recent.get(key)
 
     def seen_event(self, event: Event) -> bool:
@@ -77,7 +77,7 @@ def read_history(store: Store, audience: str, as_of: str, repeat_weeks: int) -> 
     recent_items = store.items(audience, window[-1], as_of, ("sentence", "quote", "event", "voice"))
     recent: dict[str, str] = {}
     for item in recent_items:
-        if item.kind in ("sentence", "quote"):
+        if item.kind in ("sentence", "quote", "event"):
             recent[item.text_key] = item.as_of  # ordered by week: the latest wins
     every = store.items(audience, None, as_of, ("sentence", "quote", "event"))
     ever = frozenset(k for i in every for k in (i.item_id, i.text_key))

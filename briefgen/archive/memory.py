@@ -19,7 +19,7 @@ from ..model import (
     block_cites,
 )
 from .changes import changes_blocks, find_changes, theme_trends
-from .history import History, carried_mark
+from .history import History, carried_mark, long_date
 
 
 class Memory:
@@ -32,9 +32,15 @@ class Memory:
         self.carried: dict[str, str] = {}  # sentence or quote id -> the brief it was last shown in
         self._changes: Changes | None = None
 
-    def old(self, item: Extract | Quote) -> bool:
-        """Return whether one of the audience's recent briefs showed this sentence or quote."""
+    def old(self, item: Extract | Quote | Event) -> bool:
+        """Return whether one of the audience's recent briefs showed this sentence, quote or event."""
         return self.history is not None and self.history.last_shown(item) is not None
+
+    def no_events(self) -> str:
+        """Return what a timeline says when it has no event to show."""
+        if self.history is not None and self.history.since is not None:
+            return f"No dated events in the week's sources beyond those of the brief of {long_date(self.history.since)}."
+        return "No dated events in the week's sources."
 
     def mark(self, item: Extract | Quote) -> str:
         """Return the carried-over mark of a sentence or quote shown again (and note it), else ""."""
