@@ -89,6 +89,7 @@ def test_no_summary_sentence_repeats_unmarked(in_order):
         marked = {c["id"] for c in second["changes"]["carried_over"]}
         for e in [e for t in second["themes"] for e in t["summary"]] + second["bluf"]:
             assert e["text"] not in before or e["id"] in marked, (audience, e["text"])
+            assert e.get("carried_over") == (WEEK1 if e["id"] in marked else None)
         # The bottom line is never carried over: the same sources leave it shorter, not repeated.
         assert not {e["text"] for e in second["bluf"]} & before
 

@@ -114,6 +114,10 @@ def brief_json(brief: Brief) -> dict[str, Any]:
     out = _brief_json(brief)
     if brief.changes is not None:
         out["changes"] = changes_json(brief.changes)
+        carried = dict(brief.changes.carried)  # each item shown again says so where it stands, too
+        for item in [*out["quotes"], *(e for t in out["themes"] for e in t["summary"])]:
+            if item["id"] in carried:
+                item["carried_over"] = carried[item["id"]]
     return out
 
 
