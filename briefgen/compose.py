@@ -226,10 +226,14 @@ class _Composer:
     def directive(self, line: Line) -> list[Block]:
         arg = line.arg
         if line.text == "bluf":
-            return [BulletList(tuple(Para(e.text, e.cites) for e in self.bluf_extracts()))]
+            return self.memory.or_nothing_new(
+                [BulletList(tuple(Para(e.text, e.cites) for e in self.bluf_extracts()))]
+            )
         if line.text == "judgements":
             n = int(arg) if arg.isdigit() else self.audience.max_judgements
-            return [BulletList(tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
+            return self.memory.or_nothing_new(
+                [BulletList(tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
+            )
         if line.text == "theme":
             return self.theme_blocks(arg)
         if line.text == "quotes":

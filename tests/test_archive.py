@@ -309,3 +309,11 @@ def test_timeline_does_not_repeat_events_of_recent_briefs(in_order):
     assert not {e["id"] for e in second["events"]} & {e["id"] for e in first["events"]}
     md = (in_order / "out" / f"{WEEK2}-analysts.md").read_text()
     assert "No dated events in the week's sources beyond those of the brief of 13 December 2025." in md
+
+
+def test_a_section_left_empty_by_earlier_briefs_says_so(in_order):
+    second = json.loads((in_order / "out" / f"{WEEK2}-sanctions_desk.json").read_text())
+    assert second["bluf"] == []  # the same seeds: the desk's bottom line was all given last week
+    md = (in_order / "out" / f"{WEEK2}-sanctions_desk.md").read_text()
+    section = md.split("## Bottom line for the desk", 1)[1].split("\n## ", 1)[0]
+    assert section.strip() == "Nothing new since the brief of 13 December 2025; it still stands."

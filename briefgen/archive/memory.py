@@ -22,6 +22,10 @@ from .changes import changes_blocks, find_changes, theme_trends
 from .history import History, carried_mark, long_date
 
 
+def _empty(block: Block) -> bool:
+    return isinstance(block, BulletList) and not block.items
+
+
 class Memory:
     """The archive's part in composing one brief; without history it leaves everything as it was."""
 
@@ -35,6 +39,12 @@ class Memory:
     def old(self, item: Extract | Quote | Event) -> bool:
         """Return whether one of the audience's recent briefs showed this sentence, quote or event."""
         return self.history is not None and self.history.last_shown(item) is not None
+
+    def or_nothing_new(self, blocks: list[Block]) -> list[Block]:
+        """Return ``blocks``, or a line saying so when earlier briefs left them nothing new to show."""
+        if self.history is None or self.history.since is None or any(not _empty(b) for b in blocks):
+            return blocks
+        return [Para(f"Nothing new since the brief of {long_date(self.history.since)}; it still stands.")]
 
     def no_events(self) -> str:
         """Return what a timeline says when it has no event to show."""
