@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .archive import weeks
 from .archive.history import long_date
-from .compose import ThemeView
+from .compose import layout_context
 from .config import load_config
 from .errors import BriefgenError
 from .ingest import gather_paths, read_file
-from .layout_template import render_layout
+from .layout_template import check_directives, render_layout, template_path
+from .model import ThemeSummary
 
 
 def check(config_path: Path) -> tuple[list[str], list[str]]:
@@ -41,30 +42,24 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
             ]
             lines.append(f"{path}: reader {s.reader}: {', '.join(found)}")
     templates = config.root / config.templates
+    as_of = config.resolve_as_of()
+    counts = {"sources": len(paths), "quotes": 0, "events": 0, "entities": 0}
     for audience in config.audiences:
-        context = {
-            "brief": {
-                "title": config.title,
-                "subtitle": config.subtitle,
-                "organisation": config.organisation,
-                "as_of": config.resolve_as_of(),
-                "marking": config.marking,
-                "since": long_date(config.resolve_as_of()),  # as if a week were archived: both branches run
-            },
-            "audience": audience,
-            "themes": [
-                ThemeView(t.id, t.title, t.description, 0, 0, 0, 0)
-                for tid in audience.themes
-                for t in config.themes
-                if t.id == tid
-            ],
-            "counts": {"sources": len(paths), "quotes": 0, "events": 0, "entities": 0},
-        }
+        # The themes as a build gives them to the template, without the week's counts; and a since
+        # date, as if a week were archived, so that a layout's "since" branch is checked too.
+        themes = tuple(ThemeSummary(config.theme(tid), ()) for tid in audience.themes)
+        context = layout_context(config, audience, as_of, themes, counts, long_date(as_of))
         try:
-            render_layout(templates, audience.template, context)
-            lines.append(f"{templates / audience.template}: template ok for audience '{audience.id}'")
+            lines_out = render_layout(templates, audience.template, context)
         except BriefgenError as exc:
             problems += exc.problems
+            continue
+        found = check_directives(
+            lines_out, template_path(templates, audience.template), audience.id, audience.themes
+        )
+        problems += found
+        if not found:
+            lines.append(f"{templates / audience.template}: template ok for audience '{audience.id}'")
     archive = config.root / config.archive
     if archive.exists():
         try:

@@ -78,6 +78,12 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     b.add_argument(
+        "--edits",
+        type=Path,
+        metavar="FILE",
+        help="the week's edits (default: edits/<as-of>.yaml beside the config, if it exists)",
+    )
+    b.add_argument(
         "--archive",
         type=Path,
         metavar="FILE",
@@ -96,6 +102,26 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("files", type=Path, nargs="+", metavar="FILE")
     e.add_argument("--json", action="store_true", help="print the JSON contract instead of a table")
     e.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date to resolve relative dates against")
+
+    r = sub.add_parser("review", help="a local web page to review, correct and annotate the week's briefs")
+    r.add_argument("config", type=Path)
+    r.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="the week to review (default: config, today)"
+    )
+    r.add_argument("--edits", type=Path, metavar="FILE", help="the edits file (default: edits/<as-of>.yaml)")
+    r.add_argument(
+        "--port", type=int, default=8765, metavar="N", help="port on 127.0.0.1 (default 8765; 0: any free)"
+    )
+    r.add_argument("--cache-dir", type=Path, metavar="DIR", help="cache of per-source analysis, as for build")
+    r.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+    t = sub.add_parser("template-help", help="list every name and directive a brief.j2 may use")
+    t.add_argument("--markdown", action="store_true", help="as Markdown tables (the README's section)")
+
+    n = sub.add_parser("new-audience", help="copy a template folder and add the audience to the config")
+    n.add_argument("config", type=Path)
+    n.add_argument("name", help="the new audience's id (a-z, 0-9, _)")
+    n.add_argument("--from", dest="source", required=True, metavar="AUDIENCE", help="the audience to copy")
 
     s = sub.add_parser("summarize", help="print the N best sentences of one document, in document order")
     s.add_argument("file", type=Path)
@@ -157,6 +183,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         archive_path=args.archive,
         use_archive=not args.no_archive,
         progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
+        edits=args.edits,
     )
     # Warnings and skipped files go to stderr, where an unattended job's log keeps them apart.
     for w in report.warnings:
@@ -167,9 +194,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         _say(line, args.quiet)
     if report.archive_failed is not None:
         print(f"{report.archive_failed} (the briefs above were written)", file=sys.stderr)
-        return ExitStatus.ERROR
+        return ExitStatus.FAILED
     if args.strict and (report.warnings or report.skipped):
-        return ExitStatus.WARNINGS
+        return ExitStatus.FAILED
     return ExitStatus.OK
 
 
@@ -257,11 +284,56 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     return ExitStatus.OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .progress import Progress
+    from .review import open_session, serve
+
+    session = open_session(
+        args.config,
+        as_of=args.as_of,
+        edits=args.edits,
+        cache_dir=args.cache_dir,
+        use_cache=not args.no_cache,
+        progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
+    )
+
+    def ready(url: str) -> None:
+        print(
+            f"Review the week of {session.as_of} at {url} (Ctrl-C to stop); edits go to {session.path}",
+            flush=True,
+        )
+
+    serve(session, args.port, ready)
+    print(f"briefgen: review stopped; the edits are in {session.path}", file=sys.stderr)
+    return ExitStatus.OK
+
+
+def cmd_template_help(args: argparse.Namespace) -> int:
+    from .layout_template import template_help
+
+    print(template_help(markdown=args.markdown), end="")
+    return ExitStatus.OK
+
+
+def cmd_new_audience(args: argparse.Namespace) -> int:
+    from .scaffold import new_audience
+
+    folder, config = new_audience(args.config, args.name, args.source)
+    _say(
+        f"briefgen: {folder} copied from --from {args.source}; audience '{args.name}' added to {config}",
+        args.quiet,
+    )
+    return ExitStatus.OK
+
+
 COMMANDS = {
+    "template-help": cmd_template_help,
+    "new-audience": cmd_new_audience,
     "build": cmd_build,
     "history": cmd_history,
     "check": cmd_check,
     "extract": cmd_extract,
+    "review": cmd_review,
     "summarize": cmd_summarize,
 }
 
@@ -290,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             "(run with --debug for the traceback, and please report it)",
             file=sys.stderr,
         )
-        return int(ExitStatus.ERROR)
+        return int(ExitStatus.FAILED)
 
 
 if __name__ == "__main__":

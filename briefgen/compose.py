@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
@@ -14,8 +15,9 @@ from .analysis.vectors import words
 from .archive.history import History, long_date
 from .archive.memory import Memory
 from .config import Audience, Config
+from .edits import BriefEdits
 from .errors import RenderError
-from .layout_template import Line, render_layout
+from .layout_template import Line, check_directives, render_layout, template_path
 from .model import (
     Analysis,
     Block,
@@ -57,6 +59,41 @@ class ThemeView:
     sources: int
     quotes: int
     extracts: int
+
+
+def layout_context(
+    config: Config,
+    audience: Audience,
+    as_of: str,
+    themes: tuple[ThemeSummary, ...],
+    counts: dict[str, int],
+    since: str | None = None,
+) -> dict[str, Any]:
+    """Return the names a layout template may use (README: "What a brief.j2 may use"); build and check share it."""
+    return {
+        "brief": {
+            "title": config.title,
+            "subtitle": config.subtitle,
+            "organisation": config.organisation,
+            "as_of": as_of,
+            "marking": audience.marking or config.marking,
+            "since": since,  # the audience's previous archived brief, in words; None without one
+        },
+        "audience": audience,
+        "themes": [
+            ThemeView(
+                t.theme.id,
+                t.theme.title,
+                t.theme.description,
+                t.sentences,
+                t.sources,
+                t.quotes,
+                len(t.extracts),
+            )
+            for t in themes
+        ],
+        "counts": counts,
+    }
 
 
 def _words(text: str) -> int:
@@ -145,10 +182,18 @@ def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
 class _Composer:
     """Turns layout lines into sections, pulling data from the Analysis for each directive."""
 
-    def __init__(self, analysis: Analysis, audience: Audience, themes: tuple[ThemeSummary, ...], memory: Memory | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        analysis: Analysis,
+        audience: Audience,
+        themes: tuple[ThemeSummary, ...],
+        edits: BriefEdits | None = None,
+        memory: Memory | None = None,
+    ) -> None:
         self.analysis = analysis
         self.memory = memory or Memory(None, analysis, "")  # earlier weeks: repeats left out or marked
         self.audience = audience
+        self.edits = edits or BriefEdits()
         self.themes = {t.theme.id: t for t in themes}
         self.shown_themes: list[ThemeSummary] = []
         self.shown_quotes: list[Quote] = []
@@ -157,6 +202,10 @@ class _Composer:
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
 
     def bluf_extracts(self) -> tuple[Extract, ...]:
+        if self.edits.bluf is not None:  # the editor chose the bottom line
+            self.bluf = self.edits.bluf
+            self.used.update(e.text for e in self.bluf)
+            return self.bluf
         ids = set(self.themes)
         if len(ids) == len(self.analysis.themes):
             pool = list(self.analysis.bluf)
@@ -185,15 +234,20 @@ class _Composer:
             raise RenderError(
                 f"template asks for theme '{theme_id}', which audience '{self.audience.id}' does not include"
             )
-        fresh = tuple(e for e in t.extracts if self._new(e))
-        shown = trim_extracts(fresh, self.audience.max_words)
-        # A sentence of a recent brief only when the theme has nothing else, and marked as carried over.
-        shown = shown or tuple(e for e in t.extracts if e.text not in self.used)[:1]
+        pins = self.edits.pins.get(theme_id, ())
+        pinned = {e.text for _, e in pins}
+        fresh = tuple(e for e in t.extracts if self._new(e) and e.text not in pinned)
+        shown = list(trim_extracts(fresh, self.audience.max_words))
+        if not shown and not pins:  # a sentence of a recent brief only when the theme has nothing else
+            shown = [e for e in t.extracts if e.text not in self.used][:1]
+        for position, e in pins:  # the editor's pins, at their places, whatever the word limit
+            shown.insert(min(position, len(shown) + 1) - 1, e)
         self.used.update(e.text for e in shown)
-        self.shown_themes.append(dataclasses.replace(t, extracts=shown))
+        self.shown_themes.append(dataclasses.replace(t, extracts=tuple(shown)))
+        comments = [Para(c, analyst=True) for c in self.edits.comments.get(theme_id, ())]
         if not shown:
-            return [Para("The week's sources say little on this theme.")]
-        return [Para(e.text, e.cites, self.memory.mark(e)) for e in shown]
+            return [Para("The week's sources say little on this theme."), *comments]
+        return [*(Para(e.text, e.cites, mark=self.memory.mark(e)) for e in shown), *comments]
 
     def _new(self, e: Extract) -> bool:
         return e.text not in self.used and not self.memory.old(e)
@@ -231,8 +285,9 @@ class _Composer:
             )
         if line.text == "judgements":
             n = int(arg) if arg.isdigit() else self.audience.max_judgements
+            own = tuple(Para(text, analyst=True) for text in self.edits.judgements)
             return self.memory.or_nothing_new(
-                [BulletList(tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
+                [BulletList(own + tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
             )
         if line.text == "theme":
             return self.theme_blocks(arg)
@@ -360,42 +415,38 @@ def compose(
     *,
     as_of: str,
     templates: Path,
+    edits: BriefEdits | None = None,
     history: History | None = None,
 ) -> Brief:
-    """Return the Brief for one audience; ``history`` (the archive's earlier weeks) leaves out repeats."""
+    """Return the Brief for one audience: the editor's pins and words placed, and (with ``history``, the
+    archive's earlier weeks) repeats left out or marked and what changed since."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
-    composer = _Composer(analysis, audience, themes, Memory(history, analysis, as_of))
-    context = {
-        "brief": {
-            "title": config.title,
-            "subtitle": config.subtitle,
-            "organisation": config.organisation,
-            "as_of": as_of,
-            "marking": audience.marking or config.marking,
-            "since": long_date(history.since) if history is not None and history.since else None,
-        },
-        "audience": audience,
-        "themes": [
-            ThemeView(
-                t.theme.id,
-                t.theme.title,
-                t.theme.description,
-                t.sentences,
-                t.sources,
-                t.quotes,
-                len(t.extracts),
-            )
-            for t in themes
-        ],
-        "counts": {
+    composer = _Composer(analysis, audience, themes, edits, Memory(history, analysis, as_of))
+    since = long_date(history.since) if history is not None and history.since else None
+    context = layout_context(
+        config,
+        audience,
+        as_of,
+        themes,
+        {
             "sources": len(analysis.sources),
             "quotes": len(analysis.quotes),
             "events": len(analysis.events),
             "entities": len(analysis.entities),
         },
-    }
+        since,
+    )
     lines = render_layout(templates, audience.template, context)
+    problems = check_directives(
+        lines, template_path(templates, audience.template), audience.id, audience.themes
+    )
+    if problems:
+        raise RenderError(problems)
     sections = _sections(lines, composer, config.title)
+    if edits and edits.notes and sections:  # the analyst's notes open the brief
+        first = sections[0]
+        own = tuple(Para(text, analyst=True) for text in edits.notes)
+        sections[0] = Section(first.title, first.level, own + first.blocks)
     cites: list[Cite] = [c for s in sections for b in s.blocks for c in block_cites(b)]
     cited_ids = list(dict.fromkeys(c.source for c in cites))
     notes = tuple(

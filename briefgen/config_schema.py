@@ -300,7 +300,7 @@ AUDIENCE_FIELDS: tuple[Field, ...] = (
     Field("max_events", OPT_COUNT, None, "most timeline events (the best-corroborated, latest first); null: no limit"),
     Field("max_judgements", COUNT, 3, "most key judgements"),
     Field("max_bluf", COUNT, 5, "most bottom-line-up-front sentences"),
-    Field("one_page", BOOL, False, "fit the brief on one page"),
+    Field("one_page", BOOL, False, "fit the brief on one page: its type may shrink one step (to 94%), then its lowest-ranked items are left out, named in a warning (--strict fails the build)"),
     Field("marking", OPT_TEXT, None, "protective marking for this audience; default: the top-level marking"),
 )
 

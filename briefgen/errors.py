@@ -7,8 +7,9 @@ from enum import IntEnum
 
 class ExitStatus(IntEnum):
     OK = 0
-    WARNINGS = 1  # built, but with warnings, under --strict
-    ERROR = 1  # an unexpected failure, e.g. a worker process died (same code: "not a clean build")
+    # Not a clean build: built with warnings under --strict, or an unexpected failure (a worker died).
+    # One member, since an IntEnum's second name for a value is only an alias of the first.
+    FAILED = 1
     CONFIG = 2  # config or usage error
     SOURCES = 3  # source errors
     RENDER = 4  # a template or renderer failed

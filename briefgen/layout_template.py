@@ -34,12 +34,13 @@ class Line:
     text: str
     level: int = 0
     arg: str = ""
-    lineno: int = 0
+    lineno: int = 0  # line of the template's output
+    source_line: int = 0  # line of brief.j2 that wrote it, where it can be told (0: unknown)
 
 
 def template_path(templates: Path, name: str) -> Path:
-    """Return the layout template file of a template folder."""
-    return templates / name / TEMPLATE_NAME
+    """Return the layout template file of a template folder (normalised, as messages show it)."""
+    return Path(os.path.normpath(templates / name / TEMPLATE_NAME))
 
 
 def _error_line(exc: BaseException, filename: str) -> int | None:
@@ -92,8 +93,28 @@ def render_layout(templates: Path, name: str, context: dict[str, Any]) -> list[L
     return parse_layout(out, path)
 
 
+def _source_line(source: list[str], name: str, arg: str) -> int:
+    """Return the brief.j2 line that wrote ``@name arg``: the one naming the argument, else the only one."""
+    found = [i for i, line in enumerate(source, 1) if re.search(rf"@{name}\b", line)]
+    exact = [i for i in found if arg and arg in source[i - 1]]
+    if exact:
+        return exact[0]
+    return found[0] if len(found) == 1 else 0
+
+
+def where(path: Path, line: Line) -> str:
+    """Return ``path:line`` for a directive: the template's own line where known, else its output line."""
+    if line.source_line:
+        return f"{path}:{line.source_line}"
+    return f"{path}: output line {line.lineno}"
+
+
 def parse_layout(text: str, path: Path) -> list[Line]:
     """Return the lines of rendered layout text; raise RenderError on an unknown directive."""
+    try:
+        source = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        source = []
     lines: list[Line] = []
     problems: list[str] = []
     for n, raw in enumerate(text.split("\n"), 1):
@@ -103,14 +124,119 @@ def parse_layout(text: str, path: Path) -> list[Line]:
         elif m := _HEADING.match(line):
             lines.append(Line("heading", m.group(2).strip(), level=len(m.group(1)), lineno=n))
         elif m := _DIRECTIVE.match(line):
-            if m.group(1) not in DIRECTIVES:
+            name, arg = m.group(1), (m.group(2) or "").strip()
+            directive = Line(
+                "directive", name, arg=arg, lineno=n, source_line=_source_line(source, name, arg)
+            )
+            if name not in DIRECTIVES:
                 problems.append(
-                    f"{path}: output line {n}: unknown directive '@{m.group(1)}' "
+                    f"{where(path, directive)}: unknown directive '@{name}' "
                     f"(known: {', '.join('@' + d for d in DIRECTIVES)})"
                 )
-            lines.append(Line("directive", m.group(1), arg=(m.group(2) or "").strip(), lineno=n))
+            lines.append(directive)
         else:
             lines.append(Line("text", line, lineno=n))
     if problems:
         raise RenderError(problems)
     return lines
+
+
+FIGURES = ("timeline", "themes")
+
+
+def check_directives(lines: list[Line], path: Path, audience: str, themes: tuple[str, ...]) -> list[str]:
+    """Return a ``file:line: message`` for every directive the audience's brief cannot fill."""
+    problems = []
+    for line in lines:
+        if line.kind != "directive":
+            continue
+        at = where(path, line)
+        if line.text == "theme" and line.arg not in themes:
+            known = ", ".join(themes) or "none"
+            problems.append(
+                f"{at}: @theme '{line.arg}': audience '{audience}' does not include this theme "
+                f"(its themes: {known}); add it to the audience's themes in the config or remove the line"
+            )
+        elif line.text == "figure" and line.arg not in FIGURES:
+            problems.append(
+                f"{at}: @figure '{line.arg}': unknown figure; write @figure timeline or @figure themes"
+            )
+        elif line.text in ("judgements", "quotes", "changes") and line.arg and not line.arg.isdigit():
+            problems.append(
+                f"{at}: @{line.text} '{line.arg}': expected a whole number, or nothing for the default"
+            )
+    return problems
+
+
+# What a brief.j2 may use: (name, type, example, meaning). `briefgen template-help` prints this table and the
+# README's "What a brief.j2 may use" section is generated from it (tests keep both in step with the code).
+TEMPLATE_NAMES: tuple[tuple[str, str, str, str], ...] = (
+    ("brief.title", "text", "Belarus Weekly", "the config's title"),
+    ("brief.subtitle", "text or none", "Lukashenko between Moscow and the West", "the config's subtitle"),
+    ("brief.organisation", "text", "Eastern Europe Desk", "the config's organisation"),
+    ("brief.as_of", "text (YYYY-MM-DD)", "2025-12-20", "the brief's date"),
+    ("brief.marking", "text or none", "UNCLASSIFIED", "the audience's marking, else the config's"),
+    (
+        "brief.since",
+        "text or none",
+        "13 December 2025",
+        "the date of the audience's previous brief in the weekly archive, in words; none without one",
+    ),
+    ("audience.id", "text", "principals", "the audience's id in the config"),
+    ("audience.title", "text", "Principals", "the audience's name"),
+    ("audience.template", "text", "principals", "its template folder"),
+    ("audience.themes", "list of theme ids", "['economy_trade']", "its themes, in order"),
+    ("audience.formats", "list of text", "['docx', 'pdf']", "the formats written"),
+    ("audience.max_words", "whole number or none", "60", "word limit per theme summary"),
+    ("audience.max_quotes", "whole number or none", "2", "most quotes"),
+    ("audience.max_events", "whole number or none", "10", "most timeline events"),
+    ("audience.max_judgements", "whole number", "3", "most key judgements"),
+    ("audience.max_bluf", "whole number", "5", "most bottom-line sentences"),
+    ("audience.one_page", "true/false", "true", "whether the brief must fit one page"),
+    ("audience.marking", "text or none", "SECRET", "the audience's own marking"),
+    ("themes", "list of theme", "{% for theme in themes %}", "the audience's themes, in order"),
+    ("theme.id", "text", "economy_trade", "a theme's id (for @theme)"),
+    ("theme.title", "text", "Economy and trade", "its heading"),
+    ("theme.description", "text", "Growth, trade flows…", "its description"),
+    ("theme.sentences", "whole number", "42", "sentences of the week that bear on it"),
+    ("theme.sources", "whole number", "7", "sources that bear on it"),
+    ("theme.quotes", "whole number", "5", "quotations in those sources"),
+    ("theme.extracts", "whole number", "12", "candidate sentences for its summary"),
+    ("counts.sources", "whole number", "31", "sources in the week"),
+    ("counts.quotes", "whole number", "120", "quotations found"),
+    ("counts.events", "whole number", "40", "dated events found"),
+    ("counts.entities", "whole number", "85", "people and organisations named"),
+)
+DIRECTIVE_HELP: tuple[tuple[str, str], ...] = (
+    ("@bluf", "the bottom line up front: the week's most important sentences, as bullets"),
+    ("@judgements [N]", "N key judgements (default: audience.max_judgements), with the analyst's own first"),
+    ("@theme ID", "the summary of one theme of the audience, with the analyst's comments"),
+    ("@quotes [N]", "N quotations (default: audience.max_quotes), with speakers and context"),
+    ("@timeline", "the dated events, as a table"),
+    ("@figure timeline|themes", "a chart: the dated events, or how much each theme drew"),
+    ("@entities", "the index of people and organisations"),
+    ("@sources", "notes on every source the brief cites, and those left out"),
+    (
+        "@changes [N]",
+        "what changed since the audience's previous brief (at most N lines): developing stories, "
+        "new events, themes rising or falling, new voices",
+    ),
+)
+
+
+def template_help(markdown: bool = False) -> str:
+    """Return every name and directive a brief.j2 may use, as text (or as Markdown tables)."""
+    if markdown:
+        rows = ["| name | type | example | meaning |", "|---|---|---|---|"]
+        rows += [f"| `{n}` | {t} | `{e}` | {m} |" for n, t, e, m in TEMPLATE_NAMES]
+        rows += ["", "| directive (a line of its own) | inserts |", "|---|---|"]
+        rows += [f"| `{d}` | {m} |" for d, m in DIRECTIVE_HELP]
+        return "\n".join(rows) + "\n"
+    width = max(len(n) for n, *_ in TEMPLATE_NAMES)
+    out = ["Names a brief.j2 may use ({{ name }}; undefined names are errors):"]
+    out += [f"  {n:<{width}}  {t}; e.g. {e}: {m}" for n, t, e, m in TEMPLATE_NAMES]
+    out += ["", "Directives (a line of the output on its own, after the template has run):"]
+    width = max(len(d) for d, _ in DIRECTIVE_HELP)
+    out += [f"  {d:<{width}}  {m}" for d, m in DIRECTIVE_HELP]
+    out += ["", "Other lines: '# Heading' ('##', '###' deeper) and plain lines of template text."]
+    return "\n".join(out) + "\n"

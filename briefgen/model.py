@@ -192,14 +192,16 @@ class Analysis:
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Para:
-    """Template text (no cites) or a verbatim source sentence (with cites).
+    """Template text (no cites), a verbatim source sentence (with cites), or the analyst's own words.
 
     ``mark`` is template text shown before the sentence and set apart from it, e.g. "Carried over from
-    2016-03-04" or "Developing (last briefed 2016-03-04)": what the weekly archive knows of it.
+    the brief of 4 March 2016:" or "Developing (last briefed 4 March 2016):": what the weekly archive
+    knows of it.
     """
 
     text: str
     cites: tuple[Cite, ...] = ()
+    analyst: bool = False  # the analyst's words from the edits file: shown as theirs, never cited
     mark: str = ""
 
 

@@ -16,13 +16,16 @@ from .analysis import SourceAnalysis
 from .cache import SourceCache
 from .compose import compose
 from .config import Config, load_config
+from .edits import Edits, SentenceIndex, apply_edits, edits_path, load_edits, stale_edits
 from .errors import ConfigError, SourceError
+from .fit import fit_one_page
 from .ingest import gather_paths
 from .ingest.window import dedupe, period_text, select_window
 from .model import Analysis, Brief, SourceNote
 from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer, prepare
+from .render.look import read_look
 from .workers import FileJob, FileResult, analyse_across, default_jobs, process_files, render_many
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
@@ -146,21 +149,45 @@ def compose_all(
     audiences: list[str],
     as_of: str,
     progress: Progress | None = None,
+    edits: Edits | None = None,
+    index: SentenceIndex | None = None,
     histories: dict[str, archive.History] | None = None,
 ) -> list[Brief]:
-    """Return one Brief per selected audience, each knowing its audience's earlier weeks if given."""
+    """Return one Brief per selected audience, with the week's edits applied to each and, if given, the
+    audience's earlier weeks (from the archive) to leave out repeats and tell what changed."""
     templates = config.root / config.templates
+    edits = edits or Edits()
+    index = index or SentenceIndex(analysis)
     briefs = []
     with (progress or Progress()).stage("compose", len(audiences), "brief") as stage:
         for a in audiences:
+            edited, placed = apply_edits(analysis, edits.for_audience(a), index, audience=a, path=edits.path)
+            audience = config.audience(a)
             history = (histories or {}).get(a)
             briefs.append(
                 compose(
-                    analysis, config, config.audience(a), as_of=as_of, templates=templates, history=history
+                    edited, config, audience, as_of=as_of, templates=templates, edits=placed, history=history
                 )
             )
             stage.advance()
     return briefs
+
+
+def fit_all(briefs: list[Brief], config: Config, report: BuildReport) -> list[Brief]:
+    """Return the briefs with every one-page brief trimmed to one page; what was dropped is a warning."""
+    out = []
+    for brief in briefs:
+        template = config.audience(brief.audience).template
+        look = read_look(_render_options(config, template)) if brief.one_page else None
+        fitted, dropped = fit_one_page(brief, look)
+        if dropped:
+            report.warnings.append(
+                f"{brief.stem}: one page: {len(dropped)} lowest-ranked item(s) left out to fit: "
+                + "; ".join(dropped[:8])
+                + (f"; and {len(dropped) - 8} more" if len(dropped) > 8 else "")
+            )
+        out.append(fitted)
+    return out
 
 
 def render_all(
@@ -201,6 +228,41 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def analyse_week(
+    config: Config,
+    brief_date: str,
+    report: BuildReport,
+    *,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> Analysis:
+    """Return the week's Analysis: read and analyse each source (cached), select the week, analyse across."""
+    progress = progress or Progress()
+    clock = time.perf_counter()
+    cache = None
+    if use_cache:
+        report.cache_dir = Path(cache_dir) if cache_dir is not None else config.root / CACHE_DIR
+        # Only settings that change what one file reads or analyses to; the rest is cross-source.
+        cache = SourceCache.open(report.cache_dir, {"max_source_bytes": config.max_source_bytes})
+    parts = read_and_analyse(
+        config, report, jobs=report.jobs, cache=cache, progress=progress, meanwhile=meanwhile
+    )
+    parts, excluded, period = select_week(parts, config, brief_date)
+    report.timings["read+analyse"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    with progress.stage("analyse across sources", 1, "step") as stage:
+        analysis = analyse_across(
+            parts, config.themes, as_of=brief_date, aliases=config.aliases, jobs=report.jobs
+        )
+        analysis = dataclasses.replace(analysis, excluded=excluded, period=period)
+        stage.advance()
+    report.timings["cross-source"] = time.perf_counter() - clock
+    return analysis
+
+
 def build(
     config_path: str | Path,
     *,
@@ -211,14 +273,14 @@ def build(
     jobs: int | None = None,
     cache_dir: str | Path | None = None,
     use_cache: bool = True,
+    progress: Progress | None = None,
+    edits: str | Path | None = None,
     archive_path: str | Path | None = None,
     use_archive: bool = True,
-    progress: Progress | None = None,
 ) -> BuildReport:
     """Build every selected audience's brief in every selected format; write nothing unless all succeed."""
     progress = progress or Progress()
     report = BuildReport(jobs=max(1, jobs or default_jobs()))
-    clock = time.perf_counter()
     config = load_config(config_path)
     selected = audiences or [a.id for a in config.audiences]
     unknown = [a for a in selected if a not in {x.id for x in config.audiences}]
@@ -226,41 +288,30 @@ def build(
         known = ", ".join(a.id for a in config.audiences)
         raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
     brief_date = config.resolve_as_of(as_of)
+    week_edits = load_edits(Path(edits) if edits is not None else edits_path(config, brief_date), config)
     if use_archive:  # read first: an unusable archive stops the build before any work
         report.archive = Path(archive_path) if archive_path is not None else config.root / config.archive
     histories = (
         archive.read(report.archive, selected, brief_date, config.repeat_weeks) if report.archive else None
     )
 
-    cache = None
-    if use_cache:
-        report.cache_dir = Path(cache_dir) if cache_dir is not None else config.root / CACHE_DIR
-        # Only settings that change what one file reads or analyses to; the rest is cross-source.
-        cache = SourceCache.open(report.cache_dir, {"max_source_bytes": config.max_source_bytes})
     wanted = formats or sorted({f for a in selected for f in config.audience(a).formats})
     with _collector_paused():
-        parts = read_and_analyse(
+        analysis = analyse_week(
             config,
+            brief_date,
             report,
-            jobs=report.jobs,
-            cache=cache,
+            cache_dir=cache_dir,
+            use_cache=use_cache,
             progress=progress,
             meanwhile=lambda: prepare(wanted),
         )
-        parts, excluded, period = select_week(parts, config, brief_date)
-        report.timings["read+analyse"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        with progress.stage("analyse across sources", 1, "step") as stage:
-            analysis = analyse_across(
-                parts, config.themes, as_of=brief_date, aliases=config.aliases, jobs=report.jobs
-            )
-            analysis = dataclasses.replace(analysis, excluded=excluded, period=period)
-            stage.advance()
-        report.timings["cross-source"] = time.perf_counter() - clock
-
-        clock = time.perf_counter()
-        briefs = compose_all(analysis, config, selected, brief_date, progress, histories)
+        index = SentenceIndex(analysis)
+        report.warnings.extend(stale_edits(week_edits.entries, analysis, index, week_edits.path))
+        briefs = compose_all(analysis, config, selected, brief_date, progress, week_edits, index, histories)
+        briefs = fit_all(briefs, config, report)
         report.timings["compose"] = time.perf_counter() - clock
         gc.freeze()  # the week's objects live until the end: collections while rendering need not walk them
 

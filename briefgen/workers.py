@@ -44,7 +44,7 @@ class WorkerError(BriefgenError):
     """A worker process died: neither a config nor a source problem."""
 
     category = "worker"
-    status = ExitStatus.WARNINGS  # exit 1, the status of "other" errors (errors.py has no ERROR member)
+    status = ExitStatus.FAILED  # exit 1: not a clean build
 
 
 @dataclass(frozen=True, slots=True)

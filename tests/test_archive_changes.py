@@ -144,8 +144,8 @@ def _marked_brief(brief):
         "Since the brief of 4 May 2024",
         1,
         (
-            BulletList((Para("The bridge closed.", (cite,), "Developing (last briefed 4 May 2024):"),)),
-            Para("The bridge reopened.", (cite,), carried_mark("2024-05-04")),
+            BulletList((Para("The bridge closed.", (cite,), mark="Developing (last briefed 4 May 2024):"),)),
+            Para("The bridge reopened.", (cite,), mark=carried_mark("2024-05-04")),
             QuoteBlock(quote, None, carried_mark("2024-04-27")),
         ),
     )

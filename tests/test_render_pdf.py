@@ -139,8 +139,12 @@ def test_rebuild_is_byte_identical(pdf: bytes) -> None:
 
 
 def test_one_page_brief_fits_one_page() -> None:
-    # Every block type, figures included: the compact layout shrinks in steps until it fits.
-    reader = PdfReader(io.BytesIO(_render(sample_brief(one_page=True))))
+    # Every block type, figures included: shrunk one step at most, then its lowest-ranked items dropped.
+    from briefgen.fit import fit_one_page
+
+    fitted, dropped = fit_one_page(sample_brief(one_page=True))
+    assert dropped and dropped[0].startswith("chart ")
+    reader = PdfReader(io.BytesIO(_render(fitted)))
     assert len(reader.pages) == 1
     assert "Page 1 of 1" in (reader.pages[0].extract_text() or "")
 

@@ -95,3 +95,58 @@ def test_the_word_before_a_period_is_that_of_a_search_of_the_whole_look_back(
 
     monkeypatch.setattr(segment, "_WORD_BEFORE", WholeLookBack())
     assert fast == [segment._spans.__wrapped__(t) for t in texts]
+
+
+# --- boundary rules after a period that may belong to an abbreviation (our own sentences) ---
+
+
+def test_a_company_abbreviation_ends_the_sentence_before_a_pronoun():
+    assert split_text("The deal went to Hale & Co. They signed on Monday.") == [
+        "The deal went to Hale & Co.",
+        "They signed on Monday.",
+    ]
+    assert split_text("The deal went to Hale & Co. Holdings on Monday.") == [
+        "The deal went to Hale & Co. Holdings on Monday."
+    ]
+
+
+def test_an_abbreviation_ends_the_sentence_only_before_a_function_word():
+    assert split_text("Talks moved to the U.K. Which side blinked first?") == [
+        "Talks moved to the U.K.",
+        "Which side blinked first?",
+    ]
+    assert split_text("He met the U.N. Secretary-General in May.") == [
+        "He met the U.N. Secretary-General in May."
+    ]
+
+
+def test_a_title_before_a_name_never_ends_a_sentence():
+    assert split_text("Aid was approved by Gen. Their lawyer objected.") == [
+        "Aid was approved by Gen. Their lawyer objected."
+    ]
+
+
+def test_a_web_address_ends_at_its_period():
+    assert split_text("The text is at example.org/plan. Read it before the vote.") == [
+        "The text is at example.org/plan.",
+        "Read it before the vote.",
+    ]
+
+
+def test_three_dots_before_i_stay_inside_the_sentence():
+    assert split_text('"We tried... I think we failed," she said. Four dots end one.... Then another.') == [
+        '"We tried... I think we failed," she said.',
+        "Four dots end one....",
+        "Then another.",
+    ]
+
+
+def test_a_closing_reference_in_brackets_belongs_to_the_sentence():
+    assert split_text('"Reform is overdue." (Annual report, p. 4). The board met.') == [
+        '"Reform is overdue." (Annual report, p. 4).',
+        "The board met.",
+    ]
+
+
+def test_a_list_marker_is_not_a_sentence():
+    assert split_text("1. Cut the levy. 2. Review the grid.") == ["1. Cut the levy.", "2. Review the grid."]

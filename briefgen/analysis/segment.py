@@ -6,127 +6,35 @@ import functools
 import re
 
 from ..model import Cite, Sentence, Source
+from .gazetteer import words_set
 
-# Words that end with a period but do not end a sentence when followed by a capital or digit.
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "st",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "cmdr",
-    "sgt",
-    "adm",
-    "pres",
-    "rev",
-    "hon",
-    "jr",
-    "sr",
-    "mt",
-    "ft",
-    "no",
-    "nos",
-    "vol",
-    "vols",
-    "pp",
-    "p",
-    "fig",
-    "art",
-    "sec",
-    "ch",
-    "para",
-    "op",
-    "cf",
-    "vs",
-    "v",
-    "etc",
-    "approx",
-    "est",
-    "dept",
-    "univ",
-    "assn",
-    "bros",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "plc",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "e.g",
-    "i.e",
-    "al",
-    "ca",
-    "mln",
-    "bln",
-    "tn",
-}
+# Abbreviations written before what they qualify ("Mr. Lee", "Gen. Smith", "Jan. 5", "e.g. this"): the
+# period never ends a sentence when a capital or digit follows.
+_PREPOSITIVE = words_set(
+    """mr mrs ms dr prof st sen rep gov gen lt col maj capt cmdr sgt adm pres rev hon mt ft no nos vol vols
+    pp p fig art sec ch para op cf vs v approx est dept univ assn jan feb mar apr jun jul aug sep sept oct nov
+    dec e.g i.e ca mln bln tn n°"""
+)
+# Abbreviations written after what they qualify ("Briggs & Co.", "Smith Jr.", "et al."): like "U.S." or an
+# initial, their period may also end the sentence, and does when a sentence opener follows.
+_POSTPOSITIVE = words_set("jr sr inc corp co ltd plc bros etc al")
 # After these, a following number is part of the same sentence ("no. 985", "p. 4").
-_NUMBERED = {"no", "nos", "vol", "vols", "pp", "p", "fig", "art", "sec", "ch", "para", "op"}
-# Sentence starters that make "U.S." or an initial end a sentence when they follow it.
-_STARTERS = {
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "Yet",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "In",
-    "On",
-    "At",
-    "As",
-    "For",
-    "If",
-    "When",
-    "While",
-    "Meanwhile",
-    "However",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "After",
-    "Before",
-    "Since",
-    "So",
-    "Still",
-    "Now",
-    "Then",
-    "Some",
-    "Many",
-}
-
+_NUMBERED = words_set("no nos vol vols pp p fig art sec ch para op n°")
+# Closed-class words: pronouns, determiners, prepositions, conjunctions, auxiliaries and question words.
+# English capitalises them only at the start of a sentence (and always for "I", which is left out), so one
+# capitalised after an abbreviation's period shows that the period ended the sentence ("in the U.S. How
+# about you?"), while a capitalised open-class word may be a name the abbreviation qualifies ("the U.S.
+# Government").
+_FUNCTION_WORDS = words_set(
+    """a an the this that these those some any each every no both either neither all many much most few
+    several such what which who whom whose when where why how whether if unless because although though
+    while since until after before as than and but or nor yet so for of in on at by to from with without into
+    onto upon about above below over under between among against during through across along around behind
+    beyond despite toward towards within he she it we they you me him her us them his its our their your
+    my mine ours theirs there here is are was were be been being am do does did done have has had having
+    will would shall should can could may might must not never also only even still then now however
+    meanwhile instead"""
+)
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab"
 # A candidate end: terminal punctuation, optional closing marks, white space, then a plausible start.
@@ -140,36 +48,59 @@ _BOUNDARY = re.compile(
     + re.escape(_OPENERS)
     + r"]*[A-Z0-9\u0400-\u042f])"
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-\u00b0]*)$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*([\w\u2019']+)")
 # How far back the word before a period is looked for: longer than any word, short enough that a long
 # paragraph is not rescanned from its start at every period.
 _LOOK_BACK = 100
 
 
+def _opens_sentence(word: str) -> bool:
+    """Return whether a capitalised ``word`` can only be capitalised because it opens a sentence."""
+    return word[:1].isupper() and word.lower() in _FUNCTION_WORDS
+
+
+# A parenthetical reference closing the sentence before it: '"…" (Smith 55).'
+_TRAILING_REFERENCE = re.compile(r"\([^()]{1,60}\)[.!?]?(?:\s|$)")
+_SPACED_ELLIPSIS = re.compile(r"(?:^|\s)\.\s\.\s\.$")
+# A list marker opening a sentence or an item: "1.", "2.)", "a." at the start, after a sentence's end
+# or after a bullet.
+_LIST_MARKER = re.compile(r"(?:^|[.!?]\s+|[\u2022\u2043]\s*)(?:\d{1,3}|[a-z])\.\)?$")
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     """Return whether the candidate boundary really ends a sentence."""
     punct, closers = match.group(1), match.group(2)
+    next_word = _NEXT_WORD.match(text, match.end())
+    nxt = next_word.group(1) if next_word else ""
+    if _TRAILING_REFERENCE.match(text, match.end()):
+        return False
+    if _LIST_MARKER.search(text, max(0, match.start(1) - 8), match.end(2)):
+        return False
+    if punct in ("...", "\u2026") or (punct == "." and _SPACED_ELLIPSIS.search(text, 0, match.end(1))):
+        # Three dots mark words left out, a fourth the end of a sentence; before "I" (always a capital)
+        # the three are inside the sentence.
+        return nxt != "I"
     if punct != "." or closers:
         return True  # "?", "!" and a period inside closing quotes end sentences
     end = match.start(1)
     start = max(0, end - _LOOK_BACK)
     # The word holds no space: searching from the last space before it finds the same match sooner.
     start = max(start, text.rfind(" ", start, end) + 1)
+    if "/" in text[start:end] or "@" in text[start:end]:
+        return True  # a web or mail address ends at the period
     before = _WORD_BEFORE.search(text, start, end)
     if not before:
         return True
     word = before.group(1)
     low = word.lower().rstrip(".")
-    next_word = _NEXT_WORD.match(text, match.end())
-    nxt = next_word.group(1) if next_word else ""
     if low in _NUMBERED:
         return not nxt[:1].isdigit()
-    if low in _TITLES:
+    if low in _PREPOSITIVE:
         return False
-    if "." in word or (len(word) == 1 and word.isupper()):
-        # "U.S.", "E.U.", an initial "J.": a boundary only before a typical sentence opener.
-        return nxt in _STARTERS
+    if low in _POSTPOSITIVE or "." in word or (len(word) == 1 and word.isupper()):
+        # "U.S.", "Co.", an initial "J.": a boundary only before a word that only a sentence opens with.
+        return _opens_sentence(nxt)
     return True
 
 

@@ -158,13 +158,13 @@ def changes_blocks(changes: Changes, analysis: Analysis, limit: int | None) -> l
         return [Para("No earlier brief for this audience is archived; changes are shown from the next one.")]
     groups: list[list[Para]] = [
         [
-            Para(d.text, d.cites, f"Developing (last briefed {long_date(d.last_briefed)}):")
+            Para(d.text, d.cites, mark=f"Developing (last briefed {long_date(d.last_briefed)}):")
             for d in changes.developing
         ],
-        [Para(e.text, e.cites, f"New ({long_date(e.date)}):") for e in changes.new_events],
+        [Para(e.text, e.cites, mark=f"New ({long_date(e.date)}):") for e in changes.new_events],
         [Para(line) for line in trend_lines(changes.themes)],
         [
-            Para(_quote_sentence(analysis, q), (q.cite,), f"First quoted in recent weeks: {q.speaker}:")
+            Para(_quote_sentence(analysis, q), (q.cite,), mark=f"First quoted in recent weeks: {q.speaker}:")
             for q in changes.new_voices
         ],
     ]

@@ -63,7 +63,7 @@ class ArchiveError(BriefgenError):
 class ArchiveBusy(ArchiveError):
     """Another build held the archive for longer than a build waits (exit 1: try again)."""
 
-    status = ExitStatus.ERROR
+    status = ExitStatus.FAILED
 
 
 @dataclass(frozen=True, slots=True)

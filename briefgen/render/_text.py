@@ -168,3 +168,6 @@ def note_lines(note: SourceNote) -> list[str]:
         else note.used
     )
     return [line for line in (head, *(f"Note: {flag}" for flag in _shown_flags(note.flags))) if line]
+
+
+ANALYST_LABEL = "Analyst's note:"  # marks the analyst's own words (from the edits file) in every format

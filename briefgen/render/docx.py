@@ -27,6 +27,7 @@ from ..model import (
 )
 from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     attribution,
     brief_source,
     cite_text,
@@ -173,6 +174,15 @@ class _Writer:
         self.footnotes(paragraph, cites)
         return paragraph
 
+    def text(self, block: Para, style: str) -> None:
+        """Write a Para: a cited sentence, template text, or the analyst's words under a bold label."""
+        if not block.analyst:
+            self.para(block.text, style, block.cites, mark=block.mark)
+            return
+        paragraph = self.para("", style)
+        paragraph.add_run(ANALYST_LABEL + " ").bold = True
+        paragraph.add_run(clean(block.text)).italic = True
+
     def footnotes(self, paragraph: Paragraph, cites: tuple[Cite, ...]) -> None:
         """Append the corroboration label and one footnote per cite (Word needs a note per reference).
 
@@ -206,10 +216,10 @@ class _Writer:
         self.para(section.title, f"Heading {_level(section)}")
         for block in section.blocks:
             if isinstance(block, Para):
-                self.para(block.text, "Normal", block.cites, mark=block.mark)
+                self.text(block, "Normal")
             elif isinstance(block, BulletList):
                 for item in block.items:
-                    self.para(item.text, "List Bullet", item.cites, mark=item.mark)
+                    self.text(item, "List Bullet")
             elif isinstance(block, QuoteBlock):
                 self.quote(block)
             elif isinstance(block, Timeline):
@@ -348,8 +358,16 @@ def _level(section: Section) -> int:
 
 
 def _compact(doc: Document) -> None:
-    """Tighten the styles (not the paragraphs) so a one-page brief fits on one page."""
-    sizes = {"Title": 18, "Subtitle": 11, "Heading 1": 12, "Heading 2": 11, "Heading 3": 10.5}
+    """Tighten the styles (not the paragraphs) and margins to the one-page PDF's, so the content that
+    fit.py fitted on the PDF's page fits the Word page too."""
+    from .pdf_styles import geometry
+
+    page = geometry(one_page=True)
+    for section in doc.sections:
+        section.left_margin, section.right_margin = Pt(page.left), Pt(page.right)
+        section.top_margin, section.bottom_margin = Pt(page.top), Pt(page.bottom)
+        section.header_distance = section.footer_distance = Pt(page.bottom * 0.45)
+    sizes = {"Title": 16, "Subtitle": 10, "Heading 1": 11, "Heading 2": 10, "Heading 3": 9.5}
     for name, size in sizes.items():
         fmt = doc.styles[name]
         fmt.font.size = Pt(size)
@@ -359,5 +377,5 @@ def _compact(doc: Document) -> None:
         style = doc.styles[name]
         style.paragraph_format.space_after = Pt(3)
         style.paragraph_format.space_before = Pt(0)
-    doc.styles["Normal"].font.size = Pt(10)
+    doc.styles["Normal"].font.size = Pt(8.5)
     doc.styles["Normal"].paragraph_format.line_spacing = 1.0

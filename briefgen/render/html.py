@@ -8,6 +8,7 @@ from html import escape
 from ..model import Brief, BulletList, Cite, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, Timeline
 from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     attribution,
     brief_source,
     cite_text,
@@ -21,6 +22,7 @@ from ._text import (
     source_label,
     source_reference,
 )
+from .look import Look, css_of, read_look
 
 # Inline styles, not a <style> block: many email clients drop <style> but keep style attributes.
 FONT = "font-family:Georgia,'DejaVu Serif',serif;"
@@ -44,53 +46,78 @@ S = {
 }
 
 
+def styled(look: Look | None) -> dict[str, str]:
+    """Return the inline styles with an audience's reference.docx changes laid over briefgen's own."""
+    styles = dict(S, title=S["h1"], subtitle=S["cover"] + "font-size:16px;", caption=S["cover"])
+    if look is None:
+        return styles
+    for key, role in (
+        ("title", "Title"),
+        ("subtitle", "Subtitle"),
+        ("h2", "Heading 1"),
+        ("h3", "Heading 2"),
+        ("h4", "Heading 3"),
+        ("body", "Normal"),
+        ("quote", "Quote"),
+        ("caption", "Caption"),
+    ):
+        styles[key] += css_of(look.style(role))  # later declarations win in a style attribute
+    return styles
+
+
 class _Writer:
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, look: Look | None = None) -> None:
         self.brief = brief
+        self.look = look
+        self.S = styled(look)
         self.numbers = footnote_numbers(brief)
         self.out: list[str] = []
 
     def refs(self, cites: tuple[Cite, ...]) -> str:
         label = corroboration(cites)
         marks = "".join(
-            f'<sup style="{S["sup"]}"><a href="#note-{self.numbers[c]}">[{self.numbers[c]}]</a></sup>'
+            f'<sup style="{self.S["sup"]}"><a href="#note-{self.numbers[c]}">[{self.numbers[c]}]</a></sup>'
             for c in cites
         )
         return (f' <span style="font-size:11px;color:#555;">{label}</span>' if label else "") + marks
 
     def para(self, p: Para) -> str:
+        if p.analyst:
+            return f'<span class="analyst"><strong>{escape(ANALYST_LABEL)}</strong> <em>{escape(p.text)}</em></span>'
         mark = f"<em>{escape(p.mark)}</em> " if p.mark else ""
         return mark + escape(p.text) + self.refs(p.cites)
 
     def table(self, head: list[str], rows: list[list[str]]) -> None:
         self.out.append(
-            f'<table style="{S["table"]}"><tr>'
-            + "".join(f'<th style="{S["cell"]}text-align:left;">{h}</th>' for h in head)
+            f'<table style="{self.S["table"]}"><tr>'
+            + "".join(f'<th style="{self.S["cell"]}text-align:left;">{h}</th>' for h in head)
             + "</tr>"
         )
         self.out += [
-            "<tr>" + "".join(f'<td style="{S["cell"]}">{c}</td>' for c in row) + "</tr>" for row in rows
+            "<tr>" + "".join(f'<td style="{self.S["cell"]}">{c}</td>' for c in row) + "</tr>" for row in rows
         ]
         self.out.append("</table>")
 
     def block(self, block: object) -> None:
         if isinstance(block, Para):
-            self.out.append(f'<p style="{S["p"]}">{self.para(block)}</p>')
+            self.out.append(f'<p style="{self.S["p"]}">{self.para(block)}</p>')
         elif isinstance(block, BulletList):
             self.out.append(
-                "<ul>" + "".join(f'<li style="{S["p"]}">{self.para(i)}</li>' for i in block.items) + "</ul>"
+                "<ul>"
+                + "".join(f'<li style="{self.S["p"]}">{self.para(i)}</li>' for i in block.items)
+                + "</ul>"
             )
         elif isinstance(block, QuoteBlock):
             q = block.quote
             ctx = (
-                f'<br><span style="{S["who"]}">Context: {self.para(block.context)}</span>'
+                f'<br><span style="{self.S["who"]}">Context: {self.para(block.context)}</span>'
                 if block.context
                 else ""
             )
             mark = f"<em>{escape(block.mark)}</em><br>" if block.mark else ""
             self.out.append(
-                f'<blockquote style="{S["quote"]}">{mark}\u201c{escape(q.text)}\u201d'
-                f'<br><span style="{S["who"]}">\u2014 {escape(attribution(q))}'
+                f'<blockquote style="{self.S["quote"]}">{mark}\u201c{escape(q.text)}\u201d'
+                f'<br><span style="{self.S["who"]}">\u2014 {escape(attribution(q))}'
                 f"{self.refs((q.cite,))}</span>{ctx}</blockquote>"
             )
         elif isinstance(block, Timeline):
@@ -115,11 +142,11 @@ class _Writer:
             for note in block.notes:
                 source = brief_source(self.brief, note.source)
                 self.out.append(
-                    f'<h4 style="{S["h4"]}">{escape(source_label(source) if source else note.source)}</h4>'
+                    f'<h4 style="{self.S["h4"]}">{escape(source_label(source) if source else note.source)}</h4>'
                 )
                 if source:
-                    self.out.append(f'<p style="{S["p"]}">{escape(source_reference(source))}</p>')
-                self.out += [f'<p style="{S["p"]}">{escape(line)}</p>' for line in note_lines(note)]
+                    self.out.append(f'<p style="{self.S["p"]}">{escape(source_reference(source))}</p>')
+                self.out += [f'<p style="{self.S["p"]}">{escape(line)}</p>' for line in note_lines(note)]
         elif isinstance(block, Figure):
             self.figure(block)
 
@@ -132,7 +159,7 @@ class _Writer:
         self.out.append(
             f'<figure style="margin:12px 0;"><img src="data:image/png;base64,{data}" '
             f'alt="{escape(fig.alt)}" style="width:100%;height:auto;">'
-            f'<figcaption style="{S["cover"]}">{escape(fig.caption)}</figcaption></figure>'
+            f'<figcaption style="{self.S["caption"]}">{escape(fig.caption)}</figcaption></figure>'
         )
 
     def render(self) -> str:
@@ -141,22 +168,27 @@ class _Writer:
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{escape(b.title)} \u2014 {escape(b.audience_title)}</title></head>",
-            f'<body style="{S["body"]}">',
+            f"<title>{escape(b.title)} \u2014 {escape(b.audience_title)}</title>"
+            # The template folder's style.css, after the inline styles' defaults (use !important to override one).
+            + (f"<style>\n{_css_text(self.look.css)}\n</style>" if self.look and self.look.css else "")
+            + "</head>",
+            f'<body style="{self.S["body"]}">',
         ]
         if b.marking:
-            self.out.append(f'<div style="{S["marking"]}">{escape(b.marking)}</div>')
-        self.out.append(f'<h1 style="{S["h1"]}">{escape(b.title)}</h1>')
+            self.out.append(f'<div style="{self.S["marking"]}">{escape(b.marking)}</div>')
+        self.out.append(f'<h1 style="{self.S["title"]}">{escape(b.title)}</h1>')
         if b.subtitle:
-            self.out.append(f'<p style="{S["cover"]}font-size:16px;">{escape(b.subtitle)}</p>')
-        self.out += [f'<p style="{S["cover"]}">{escape(line)}</p>' for line in cover_lines(b)]
+            self.out.append(f'<p style="{self.S["subtitle"]}">{escape(b.subtitle)}</p>')
+        self.out += [f'<p style="{self.S["cover"]}">{escape(line)}</p>' for line in cover_lines(b)]
         for section in b.sections:
             level = min(max(section.level, 1), 3) + 1
-            self.out.append(f'<h{level} style="{S["h" + str(level)]}">{escape(section.title)}</h{level}>')
+            self.out.append(
+                f'<h{level} style="{self.S["h" + str(level)]}">{escape(section.title)}</h{level}>'
+            )
             for block in section.blocks:
                 self.block(block)
         if self.numbers:
-            self.out.append(f'<h2 style="{S["h2"]}">Notes</h2><ol style="{S["notes"]}">')
+            self.out.append(f'<h2 style="{self.S["h2"]}">Notes</h2><ol style="{self.S["notes"]}">')
             for cite, n in self.numbers.items():
                 source = brief_source(b, cite.source)
                 link = (
@@ -167,7 +199,7 @@ class _Writer:
                 self.out.append(f'<li id="note-{n}">{escape(cite_text(b, cite))}{link}</li>')
             self.out.append("</ol>")
         if b.marking:
-            self.out.append(f'<div style="{S["marking"]}">{escape(b.marking)}</div>')
+            self.out.append(f'<div style="{self.S["marking"]}">{escape(b.marking)}</div>')
         self.out.append("</body></html>")
         return "\n".join(self.out) + "\n"
 
@@ -180,4 +212,9 @@ class HtmlRenderer:
 
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
         """Return the brief as one UTF-8 HTML file."""
-        return _Writer(brief).render().encode("utf-8")
+        return _Writer(brief, read_look(options)).render().encode("utf-8")
+
+
+def _css_text(css: str) -> str:
+    """Return a style sheet that cannot close its own <style> element."""
+    return css.replace("</", "<\\/")

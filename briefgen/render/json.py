@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Analysis, Brief, Changes, Cite, Event, Extract, Quote, Source
+from ..model import Analysis, Brief, BulletList, Changes, Cite, Event, Extract, Para, Quote, Section, Source
 from . import RenderOptions, register_renderer
 
 
@@ -136,7 +136,21 @@ def _brief_json(brief: Brief) -> dict[str, Any]:
             for t in brief.themes
         ],
         "bluf": [extract_json(e) for e in brief.bluf],
+        "analyst_notes": [
+            {"section": section.title, "text": p.text}
+            for section in brief.sections
+            for p in _analyst_paras(section)
+        ],
     }
+
+
+def _analyst_paras(section: Section) -> list[Para]:
+    """Return the analyst's own words in a section, in reading order (never cited to a source)."""
+    out: list[Para] = []
+    for block in section.blocks:
+        items = block.items if isinstance(block, BulletList) else (block,) if isinstance(block, Para) else ()
+        out.extend(p for p in items if p.analyst)
+    return out
 
 
 def dumps(obj: Any) -> str:

@@ -17,6 +17,7 @@ from ..model import (
 )
 from . import RenderOptions, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     attribution,
     brief_source,
     cite_text,
@@ -53,6 +54,8 @@ class _Writer:
         return f"{' ' + label if label else ''}{marks}"
 
     def para(self, p: Para) -> str:
+        if p.analyst:
+            return f"**{escape(ANALYST_LABEL)}** *{escape(p.text)}*"
         mark = f"*{escape(p.mark)}* " if p.mark else ""
         return mark + escape(p.text) + self.refs(p.cites)
 

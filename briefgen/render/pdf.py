@@ -40,6 +40,7 @@ from ..model import (
 )
 from . import RenderOptions, register_renderer
 from ._text import (
+    ANALYST_LABEL,
     attribution,
     brief_source,
     cite_text,
@@ -53,6 +54,7 @@ from ._text import (
     source_reference,
 )
 from .figures import figure_drawing
+from .look import Look, read_look
 from .pdf_styles import (
     ACCENT,
     FAMILY,
@@ -73,7 +75,7 @@ _SPACE = re.compile(r"[\t\r\n]+")
 # Layout time grows faster than linearly with paragraph length, so long text is set in bounded pieces.
 CHUNK = 1500
 _SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
-FIT_STEPS = (1.0, 0.94, 0.88, 0.82)  # one-page briefs shrink in these steps until they fit
+FIT_STEPS = (1.0, 0.94)  # a one-page brief may shrink one step (fit.SMALLEST_FIT); fit.py drops items beyond
 
 
 def clean(text: str) -> str:
@@ -279,11 +281,12 @@ class _Writer:
         """Return the flowables for one block."""
         s = self.s
         if isinstance(block, Para):
-            return self.paras(block.text, s.body, block.cites, prefix=_mark(block.mark))
+            return self.paras(block.text, s.body, block.cites, prefix=_analyst(block) + _mark(block.mark))
         if isinstance(block, BulletList):
             out: list[Flowable] = []
             for item in block.items:
-                out.extend(self.paras(item.text, s.bullet, item.cites, _mark(item.mark), bullet="\u2022"))
+                prefix = _analyst(item) + _mark(item.mark)
+                out.extend(self.paras(item.text, s.bullet, item.cites, prefix=prefix, bullet="\u2022"))
             return out
         if isinstance(block, QuoteBlock):
             return self.quote(block)
@@ -399,10 +402,10 @@ class _Writer:
         return out
 
 
-def build_pdf(brief: Brief, fit: float = 1.0) -> tuple[bytes, int]:
-    """Return the PDF bytes and page count for a brief at type scale ``fit``."""
-    page = geometry(brief.one_page)
-    styles = make_styles(brief.one_page, fit)
+def build_pdf(brief: Brief, fit: float = 1.0, look: Look | None = None) -> tuple[bytes, int]:
+    """Return the PDF bytes and page count for a brief at type scale ``fit``, in the audience's look."""
+    page = geometry(brief.one_page, look)
+    styles = make_styles(brief.one_page, fit, look)
     out = io.BytesIO()
     doc = BriefDoc(
         out,
@@ -446,8 +449,9 @@ class PdfRenderer:
     def render(self, brief: Brief, options: RenderOptions) -> bytes:
         """Return the brief as PDF bytes; a one-page brief is shrunk in steps until it fits one page."""
         steps = FIT_STEPS if brief.one_page else FIT_STEPS[:1]
+        look = read_look(options)
         for fit in steps:
-            pdf, pages = build_pdf(brief, fit)
+            pdf, pages = build_pdf(brief, fit, look)
             if pages <= 1:
                 break
         return pdf
@@ -476,3 +480,8 @@ class _FitDrawing(Flowable):
         self.canv.scale(self.k, self.k)
         self.drawing.drawOn(self.canv, 0, 0)
         self.canv.restoreState()
+
+
+def _analyst(p: Para) -> str:
+    """Return the bold label that marks the analyst's own words, or nothing for sourced text."""
+    return f"<b>{escape(ANALYST_LABEL)}</b> " if p.analyst else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,8 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+from .look import Look, TextLook, font_key
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FAMILY = "DejaVuSans"
@@ -157,10 +159,15 @@ class Geometry:
         return self.height - self.top - self.bottom
 
 
-def geometry(one_page: bool) -> Geometry:
-    """Return the page geometry: tighter margins for one-page briefs."""
+def geometry(one_page: bool, look: Look | None = None) -> Geometry:
+    """Return the page geometry: the reference document's page and margins if it changes them, tighter
+    margins for one-page briefs."""
+    page = look.page if look is not None else None
+    size = {"width": page.width, "height": page.height} if page else {}
     if one_page:
-        return Geometry(left=15 * mm, right=15 * mm, top=16 * mm, bottom=14 * mm)
+        return Geometry(left=15 * mm, right=15 * mm, top=16 * mm, bottom=14 * mm, **size)
+    if page:
+        return Geometry(page.width, page.height, page.left, page.right, page.top, page.bottom)
     return Geometry()
 
 
@@ -190,8 +197,122 @@ class Styles:
         return (self.h1, self.h2, self.h3)[min(max(level, 1), 3) - 1]
 
 
-def make_styles(one_page: bool, fit: float = 1.0) -> Styles:
+ONLY = ""  # key of the template folder's only font family, if it has exactly one
+
+
+def _template_fonts(paths: tuple[Path, ...]) -> dict[str, dict[str, str]]:
+    """Register the template folder's TTF files; return {family key: {"regular"|"bold"|...: font name}}."""
+    families: dict[str, dict[str, str]] = {}
+    names: set[str] = set()
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for path in paths:
+        name = "T-" + path.stem
+        if name not in registered:
+            try:
+                pdfmetrics.registerFont(_MeasuredFont(name, str(path)))
+            except Exception:  # noqa: BLE001 - a damaged font file: the brief keeps DejaVu
+                continue
+        font = pdfmetrics.getFont(name)
+        family = font.face.familyName
+        family = family.decode("latin-1") if isinstance(family, bytes) else str(family)
+        stem = path.stem.lower()
+        variant = (
+            "bolditalic"
+            if "bold" in stem and ("italic" in stem or "oblique" in stem)
+            else "bold"
+            if "bold" in stem
+            else "italic"
+            if "italic" in stem or "oblique" in stem
+            else "regular"
+        )
+        families.setdefault(font_key(family), {})[variant] = name
+        families.setdefault(font_key(path.stem.split("-")[0]), {})[variant] = name
+        names.add(font_key(family))
+    if len(names) == 1:
+        families[ONLY] = families[names.pop()]
+    return families
+
+
+def _restyled(
+    style: ParagraphStyle, look: TextLook, k: float, sp: float, fonts: dict[str, dict[str, str]]
+) -> ParagraphStyle:
+    """Return ``style`` with the changes an audience's reference.docx makes to the matching Word style."""
+    changes: dict[str, object] = {}
+    if look.size:
+        changes["fontSize"] = look.size * k
+        changes["leading"] = look.size * k * 1.32
+    if look.color:
+        changes["textColor"] = colors.HexColor(look.color)
+    if look.space_before is not None:
+        changes["spaceBefore"] = look.space_before * sp
+    if look.space_after is not None:
+        changes["spaceAfter"] = look.space_after * sp
+    bold = look.bold if look.bold is not None else "Bold" in style.fontName
+    italic = (
+        look.italic
+        if look.italic is not None
+        else ("Oblique" in style.fontName or "Italic" in style.fontName)
+    )
+    variant = "bolditalic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+    family = fonts.get(font_key(look.font)) if look.font else None
+    if family is None and not look.font:
+        family = fonts.get(ONLY)  # the folder's one font family, when no style names a font: every style
+    if family:
+        changes["fontName"] = family.get(variant) or family.get("regular") or next(iter(family.values()))
+    elif look.bold is not None or look.italic is not None:
+        changes["fontName"] = {"bolditalic": BOLD_ITALIC, "bold": BOLD, "italic": ITALIC, "regular": FAMILY}[
+            variant
+        ]
+    if not changes:
+        return style
+    out = ParagraphStyle(style.name, parent=None)
+    out.__dict__.update(style.__dict__)
+    out.__dict__.update(changes)
+    return out
+
+
+# Which Word style each PDF role follows (roles not listed follow Normal's font and colour only).
+_ROLE_STYLE = {
+    "title": "Title",
+    "subtitle": "Subtitle",
+    "h1": "Heading 1",
+    "h2": "Heading 2",
+    "h3": "Heading 3",
+    "body": "Normal",
+    "bullet": "List Bullet",
+    "quote": "Quote",
+    "caption": "Caption",
+}
+
+
+def make_styles(one_page: bool, fit: float = 1.0, look: Look | None = None) -> Styles:
     """Return the style set; one-page briefs get smaller type and tighter spacing, shrunk further by ``fit``."""
+    styles = _base_styles(one_page, fit)
+    if look is None or (not look.styles and not look.fonts):
+        return styles
+    k = (0.86 if one_page else 1.0) * fit
+    sp = (0.55 if one_page else 1.0) * fit
+    fonts = _template_fonts(look.fonts)
+    if any(t.font for t in look.styles.values()):
+        fonts.pop(ONLY, None)  # the styles say where the folder's fonts go; the rest keep briefgen's
+    normal = look.style("Normal")
+    plain = TextLook(font=normal.font, color=normal.color)
+    return Styles(
+        **{
+            f.name: _restyled(
+                getattr(styles, f.name),
+                look.style(_ROLE_STYLE[f.name]) if f.name in _ROLE_STYLE else plain,
+                k,
+                sp,
+                fonts,
+            )
+            for f in fields(Styles)
+        }
+    )
+
+
+def _base_styles(one_page: bool, fit: float = 1.0) -> Styles:
+    """Return briefgen's own style set, before an audience's reference.docx changes it."""
     register_fonts()
     k = (0.86 if one_page else 1.0) * fit  # type scale
     sp = (0.55 if one_page else 1.0) * fit  # vertical spacing scale
