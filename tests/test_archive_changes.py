@@ -267,3 +267,19 @@ def test_new_voices_are_people_named_in_full_quoted_in_this_weeks_news():
         bullets.items[0].text
         == "Mayor Alma Reyes said on Tuesday: \u201cThe bridge will reopen in May.\u201d"
     )
+
+
+def test_new_voices_most_talked_about_first():
+    from briefgen.archive.changes import find_changes
+    from briefgen.model import Entity, Paragraph, Quote, Source
+
+    text = "Ann Lee said: \u201cWe will build it.\u201d Tom Ray said: \u201cWe will not pay for it.\u201d"
+    week = Source("w", "w.txt", (Paragraph(1, text),), date="2024-05-09")
+    quotes = (
+        Quote("We will build it.", Cite("w", 1), "statement", "Ann Lee", start=14, end=31),
+        Quote("We will not pay for it.", Cite("w", 1), "statement", "Tom Ray", start=47, end=70),
+    )
+    people = (Entity("Ann Lee", "person", mentions=2), Entity("Tom Ray", "person", mentions=9))
+    analysis = Analysis(sources=(week,), quotes=quotes, entities=people)
+    changes = find_changes(History(since="2024-05-04"), analysis, (), [], (), quotes, "2024-05-11")
+    assert [q.speaker for q in changes.new_voices] == ["Tom Ray", "Ann Lee"]

@@ -120,24 +120,24 @@ def find_changes(
     fresh = [e for e in events if _after(e.date, since) and _readable(e.text) and not history.seen_event(e)]
     latest = sorted(range(len(fresh)), key=lambda i: fresh[i].date, reverse=True)[:MAX_NEW_EVENTS]
     new_events = tuple(fresh[i] for i in sorted(latest))
+    # People the week names in full, quoted in this week's news and not in recent briefs' weeks: the
+    # most mentioned first (a principal's three lines go to those the week's reading talks most about).
     voices: list[Quote] = []
     heard = set(history.voices)
     people = person_names(analysis)
+    mentions = {e.name: e.mentions for e in analysis.entities if e.kind == "person"}
     for q in quotes:
         if q.kind != "statement" or not q.speaker or history.seen_quote(q):
             continue
         if not _after(analysis.source(q.cite.source).date, since):
             continue  # a voice of this week's news, not of an older article read again
-        name = people.get(speaker_key(q.speaker))  # a voice is a person the week's reading names in full
-        if (
-            name is not None
-            and len(name.split()) >= 2
-            and not {speaker_key(q.speaker), speaker_key(name)} & heard
-        ):
-            heard.update((speaker_key(q.speaker), speaker_key(name)))
-            voices.append(q)
-        if len(voices) == MAX_NEW_VOICES:
-            break
+        name = people.get(speaker_key(q.speaker))
+        if name is None or len(name.split()) < 2 or {speaker_key(q.speaker), speaker_key(name)} & heard:
+            continue
+        heard.update((speaker_key(q.speaker), speaker_key(name)))
+        voices.append(q)
+    voices.sort(key=lambda q: -mentions.get(people[speaker_key(q.speaker or "")], 0))  # stable: rank on ties
+    voices = voices[:MAX_NEW_VOICES]
 
     def is_new(e: Extract) -> bool:
         """Return whether a sentence reports this week's news: a newer source, and not background."""
