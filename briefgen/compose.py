@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .analysis.event_parts import period_end
 from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
@@ -188,9 +190,11 @@ class _Composer:
         audience: Audience,
         themes: tuple[ThemeSummary, ...],
         edits: BriefEdits | None = None,
+        as_of: str = "",
         memory: Memory | None = None,
     ) -> None:
         self.analysis = analysis
+        self.as_of = as_of  # "Dates to watch" lists what is expected on or after it
         self.memory = memory or Memory(None, analysis, "")  # earlier weeks: repeats left out or marked
         self.audience = audience
         self.edits = edits or BriefEdits()
@@ -294,8 +298,12 @@ class _Composer:
         if line.text == "quotes":
             return self.quotes(int(arg) if arg.isdigit() else None)
         if line.text == "timeline":
-            self.shown_events = self.events()
-            return [Timeline(self.shown_events)] if self.shown_events else [Para(self.memory.no_events())]
+            ahead = arg == "expected"
+            shown = self.events(kind="expected" if ahead else "happened")
+            self.shown_events = tuple(dict.fromkeys(self.shown_events + shown))
+            if shown:
+                return [Timeline(shown)]
+            return [Para("No dates ahead in the week's sources." if ahead else self.memory.no_events())]
         if line.text == "figure":
             return self._figure(arg)
         if line.text == "changes":
@@ -306,13 +314,19 @@ class _Composer:
             return [SourceNotes(())]  # filled once every cite is known (see compose)
         raise RenderError(f"unknown directive '@{line.text}'")
 
-    def events(self, limit: int | None = None) -> tuple[Event, ...]:
-        """Return the events a brief shows: all of them, or those bearing on a desk brief's themes."""
-        events = self.analysis.events
+    def events(self, limit: int | None = None, kind: str = "happened") -> tuple[Event, ...]:
+        """Return the events of ``kind`` a brief shows: all of them, or those bearing on a desk brief's themes.
+
+        Expected events (plans, forecasts, schedules) are shown only when still ahead at the brief's date.
+        """
+        events = tuple(e for e in self.analysis.events if e.kind == kind)
+        if kind == "expected" and self.as_of:
+            events = tuple(e for e in events if (period_end(e.date) or date.min).isoformat() >= self.as_of)
         if len(self.themes) != len(self.analysis.themes):
             scorer = ThemeScorer([t.theme for t in self.themes.values()])
             events = tuple(e for e in events if any(scorer.relevance(words(e.text))))
-        events = tuple(e for e in events if not self.memory.old(e))  # shown in a recent brief: not again
+        if kind == "happened":  # what a recent brief showed is not shown again; dates to watch stay
+            events = tuple(e for e in events if not self.memory.old(e))
         limit = min(limit or SAFETY_LIMIT, self.audience.max_events or SAFETY_LIMIT)
         if len(events) > limit:
             # The best-corroborated events first, then the latest; shown in date order.
@@ -421,7 +435,7 @@ def compose(
     """Return the Brief for one audience: the editor's pins and words placed, and (with ``history``, the
     archive's earlier weeks) repeats left out or marked and what changed since."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
-    composer = _Composer(analysis, audience, themes, edits, Memory(history, analysis, as_of))
+    composer = _Composer(analysis, audience, themes, edits, as_of, Memory(history, analysis, as_of))
     since = long_date(history.since) if history is not None and history.since else None
     context = layout_context(
         config,
@@ -493,8 +507,9 @@ def _period(analysis: Analysis) -> str:
     if analysis.period:
         left = f"; {len(analysis.excluded)} left out (see source notes)" if analysis.excluded else ""
         return f"{base} of the week {analysis.period}{left}"
-    if dates:
-        return (
-            f"{base} dated {dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else f"{base} dated {dates[0]}"
-        )
-    return base
+    if not dates:
+        return base
+    span = f"{dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else dates[0]
+    if len(dates) == n:
+        return f"{base} dated {span}"
+    return f"{base}: {len(dates)} dated {span}, {n - len(dates)} undated"  # true of every source

@@ -3,7 +3,7 @@
 A layout template writes a small line language, never source text:
     # Heading (## and ### for levels 2 and 3)
     plain lines        -> template paragraphs (blank lines separate them)
-    @bluf | @judgements | @theme ID | @quotes | @timeline | @figure timeline|themes | @entities | @sources
+    @bluf | @judgements | @theme ID | @quotes | @timeline [expected] | @figure timeline|themes | @entities | @sources
     @changes [N]       -> what changed since the audience's previous archived brief (at most N lines)
 Source text is inserted by compose.py after the template has run, so it is never read as template code.
 """
@@ -161,6 +161,11 @@ def check_directives(lines: list[Line], path: Path, audience: str, themes: tuple
             problems.append(
                 f"{at}: @figure '{line.arg}': unknown figure; write @figure timeline or @figure themes"
             )
+        elif line.text == "timeline" and line.arg not in ("", "expected"):
+            problems.append(
+                f"{at}: @timeline '{line.arg}': write @timeline for what happened or @timeline expected "
+                "for the dates to watch"
+            )
         elif line.text in ("judgements", "quotes", "changes") and line.arg and not line.arg.isdigit():
             problems.append(
                 f"{at}: @{line.text} '{line.arg}': expected a whole number, or nothing for the default"
@@ -212,7 +217,8 @@ DIRECTIVE_HELP: tuple[tuple[str, str], ...] = (
     ("@judgements [N]", "N key judgements (default: audience.max_judgements), with the analyst's own first"),
     ("@theme ID", "the summary of one theme of the audience, with the analyst's comments"),
     ("@quotes [N]", "N quotations (default: audience.max_quotes), with speakers and context"),
-    ("@timeline", "the dated events, as a table"),
+    ("@timeline", "what happened: the dated events, as a table"),
+    ("@timeline expected", "dates to watch: plans, forecasts and schedules still ahead at the brief's date"),
     ("@figure timeline|themes", "a chart: the dated events, or how much each theme drew"),
     ("@entities", "the index of people and organisations"),
     ("@sources", "notes on every source the brief cites, and those left out"),

@@ -100,6 +100,8 @@ class Event:
     date: str  # YYYY | YYYY-MM | YYYY-MM-DD
     text: str  # a verbatim sentence of the first cite's paragraph
     cites: tuple[Cite, ...]
+    kind: Literal["happened", "expected"] = "happened"  # expected: a plan, forecast, target or schedule
+    label: str = ""  # a few words of ``text`` saying what happened (for the timeline chart); "" = none
 
     @property
     def id(self) -> str:

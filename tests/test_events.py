@@ -47,7 +47,9 @@ def test_month_without_year_is_latest_not_after_reference() -> None:
 def test_since_and_bare_years_are_not_event_dates() -> None:
     assert find_dates("Relations have hardened since 2022.", REF)[0].span
     assert find_dates("Since the invasion of Ukraine in February 2022, ties grew.", REF)[0].span
-    assert find_dates("The Zapad-2025 exercises and the 2020 vote.", REF) == []
+    assert find_dates("The Zapad-2025 exercises and the 2020 budget figures.", REF)[0].date == "2020"
+    assert find_dates("The Zapad-2025 exercises began.", REF) == []
+    assert find_dates("Its 2020 figures were poor.", REF) == []
 
 
 def _source(sid: str, *paras: str, when: str | None = None) -> Source:
@@ -63,13 +65,14 @@ def _events(*sources: Source, as_of: str = "2025-12-20"):
     return find_events(sources, {s.id: split_sentences(s) for s in sources}, as_of=as_of)
 
 
-def test_questions_plans_and_spans_are_skipped() -> None:
+def test_questions_and_spans_are_skipped_and_plans_are_expected() -> None:
     src = _source(
         "a",
         "Will the ministry act in June 2025? The summit will open in May 2026 in the capital city.",
         "Prices have been rising since 2020 across the region. If talks resume in July, a deal is possible.",
     )
-    assert _events(src) == ()
+    (plan,) = _events(src)
+    assert (plan.date, plan.kind) == ("2026-05", "expected")
 
 
 def test_source_date_is_the_reference_for_missing_years() -> None:

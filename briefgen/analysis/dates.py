@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .relative import relative_dates, year_before_happening
+from .tense import Direction
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
@@ -47,6 +50,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("season", re.compile(_p(_SEASON + r"{Y}"), re.I)),
     ("dm", re.compile(_p(r"(?<!\d){D} (?:of )?{M}(?![\w])"))),
     ("md", re.compile(_p(r"{M} {D}(?![\d,:])"))),
+    ("md", re.compile(_p(r"{M} (?P<d>[0-3]?\d)(?:st|nd|rd|th)(?![\w])"))),  # "November 8th,"
     ("y", re.compile(_p(r"(?:" + _PART + r")?{Y}"))),
     ("m", re.compile(_p(r"(?:" + _PART + r")?{M}(?![\w])"))),
 )
@@ -77,6 +81,7 @@ _DIGIT = re.compile(r"\d")
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Forms without a year: the reference date gives it.
 _NEEDS_REF = {"m", "md", "dm"}
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -89,6 +94,8 @@ class DateMention:
     date: str  # YYYY | YYYY-MM | YYYY-MM-DD
     governor: str  # the preposition before it, lower case ("" when none)
     span: bool  # opens or closes a span ("since 2022", "Since the invasion in February 2022")
+    relative: bool = False  # counted from the writing day ("on Tuesday", "last month")
+    bare: bool = False  # a month or day without a year ("on 17 April"): its year is inferred
 
     @property
     def precision(self) -> int:
@@ -110,8 +117,28 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _resolve(form: str, m: re.Match[str], ref: date) -> str | None:
-    """Return the YYYY[-MM[-DD]] a match stands for; a missing year is the latest not after ``ref``."""
+def _year_for(month_day: tuple[int, int], ref: date, direction: Direction) -> int:
+    """Return the year of a month (and day) without one: the nearest in the direction the text points.
+
+    Reporting looks back (the latest not after ``ref``), plans look ahead (the earliest not before it),
+    and a sentence that points neither way takes whichever is nearer.
+    """
+    now = (ref.month, ref.day if month_day[1] else 0)
+    back = ref.year if month_day <= now else ref.year - 1
+    ahead = ref.year if month_day >= now else ref.year + 1
+    if direction == "past" or back == ahead:
+        return back
+    if direction == "future":
+        return ahead
+
+    def months(y: int) -> int:
+        return abs((y * 12 + month_day[0]) - (ref.year * 12 + ref.month))
+
+    return ahead if months(ahead) < months(back) else back
+
+
+def _resolve(form: str, m: re.Match[str], ref: date, direction: Direction = "past") -> str | None:
+    """Return the YYYY[-MM[-DD]] a match stands for; a missing year comes from ``ref`` and the direction."""
     g = m.groupdict()
     if form == "iso":
         y, mo, d = int(g["y"]), int(g["mo"]), int(g["d"])
@@ -119,12 +146,12 @@ def _resolve(form: str, m: re.Match[str], ref: date) -> str | None:
         y, mo, d = int(g["y"]), _month(g["m"]), int(g["d"])
     elif form in ("dm", "md"):
         mo, d = _month(g["m"]), int(g["d"])
-        y = ref.year if (mo, d) <= (ref.month, ref.day) else ref.year - 1
+        y = _year_for((mo, d), ref, direction)
     elif form == "my":
         return f"{int(g['y']):04d}-{_month(g['m']):02d}"
     elif form == "m":
         mo = _month(g["m"])
-        return f"{ref.year if mo <= ref.month else ref.year - 1:04d}-{mo:02d}"
+        return f"{_year_for((mo, 0), ref, direction):04d}-{mo:02d}"
     else:  # range, season, year: year precision; a range stands for its first year
         return g["y"]
     try:
@@ -145,16 +172,42 @@ def _in_span(text: str, start: int, governor: str) -> bool:
     return False
 
 
-def find_dates(text: str, ref: date) -> list[DateMention]:
+def find_dates(text: str, ref: date, direction: Direction = "past") -> list[DateMention]:
     """Return the date expressions of ``text`` in order, resolved against the reference date ``ref``."""
-    return find_dates_with_ref(text, ref)[0]
+    return find_dates_with_ref(text, ref, direction)[0]
 
 
-def find_dates_with_ref(text: str, ref: date) -> tuple[list[DateMention], bool]:
+def find_dates_with_ref(
+    text: str, ref: date, direction: Direction = "past", today: date | None = None
+) -> tuple[list[DateMention], bool]:
     """Return (the date expressions of ``text``, whether any needed ``ref`` to get its year).
 
-    When the flag is False the result is the same for every reference date, so it can be kept.
+    ``direction`` is where the sentence points in time ("past", "future" or "" for neither): it picks
+    the year of a bare month and the week of a weekday. ``today`` is the writing day that "yesterday"
+    and "on Tuesday" count from (``ref`` when None). When the flag is False the result is the same
+    for every reference date, so it can be kept.
     """
+    out, used_ref = _absolute_dates(text, ref, direction)
+    relative = [
+        DateMention(a, b, day, gov, gov in _SPAN_WORDS, relative=True)
+        for a, b, day, gov in relative_dates(text, today or ref, direction)
+        if not any(m.start < b and a < m.end for m in out) and not _quoted_at(text, a)
+    ]
+    if relative:
+        out = sorted([*out, *relative], key=lambda m: m.start)
+    return out, used_ref or bool(relative)
+
+
+def _quoted_at(text: str, pos: int) -> bool:
+    """Return whether ``pos`` lies inside quotation marks: a quote's "yesterday" counts from when it was said."""
+    before = text[:pos]
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _absolute_dates(text: str, ref: date, direction: Direction) -> tuple[list[DateMention], bool]:
+    """Return the calendar date expressions of ``text`` and whether any needed ``ref`` for its year."""
     out: list[DateMention] = []
     used_ref = False
     if not (_DIGIT.search(text) or any(map(text.__contains__, _MONTH_STEMS))):
@@ -171,15 +224,21 @@ def find_dates_with_ref(text: str, ref: date) -> tuple[list[DateMention], bool]:
                 continue
             gov = _GOVERNOR.search(text, max(0, i - 12), i)
             governor = gov.group(1).lower() if gov else ""
-            if form not in _STANDALONE and not governor:
+            standalone = (
+                form in _STANDALONE
+                or (form in ("md", "dm") and _ORDINAL.search(m.group(0)) is not None)  # "8th of November"
+                or (form == "y" and year_before_happening(text, m.end()))  # "the 2020 election"
+            )
+            if not standalone and not governor:
                 continue
             if form in ("m", "md", "dm") and governor in ("of", "to", "for"):
                 continue
             used_ref = used_ref or form in _NEEDS_REF
-            resolved = _resolve(form, m, ref)
+            resolved = _resolve(form, m, ref, direction)
             if resolved is None:
                 continue
-            out.append(DateMention(i, m.end(), resolved, governor, _in_span(text, i, governor)))
+            span = _in_span(text, i, governor)
+            out.append(DateMention(i, m.end(), resolved, governor, span, bare=form in _NEEDS_REF))
             pos = m.end()
             break
         else:

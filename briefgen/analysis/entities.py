@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Entity, Quote, Source
+from .entity_rules import acronym_definitions, clean_mention, tidy_entities
 from .gazetteer import ORG_HEADS, words_set
 from .mentions import TOKEN, Mention, Opener, SourceNames, is_place, pick, scan_source
 
 __all__ = ["SourceNames", "close_spelling", "find_entities", "scan_source"]
 
+# A bare surname means the namesake its article names in full at least this many times as often as any other.
+DOMINANT_TIMES = 3
 _FEMININE = ("aya", "ova", "eva", "ina", "ska", "skaya", "ovna", "evna", "yna")
 
 
@@ -32,8 +35,9 @@ class _Group:
 
 def _scan(
     sources: tuple[Source, ...], names: Mapping[str, SourceNames] | None = None
-) -> tuple[list[Mention], list[int]]:
-    """Return every name-like mention in the sources, in reading order, and its corpus-wide sentence number.
+) -> tuple[list[Mention], list[int], set[str]]:
+    """Return every name-like mention in the sources, in reading order, its corpus-wide sentence number,
+    and the week's lower-case words.
 
     The numbers come apart from the (per-source, cached) mentions, so no mention is copied.
     """
@@ -46,10 +50,12 @@ def _scan(
         for item in found.items:
             m = pick(item, vocab) if isinstance(item, Opener) else item
             if m is not None:
+                m = clean_mention(m, vocab)
+            if m is not None:
                 out.append(m)
                 at.append(offset + m.sentence)
         offset += found.sentences
-    return out, at
+    return out, at, vocab
 
 
 def _within(a: str, b: str, limit: int) -> bool:
@@ -122,14 +128,14 @@ class _Resolver:
         self._full: dict[str, tuple[list[_Group], int, str]] = {}
         # (source, surname) -> the full names of people with that surname the source names: "Trump" in an
         # article naming only Donald Trump is him, though the week also names Ivanka Trump.
-        self._local: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._local: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # full name -> mentions
         for m, form in zip(mentions, forms, strict=True):
             # full names (and aliases' canonical names) make the groups that others join
             if len(m.tokens) > 1:
                 key = self._full_key(m, form)
                 group = self._group(key, m.cue or "person")
                 if group.kind == "person":
-                    self._local[(m.source, key.split()[-1])].add(key)
+                    self._local[(m.source, key.split()[-1])][key] += 1
         for m, form in zip(mentions, forms, strict=True):
             # then one-word organisations ("Gazprom"), unless the word is a person's surname ("the Trump
             # campaign"): that waits for resolve, which places it with the person or as a person
@@ -209,9 +215,16 @@ class _Resolver:
         return found
 
     def _local_person(self, m: Mention, form: str) -> _Group | None:
-        """Return the one person with surname ``form`` that the mention's own source names in full."""
+        """Return the person with surname ``form`` that the mention's own source means by it: the one it names
+        in full, or the one it names in full far more often than any namesake (a story about Hillary
+        Clinton that names Bill Clinton once)."""
         names = self._local.get((m.source, form))
-        return self.groups[next(iter(names))] if names is not None and len(names) == 1 else None
+        if not names:
+            return None
+        (top, n), *rest = names.most_common(2)
+        if rest and (n < DOMINANT_TIMES * rest[0][1] or n < 2):
+            return None
+        return self.groups[top]
 
     def resolve(self, m: Mention, form: str) -> _Group | None:
         """Return the group a mention (its words joined as ``form``) belongs to, or None when it cannot be placed."""
@@ -307,8 +320,15 @@ def find_entities(
 
     ``names`` holds each source's ``scan_source`` result when the per-source stage computed it.
     """
-    mentions, sentences = _scan(sources, names)
-    speakers = _speaker_mentions(sources, quotes, start=len(mentions) + 10**9)
+    mentions, sentences, vocab = _scan(sources, names)
+    defined = acronym_definitions(sources)  # "Ministry of Defence (MOD)": MOD is the ministry
+    known = {a.casefold() for _, variants in aliases for a in variants}
+    aliases = (*aliases, *((n, v) for n, v in defined if v[0].casefold() not in known))
+    speakers = [
+        c
+        for m in _speaker_mentions(sources, quotes, start=len(mentions) + 10**9)
+        if (c := clean_mention(m, vocab)) is not None
+    ]
     mentions += speakers
     sentences += [m.sentence for m in speakers]
     forms = [" ".join(m.tokens) for m in mentions]
@@ -340,4 +360,5 @@ def find_entities(
                 sources=tuple(sorted(g.sources, key=lambda s: rank.get(s, len(rank)))),
             )
         )
-    return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
+    ordered = tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
+    return tidy_entities(ordered, sources, {v[0] for _, v in defined}, vocab)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -11,6 +12,8 @@ from datetime import date
 from ..model import Event, Sentence, Source
 from ..records import fast_pickle
 from .dates import MONTHS, DateMention, find_dates_with_ref, parse_iso
+from .event_parts import Dated, dated_parts, is_caption, period_end, period_start
+from .tense import Direction, future_at, reports
 
 # Prepositions under which a date marks when something happened ("in June", "on 12 March", "by 2024").
 _EVENT_GOVERNORS = {"", "in", "on", "by", "during", "at", "around", "as of", "of"}
@@ -98,6 +101,8 @@ class _Candidate:
     sentence: Sentence
     order: int
     stems: frozenset[str]
+    kind: str = "happened"
+    label: str = ""
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -125,6 +130,8 @@ class SentenceDates:
     happening: bool
     anchors: tuple[tuple[AnchorKey, str], ...]  # dates it gives named happenings
     uses: tuple[AnchorKey, ...]  # named happenings it refers to without a date
+    ahead_from: int = -1  # where a plan or forecast begins ("will", "is due to"); dates after it are expected
+    reports: bool = False  # told in the past tense: what it dates had happened when it was written
 
 
 @fast_pickle
@@ -168,35 +175,75 @@ def _anchor_date(
     return None
 
 
-def _is_happening(text: str, low: str | None) -> bool:
-    """Return whether a sentence reports something that happened (not a question, plan or argument)."""
+def _is_statement(text: str) -> bool:
+    """Return whether a sentence states something (not a question, a condition or a fragment)."""
     stripped = text.rstrip("\"'\u201d\u2019) ")
     if stripped.endswith("?") or len(text.split(maxsplit=4)) < 5:  # fewer than five words
         return False
-    if _CONDITIONAL_START.match(text):
+    return not _CONDITIONAL_START.match(text)
+
+
+def _is_happening(text: str, low: str | None) -> bool:
+    """Return whether a sentence reports something that happened (not a question, plan or argument)."""
+    if not _is_statement(text):
         return False
     return not (_hinted(low, _FUTURE_HINTS) and _FUTURE_OR_ARGUMENT.search(text))
 
 
-def _event_date(sd: SentenceDates, anchors: dict[str, list[tuple[frozenset[str], str]]]) -> str | None:
-    """Return the date a sentence's event happened: its most precise non-span date, else a known anchor."""
-    usable = [m for m in sd.mentions if not m.span and m.governor in _EVENT_GOVERNORS]
-    if not usable and any(m.span for m in sd.mentions):
+def _event_dates(
+    text: str, sd: SentenceDates, anchors: dict[str, list[tuple[frozenset[str], str]]]
+) -> list[Dated]:
+    """Return a sentence's dated events: its own dates (see dated_parts), else a known anchor's date."""
+    parts = dated_parts(text, sd.mentions)
+    if parts is not None:
+        return parts
+    if any(m.span or m.governor in _EVENT_GOVERNORS for m in sd.mentions):
+        return []  # its dates describe spans or other things than its own event
+    day = _anchor_date(sd.uses, anchors)
+    return [Dated(day, "", -1, "")] if day else []
+
+
+def _kind(part: Dated, sd: SentenceDates, ref: date, dated: bool) -> str | None:
+    """Return "happened" or "expected" for an event dated ``day`` in a source written at ``ref``, or None.
+
+    A plan or forecast is expected while its date has not passed at the writing; a report of something
+    dated after the writing is expected too ("the vote on 8 January"); a plan dated before it is dropped.
+    """
+    start, end = period_start(part.date), period_end(part.date)
+    if start is None or end is None:
         return None
-    if usable:
-        best = max(usable, key=lambda m: m.precision)
-        if best.governor == "of" and best.precision == 1:
-            return None  # "the rebound of 2023" names a period, not a happening
-        return best.date
-    return _anchor_date(sd.uses, anchors)
+    told_ahead = sd.ahead_from >= 0 and part.start > sd.ahead_from and part.governor != "back"
+    if part.governor == "ahead" or told_ahead:
+        # an undated source's plan stays a plan: whether its day has passed is unknown
+        return "expected" if end >= ref or not dated else None
+    if not dated and part.bare and not sd.reports and sd.happening:
+        return "expected"  # "is preparing for the marathon on 17 April", in a source without a date
+    if sd.happening or sd.ahead_from >= 0:  # "He repeated the pledge on Monday, saying he would ..."
+        # A past-tense report dated after its reference is a wrong guess of an undated source's date.
+        return "expected" if start > ref and not (sd.reports and not dated) else "happened"
+    return None
 
 
-def _sentence_dates(text: str, source_ref: date) -> SentenceDates:
-    """Return a sentence's dates (resolved against ``source_ref``), anchors and whether it is a happening."""
+def _sentence_dates(text: str, source_ref: date, toward: Direction | None = None) -> SentenceDates:
+    """Return a sentence's dates (resolved against ``source_ref``), anchors and whether it is a happening.
+
+    ``toward`` overrides the way the sentence's own tense points when a bare month gets its year.
+    """
     years = {int(y) for y in _years(text)}
     year = years.pop() if len(years) == 1 else None
     ref = _sentence_reference(year, source_ref)
-    mentions, used_ref = find_dates_with_ref(text, ref)
+    mentions, used_ref = find_dates_with_ref(text, ref, toward or "past", source_ref)
+    ahead_from = -1
+    told: Direction = "past"
+    if mentions:  # tense matters only to a sentence with dates; most have none
+        ahead_from = future_at(text)
+        told = "past" if reports(text) else ""
+        if toward is None and used_ref and told != "past":
+            mentions, _ = find_dates_with_ref(text, ref, told, source_ref)  # a bare month or weekday
+        if toward is None and used_ref and ahead_from >= 0 and any(m.start > ahead_from for m in mentions):
+            # dates after "will" or "is due to" look ahead; those before it belong to the report
+            later, _ = find_dates_with_ref(text, ref, "future", source_ref)
+            mentions = [b if b.start > ahead_from else a for a, b in zip(mentions, later, strict=True)]
     anchors = []
     for m in mentions:
         before = text[: m.start]
@@ -207,14 +254,20 @@ def _sentence_dates(text: str, source_ref: date) -> SentenceDates:
         if found:
             anchors.append((_anchor_key(found.group(1), found.group("noun")), m.date))
     low = _lowered(text)  # once for the keyword checks below
-    happening = _is_happening(text, low)
+    happening = ahead_from < 0 and _is_happening(text, low)
+    uses = _anchor_uses(text, low) if happening else ()
+    if (mentions or uses) and is_caption(text):  # only a sentence with dates could become an event
+        happening, ahead_from, uses = False, -1, ()
+    plans = ahead_from >= 0 and _is_statement(text) and not _ARGUMENT.search(text)
     return SentenceDates(
         tuple(mentions),
         ref.isoformat() if used_ref else None,
         year,
         happening,
         tuple(anchors),
-        _anchor_uses(text, low) if happening else (),
+        uses,
+        ahead_from if plans else -1,
+        told == "past",
     )
 
 
@@ -223,16 +276,18 @@ def date_source(source: Source, sentences: tuple[Sentence, ...]) -> SourceDates:
     years = sorted({int(y) for p in source.paragraphs for y in _years(p.text)})
     # An undated source's likely reference: the end of its latest year, right whenever the brief is later.
     ref = parse_iso(source.date) or (date(years[-1], 12, 31) if years else _PROBE)
-    return SourceDates(tuple(years), tuple(_sentence_dates(s.text, ref) for s in sentences))
+    # Without a writing day, "which starts on 19 March" cannot be placed ahead of it: months look back.
+    toward: Direction | None = None if source.date else "past"
+    return SourceDates(tuple(years), tuple(_sentence_dates(s.text, ref, toward) for s in sentences))
 
 
 def _merge(candidates: list[_Candidate]) -> list[Event]:
     """Return events with the same date and similar words merged, keeping the first candidate's text."""
     events: list[Event] = []
-    by_date: dict[str, list[_Candidate]] = defaultdict(list)
+    by_date: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
     for c in candidates:
-        by_date[c.date].append(c)
-    for day, bucket in by_date.items():
+        by_date[(c.date, c.kind)].append(c)  # what is expected stays apart from what happened
+    for (day, kind), bucket in by_date.items():
         groups: list[list[_Candidate]] = []
         index: dict[str, list[int]] = defaultdict(list)  # stem -> groups; keeps comparisons near-linear
         for c in sorted(bucket, key=lambda c: c.order):
@@ -254,7 +309,11 @@ def _merge(candidates: list[_Candidate]) -> list[Event]:
                 groups[target].append(c)
         for group in groups:
             cites = tuple(dict.fromkeys(c.sentence.cite for c in group))
-            events.append(Event(date=day, text=group[0].sentence.text, cites=cites))
+            first = group[0]
+            expected = kind == "expected"
+            events.append(
+                Event(day, first.sentence.text, cites, "expected" if expected else "happened", first.label)
+            )
     return events
 
 
@@ -278,6 +337,13 @@ def _undated_reference(years: tuple[int, ...], fallback: date) -> date:
     return fallback
 
 
+def _context_date(context: tuple[int, str] | None, s: Sentence) -> date | None:
+    """Return the date an undated source's text last named in the same paragraph, as a reference."""
+    if context is None or context[0] != s.cite.paragraph:
+        return None
+    return period_start(context[1])
+
+
 def _sentence_reference(year: int | None, ref: date) -> date:
     """Return the reference date for one sentence: a single year it names fixes its bare months."""
     if year is not None and year <= ref.year:
@@ -298,7 +364,7 @@ def find_events(
     """
     fallback = parse_iso(as_of) or date.today()
     # Happenings with a date or a reference to a dated happening, by reading order; anchors from all.
-    found: list[tuple[int, Sentence, SentenceDates]] = []
+    found: list[tuple[int, Sentence, SentenceDates, date]] = []
     anchors: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
     seen: set[AnchorKey] = set()
     order = 0
@@ -308,21 +374,38 @@ def find_events(
         if known is None or len(known.sentences) != len(sents):
             known = date_source(source, sents)
         ref = parse_iso(source.date) or _undated_reference(known.years, fallback)
+        context: tuple[int, str] | None = None  # an undated source's last full date: (paragraph, date)
+        body = source.body_from
         for s, sd in zip(sents, known.sentences, strict=True):
-            if sd.ref is not None and sd.ref != _sentence_reference(sd.year, ref).isoformat():
-                sd = _sentence_dates(s.text, ref)  # its bare months need this build's reference date
+            if sd.ref is not None:
+                follows = _context_date(context, s) if source.date is None else None
+                if follows is not None:
+                    sd = _sentence_dates(s.text, follows, "future")  # "only in June", after January 2025
+                elif sd.ref != _sentence_reference(sd.year, ref).isoformat():
+                    # its bare months need this build's reference date (looking back when undated)
+                    sd = _sentence_dates(s.text, ref, None if source.date else "past")
+            elif sd.mentions:
+                full = [m for m in sd.mentions if m.precision >= 2]
+                context = (s.cite.paragraph, full[-1].date) if full else context
+            if source.date is None and any(m.relative for m in sd.mentions):
+                # without the writing day, "on Tuesday" or "next month" cannot be dated
+                sd = dataclasses.replace(sd, mentions=tuple(m for m in sd.mentions if not m.relative))
             for key, given in sd.anchors:
                 if key not in seen:  # the first date given for a happening wins
                     seen.add(key)
                     anchors[key[0]].append((key[1], given))
-            if sd.happening and (sd.mentions or sd.uses):  # else _event_date has nothing to go on
-                found.append((order, s, sd))
+            if (sd.happening or sd.ahead_from >= 0) and (sd.mentions or sd.uses) and s.cite.paragraph >= body:
+                found.append((order, s, sd, ref))  # titles, bylines and datelines are not events
             order += 1
     candidates: list[_Candidate] = []
-    for order, s, sd in found:
-        day = _event_date(sd, anchors)
-        if day:
-            candidates.append(_Candidate(day, s, order, _stems(s.text)))
+    dated = {src.id for src in sources if parse_iso(src.date)}
+    for order, s, sd, ref in found:
+        stems: frozenset[str] | None = None
+        for part in _event_dates(s.text, sd, anchors):
+            kind = _kind(part, sd, ref, s.cite.source in dated)
+            if kind:
+                stems = _stems(s.text) if stems is None else stems  # once per sentence
+                candidates.append(_Candidate(part.date, s, order, stems, kind, part.label))
     events = _merge(candidates)
     rank = {s.id: i for i, s in enumerate(sources)}
     return tuple(sorted(events, key=lambda e: (e.date, rank.get(e.cites[0].source, 0), e.cites[0].paragraph)))

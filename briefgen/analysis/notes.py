@@ -2,7 +2,8 @@
 
 Genre: ``Source.genre`` when the reader set it; else "policy memo" when the title, outlet, standfirst or a short
 line near the top says memo, brief, report or policy; else "opinion" when the text argues in the first person
-(I/we/my/our at least 1 per 100 words and at least two "should"/"must"); else "news analysis".
+outside quotation marks (I/we/my/our at least 1 per 100 words and at least two "should"/"must"); else
+"news analysis".
 
 Number conflicts: a count before the same plural noun phrase ("123 political prisoners", "dozens of political
 prisoners") in two sources, whose ranges cannot overlap ("dozens" is 24-99, "more than a dozen" is over 12),
@@ -26,6 +27,8 @@ from .segment import sentence_spans
 _MEMO = re.compile(r"\b(?:memo|memorandum|brief|briefing|report|policy)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
 _MODAL = re.compile(r"\b(?:should|must|ought)\b", re.I)
+# Quoted words: what the people a story quotes say, not what its writer argues.
+_QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 _WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
@@ -245,7 +248,8 @@ def _genre(source: Source, text: str, length: int) -> str:
         return "policy memo"
     if folds_plainly(text) and sum(map(text.lower().count, ("should", "must", "ought"))) < 2:
         return "news analysis"  # fewer than two modal words (counted cheaply, as substrings)
-    if len(_MODAL.findall(text)) >= 2 and len(_FIRST_PERSON.findall(text)) * 100 >= max(1, length):
+    own = _QUOTED.sub(" ", text)  # a reporter quoting "we must act" is not arguing in the first person
+    if len(_MODAL.findall(own)) >= 2 and len(_FIRST_PERSON.findall(own)) * 100 >= max(1, length):
         return "opinion"
     return "news analysis"
 

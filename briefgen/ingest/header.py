@@ -44,6 +44,10 @@ _DATE_PATTERNS = (
     re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\b"),
     re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,2}),\s*(\d{4})\b"),
 )
+_LEADING_DATE = re.compile(
+    r"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:[A-Z][a-z]+\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})(?!\d)"
+)
 _TERMINAL = re.compile(r"[.!?\u201d\"]\s*$")
 _SMALL_WORDS = frozenset(
     [
@@ -117,7 +121,14 @@ def byline_authors(line: str) -> tuple[str, ...]:
 
 
 def _is_short_line(text: str) -> bool:
-    return len(text.split()) <= 25 and not _TERMINAL.search(text)
+    # A closing quotation mark ends a quoted headline ('Talks stall; UN "concerned"'), not a sentence.
+    bare = text.rstrip().rstrip("\"\u201d\u2019'")
+    return len(text.split()) <= 25 and not _TERMINAL.search(bare if bare[-1:] not in ".!?" else text)
+
+
+def _is_date_line(text: str) -> bool:
+    """Return whether a paragraph is a date on its own line ("Saturday, January 8, 2005")."""
+    return len(text.split()) <= 8 and parse_date(text) is not None
 
 
 def is_headline_case(text: str, lower: float = 0.15) -> bool:
@@ -176,12 +187,36 @@ def infer_header(paras: list[str]) -> Header:
             and (header.title is not None or i > 0)
         ):
             header.outlet = text
-        elif header.title is None and i == 0 and _is_title_line(text, paras[1] if len(paras) > 1 else None):
+        elif header.title is None and i == 0 and _opens_with_title(paras):
             header.title = text
+        elif header.date is None and _is_short_line(text) and i + 1 < limit and _dated(paras[i + 1]):
+            pass  # a caption or kicker between the title and the date line
         elif i == 0 and len(text.split()) <= 60 and i + 1 < len(paras) and _DATELINE.match(paras[i + 1]):
             pass  # a standfirst before a dateline: recorded when the dateline is seen
         else:
+            if header.date is None and (lead := _LEADING_DATE.match(text)):
+                header.date = parse_date(lead.group(0))  # "Saturday, March 26, 2005 Up to four times ..."
             break
         i += 1
     header.body_from = i + 1
     return header
+
+
+def _opens_with_title(paras: list[str]) -> bool:
+    """Return whether the first paragraph is a title: shaped like one, or a short line above a date line."""
+    text = paras[0]
+    if _is_title_line(text, _after_date_lines(paras, 1)):
+        return True
+    return len(paras) > 1 and _is_date_line(paras[1]) and len(text.split()) <= 25
+
+
+def _dated(text: str) -> bool:
+    """Return whether a paragraph is, or opens with, a full date."""
+    return _is_date_line(text) or _LEADING_DATE.match(text) is not None
+
+
+def _after_date_lines(paras: list[str], i: int) -> str | None:
+    """Return the first paragraph from ``i`` on that is not a date line, or None."""
+    while i < len(paras) and _is_date_line(paras[i]):
+        i += 1
+    return paras[i] if i < len(paras) else None

@@ -238,7 +238,7 @@ class _Writer:
         if block.context is not None:
             # The context sentence comes from the quote's own paragraph: one note serves both.
             extra = tuple(c for c in block.context.cites if c != q.cite)
-            self.para(_context_label() + block.context.text, "Normal", extra)
+            self.para(_context_label() + block.context.text, "Quote Context", extra)
 
     def table(self, header: tuple[str, ...], widths: tuple[float, ...]) -> Table:
         """Return a table with a repeating header row, in the reference document's table style."""
@@ -254,6 +254,7 @@ class _Writer:
         for cell, text, width in zip(row.cells, header, widths, strict=True):
             set_cell_text(cell, clean(text))
             cell.width = Cm(width)
+        _fix_grid(table, [Cm(w).twips for w in widths])
         return table
 
     def _row(self, table: Table, texts: tuple[str, ...], widths: tuple[float, ...]) -> list[Paragraph]:
@@ -272,7 +273,7 @@ class _Writer:
 
     def entities(self, block: EntityIndex) -> None:
         """Write the entity index as a name | role | mentions | sources table."""
-        widths = (5.0, 5.5, 2.0, 4.5)
+        widths = (4.2, 4.3, 1.8, 6.7)  # the sources column holds the longest text
         table = self.table(("Name", "Role", "Mentions", "Sources"), widths)
         for entity in block.entities:
             name = entity_label(entity)
@@ -379,3 +380,28 @@ def _compact(doc: Document) -> None:
         style.paragraph_format.space_before = Pt(0)
     doc.styles["Normal"].font.size = Pt(8.5)
     doc.styles["Normal"].paragraph_format.line_spacing = 1.0
+
+
+def _fix_grid(table: Table, twips: list[int]) -> None:
+    """Make the table's grid, width and layout agree with its cells' widths.
+
+    python-docx writes equal grid columns and an automatic table width; Word follows the cells' widths
+    but LibreOffice follows the grid, so a two-column timeline gave its date column half the page.
+    """
+    tbl = table._tbl
+    grid = tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), twips, strict=True):
+        col.set(qn("w:w"), str(width))
+    tbl_pr = tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is not None:
+        tbl_w.set(qn("w:type"), "dxa")
+        tbl_w.set(qn("w:w"), str(sum(twips)))
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    # Schema order within w:tblPr: tblLayout comes before tblCellMar and tblLook.
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(layout)
+    else:
+        tbl_pr.append(layout)

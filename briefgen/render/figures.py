@@ -222,7 +222,7 @@ def timeline_layout(events: tuple[Event, ...], width: float) -> Layout:
     placed: list[tuple[_Placed, str, str]] = []
     for day, event in dated:
         date_text = short_date(event.date)
-        label_text = short_label(event.text, max_width=max_label)
+        label_text = short_label(event.label or event.text, max_width=max_label)
         w = min(max(text_width(date_text, FONT, True), text_width(label_text, FONT)) + 4, width - 2 * MARGIN)
         slot = _place(xpos(day), w, width, [p for p, _, _ in placed])
         placed.append((slot, date_text, label_text))

@@ -47,7 +47,14 @@ def quote_json(q: Quote) -> dict[str, Any]:
 
 
 def event_json(e: Event) -> dict[str, Any]:
-    return {"id": e.id, "date": e.date, "text": e.text, "cites": [cite_json(c) for c in e.cites]}
+    return {
+        "id": e.id,
+        "date": e.date,
+        "kind": e.kind,
+        "label": e.label,
+        "text": e.text,
+        "cites": [cite_json(c) for c in e.cites],
+    }
 
 
 def extract_json(e: Extract) -> dict[str, Any]:

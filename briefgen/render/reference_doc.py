@@ -153,6 +153,14 @@ def ensure_support_styles(doc: Document) -> None:
         style.font.size = Pt(8.5)
         style.font.color.rgb = MARKING_RED
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if find_style(doc, "Quote Context") is None:
+        # Quieter than the quote it explains: smaller, grey, under the quote's indent.
+        style = doc.styles.add_style("Quote Context", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.size = Pt(8.5)
+        style.font.color.rgb = GREY
+        style.paragraph_format.left_indent = Cm(1)
+        style.paragraph_format.space_after = Pt(6)
     if find_style(doc, "Cover Line") is None:
         style = doc.styles.add_style("Cover Line", WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Normal"]
