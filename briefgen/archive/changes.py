@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from ..analysis.segment import sentence_spans
-from ..analysis.vectors import words
 from ..model import (
     Analysis,
     Block,
@@ -20,7 +19,7 @@ from ..model import (
     ThemeTrend,
 )
 from .history import History, long_date, person_names, speaker_key
-from .stories import developments, is_background, paragraph_counts
+from .stories import developments, is_background, paragraph_counts, person_finder
 
 RISE = 1.5  # a theme's share of coverage this many times its recent average is rising
 MIN_SENTENCES = 5  # fewer sentences than this on either side is too little to call a trend
@@ -145,10 +144,10 @@ def find_changes(
         return new and not is_background(e.text, int(as_of[:4]))
 
     background = paragraph_counts([p.text for s in analysis.sources for p in s.paragraphs])
-    name_words = frozenset(
-        w for e in analysis.entities if e.kind == "person" for n in (e.name, *e.variants) for w in words(n)
+    persons = person_finder(
+        [(e.name, e.variants, e.mentions) for e in analysis.entities if e.kind == "person"]
     )
-    developing = developments(candidates, history.past, is_new, background, name_words)
+    developing = developments(candidates, history.past, is_new, background, persons)
     return Changes(since, new_events, tuple(voices), tuple(developing), trends)
 
 
