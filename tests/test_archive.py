@@ -317,3 +317,14 @@ def test_a_section_left_empty_by_earlier_briefs_says_so(in_order):
     md = (in_order / "out" / f"{WEEK2}-sanctions_desk.md").read_text()
     section = md.split("## Bottom line for the desk", 1)[1].split("\n## ", 1)[0]
     assert section.strip() == "Nothing new since the brief of 13 December 2025; it still stands."
+
+
+def test_archive_in_a_missing_folder_is_refused_before_building(tmp_path, capsys):
+    config = _project(tmp_path)
+    missing = tmp_path / "nowhere" / ARCHIVE
+    capsys.readouterr()
+    assert _build(config, WEEK1, "--archive", str(missing)) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{missing}: no folder {missing.parent} for the archive; create it or pass another --archive"
+    )
+    assert not (tmp_path / "out").exists()

@@ -28,6 +28,10 @@ __all__ = [
 
 def read(path: Path, audiences: list[str], as_of: str, repeat_weeks: int) -> dict[str, History]:
     """Return each audience's history before ``as_of``; raise ArchiveError for an unusable file."""
+    if not path.parent.is_dir():  # found now, before the build, not after the briefs are written
+        raise ArchiveError(
+            f"{path}: no folder {path.parent} for the archive; create it or pass another --archive"
+        )
     with Store(path, create=False) as store:
         return {a: read_history(store, a, as_of, repeat_weeks) for a in audiences}
 
