@@ -23,7 +23,10 @@ Figures:
 - **precision** = predicted quotes of kind ``statement`` lying wholly inside some content fragment of any
   annotated attribution of the article (any ``quote_type``) / predicted statements. Phrases are not
   counted: they are kept in the output but are not claimed to be attributed remarks. A looser figure,
-  statements that merely overlap a content fragment, is printed too.
+  statements that merely overlap a content fragment, is printed too. Transcript and Q&A turns (statements
+  flagged ``transcript``: "TAPPER: ...", "A: ...") stand outside quotation marks, which is what PolNeAR's
+  segments are made of, and its annotators left most of them unmarked; they are counted on a line of
+  their own (how many, how many inside a content span), not in precision.
 - **speaker accuracy** = over found gold segments whose attribution has a source span that is not a bare
   pronoun: the predicted quote with the largest overlap is right when its speaker's last word appears
   (case-insensitively, possessive dropped; inner apostrophes and hyphens kept: "O'Neill", "Ki-moon") among the words of the gold source span; with no speaker, when
@@ -41,6 +44,11 @@ Figures:
 - **pronoun speaker accuracy** (reported apart): the same test for found segments whose gold source is a
   bare pronoun, matched against the nearest preceding gold source span in the article that is not a
   pronoun.
+- **shown in a brief** (``--brief``, train/dev only): the split's articles are analysed together and the
+  ``analysts`` and ``press`` briefs are composed (nothing written; generic themes, weekly.yaml's audiences,
+  as in ``bench/quotes_audit.py``). Each quote a brief shows is matched to the gold segment it overlaps
+  most; its speaker is right by the same test as above (a pronoun source by the nearest named source
+  before it). Shown quotes that overlap no gold segment are counted apart.
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ from briefgen.analysis.quotes import find_quotes  # noqa: E402
 from briefgen.model import Paragraph, Quote, Source  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "polnear"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "his", "their", "who", "that"}
 FUNCTION_WORDS = {"the", "a", "an", "and", "or", "of", "in", "on", "to", "for", "that", "with", "by", "as"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "one", "another"}
@@ -145,12 +154,84 @@ def is_description(span_text: str) -> bool:
     return len(tokens) >= 2 and tokens[0].lower() in DETERMINERS and tokens[-1][:1].islower()
 
 
+def speaker_options(r: dict, recs: list[dict]) -> list[str] | None:
+    """Return the gold texts a predicted speaker may name for attribution ``r``, or None without a source."""
+    if not r.get("source"):
+        return None
+    src_text = " ".join(t for _, _, t in r["source"])
+    cue_text = " ".join(t for _, _, t in r.get("cue") or [])
+    if CUE.fullmatch(src_text.strip()) and cue_text and not CUE.fullmatch(cue_text.strip()):
+        src_text = cue_text
+    src_at = r["source"][0][0]
+    named_before = [
+        " ".join(t for _, _, t in x["source"])
+        for x in sorted((x for x in recs if x.get("source")), key=lambda x: x["source"][0][0])
+        if x["source"][0][0] < src_at and not is_pronoun(" ".join(t for _, _, t in x["source"]))
+    ]
+    if is_pronoun(src_text):
+        return named_before[-1:]
+    if is_description(src_text) and named_before:
+        return [src_text, named_before[-1]]
+    return [src_text]
+
+
+def shown_in_brief(split: str, show: int) -> None:
+    """Print the share of quotes shown in the split's analysts' and press briefs with the gold speaker."""
+    from quotes_audit import build_briefs  # bench/ is on the path: the audit's in-memory build
+
+    gold = load_gold(split)
+    sources, offsets, texts = [], {}, {}
+    for article in sorted(gold):
+        text = (CORPUS / split / "text" / f"{article}.txt").read_text(encoding="utf-8")
+        source, offsets[article] = build_source(article, text)
+        sources.append(source)
+        texts[article] = text
+    segs: dict[str, list[tuple[int, int, dict]]] = {}
+    for article, recs in gold.items():
+        segs[article] = [
+            (s, e, r)
+            for r in recs
+            if r["quote_type"] in ("direct", "mixed")
+            for frag in r["content"]
+            for s, e in gold_segments(tuple(frag))
+        ]
+    for audience, brief in build_briefs(sources, ("analysts", "press"), "2016-10-01").items():
+        right = matched = 0
+        wrong: list[str] = []
+        for q in brief.quotes:
+            article = q.cite.source
+            base = offsets[article][q.cite.paragraph]
+            ps, pe = base + q.start, base + q.end
+            over = [(min(e, pe) - max(s, ps), r) for s, e, r in segs[article] if min(e, pe) > max(s, ps)]
+            if not over:
+                continue
+            r = max(over, key=lambda o: o[0])[1]
+            options = speaker_options(r, gold[article])
+            if options is None:
+                continue
+            matched += 1
+            if options and label_matches(q, options):
+                right += 1
+            else:
+                wrong.append(
+                    f"{article} \u00b6{q.cite.paragraph}: pred={q.speaker}/{q.speaker_role} gold={options}"
+                )
+        n = len(brief.quotes)
+        print(
+            f"brief {audience:9} {n} quotes shown, {matched} on an annotated quote with a source: "
+            f"speaker right {100 * right / max(matched, 1):.1f}% ({right}/{matched}); {n - matched} not scored"
+        )
+        for row in wrong[:show]:
+            print("    " + row)
+
+
 def main() -> None:
     """Print recall, precision and speaker accuracy for one split."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=["train", "dev", "test", "annotator-training"])
     ap.add_argument("--show", type=int, default=0, help="print this many misses of each kind")
     ap.add_argument("--context", type=int, default=200, help="characters of context before a wrong speaker")
+    ap.add_argument("--brief", action="store_true", help="also score the quotes the split's briefs show")
     args = ap.parse_args()
     if args.split == "test" and args.show:
         print("--show is for train/dev only: test items stay unread; printing figures only")
@@ -159,7 +240,7 @@ def main() -> None:
         print(f"PolNeAR not found at {CORPUS}; nothing to measure")
         return
     gold = load_gold(args.split)
-    n_gold = n_found = n_pred = n_inside = n_overlap = 0
+    n_gold = n_found = n_pred = n_inside = n_overlap = n_turns = n_turns_inside = 0
     sp_total = sp_right = pr_total = pr_right = 0
     misses: list[str] = []
     false_pos: list[str] = []
@@ -222,6 +303,10 @@ def main() -> None:
         for ps, pe, q in pred:
             if q.kind != "statement":
                 continue
+            if "transcript" in q.flags:
+                n_turns += 1
+                n_turns_inside += any(fs <= ps and pe <= fe for fs, fe in fragments)
+                continue
             n_pred += 1
             if any(fs <= ps and pe <= fe for fs, fe in fragments):
                 n_inside += 1
@@ -241,6 +326,9 @@ def main() -> None:
     )
     print(f"  overlap  {pct(n_inside + n_overlap, n_pred)}  (inside or overlapping)")
     print(
+        f"  turns    {n_turns} transcript/Q&A turns, {n_turns_inside} inside a content span (not in precision)"
+    )
+    print(
         f"speaker    {pct(sp_right, sp_total)}  ({sp_right}/{sp_total} found segments with a named/described source)"
     )
     print(
@@ -252,6 +340,11 @@ def main() -> None:
             print(f"--- {title} ({len(rows)})")
             for row in rows[: args.show]:
                 print("  " + row)
+    if args.brief:
+        if args.split == "test":
+            print("--brief is for train/dev only: briefs are never built from test")
+        else:
+            shown_in_brief(args.split, args.show)
 
 
 if __name__ == "__main__":

@@ -129,6 +129,17 @@ def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]
     )
 
 
+def _listable(q: Quote) -> bool:
+    """Return whether a quote may stand in a brief's Quotations: a statement with a speaker or a role.
+
+    A fragment of under four words that ends no sentence ("stunt children's growth,") says nothing on its
+    own: it stays in its sentence, in the theme text, and out of the Quotations.
+    """
+    if q.kind != "statement" or not (q.speaker or q.speaker_role):
+        return False
+    return _words(q.text) >= 4 or q.text.rstrip(" \u201d\"'")[-1:] in (".", "!", "?")
+
+
 @lru_cache(maxsize=1 << 15)
 def _paragraph_words(text: str) -> tuple[str, ...]:
     """Return a paragraph's stems, kept while every audience's brief of the build is composed."""
@@ -138,10 +149,15 @@ def _paragraph_words(text: str) -> tuple[str, ...]:
 def select_quotes(
     analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
 ) -> tuple[Quote, ...]:
-    """Return the quotes a brief shows: all while they fit, else the best statements for its themes."""
+    """Return the quotes a brief shows: all attributed statements while they fit, else the best for its themes.
+
+    A scare-quoted word or phrase ("kind" phrase) is the writer's, not a remark, and a statement nobody is
+    said to have made cannot be credited: neither is listed as a quotation (the JSON keeps every quote).
+    """
     limit = SAFETY_LIMIT if limit is None else limit
-    if len(analysis.quotes) <= limit:
-        return analysis.quotes  # everything fits: all of them, in source order
+    shown = [i for i, q in enumerate(analysis.quotes) if _listable(q)]
+    if len(shown) <= limit:
+        return tuple(analysis.quotes[i] for i in shown)  # everything fits: all of them, in source order
     cited = {c for t in themes for e in t.extracts for c in e.cites}
     scorer = ThemeScorer([t.theme for t in themes]) if themes else None
     # The analysis scored quoted paragraphs against every theme; this brief takes its own themes' best.
@@ -161,11 +177,7 @@ def select_quotes(
         return known
 
     # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
-    ranked = sorted(
-        (_quote_rank(q, cited, relevance(q)), i)
-        for i, q in enumerate(analysis.quotes)
-        if q.kind == "statement"
-    )
+    ranked = sorted((_quote_rank(analysis.quotes[i], cited, relevance(analysis.quotes[i])), i) for i in shown)
     return tuple(analysis.quotes[i] for _, i in ranked[:limit])
 
 

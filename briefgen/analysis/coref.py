@@ -19,16 +19,27 @@ _SENTENCE_END = re.compile(r"[.!?][\u201d\"\u2019']?\s+")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev))$")
 # What follows a subject: an optional party tag or appositive, adverbs, then a finite verb.
 _VERB_AFTER = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?(?:,[^,.;:\u201c\u201d\"]{1,120},)?(?:\s+[a-z]+ly)*\s+"
+    r"(?:\s*\([^()]{0,40}\))?(?:,[^,.;:\u201c\u201d\"]{1,120},|,(?=\s+[a-z]{2,}(?:es|s)\b))?"
+    r"(?:\s+(?:[a-z]+ly|also|then|later|still|never|often|even|again|already|now|too))*\s+"
     r"(?:is|was|has|had|have|will|would|can|could|should|may|might|must|did|does|do|told|said|says|"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
 # A cue just before a name makes the name the cue's subject ("said Smith", "according to Smith").
 _CUE_BEFORE = re.compile(r"(?:said|says|added|noted|wrote|asked|according to)\s+(?:[A-Z][\w.]*\s+){0,4}$")
+# "Moore said Hansen ...": a subject before the cue makes the name after it the reported clause's subject.
+_SUBJECT_CUE = re.compile(
+    r"(?:\b[A-Z][\w.\u2019'\-]*|\b(?:he|she|they|we|I))\s+(?:said|says|added|noted|wrote)\s+$"
+)
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|added|believes|believed|thinks|thought|hopes|hoped|expects|expected|that)\s+$"
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:against|to|for|with|by|from|of|about|on|at|into|over|than|like|toward|towards|behind|between)\s+$"
+)
 _LEAD_WORDS = _words("the a an but and so yet then also former presidential vice nominee candidate")
 _OPEN_MARK = re.compile("[\u201c\u201e]")
 _CLOSE_MARK = re.compile("\u201d")
-_STRAIGHT = re.compile('"')
+_STRAIGHT = re.compile("\"|''")  # a straight mark, or two apostrophes used as one (as some wires print it)
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?\b")
 _POSSESSIVE_END = re.compile(r"[\u2019']s?$")
 _INTRODUCTORY = re.compile(r"^[^,]{1,50},\s+")
@@ -87,6 +98,16 @@ class Sentences:
         """Return the source-wide number of the sentence holding a position."""
         return self._base.get(paragraph, 0) + bisect_right(self._ends.get(paragraph, []), offset)
 
+    def starts(self, paragraph: int) -> list[int]:
+        """Return the paragraph offsets where its sentences start."""
+        return [0, *self._ends.get(paragraph, [])]
+
+    def end(self, paragraph: int, offset: int) -> int | None:
+        """Return the paragraph offset where the sentence holding a position ends, None at the paragraph's end."""
+        ends = self._ends.get(paragraph, [])
+        k = bisect_right(ends, offset)
+        return ends[k] if k < len(ends) else None
+
     def start(self, paragraph: int, offset: int) -> int:
         """Return the paragraph offset where the sentence holding a position starts."""
         ends = self._ends.get(paragraph, [])
@@ -120,7 +141,12 @@ def mention_facts(
     if _POSSESSIVE_AFTER.match(after) or _POSSESSIVE_END.search(text[start:end]):
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))  # "Pence's ...": no
     # "Smith said", "Smith, the chairman, has argued", "said Smith": the name is a clause's subject.
-    subject = bool(_VERB_AFTER.match(after)) or bool(_CUE_BEFORE.search(lead[-80:]))
+    cued = bool(_CUE_BEFORE.search(lead[-80:])) and not _SUBJECT_CUE.search(lead[-40:])
+    if not cued and (_PREPOSITION_BEFORE.search(lead[-14:]) or _COMPLEMENT_BEFORE.search(lead[-24:])):
+        # "Moore said Hansen may return": the subject of a reported clause, not of the sentence.
+        # "the move against Sanders could hurt": a preposition's object, whatever verb follows it.
+        return MentionFacts(sentences.number(n, start), False, marks.inside(start))
+    subject = bool(_VERB_AFTER.match(after)) or cued
     # A name opening its sentence (after an introductory phrase and title words at most) is its topic.
     if not subject:
         opening = _INTRODUCTORY.sub("", lead)

@@ -250,7 +250,8 @@ _CAPITALISED_END = re.compile(r"[A-Z][\w\u2019'.\-]*$")
 _NAME_APPOSITIVE = re.compile(r"([A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*)*),\s+[^,]{2,90},$")
 _RELATIVE_OPENING = re.compile(r"^(?:where|when|who|that|which|while|as)\s+")
 _SUBJECT_AFTER = re.compile(
-    r"\s+([^,;:!?\u201c\u201d\"()\u2014]{1,90})(,\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+))?"
+    r"\s+([^,;:!?\u201c\u201d\"()\u2014]{1,90})"
+    r"(,\s+([A-Z\u00c0-\u00d6\u00d8-\u00de][\w.\-\u2019']*(?:\s+[A-Z\u00c0-\u00d6\u00d8-\u00de][\w.\-\u2019']*)+))?"
 )
 # "And then Trump went on the attack, saying": a connective opening the sentence is not its subject.
 _CONNECTIVES = re.compile(
@@ -274,9 +275,11 @@ def clause_subject(clause: str) -> str | None:
     if words[0].lower() in ("he", "she", "they", "i", "we"):
         return words[0]
     keep: list[str] = []
-    for w in words[:6]:
+    for i, w in enumerate(words[:6]):
         if w[:1].isupper() or (keep and _POSSESSIVE_END.search(keep[-1])) or w.lower() in ("the", "a", "an"):
             keep.append(w)
+        elif keep and w in _ROLE_WORDS and any(x[:1].isupper() for x in words[i + 1 : i + 3]):
+            keep.append(w)  # "Union leader Tomas Brandt": a lower-case role between capitalised words
         else:
             break
     if keep and all(w.lower() in ("the", "a", "an") for w in keep):
@@ -292,13 +295,24 @@ def clause_subject(clause: str) -> str | None:
     return " ".join(keep) or None
 
 
+# Lower-case role nouns that may stand inside a capitalised subject ("Union leader Tomas Brandt").
+_ROLE_WORDS = word_set(
+    "leader chief spokesman spokeswoman spokesperson president chairman chairwoman director minister "
+    "secretary adviser advisor aide official coach manager captain head editor founder presidential candidate "
+    "nominee senior"
+)
+
 # Words between a subject and its verb that say nothing about who speaks: "less than two weeks ago",
 # ", for example,", ", in a statement,".
 _INSERTS = re.compile(
     r"(?:\s+(?:(?:less|more) than\s+)?(?:\S+\s+){1,2}ago|,\s+(?:for example|for instance|however|too|"
     r"meanwhile|in turn|though|in a statement|in an interview|in response|by contrast|in contrast),?)\s*$"
 )
-_TRAILING_RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},$")
+_TRAILING_RELATIVE = re.compile(
+    r",\s*(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},$"
+    # "The actor, whose films include A, B and C: D, said": a "whose" clause may list titles.
+    r"|,\s+whose\s[^;\u201c\u201d\"_]{1,160},$"
+)
 RELATIVE = re.compile(r",\s+(?:who|which)\s[^,;:\u201c\u201d\"]{1,120},")
 
 
@@ -308,7 +322,13 @@ def subject_before(prefix: str) -> str | None:
     prefix = _LY_ADVERBS.sub("", TRAILING_ADVERBS.sub("", prefix))
     prefix = TRAILING_ADVERBS.sub("", _INSERTS.sub("", prefix))
     # "The complaint, which was filed in Washington, alleged": the relative clause says nothing of who speaks.
-    prefix = _TRAILING_RELATIVE.sub("", prefix)
+    stripped = _TRAILING_RELATIVE.sub("", prefix)
+    appositive = _NAME_APPOSITIVE.search(stripped + ",") if stripped != prefix else None
+    if appositive and stripped[appositive.end(1) :].lstrip(", ")[:1].islower():
+        # "Saba Lind, the daughter of Ola Lind, who died in the fire, said": the relative clause ends
+        # the appositive; the subject is the name before it.
+        return appositive.group(1)
+    prefix = stripped
     # "Trump's attorney, Alan Garten, said": the name in the appositive.
     named = _NAMED_APPOSITIVE.search(prefix)
     if named and not _CAPITALISED_END.search(prefix[: named.start()]):

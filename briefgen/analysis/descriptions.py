@@ -42,7 +42,7 @@ _DETERMINERS = frozenset(
         "three",
     ]
 )
-_BODIES = frozenset(["senate", "congress", "presidency", "government"])
+_BODIES = frozenset(["senate", "congress", "presidency", "government", "ministry", "administration"])
 # Heads so general that one shared modifier identifies the person ("the Belarusian leader").
 _GENERIC_HEADS = frozenset(["leade", "offic", "polit", "lawma", "man", "woman", "figur"])
 _STOP = frozenset(["the", "and", "for", "with", "who", "that", "from", "said", "says"])
@@ -101,9 +101,29 @@ def description_words(description: str) -> tuple[list[str], str | None]:
         and len(w) > 2
         and not (w[:1].isupper() and _POSSESSIVE.search(w))
     ]
-    last = description.split()[-1] if description.split() else ""
-    head = stem(clean_token(last)) if last[:1].islower() and len(last) > 2 else None
+    tokens = description.split()
+    for i, w in enumerate(tokens[1:], 1):
+        if w in ("of", "for"):
+            tokens = tokens[:i]  # "the Minister for London": the head is the office, not the place
+            break
+    last = tokens[-1] if tokens else ""
+    office = len(tokens) < len(description.split()) and last[:1].isupper() and not _POSSESSIVE.search(last)
+    head = stem(clean_token(last)) if (last[:1].islower() or office) and len(last) > 2 else None
     return words, head
+
+
+def office_words(description: str) -> frozenset[str]:
+    """Return the stems a person's roles must all hold to fit an office with its place or body.
+
+    "the Minister for London" fits neither the Mayor of London nor the Prime Minister: both the office and
+    the place must be among the person's role words. Empty for any other description.
+    """
+    tokens = description.split()
+    cut = next((i for i, w in enumerate(tokens[1:], 1) if w in ("of", "for")), None)
+    if cut is None or not tokens[cut - 1][:1].isupper():
+        return frozenset()
+    words, _ = description_words(description)
+    return frozenset(words)
 
 
 def description_score(words: list[str], head: str | None, roles: set[str]) -> int:
@@ -114,6 +134,9 @@ def description_score(words: list[str], head: str | None, roles: set[str]) -> in
     the head is as general as "leader" or "official".
     """
     shared = len(set(words) & roles)
+    for office, modifier in (("presi", "vice"), ("minis", "prime")):
+        if head == office and modifier in roles and modifier not in words:
+            return 0  # "the president" is not the vice-president, "the minister" not the prime minister
     if head is not None and head in roles:
         return shared + 1
     return shared if shared >= 2 or head is None or head in _GENERIC_HEADS else 0

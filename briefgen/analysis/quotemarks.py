@@ -122,3 +122,22 @@ def mask(text: str, spans: list[Span]) -> str:
         pos = s.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+# A sentence end glued to the next sentence by a closing mark with no space: "I love them!”Former ...".
+_GLUED = re.compile(r"[.!?][\u201d\"](?=[A-Z][a-z])")
+
+
+def split_glued(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Return the sentence spans, also split where a closing mark ends a sentence with no space after it."""
+    cuts = [m.end() for m in _GLUED.finditer(text)]
+    if not cuts:
+        return sentences
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        for cut in cuts:
+            if start < cut < end:
+                out.append((start, cut))
+                start = cut
+        out.append((start, end))
+    return out

@@ -29,9 +29,12 @@ from .cues import (
 )
 from .finite_verbs import generic_after
 from .intros import intro_phrase
-from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans
+from .quote_kind import TITLE_CASE, is_statement
+from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans, split_glued
+from .roundups import roundup_speaker, signature
 from .segment import sentence_spans
 from .speakers import Resolver, SpeakerPhrase, parse_speaker
+from .transcripts import transcript_quotes
 from .uncued import (
     local_speaker,
     possessive_speaker,
@@ -43,9 +46,6 @@ from .uncued import (
 
 _COLON_INTRO = re.compile(
     r"(?:^|[\u2013\u2014\u2015-]\s+|\bfrom\s+)([A-Z][\w.\u2019'\-]*(?:\s+(?:[A-Z][\w.\u2019'\-]*|and))*)\s*:\s*$"
-)
-_TITLE_CASE = re.compile(
-    r"[A-Z][\w\u2019'\-]*(?:\s+(?:[A-Z0-9][\w\u2019'\-]*|a|an|the|of|in|on|to|for|and|or|is|at|by))*"
 )
 _PASSIVE_BY = re.compile(r"\s+by\s+((?:[a-z]+\s+){0,2}[A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){0,3})")
 # A transcript turn opens with the speaker's name in capitals and a colon ("PENCE:", "SEN. JOHN DOE:").
@@ -62,7 +62,6 @@ _SUBORDINATE = re.compile(
 _NAMED_APPOSITIVE = re.compile(r",\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+),?$")
 _CONTINUES = re.compile(r"\s*(?:Instead|Then|Later|Still|Also|Again|Otherwise|Moreover|Indeed),\s*")
 _INTERRUPTED = re.compile(r"\s*,?\s*[^.!?;:_]{2,100},\s*")
-_SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
 # What a dash after a quote may name: a name ("– Ann Lee"), a handle, or a short description ("– a
 # senior official"); "— essentially the plan he rejects" continues the sentence instead.
 _BYLINE = re.compile(r"[A-Z@]|(?:a|an|the|one)\s+(?![^,]*\b[a-z]{3,}ed\b)(?:\S+\s+){0,4}\S+\s*$")
@@ -75,6 +74,7 @@ _CLAUSE_MARK = re.compile(r"[;:!?_\u201c\u201d\"]")
 _ADJACENT = re.compile(r"(?:\s+that)?\s*[,:]?\s*|\s+[^,.;:_]{1,60}[,:]\s*")
 _ACCORDING_NAME = re.compile(r"\s+([^,.;:]{2,80})")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w\u2019'.]*\s+$")
+_CAPITAL_END = re.compile(r"[A-Z][\w\u2019'.]*$")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|being)\s+$")
 _AND_BEFORE = re.compile(r"\sand\s*$")
 _GENERIC_LEAD = re.compile(r"[,!?]?\s+")
@@ -97,7 +97,7 @@ class _ParagraphQuotes:
         self.para = para
         text = para.text
         doubles, strays = double_spans(text)
-        self.sentences = sentence_spans(text) or [(0, len(text))]
+        self.sentences = split_glued(sentence_spans(text) or [(0, len(text))], text)
         self._starts = [s for s, _ in self.sentences]
         singles = single_spans(text, doubles)
         spans = sorted(doubles + singles, key=lambda s: s.start)
@@ -139,6 +139,10 @@ class _ParagraphQuotes:
         dash = DASH_LINE.match(after) if "\n" not in after else None
         if dash and len(after) < 100 and _BYLINE.match(dash.group(1)):
             return _Attribution(parse_speaker(dash.group(1)), None, True, at + dash.start(1))
+        if (signed := signature(self.para.text, at)) is not None:
+            return _Attribution(signed[0], None, True, signed[1])  # “...” - “Fiona”: a signed comment
+        if after.lstrip()[:1] == "." and after.lstrip()[1:].lstrip()[:1].isupper():
+            return None  # “...”. Writing later, Ms North says: a new sentence, whose cue is its own
         m = ACCORDING.match(after.lstrip(",.!? "))
         if m:
             return _Attribution(parse_speaker(m.group(1)), "according to", True, at)
@@ -160,7 +164,12 @@ class _ParagraphQuotes:
             who = strip_tags(body[: cue.start()]).strip()
             # "Brent Bozell, founder of the Media Research Center, said": the name before the appositive.
             named = _NAMED_APPOSITIVE.search(who)
-            if named and who[:1].isupper() and _LOWER_WORD.search(who, 0, named.start()):
+            if (
+                named
+                and who[:1].isupper()
+                and _LOWER_WORD.search(who, 0, named.start())
+                and not _CAPITAL_END.search(who, 0, named.start())  # "University of California, Santa Cruz"
+            ):
                 who = named.group(1)  # "Rep. Hunter’s chief of staff, Joe Kasper, told": the name
             who = _NAME_THEN_APPOSITIVE.sub(r"\1", who)
             if final and _NEXT_QUOTE_CLAUSE.match(full, len(after) - len(body) + cue.end()):
@@ -183,6 +192,9 @@ class _ParagraphQuotes:
         opening = span.open_mark if span.open_mark >= 0 else span.start
         s0 = self.sentence_of(opening)[0]
         prefix = self.masked[s0:opening]
+        label = roundup_speaker(prefix) if s0 == 0 else None
+        if label is not None:
+            return _Attribution(label, None, True, 0)  # "* AP - “...”", "Ann Lee, Reuters: “...”"
         named = intro_phrase(prefix)
         if named is not None and parse_speaker(named[0]) is not None:
             # "Said Ann Lee, who grew up nearby, “...”", "From the report: “...”": no subject-verb cue.
@@ -252,6 +264,8 @@ class _ParagraphQuotes:
         """Return the attribution of a span: right after it first, else earlier in its sentence."""
         if span.close_mark >= 0:
             close = span.close_mark
+            if self.para.text.startswith("''", close):
+                close += 1  # a doubled apostrophe closes the quote: what follows starts after both
             after = self.masked[close + 1 : close + 160]
             final = self.para.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?")
             found = self._after_cue(after, close + 1, final)
@@ -337,26 +351,6 @@ class _ParagraphQuotes:
         return None
 
 
-def _is_statement(text: str, attribution: _Attribution | None, span: Span, pq: _ParagraphQuotes) -> bool:
-    """Return whether a quote is a remark (statement) rather than a scare-quoted phrase."""
-    words = len(_SHORT_WORDS.findall(text))
-    if words == 0:
-        return False
-    if words <= 6 and _TITLE_CASE.fullmatch(text.strip(" ,.!?")):
-        return False  # a title or a name ("Face the Nation", "Lyin' Ted"), however it is introduced
-    adjacent = attribution is not None and attribution.adjacent
-    if adjacent or "missing-opening-mark" in span.flags:
-        return True
-    if words >= 8:
-        return True
-    if words >= 5 and attribution is not None:
-        return True
-    # A quote standing as its own sentence ending in punctuation: “We will not back down.”
-    start = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
-    own_sentence = pq.masked[start : max(start, span.open_mark)].strip() == ""
-    return own_sentence and words >= 3 and text.rstrip()[-1:] in ".!?,"
-
-
 def _next_line_dash(text: str, span: Span, following: str) -> _Attribution | None:
     """Return the attribution a "- Name." line gives the quote-only paragraph before it."""
     if (
@@ -395,7 +389,7 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
             speaker, role = (None, None)
             if attribution is not None:
                 speaker, role = resolver.resolve(attribution.phrase, para.n, attribution.at)
-            kind: QuoteKind = "statement" if _is_statement(text, attribution, span, pq) else "phrase"
+            kind: QuoteKind = "statement" if is_statement(text, attribution, span, pq) else "phrase"
             turn = _TRANSCRIPT_TURN.match(para.text) if attribution is None else None
             if turn and turn.end() <= span.start:
                 # "PENCE: Well, she thinks this is “Shark Tank.”": a transcript turn is its speaker's words.
@@ -404,7 +398,7 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                 speaker, role = owned
             elif kind == "statement" and attribution is None:
                 speaker, role = uncued_speaker(span, pq, prev_masked, last, resolver)
-            elif attribution is None and _TITLE_CASE.fullmatch(text.strip(" ,.!?")):
+            elif attribution is None and TITLE_CASE.fullmatch(text.strip(" ,.!?")):
                 speaker, role = title_speaker(span, pq, resolver)
             elif attribution is None:
                 # A phrase in a sentence whose subject is a known person is that person's word ("Sanders
@@ -442,9 +436,14 @@ def find_quotes(source: Source) -> tuple[Quote, ...]:
                     flags=span.flags,
                 )
             )
-            if kind == "statement" and (speaker or role):
+            if kind == "statement" and (speaker or role or attribution is not None):
+                # A cued statement whose speaker stays unknown ("..., she said" with no woman named) is
+                # still the last remark: the quotes that continue it must not go to an earlier speaker.
                 last = (para.n, speaker, role)
                 if speaker:
                     resolver.note_speaker(para.n, span.end, speaker)
         prev_masked = pq.masked
+    turns = transcript_quotes(source, resolver)
+    if turns:
+        out = sorted(out + turns, key=lambda q: (q.cite.paragraph, q.start))
     return tuple(out)

@@ -23,16 +23,27 @@ class QuoteContext(Protocol):
     def sentence_of(self, pos: int) -> tuple[int, int]: ...
 
 
+# A quoted run in masked text: blanked words ("___ ____") separated by spaces.
+_QUOTED_RUN = re.compile(r"_+(?:\s+_+)*")
+
+
+def _ends_with_remark(masked_sentence: str) -> bool:
+    """Return whether a masked sentence quotes a remark (four words or more), not just a scare-quoted word."""
+    return any(len(m.group(0).split()) >= 4 for m in _QUOTED_RUN.finditer(masked_sentence))
+
+
 def _paragraph_topic(prev: str, n: int, resolver: Resolver) -> str | None:
     """Return the person who is the subject of a paragraph's last sentence, if a known person is."""
     spans = sentence_spans(prev)
-    if not spans or "_" in prev[spans[-1][0] :]:
+    if not spans or _ends_with_remark(prev[spans[-1][0] :]):
         return None  # the previous paragraph ends with a quote: its own attribution rules
     s0 = spans[-1][0]
     who = clause_subject(prev[s0:].lstrip())
     phrase = parse_speaker(who) if who else None
+    # A full name as the subject is a person even when the source names them only once.
+    full = phrase is not None and phrase.name is not None and len(phrase.name.split()) >= 2
     if phrase is None or not (
-        phrase.name and resolver.people.known(phrase.name) or phrase.pronoun in ("he", "she")
+        phrase.name and (full or resolver.people.known(phrase.name)) or phrase.pronoun in ("he", "she")
     ):
         return None
     return resolver.resolve(phrase, n, s0)[0]

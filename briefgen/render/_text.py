@@ -90,6 +90,16 @@ def brief_source(brief: Brief, source_id: str) -> Source | None:
     return cached[1].get(source_id)
 
 
+# A comma, semicolon or colon ending a quote belongs to the sentence that carried it (",” she said"):
+# the shown quote stands alone, so that mark is dropped; its own ". ! ? …" and a dash cut-off stay.
+_DANGLING = ",;:"
+
+
+def quote_display(text: str) -> str:
+    """Return a quote's text as shown: verbatim, without surrounding space or a dangling , ; or : at its end."""
+    return text.strip().rstrip(_DANGLING).rstrip()
+
+
 def attribution(quote: Quote) -> str:
     """Return who said a quote: 'Name', 'Name, role', a role, or 'unattributed'."""
     if quote.speaker and quote.speaker_role:

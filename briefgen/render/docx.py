@@ -37,6 +37,7 @@ from ._text import (
     entity_sources,
     event_label,
     note_lines,
+    quote_display,
     source_label,
     source_reference,
 )
@@ -234,7 +235,12 @@ class _Writer:
     def quote(self, block: QuoteBlock) -> None:
         """Write “text” — speaker in the Quote style, its footnote, then the context sentence."""
         q = block.quote
-        self.para(f"\u201c{q.text}\u201d \u2014 {attribution(q)}", "Quote", (q.cite,), mark=block.mark)
+        self.para(
+            f"\u201c{quote_display(q.text)}\u201d \u2014 {attribution(q)}",
+            "Quote",
+            (q.cite,),
+            mark=block.mark,
+        )
         if block.context is not None:
             # The context sentence comes from the quote's own paragraph: one note serves both.
             extra = tuple(c for c in block.context.cites if c != q.cite)

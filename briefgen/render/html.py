@@ -19,6 +19,7 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    quote_display,
     source_label,
     source_reference,
 )
@@ -116,7 +117,7 @@ class _Writer:
             )
             mark = f"<em>{escape(block.mark)}</em><br>" if block.mark else ""
             self.out.append(
-                f'<blockquote style="{self.S["quote"]}">{mark}\u201c{escape(q.text)}\u201d'
+                f'<blockquote style="{self.S["quote"]}">{mark}\u201c{escape(quote_display(q.text))}\u201d'
                 f'<br><span style="{self.S["who"]}">\u2014 {escape(attribution(q))}'
                 f"{self.refs((q.cite,))}</span>{ctx}</blockquote>"
             )

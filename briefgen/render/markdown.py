@@ -28,6 +28,7 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    quote_display,
     source_label,
     source_reference,
 )
@@ -69,7 +70,7 @@ class _Writer:
             if block.mark:
                 self.out += [f"> *{escape(block.mark)}*", ">"]
             self.out.append(
-                f"> \u201c{escape(q.text)}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}"
+                f"> \u201c{escape(quote_display(q.text))}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}"
             )
             if block.context:
                 self.out += [">", f"> *Context:* {self.para(block.context)}"]

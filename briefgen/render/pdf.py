@@ -50,6 +50,7 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    quote_display,
     source_label,
     source_reference,
 )
@@ -303,7 +304,7 @@ class _Writer:
     def quote(self, block: QuoteBlock) -> list[Flowable]:
         """Return an indented quote, its attribution and marker, and the context in small type."""
         q, s = block.quote, self.s
-        parts = self.paras(f"\u201c{q.text}\u201d", s.quote, prefix=_mark(block.mark))
+        parts = self.paras(f"\u201c{quote_display(q.text)}\u201d", s.quote, prefix=_mark(block.mark))
         parts += self.paras(attribution(q), s.attribution, (q.cite,), prefix="\u2014 ")
         if block.context is not None:
             parts += self.paras(block.context.text, s.context, block.context.cites)

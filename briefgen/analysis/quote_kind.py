@@ -1,0 +1,41 @@
+"""Quote classification: a remark (statement) or a scare-quoted word, phrase or title (phrase)."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from .quotemarks import Span
+from .uncued import QuoteContext
+
+# A run of title-case words: a title or a name ("Face the Nation", "Lyin' Ted", "Global South").
+TITLE_CASE = re.compile(
+    r"[A-Z][\w\u2019'\-]*(?:\s+(?:[A-Z0-9][\w\u2019'\-]*|a|an|the|of|in|on|to|for|and|or|is|at|by))*"
+)
+_SHORT_WORDS = re.compile(r"[\w\u2019'\-]+")
+
+
+class Attributed(Protocol):
+    """What the classifier needs of an attribution: whether its cue stands right by the quote."""
+
+    adjacent: bool
+
+
+def is_statement(text: str, attribution: Attributed | None, span: Span, pq: QuoteContext) -> bool:
+    """Return whether a quote is a remark (statement) rather than a scare-quoted phrase."""
+    words = len(_SHORT_WORDS.findall(text))
+    if words == 0:
+        return False
+    if words <= 6 and TITLE_CASE.fullmatch(text.strip(" ,.!?")):
+        return False  # a title or a name ("Face the Nation", "Lyin' Ted"), however it is introduced
+    adjacent = attribution is not None and attribution.adjacent
+    if adjacent or "missing-opening-mark" in span.flags:
+        return True
+    if words >= 8:
+        return True
+    if words >= 5 and attribution is not None:
+        return True
+    # A quote standing as its own sentence ending in punctuation: “We will not back down.”
+    start = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
+    own_sentence = pq.masked[start : max(start, span.open_mark)].strip() == ""
+    return own_sentence and words >= 3 and text.rstrip()[-1:] in ".!?,"
