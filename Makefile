@@ -23,8 +23,10 @@ $(VENV)/.dev: $(VENV)/.installed
 setup: $(VENV)/.installed
 dev: $(VENV)/.dev
 
+# Build any config: make brief CONFIG=path/to/mine.yaml
 brief: $(VENV)/.installed
 	$(BIN)/briefgen build $(CONFIG)
+	@echo "briefgen is $(BIN)/briefgen (not on PATH); or run: source $(BIN)/activate"
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest

@@ -48,7 +48,7 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
         # The themes as a build gives them to the template, without the week's counts; and a since
         # date, as if a week were archived, so that a layout's "since" branch is checked too.
         themes = tuple(ThemeSummary(config.theme(tid), ()) for tid in audience.themes)
-        context = layout_context(config, audience, as_of, themes, counts, long_date(as_of))
+        context = layout_context(config, audience, as_of, themes, counts, since=long_date(as_of))
         try:
             lines_out = render_layout(templates, audience.template, context)
         except BriefgenError as exc:

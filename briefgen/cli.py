@@ -44,17 +44,27 @@ def _jobs(text: str) -> int:
     return n
 
 
+def _global_options(p: argparse.ArgumentParser, default: object) -> None:
+    """Add the options every command takes, before or after its name."""
+    p.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    p.add_argument("--debug", action="store_true", default=default, help="show Python tracebacks for errors")
+    p.add_argument(
+        "--quiet", "-q", action="store_true", default=default, help="print nothing but warnings and errors"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command."""
     p = argparse.ArgumentParser(
         prog="briefgen", description="Turn a week's reading into cited policy briefs."
     )
-    p.add_argument("--version", action="version", version=f"briefgen {__version__}")
-    p.add_argument("--debug", action="store_true", help="show Python tracebacks for errors")
-    p.add_argument("--quiet", "-q", action="store_true", help="print nothing but warnings and errors")
+    _global_options(p, default=False)
+    # The same options after the command; SUPPRESS keeps a value given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, default=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="build every audience's brief from a config")
+    b = sub.add_parser("build", parents=[common], help="build every audience's brief from a config")
     b.add_argument("config", type=Path, help="the YAML config, e.g. configs/weekly.yaml")
     b.add_argument("--audience", action="append", metavar="NAME", help="only this audience (repeatable)")
     b.add_argument("--format", type=_formats, metavar="LIST", help=f"comma-separated: {','.join(FORMATS)}")
@@ -95,15 +105,23 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("config", type=Path)
     h.add_argument("--archive", type=Path, metavar="FILE", help="the archive to list (default: the config's)")
 
-    c = sub.add_parser("check", help="validate a config, its sources and templates; list every problem")
+    c = sub.add_parser(
+        "check", parents=[common], help="validate a config, its sources and templates; list every problem"
+    )
     c.add_argument("config", type=Path)
 
-    e = sub.add_parser("extract", help="show what the analysis finds in sources, without a config")
-    e.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    e = sub.add_parser(
+        "extract", parents=[common], help="show what the analysis finds in sources, without a config"
+    )
+    e.add_argument(
+        "files", type=Path, nargs="+", metavar="PATH", help="source files, or folders to read every file in"
+    )
     e.add_argument("--json", action="store_true", help="print the JSON contract instead of a table")
     e.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date to resolve relative dates against")
 
-    r = sub.add_parser("review", help="a local web page to review, correct and annotate the week's briefs")
+    r = sub.add_parser(
+        "review", parents=[common], help="a local web page to review, correct and annotate the week's briefs"
+    )
     r.add_argument("config", type=Path)
     r.add_argument(
         "--as-of", type=_date, metavar="YYYY-MM-DD", help="the week to review (default: config, today)"
@@ -115,15 +133,21 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--cache-dir", type=Path, metavar="DIR", help="cache of per-source analysis, as for build")
     r.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
-    t = sub.add_parser("template-help", help="list every name and directive a brief.j2 may use")
+    t = sub.add_parser(
+        "template-help", parents=[common], help="list every name and directive a brief.j2 may use"
+    )
     t.add_argument("--markdown", action="store_true", help="as Markdown tables (the README's section)")
 
-    n = sub.add_parser("new-audience", help="copy a template folder and add the audience to the config")
+    n = sub.add_parser(
+        "new-audience", parents=[common], help="copy a template folder and add the audience to the config"
+    )
     n.add_argument("config", type=Path)
     n.add_argument("name", help="the new audience's id (a-z, 0-9, _)")
     n.add_argument("--from", dest="source", required=True, metavar="AUDIENCE", help="the audience to copy")
 
-    s = sub.add_parser("summarize", help="print the N best sentences of one document, in document order")
+    s = sub.add_parser(
+        "summarize", parents=[common], help="print the N best sentences of one document, in document order"
+    )
     s.add_argument("file", type=Path)
     s.add_argument("--sentences", "-n", type=int, default=3, metavar="N")
     return p
@@ -234,13 +258,25 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _read_files(files: list[Path]) -> tuple:
-    from .ingest import read_sources
+    from .ingest import gather_paths, read_sources
 
-    result = read_sources(files)
+    paths: list[Path] = []
+    for path in files:
+        if path.is_dir():  # a folder means the sources in it, as in a config
+            found, problems = gather_paths((str(path),), Path())  # paths as the user typed them
+            for problem in problems:
+                _warn(problem)
+            paths += found
+        else:
+            paths.append(path)
+    result = read_sources(list(dict.fromkeys(paths)))
     for w in result.warnings:
         _warn(w)
     if not result.sources:
-        raise SourceError([r for _, r in result.skipped] or ["no readable source"])
+        raise SourceError(
+            [r for _, r in result.skipped]
+            or [f"{', '.join(map(str, files))}: no source file to read; give files, or folders holding them"]
+        )
     for _, reason in result.skipped:
         _warn(reason)
     return tuple(result.sources)
@@ -278,6 +314,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
     if args.sentences < 1:
         raise BriefgenError("--sentences must be at least 1")
+    if args.file.is_dir():
+        raise BriefgenError(f"{args.file}: a folder; summarize reads one file (extract reads a folder)")
     (source, *_) = _read_files([args.file])
     for sentence in summarize_document(source, args.sentences):
         print(sentence.text)

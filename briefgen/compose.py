@@ -6,16 +6,15 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .analysis.event_parts import period_end
-from .analysis.segment import sentence_spans
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
 from .archive.history import History, long_date
 from .archive.memory import Memory
+from .compose_quotes import SAFETY_LIMIT, QuotesView, listable, quote_context, select_quotes
 from .config import Audience, Config
 from .edits import BriefEdits
 from .errors import RenderError
@@ -42,12 +41,10 @@ from .model import (
     Timeline,
     block_cites,
 )
+from .render._text import ENTITY_SOURCES_SHOWN
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
-# "No limit" in a config still means at most this many quotes or events, so a week of thousands of
-# sources gives a brief a reader can use (and a renderer can lay out) rather than a phone book.
-SAFETY_LIMIT = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +60,16 @@ class ThemeView:
     extracts: int
 
 
+NO_QUOTES = QuotesView(0, 0, "source order")  # what `briefgen check` tells a template before any reading
+
+
 def layout_context(
     config: Config,
     audience: Audience,
     as_of: str,
     themes: tuple[ThemeSummary, ...],
     counts: dict[str, int],
+    quotes: QuotesView = NO_QUOTES,
     since: str | None = None,
 ) -> dict[str, Any]:
     """Return the names a layout template may use (README: "What a brief.j2 may use"); build and check share it."""
@@ -95,6 +96,7 @@ def layout_context(
             for t in themes
         ],
         "counts": counts,
+        "quotes": quotes,
     }
 
 
@@ -117,82 +119,6 @@ def trim_extracts(extracts: tuple[Extract, ...], max_words: int | None) -> tuple
     return tuple(out)
 
 
-def _quote_rank(q: Quote, cited: set[Cite], relevance: float) -> tuple[int, ...]:
-    """Return a sort key: named statements on the brief's themes first, then cited ones, longer ones."""
-    return (
-        0 if q.kind == "statement" else 1,
-        0 if q.speaker else (1 if q.speaker_role else 2),
-        1 if q.flags else 0,  # a quote with a missing mark is one an editor would check first
-        -round(relevance * 4),  # coarse, so length still orders quotes of similar relevance
-        0 if q.cite in cited else 1,
-        -min(_words(q.text), 40),
-    )
-
-
-def _listable(q: Quote) -> bool:
-    """Return whether a quote may stand in a brief's Quotations: a statement with a speaker or a role.
-
-    A fragment of under four words that ends no sentence ("stunt children's growth,") says nothing on its
-    own: it stays in its sentence, in the theme text, and out of the Quotations.
-    """
-    if q.kind != "statement" or not (q.speaker or q.speaker_role):
-        return False
-    return _words(q.text) >= 4 or q.text.rstrip(" \u201d\"'")[-1:] in (".", "!", "?")
-
-
-@lru_cache(maxsize=1 << 15)
-def _paragraph_words(text: str) -> tuple[str, ...]:
-    """Return a paragraph's stems, kept while every audience's brief of the build is composed."""
-    return tuple(words(text))
-
-
-def select_quotes(
-    analysis: Analysis, themes: tuple[ThemeSummary, ...], limit: int | None
-) -> tuple[Quote, ...]:
-    """Return the quotes a brief shows: all attributed statements while they fit, else the best for its themes.
-
-    A scare-quoted word or phrase ("kind" phrase) is the writer's, not a remark, and a statement nobody is
-    said to have made cannot be credited: neither is listed as a quotation (the JSON keeps every quote).
-    """
-    limit = SAFETY_LIMIT if limit is None else limit
-    shown = [i for i, q in enumerate(analysis.quotes) if _listable(q)]
-    if len(shown) <= limit:
-        return tuple(analysis.quotes[i] for i in shown)  # everything fits: all of them, in source order
-    cited = {c for t in themes for e in t.extracts for c in e.cites}
-    scorer = ThemeScorer([t.theme for t in themes]) if themes else None
-    # The analysis scored quoted paragraphs against every theme; this brief takes its own themes' best.
-    wanted = {t.theme.id for t in themes}
-    columns = [i for i, t in enumerate(analysis.themes) if t.theme.id in wanted]
-    memo: dict[Cite, float] = {
-        cite: max((scores[i] for i in columns), default=0.0) for cite, scores in analysis.quoted
-    }
-
-    def relevance(q: Quote) -> float:
-        if scorer is None:
-            return 0.0
-        known = memo.get(q.cite)  # one lookup: a cite hashes in Python
-        if known is None:  # an Analysis made without the scores (a test, an older caller)
-            text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
-            known = memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
-        return known
-
-    # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
-    ranked = sorted((_quote_rank(analysis.quotes[i], cited, relevance(analysis.quotes[i])), i) for i in shown)
-    return tuple(analysis.quotes[i] for _, i in ranked[:limit])
-
-
-def quote_context(analysis: Analysis, quote: Quote) -> Para | None:
-    """Return the verbatim sentence a quote stands in when it says more than the quote itself."""
-    text = analysis.source(quote.cite.source).paragraph(quote.cite.paragraph).text
-    for s, e in sentence_spans(text):
-        if s <= quote.start < e or s < quote.end <= e:
-            sentence = text[s:e]
-            if _words(sentence) >= _words(quote.text) + 4:
-                return Para(sentence, (quote.cite,))
-            return None
-    return None
-
-
 class _Composer:
     """Turns layout lines into sections, pulling data from the Analysis for each directive."""
 
@@ -213,6 +139,9 @@ class _Composer:
         self.themes = {t.theme.id: t for t in themes}
         self.shown_themes: list[ThemeSummary] = []
         self.shown_quotes: list[Quote] = []
+        self.shown_contexts: set[str] = set()  # a context sentence is shown once per brief
+        self.judged: list[Extract] = []
+        self.selected: dict[int | None, tuple[Quote, ...]] = {}
         self.shown_events: tuple[Event, ...] = ()
         self.bluf: tuple[Extract, ...] = ()
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
@@ -242,6 +171,7 @@ class _Composer:
                 self.used.add(best.text)
             if len(out) == n:
                 break
+        self.judged.extend(out)
         return tuple(out)
 
     def theme_blocks(self, theme_id: str) -> list[Block]:
@@ -280,18 +210,29 @@ class _Composer:
         self.shown_quotes += [q for q in voices if q not in self.shown_quotes]
         return blocks
 
+    def select(self, limit: int | None) -> tuple[Quote, ...]:
+        """Return the quotes ``@quotes`` with this limit shows (before any shown earlier are left out)."""
+        if limit not in self.selected:
+            self.selected[limit] = select_quotes(self.analysis, tuple(self.themes.values()), limit)
+        return self.selected[limit]
+
     def quotes(self, n: int | None) -> list[Block]:
         limit = n if n is not None else self.audience.max_quotes
-        quotes = [
-            q
-            for q in select_quotes(self.analysis, tuple(self.themes.values()), limit)
-            if q not in self.shown_quotes
-        ]
+        quotes = [q for q in self.select(limit) if q not in self.shown_quotes]
         quotes = [q for q in quotes if not self.memory.old(q)] or quotes  # repeats only if nothing else
         self.shown_quotes.extend(quotes)
         if not quotes:
             return [Para("No direct quotations in the week's sources.")]
-        return [QuoteBlock(q, quote_context(self.analysis, q), self.memory.mark(q)) for q in quotes]
+        return [
+            QuoteBlock(q, quote_context(self.analysis, q, self.shown_contexts), self.memory.mark(q))
+            for q in quotes
+        ]
+
+    def quotes_view(self) -> QuotesView:
+        """Return what the layout template may say of the quotations: found, shown, in what order."""
+        found = sum(1 for q in self.analysis.quotes if listable(q))  # what a Quotations section may list
+        shown = len(self.select(self.audience.max_quotes))
+        return QuotesView(found, shown, "source order" if shown == found else "most relevant first")
 
     def directive(self, line: Line) -> list[Block]:
         arg = line.arg
@@ -321,7 +262,9 @@ class _Composer:
         if line.text == "changes":
             return self.changes_blocks(int(arg) if arg.isdigit() else None)
         if line.text == "entities":
-            return [EntityIndex(self.analysis.entities[:MAX_ENTITIES])]
+            entities = self.analysis.entities[:MAX_ENTITIES]
+            named = dict.fromkeys(i for e in entities for i in e.sources[:ENTITY_SOURCES_SHOWN])
+            return [EntityIndex(entities, tuple(self.analysis.source(i) for i in named))]
         if line.text == "sources":
             return [SourceNotes(())]  # filled once every cite is known (see compose)
         raise RenderError(f"unknown directive '@{line.text}'")
@@ -413,7 +356,8 @@ def _used_note(note: SourceNote, source: Source, brief_cites: list[Cite], quotes
     """Return a source note saying what this brief used from the source, with any reliability note."""
     n_cites = sum(1 for c in brief_cites if c.source == note.source)
     n_quotes = sum(1 for q in quotes if q.cite.source == note.source)
-    used = f"cited {n_cites} times in this brief, {n_quotes} of its quotations shown"
+    times = "once" if n_cites == 1 else f"{n_cites} times"
+    used = f"Cited {times} in this brief, {n_quotes} of its quotations shown"
     flags = ((f"Reliability: {source.reliability}",) if source.reliability else ()) + note.flags
     return dataclasses.replace(note, used=used, flags=flags)
 
@@ -460,7 +404,8 @@ def compose(
             "events": len(analysis.events),
             "entities": len(analysis.entities),
         },
-        since,
+        quotes=composer.quotes_view(),
+        since=since,
     )
     lines = render_layout(templates, audience.template, context)
     problems = check_directives(
@@ -485,7 +430,8 @@ def compose(
             s.title,
             s.level,
             tuple(
-                SourceNotes(notes + analysis.excluded) if isinstance(b, SourceNotes) else b for b in s.blocks
+                SourceNotes(notes + analysis.excluded, analysis.sources) if isinstance(b, SourceNotes) else b
+                for b in s.blocks
             ),
         )
         for s in sections
@@ -505,6 +451,7 @@ def compose(
         events=composer.shown_events,
         themes=tuple(composer.shown_themes),
         bluf=composer.bluf,
+        judgements=tuple(composer.judged),
         keywords=tuple(t.theme.title for t in themes),
         one_page=audience.one_page,
         stem=output_stem(config.output_pattern, as_of, audience.id),

@@ -81,7 +81,7 @@ def _drop(brief: Brief, at: tuple[int, int, int | None]) -> tuple[Brief, str]:
         blocks[bi] = Timeline(block.events[:item] + block.events[item + 1 :])
     elif isinstance(block, EntityIndex) and item is not None:
         gone = f"entity {block.entities[item].name}"
-        blocks[bi] = EntityIndex(block.entities[:item] + block.entities[item + 1 :])
+        blocks[bi] = dataclasses.replace(block, entities=block.entities[:item] + block.entities[item + 1 :])
     else:
         gone = block
         del blocks[bi]
@@ -91,6 +91,7 @@ def _drop(brief: Brief, at: tuple[int, int, int | None]) -> tuple[Brief, str]:
         changes["quotes"] = tuple(q for q in brief.quotes if q is not gone.quote)
     elif isinstance(gone, Para):
         changes["bluf"] = tuple(e for e in brief.bluf if e.text != gone.text)
+        changes["judgements"] = tuple(e for e in brief.judgements if e.text != gone.text)
         changes["themes"] = tuple(
             dataclasses.replace(t, extracts=tuple(e for e in t.extracts if e.text != gone.text))
             for t in brief.themes

@@ -211,6 +211,10 @@ TEMPLATE_NAMES: tuple[tuple[str, str, str, str], ...] = (
     ("counts.quotes", "whole number", "120", "quotations found"),
     ("counts.events", "whole number", "40", "dated events found"),
     ("counts.entities", "whole number", "85", "people and organisations named"),
+    ("quotes.found", "whole number", "695", "attributed quotations found (what @quotes may list)"),
+    ("quotes.shown", "whole number", "60", "quotations `@quotes` (without a number) shows"),
+    ("quotes.all", "true/false", "false", "whether it shows all of them"),
+    ("quotes.order", "text", "most relevant first", "their order: 'source order' when all are shown"),
 )
 DIRECTIVE_HELP: tuple[tuple[str, str], ...] = (
     ("@bluf", "the bottom line up front: the week's most important sentences, as bullets"),

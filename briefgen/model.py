@@ -231,12 +231,14 @@ class Timeline:
 @dataclass(frozen=True, slots=True)
 class EntityIndex:
     entities: tuple[Entity, ...]
+    sources: tuple[Source, ...] = ()  # the sources the index names, so a renderer can name them
 
 
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class SourceNotes:
     notes: tuple[SourceNote, ...]
+    sources: tuple[Source, ...] = ()  # sources the notes' flags refer to, so a renderer can name them
 
 
 @fast_pickle
@@ -320,6 +322,7 @@ class Brief:
     bluf: tuple[Extract, ...] = ()
     keywords: tuple[str, ...] = ()
     one_page: bool = False
+    judgements: tuple[Extract, ...] = ()  # the key judgements the brief shows, in order
     stem: str = field(default="")  # output file name without suffix
     changes: Changes | None = None  # None: built without the weekly archive
 

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixture_project import copy_project
 
 from briefgen.cli import main
 
@@ -18,11 +19,9 @@ FORMATS = ("docx", "pdf", "json", "md", "html")
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    """Return a copy of the sample project (config, templates, seeds), built once."""
+    """Return a copy of the fixture project (config, templates, seeds), built once."""
     root = tmp_path_factory.mktemp("project")
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    assert main(["--quiet", "build", str(root / "configs" / "weekly.yaml")]) == 0
+    assert main(["--quiet", "build", str(copy_project(root))]) == 0
     return root
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import shutil
 from pathlib import Path
 
 import pytest
+from fixture_project import copy_project
 
 import briefgen.cache
 from briefgen.analysis import analyze_source
@@ -27,12 +27,11 @@ EXTRA = (
 
 
 def make_project(root: Path, extra: int = 0) -> Path:
-    """Return the config of a copy of the sample project, with ``extra`` small made-up articles."""
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns(".briefgen-cache", "out"))
+    """Return the config of a copy of the fixture project, with ``extra`` small made-up articles."""
+    config = copy_project(root)
     for i in range(extra):
         (root / "seeds" / f"made_up_{i:02d}.txt").write_text(EXTRA[i % len(EXTRA)] + f"\nNote {i}.\n")
-    return root / "configs" / "weekly.yaml"
+    return config
 
 
 def _source(text: str = "One sentence here. Another one there.") -> Source:

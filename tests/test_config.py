@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixture_project import FIXTURE_PROJECT
 
 from briefgen.config import FORMATS, Audience, Config, load_config
 from briefgen.config_schema import AUDIENCE_FIELDS, SCHEMA, THEME_FIELDS, TOP_FIELDS, validate
@@ -57,7 +58,7 @@ def ok(text: str) -> Config:
 def test_weekly_config_validates(tmp_path: Path) -> None:
     configs = tmp_path / "configs"
     configs.mkdir()
-    shutil.copy(ROOT / "configs" / "weekly.yaml", configs)
+    shutil.copy(FIXTURE_PROJECT / "configs" / "weekly.yaml", configs)
     for name in ("principals", "analysts", "press", "sanctions_desk"):
         (tmp_path / "templates" / name).mkdir(parents=True)
     config = load_config(configs / "weekly.yaml")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from fixture_project import TEMPLATES
 from sample_brief import sample_brief
 
 from briefgen.render import RenderOptions
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_table_grid_matches_its_cells_and_is_fixed():
-    options = RenderOptions(default_template_dir=ROOT / "templates" / "default")
+    options = RenderOptions(default_template_dir=TEMPLATES / "default")
     doc = docx.Document(io.BytesIO(DocxRenderer().render(sample_brief(), options)))
     assert doc.tables
     for table in doc.tables:
@@ -33,7 +34,7 @@ def test_every_table_grid_matches_its_cells_and_is_fixed():
 
 
 def test_a_quotes_context_line_is_quieter_than_the_quote():
-    options = RenderOptions(default_template_dir=ROOT / "templates" / "default")
+    options = RenderOptions(default_template_dir=TEMPLATES / "default")
     doc = docx.Document(io.BytesIO(DocxRenderer().render(sample_brief(), options)))
     context = [p for p in doc.paragraphs if p.style.name == "Quote Context"]
     assert context

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from docx import Document
+from fixture_project import FIXTURE_PROJECT, copy_project
 from pypdf import PdfReader
 
 from briefgen.cli import main
@@ -20,9 +20,7 @@ DATE = "2025-12-20"
 
 
 def _project(root: Path) -> Path:
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    return root / "configs" / "weekly.yaml"
+    return copy_project(root)
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +126,7 @@ def test_edits_that_empty_a_brief_are_refused(tmp_path, capsys):
 
 
 def test_every_problem_of_an_edits_file_at_once_with_positions():
-    config = load_config(ROOT / "configs" / "weekly.yaml")
+    config = load_config(FIXTURE_PROJECT / "configs" / "weekly.yaml")
     text = """bluf:
   - id: q-0123456789ab
 pin:

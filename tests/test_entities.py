@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fixture_project import SEEDS
+
 from briefgen.analysis.entities import close_spelling, find_entities
 from briefgen.model import Cite, Paragraph, Quote, Source
 
@@ -96,11 +98,10 @@ def test_acronym_joins_organisation_and_scare_quotes_are_skipped() -> None:
 
 
 def test_seed_entities() -> None:
-    from pathlib import Path
 
     import pytest
 
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    seeds = SEEDS
     if not seeds.is_dir():
         pytest.skip("seeds/ not present")
     sources = []

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
+from fixture_project import SEEDS
 
 from briefgen.analysis.dates import find_dates
 from briefgen.analysis.events import find_events
@@ -125,9 +125,6 @@ def test_anchor_dated_elsewhere_gives_a_date() -> None:
         "c", "At the outset of the invasion of Sylvania, the president fled to the coast by helicopter."
     )
     assert _events(c) == ()
-
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def _seed_sources() -> tuple[Source, ...]:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixture_project import TEMPLATES
 
 from briefgen.cli import main
 
@@ -47,7 +48,7 @@ def project(tmp_path: Path) -> Path:
 
 def write_config(root: Path, formats: str) -> Path:
     path = root / "weekly.yaml"
-    path.write_text(CONFIG.format(templates=ROOT / "templates", formats=formats), encoding="utf-8")
+    path.write_text(CONFIG.format(templates=TEMPLATES, formats=formats), encoding="utf-8")
     return path
 
 
@@ -204,7 +205,7 @@ def test_output_folder_that_is_a_file_fails_cleanly(project, capsys):
 
 def test_template_copy_folder_adds_an_audience(project):
     templates = project / "templates"
-    shutil.copytree(ROOT / "templates", templates)
+    shutil.copytree(TEMPLATES, templates)
     shutil.copytree(templates / "press", templates / "board")
     config = project / "weekly.yaml"
     config.write_text(
@@ -245,4 +246,4 @@ def test_a_named_pipe_is_skipped_not_waited_on(project, capsys):
     os.mkfifo(project / "pipe-target")
     (project / "sources" / "pipe.txt").symlink_to(project / "pipe-target")
     assert build(project) == 0
-    warned(capsys, f"{project / 'sources' / 'pipe.txt'}: not a regular file; skipped")
+    warned(capsys, f"{project / 'sources' / 'pipe.txt'}: a named pipe (FIFO), not a regular file; skipped")

@@ -41,15 +41,12 @@ def test_a_source_digest_changes_exactly_when_its_text_does():
 
 def test_the_seed_briefs_json_carries_unique_ids(tmp_path):
     import json
-    import shutil
-    from pathlib import Path
+
+    from fixture_project import copy_project
 
     from briefgen.cli import main
 
-    root = Path(__file__).resolve().parent.parent
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(root / name, tmp_path / name)
-    assert main(["--quiet", "build", str(tmp_path / "configs" / "weekly.yaml"), "--format", "json"]) == 0
+    assert main(["--quiet", "build", str(copy_project(tmp_path)), "--format", "json"]) == 0
     for path in (tmp_path / "out").glob("*.json"):
         brief = json.loads(path.read_text())
         items = [

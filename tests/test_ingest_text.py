@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_project import SEEDS
 
 from briefgen.errors import SourceError
 from briefgen.ingest import read_sources
@@ -148,7 +149,7 @@ def test_paragraphs_numbered_from_one_and_id_is_stem(tmp_path):
 
 
 def test_seeds_metadata():
-    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    paths = sorted(SEEDS.glob("*.txt"))
     result = read_sources(paths)
     by_id = {s.id: s for s in result.sources}
     memo = by_id["003_c01c6f53f3c5a598"]

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixture_project import copy_project
 from pypdf import PdfReader
 
 from briefgen.cli import main
@@ -20,9 +21,7 @@ DATE = "2025-12-20"
 
 def _overfull(root: Path) -> Path:
     """Return a copy of the sample project whose principals ask for far more than a page holds."""
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    config = root / "configs" / "weekly.yaml"
+    config = copy_project(root)
     text = config.read_text()
     start = text.index("  principals:")
     end = text.index("\n  analysts:")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import docx
+from fixture_project import TEMPLATES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -42,7 +43,7 @@ TEXT = st.lists(st.one_of(st.text(min_size=1, max_size=40), st.sampled_from(MARK
 CONFIG = f"""title: "Property <b>&"
 as_of: "2025-12-20"
 sources: [sources/*]
-templates: {ROOT / "templates"}
+templates: {TEMPLATES}
 themes:
   any: {{title: Anything, keywords: [the, a, and]}}
 audiences:

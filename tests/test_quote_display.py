@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
+from fixture_project import TEMPLATES
 
 from briefgen.pipeline import build
 from briefgen.render._text import quote_display
@@ -52,7 +53,7 @@ def outputs(tmp_path_factory) -> Path:
         "title": "Harbour",
         "as_of": "2025-03-14",
         "sources": ["src/*.txt"],
-        "templates": str(ROOT / "templates"),
+        "templates": str(TEMPLATES),
         "out": "out",
         "themes": {"ports": {"title": "Ports", "keywords": ["port", "harbour", "pensions", "union"]}},
         "audiences": {"analysts": {"template": "analysts", "formats": ["docx", "pdf"], "max_quotes": 60}},

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixture_project import SEEDS
 
 from briefgen.analysis.quotes import find_quotes
 from briefgen.model import Paragraph, Quote, Source
@@ -23,7 +24,7 @@ def make_source(*paragraphs: str, source_id: str = "s") -> Source:
 
 def seed(prefix: str) -> Source:
     """Return a seed file as a Source of its non-blank lines."""
-    path = next((ROOT / "seeds").glob(prefix + "_*.txt"))
+    path = next(SEEDS.glob(prefix + "_*.txt"))
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return make_source(*lines, source_id=prefix)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from fixture_project import TEMPLATES
 from lxml import etree
 from sample_brief import CYRILLIC, HOSTILE, sample_brief
 
@@ -23,7 +24,7 @@ from briefgen.render.docx_parts import clean
 from briefgen.render.reference_doc import build_reference, write_reference
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = RenderOptions(default_template_dir=ROOT / "templates" / "default")
+DEFAULT = RenderOptions(default_template_dir=TEMPLATES / "default")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
 
@@ -328,9 +329,11 @@ def test_no_reference_anywhere_builds_the_default():
 
 def test_committed_reference_matches_generator(tmp_path):
     fresh = write_reference(tmp_path / "reference.docx").read_bytes()
-    committed = (ROOT / "templates" / "default" / "reference.docx").read_bytes()
+    # The fixture's copy, not templates/default/: a user may restyle that one in Word.
+    committed = (TEMPLATES / "default" / "reference.docx").read_bytes()
     assert fresh == committed, (
-        "regenerate: python -m briefgen.render.reference_doc templates/default/reference.docx"
+        "regenerate: python -m briefgen.render.reference_doc templates/default/reference.docx, "
+        "and copy it to tests/fixtures/project/templates/default/"
     )
 
 

@@ -12,7 +12,7 @@ def test_note_lines_show_a_few_flags_of_each_kind_and_count_the_rest():
     )
     note = SourceNote("a", "news analysis", 120, used="cited once", flags=(*differs, "No publication date."))
     lines = note_lines(note)
-    assert lines[0] == "news analysis, 120 words. cited once"
+    assert lines[0] == "News analysis, 120 words. Cited once"
     assert [x for x in lines if x.startswith("Note: Number differs")] == [
         f"Note: {f}" for f in differs[:FLAGS_SHOWN]
     ]

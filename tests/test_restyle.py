@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Pt, RGBColor
+from fixture_project import copy_project
 from pypdf import PdfReader
 
 from briefgen.cli import main
@@ -20,8 +21,7 @@ SERIF = Path("/usr/share/fonts/truetype/dejavu")
 
 def _restyled_press(root: Path, font: str | None = None) -> Path:
     """Return the config of a sample project whose press template restyles Heading 1 in Word."""
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
+    copy_project(root)
     ref = docx.Document(str(root / "templates" / "default" / "reference.docx"))
     h1 = ref.styles["Heading 1"]
     h1.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fixture_project import copy_project
 
 from briefgen.cli import main
 from briefgen.edits import load_edits
@@ -31,9 +32,7 @@ DATE = "2025-12-20"
 
 
 def _project(root: Path) -> Path:
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    return root / "configs" / "weekly.yaml"
+    return copy_project(root)
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import shutil
 from pathlib import Path
+
+from fixture_project import FIXTURE_PROJECT, copy_project
 
 from briefgen.check import check
 from briefgen.cli import main
@@ -18,13 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _project(root: Path) -> Path:
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    return root / "configs" / "weekly.yaml"
+    return copy_project(root)
 
 
 def test_the_help_names_every_variable_a_template_gets():
-    config = load_config(ROOT / "configs" / "weekly.yaml")
+    config = load_config(FIXTURE_PROJECT / "configs" / "weekly.yaml")
     context = layout_context(config, config.audiences[0], "2025-12-20", (), {})
     documented = {n for n, *_ in TEMPLATE_NAMES}
     assert {f"brief.{k}" for k in context["brief"]} <= documented

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fixture_project import TEMPLATES
+
 from briefgen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +28,7 @@ def project(tmp_path: Path) -> Path:
 as_of: "2025-12-20"
 window_days: 7
 sources: [sources/*]
-templates: {ROOT / "templates"}
+templates: {TEMPLATES}
 themes:
   budget: {{title: Budget, keywords: [budget, exports, port]}}
 audiences:

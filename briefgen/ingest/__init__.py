@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -12,6 +11,7 @@ from ..errors import SourceError
 from ..model import Paragraph, Source
 from ..registry import registrar
 from .decode import read_source_bytes
+from .gather import gather_paths as gather_paths  # re-exported: callers gather, then read
 
 
 class Reader(Protocol):
@@ -49,26 +49,6 @@ def reader_for(path: Path, head: bytes) -> Reader | None:
         if suffix in reader.suffixes:
             return reader  # type: ignore[no-any-return]
     return None
-
-
-def gather_paths(patterns: tuple[str, ...], root: Path) -> tuple[list[Path], list[str]]:
-    """Return the files that folders and globs (relative to ``root``) select, sorted, and problems."""
-    found: dict[Path, None] = {}
-    problems: list[str] = []
-    for pattern in patterns:
-        full = pattern if Path(pattern).is_absolute() else str(root / pattern)
-        if Path(full).is_dir():
-            matches = sorted(str(p) for p in Path(full).rglob("*") if p.is_file() or p.is_symlink())
-        else:
-            matches = sorted(glob.glob(full, recursive=True))
-        if not matches:
-            problems.append(f"sources: '{pattern}' matches no file (looked in {Path(full).parent})")
-        for m in matches:
-            p = Path(m)
-            # A broken link is kept so that reading it reports the problem instead of dropping it silently.
-            if (p.is_file() or p.is_symlink()) and not p.name.startswith("."):
-                found.setdefault(p, None)
-    return list(found), problems
 
 
 def read_file(path: Path, max_bytes: int) -> tuple[list[Source], list[str]]:

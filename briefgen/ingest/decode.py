@@ -163,6 +163,17 @@ def decode_source(data: bytes, path: Path) -> tuple[str, list[str]]:
     return text, warnings
 
 
+def _kind(mode: int) -> str:
+    """Return what a file that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder (name it in a config's sources, or give it to extract, to read the files in it)"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+
+
 def check_size(path: Path, limit: int) -> int:
     """Return the file's size in bytes; raise SourceError if it is over ``limit`` or unreadable."""
     try:
@@ -170,7 +181,7 @@ def check_size(path: Path, limit: int) -> int:
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror}); skipped") from None
     if not stat.S_ISREG(info.st_mode):  # a pipe or device would block the build or never end
-        raise SourceError(f"{path}: not a regular file; skipped")
+        raise SourceError(f"{path}: {_kind(info.st_mode)}, not a regular file; skipped")
     size = info.st_size
     if size > limit:
         raise SourceError(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
-from ..model import Brief, Cite, Entity, Quote, Source, SourceNote
+from ..model import Brief, Cite, Entity, EntityIndex, Quote, Source, SourceNote, SourceNotes
 
 
 def long_date(iso: str | None) -> str:
@@ -34,9 +35,38 @@ def opening_words(source: Source, n: int = 8) -> str:
     return " ".join(words[:n]) + ("\u2026" if len(words) > n else "")
 
 
+def _outlet_and_date(source: Source) -> str:
+    """Return 'Outlet, 3 June 2025' when a source has both, else ''."""
+    return f"{source.outlet}, {long_date(source.date)}" if source.outlet and source.date else ""
+
+
 def source_label(source: Source) -> str:
-    """Return a short label for a source: its title, else its opening words and file id."""
-    return source.title or f"Untitled ({source.id}): \u201c{opening_words(source)}\u201d"
+    """Return a heading for a source: its title, else its outlet and date, else its opening words.
+
+    File ids mean nothing to a reader (the JSON keeps them), so no label shows one.
+    """
+    return source.title or _outlet_and_date(source) or f"\u201c{opening_words(source)}\u201d"
+
+
+def short_source_label(source: Source, n: int = 5) -> str:
+    """Return a compact name for a source in a table cell: the first words of its label."""
+    if source.title:
+        words = source.title.split()
+        return " ".join(words[:n]).rstrip(",:;.-\u2013\u2014") + ("\u2026" if len(words) > n else "")
+    return _outlet_and_date(source) or f"\u201c{opening_words(source, n)}\u201d"
+
+
+def source_namer(block: EntityIndex | SourceNotes, brief: Brief) -> Callable[[str], str]:
+    """Return a function naming a block's sources compactly by id (the id if none is known)."""
+    index: dict[str, Source] = {}
+    for s in (*brief.sources, *block.sources):
+        index.setdefault(s.id, s)
+
+    def name(source_id: str) -> str:
+        source = index.get(source_id)
+        return short_source_label(source) if source is not None else source_id
+
+    return name
 
 
 def source_reference(source: Source) -> str:
@@ -50,7 +80,7 @@ def source_reference(source: Source) -> str:
         )
     if source.title:
         parts.append(f"\u201c{source.title}\u201d")
-    else:  # readers still need to find it: its opening words, where it was filed, and the file
+    elif not _outlet_and_date(source):  # nothing else names it: its opening words do
         parts.append(f"untitled, opening \u201c{opening_words(source)}\u201d")
     if source.outlet:
         parts.append(source.outlet)
@@ -58,9 +88,15 @@ def source_reference(source: Source) -> str:
         parts.append(source.dateline)
     if source.date:
         parts.append(long_date(source.date))
-    if not source.title:
-        parts.append(f"file {source.id}")
-    return ", ".join(parts)
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]  # it opens a note: a sentence
+
+
+def note_reference(source: Source) -> str:
+    """Return the reference line under a source note's heading, or '' when it would repeat the heading."""
+    named_by_outlet = not source.title and bool(_outlet_and_date(source))
+    adds = source.authors or source.dateline or (not named_by_outlet and (source.outlet or source.date))
+    return source_reference(source) if adds else ""
 
 
 def cite_text(brief: Brief, cite: Cite) -> str:
@@ -107,6 +143,16 @@ def attribution(quote: Quote) -> str:
     return quote.speaker or quote.speaker_role or "unattributed"
 
 
+def sentence_case(text: str) -> str:
+    """Return ``text`` with its first letter upper-case, as a sentence after a full stop begins."""
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+        if not (ch.isspace() or ch in "\"'\u201c\u2018(["):
+            return text
+    return text
+
+
 def cover_lines(brief: Brief) -> list[str]:
     """Return the cover block under the title: audience, date, organisation, period."""
     lines = [f"{brief.audience_title} brief \u00b7 as of {long_date(brief.as_of)}"]
@@ -143,7 +189,10 @@ ENTITY_SOURCES_SHOWN = 5
 
 
 def entity_sources(entity: Entity, label: Callable[[str], str] = str, sep: str = ", ") -> str:
-    """Return the first few sources naming an entity, then how many more: 'a, b, c, d, e and 12 more'."""
+    """Return the first few sources naming an entity, then how many more: 'a, b, c, d, e and 12 more'.
+
+    Renderers pass ``label`` from ``source_namer``: a reader sees names, not file ids.
+    """
     shown = sep.join(label(s) for s in entity.sources[:ENTITY_SOURCES_SHOWN])
     more = len(entity.sources) - ENTITY_SOURCES_SHOWN
     return f"{shown} and {more:,} more" if more > 0 else shown
@@ -170,14 +219,22 @@ def _shown_flags(flags: tuple[str, ...]) -> list[str]:
     return out
 
 
-def note_lines(note: SourceNote) -> list[str]:
-    """Return the lines under a source note's heading: genre, length, use, then each editor's flag."""
-    head = (
-        f"{note.genre or 'unknown genre'}, {note.words:,} words. {note.used}".strip()
+# An editor's flag names the other source by id ("Number differs from 000_8b61 (para 4)").
+_FLAG_SOURCE = re.compile(r"(?<=\bfrom )(.+?)(?= \(para \d)")  # ids may hold spaces
+
+
+def note_lines(note: SourceNote, name: Callable[[str], str] = str) -> list[str]:
+    """Return the lines under a source note's heading: genre, length, use, then each editor's flag.
+
+    ``name`` (from ``source_namer``) turns the file id a flag names into the source's name.
+    """
+    head = sentence_case(
+        f"{note.genre or 'unknown genre'}, {note.words:,} words. {sentence_case(note.used)}".strip()
         if note.words
         else note.used
     )
-    return [line for line in (head, *(f"Note: {flag}" for flag in _shown_flags(note.flags))) if line]
+    flags = (_FLAG_SOURCE.sub(lambda m: name(m.group(1)), flag) for flag in _shown_flags(note.flags))
+    return [line for line in (head, *(f"Note: {flag}" for flag in flags)) if line]
 
 
 ANALYST_LABEL = "Analyst's note:"  # marks the analyst's own words (from the edits file) in every format

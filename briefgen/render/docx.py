@@ -37,9 +37,10 @@ from ._text import (
     entity_sources,
     event_label,
     note_lines,
+    note_reference,
     quote_display,
     source_label,
-    source_reference,
+    source_namer,
 )
 from .docx_parts import (
     Footnotes,
@@ -281,30 +282,28 @@ class _Writer:
         """Write the entity index as a name | role | mentions | sources table."""
         widths = (4.2, 4.3, 1.8, 6.7)  # the sources column holds the longest text
         table = self.table(("Name", "Role", "Mentions", "Sources"), widths)
+        label = source_namer(block, self.brief)
         for entity in block.entities:
             name = entity_label(entity)
-            sources = entity_sources(entity, self._source_label, "; ")
+            sources = entity_sources(entity, label, "; ")
             self._row(table, (name, entity.role or "", str(entity.mentions), sources), widths)
         self.doc.add_paragraph()  # keeps a following table from merging with this one
 
-    def _source_label(self, source_id: str) -> str:
-        source = brief_source(self.brief, source_id)
-        return source_label(source) if source is not None else source_id
-
     def source_notes(self, block: SourceNotes) -> None:
         """Write per source: a Heading 3 label, its reference with link, genre, length and flags."""
+        name = source_namer(block, self.brief)
         for note in block.notes:
             source = brief_source(self.brief, note.source)
             self.para(source_label(source) if source is not None else note.source, "Heading 3")
-            if source is not None:
-                ref = self.para(source_reference(source), "Normal")
-                url = safe_url(source.url)
+            url = safe_url(source.url) if source is not None else None
+            if source is not None and (note_reference(source) or url):
+                ref = self.para(note_reference(source), "Normal")
                 if url:
                     add_text_run(ref._p, " ")
                     add_hyperlink(ref._p, self.doc.part, url, url, self.char["hyperlink"])
                 elif source.url:
                     add_text_run(ref._p, " " + source.url)  # shown, not clickable
-            for line in note_lines(note):
+            for line in note_lines(note, name):
                 self.para(line, "Normal")
 
     def figure(self, block: Figure) -> None:

@@ -19,9 +19,10 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    note_reference,
     quote_display,
     source_label,
-    source_reference,
+    source_namer,
 )
 from .look import Look, css_of, read_look
 
@@ -134,20 +135,23 @@ class _Writer:
                         escape(entity_label(e)),
                         escape(e.role or ""),
                         str(e.mentions),
-                        escape(entity_sources(e)),
+                        escape(entity_sources(e, source_namer(block, self.brief), "; ")),
                     ]
                     for e in block.entities
                 ],
             )
         elif isinstance(block, SourceNotes):
+            name = source_namer(block, self.brief)
             for note in block.notes:
                 source = brief_source(self.brief, note.source)
                 self.out.append(
                     f'<h4 style="{self.S["h4"]}">{escape(source_label(source) if source else note.source)}</h4>'
                 )
-                if source:
-                    self.out.append(f'<p style="{self.S["p"]}">{escape(source_reference(source))}</p>')
-                self.out += [f'<p style="{self.S["p"]}">{escape(line)}</p>' for line in note_lines(note)]
+                if source and note_reference(source):
+                    self.out.append(f'<p style="{self.S["p"]}">{escape(note_reference(source))}</p>')
+                self.out += [
+                    f'<p style="{self.S["p"]}">{escape(line)}</p>' for line in note_lines(note, name)
+                ]
         elif isinstance(block, Figure):
             self.figure(block)
 

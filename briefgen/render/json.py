@@ -5,8 +5,36 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Analysis, Brief, BulletList, Changes, Cite, Event, Extract, Para, Quote, Section, Source
+from ..errors import RenderError
+from ..model import (
+    Analysis,
+    Block,
+    Brief,
+    BulletList,
+    Changes,
+    Cite,
+    EntityIndex,
+    Event,
+    Extract,
+    Figure,
+    Para,
+    Quote,
+    QuoteBlock,
+    Section,
+    Source,
+    SourceNotes,
+    Timeline,
+)
 from . import RenderOptions, register_renderer
+from ._text import (
+    attribution,
+    brief_source,
+    note_lines,
+    quote_display,
+    source_label,
+    source_namer,
+    source_reference,
+)
 
 
 def cite_json(c: Cite) -> dict[str, Any]:
@@ -132,6 +160,7 @@ def _brief_json(brief: Brief) -> dict[str, Any]:
     return {
         "title": brief.title,
         "audience": brief.audience,
+        "audience_title": brief.audience_title,
         "as_of": brief.as_of,
         "organisation": brief.organisation,
         "marking": brief.marking,
@@ -143,12 +172,79 @@ def _brief_json(brief: Brief) -> dict[str, Any]:
             for t in brief.themes
         ],
         "bluf": [extract_json(e) for e in brief.bluf],
+        "judgements": [extract_json(e) for e in brief.judgements],
+        "subtitle": brief.subtitle,
+        "period": brief.period,
+        "sections": [
+            {"title": s.title, "level": s.level, "blocks": [block_json(brief, b) for b in s.blocks]}
+            for s in brief.sections
+        ],
         "analyst_notes": [
             {"section": section.title, "text": p.text}
             for section in brief.sections
             for p in _analyst_paras(section)
         ],
     }
+
+
+def _para_json(p: Para) -> dict[str, Any]:
+    # An analyst's own words (from the edits file) are marked: they are never a source's.
+    return {
+        "text": p.text,
+        "cites": [cite_json(c) for c in p.cites],
+        **({"analyst": True} if p.analyst else {}),
+    }
+
+
+def block_json(brief: Brief, block: Block) -> dict[str, Any]:
+    """Return one block as the brief shows it, in reading order: the JSON carries all the brief shows."""
+    if isinstance(block, Para):
+        return {"type": "text", **_para_json(block)}
+    if isinstance(block, BulletList):
+        return {"type": "list", "items": [_para_json(p) for p in block.items]}
+    if isinstance(block, QuoteBlock):
+        context = _para_json(block.context) if block.context is not None else None
+        return {
+            "type": "quote",
+            **quote_json(block.quote),
+            "display": quote_display(block.quote.text),  # the words as the brief shows them
+            "attribution": attribution(block.quote),
+            "context": context,
+        }
+    if isinstance(block, Timeline):
+        return {"type": "timeline", "events": [event_json(e) for e in block.events]}
+    if isinstance(block, EntityIndex):
+        return {
+            "type": "entities",
+            "entities": [
+                {
+                    "name": e.name,
+                    "kind": e.kind,
+                    "role": e.role,
+                    "variants": list(e.variants),
+                    "mentions": e.mentions,
+                    "sources": list(e.sources),
+                }
+                for e in block.entities
+            ],
+        }
+    if isinstance(block, SourceNotes):
+        name = source_namer(block, brief)
+        notes = []
+        for note in block.notes:
+            source = brief_source(brief, note.source)
+            notes.append(
+                {
+                    "source": note.source,
+                    "heading": source_label(source) if source is not None else note.source,
+                    "reference": source_reference(source) if source is not None else None,
+                    "lines": note_lines(note, name),
+                }
+            )
+        return {"type": "source_notes", "notes": notes}
+    if isinstance(block, Figure):
+        return {"type": "figure", "figure": block.kind, "caption": block.caption, "alt": block.alt}
+    raise RenderError(f"json: unknown block type {type(block).__name__}")
 
 
 def _analyst_paras(section: Section) -> list[Para]:

@@ -28,9 +28,10 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    note_reference,
     quote_display,
     source_label,
-    source_reference,
+    source_namer,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
@@ -83,19 +84,21 @@ class _Writer:
             ]
             self.out.append("")
         elif isinstance(block, EntityIndex):
+            name = source_namer(block, self.brief)
             self.out += ["| Name | Role | Mentions | Sources |", "|---|---|---|---|"]
             self.out += [
-                f"| {escape(entity_label(e))} | {escape(e.role or '')} | {e.mentions} | {escape(entity_sources(e))} |"
+                f"| {escape(entity_label(e))} | {escape(e.role or '')} | {e.mentions} | {escape(entity_sources(e, name, '; '))} |"
                 for e in block.entities
             ]
             self.out.append("")
         elif isinstance(block, SourceNotes):
+            name = source_namer(block, self.brief)
             for note in block.notes:
                 source = brief_source(self.brief, note.source)
                 self.out.append(f"**{escape(source_label(source) if source else note.source)}**  ")
-                if source:
-                    self.out.append(f"{escape(source_reference(source))}  ")
-                head, *flags = note_lines(note)
+                if source and note_reference(source):
+                    self.out.append(f"{escape(note_reference(source))}  ")
+                head, *flags = note_lines(note, name)
                 self.out.append(escape(head))
                 self.out += [f"- {escape(flag)}" for flag in flags] + [""]
         elif isinstance(block, Figure):

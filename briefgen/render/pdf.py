@@ -50,9 +50,10 @@ from ._text import (
     event_label,
     footnote_numbers,
     note_lines,
+    note_reference,
     quote_display,
     source_label,
-    source_reference,
+    source_namer,
 )
 from .figures import figure_drawing
 from .look import Look, read_look
@@ -348,6 +349,7 @@ class _Writer:
         """Return the entity index as a table."""
         names = ("Name", "Type", "Role", "Also written", "Mentions", "Sources")
         head = [CachedParagraph(n, self.s.cell_head) for n in names]
+        label = source_namer(block, self.brief)
         rows = [
             [
                 self.cell(e.name),
@@ -355,24 +357,25 @@ class _Writer:
                 self.cell(e.role or ""),
                 self.cell(", ".join(e.variants)),
                 self.cell(str(e.mentions)),
-                self.cell(entity_sources(e)),
+                self.cell(entity_sources(e, label, "; ")),
             ]
             for e in block.entities
         ]
-        return [self.table([head, *rows], [21, 14, 18, 14, 11, 22])] if rows else []
+        # Sources get the widest column: they are named by title or opening words, never by file id.
+        return [self.table([head, *rows], [20, 13, 15, 13, 11, 28])] if rows else []
 
     def source_notes(self, block: SourceNotes) -> list[Flowable]:
         """Return per source: a heading, its reference and link, genre and length, and editor flags."""
         s, out = self.s, []
+        name = source_namer(block, self.brief)
         for note in block.notes:
             source = brief_source(self.brief, note.source)
             out.append(CachedParagraph(esc(source_label(source) if source else note.source), s.note_head))
-            # An untitled source without authors or outlet is fully named by its heading already.
-            if source is not None and (source.title or source.authors or source.outlet or source.url):
-                ref = esc(source_reference(source))
-                url = link(source.url)
-                out.append(CachedParagraph(ref + (f" {url}" if url else ""), s.body))
-            head, *flags = note_lines(note)
+            ref = esc(note_reference(source)) if source is not None else ""
+            url = link(source.url) if source is not None else ""
+            if ref or url:  # else the heading names the source fully already
+                out.append(CachedParagraph(" ".join(p for p in (ref, url) if p), s.body))
+            head, *flags = note_lines(note, name)
             out.append(CachedParagraph(esc(head), s.cover))
             for flag in flags:
                 out.extend(self.paras(flag, s.bullet, bullet="\u2022"))
