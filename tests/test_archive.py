@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixture_project import copy_project
 
 from briefgen.archive import store
 from briefgen.cli import main
@@ -20,9 +21,7 @@ ARCHIVE = "briefgen-archive.sqlite"
 
 
 def _project(root: Path) -> Path:
-    for name in ("configs", "templates", "seeds"):
-        shutil.copytree(ROOT / name, root / name)
-    return root / "configs" / "weekly.yaml"
+    return copy_project(root)
 
 
 def _build(config: Path, as_of: str, *extra: str) -> int:
