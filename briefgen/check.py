@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .archive import weeks
+from .archive.history import long_date
 from .compose import layout_context
 from .config import load_config
 from .errors import BriefgenError
@@ -43,9 +45,10 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
     as_of = config.resolve_as_of()
     counts = {"sources": len(paths), "quotes": 0, "events": 0, "entities": 0}
     for audience in config.audiences:
-        # The themes as a build gives them to the template, without the week's counts.
+        # The themes as a build gives them to the template, without the week's counts; and a since
+        # date, as if a week were archived, so that a layout's "since" branch is checked too.
         themes = tuple(ThemeSummary(config.theme(tid), ()) for tid in audience.themes)
-        context = layout_context(config, audience, as_of, themes, counts)
+        context = layout_context(config, audience, as_of, themes, counts, since=long_date(as_of))
         try:
             lines_out = render_layout(templates, audience.template, context)
         except BriefgenError as exc:
@@ -57,4 +60,13 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
         problems += found
         if not found:
             lines.append(f"{templates / audience.template}: template ok for audience '{audience.id}'")
+    archive = config.root / config.archive
+    if archive.exists():
+        try:
+            archived = weeks(archive)
+            lines.append(
+                f"{archive}: archive ok: {len(archived)} brief(s) in {len({w.as_of for w in archived})} week(s)"
+            )
+        except BriefgenError as exc:
+            problems += exc.problems
     return problems, lines

@@ -94,6 +94,17 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="the week's edits (default: edits/<as-of>.yaml beside the config, if it exists)",
     )
+    b.add_argument(
+        "--archive",
+        type=Path,
+        metavar="FILE",
+        help="the weekly archive (default: the config's archive, briefgen-archive.sqlite beside it)",
+    )
+    b.add_argument("--no-archive", action="store_true", help="neither read nor write the weekly archive")
+
+    h = sub.add_parser("history", help="list the weeks and audiences in the weekly archive, with counts")
+    h.add_argument("config", type=Path)
+    h.add_argument("--archive", type=Path, metavar="FILE", help="the archive to list (default: the config's)")
 
     c = sub.add_parser(
         "check", parents=[common], help="validate a config, its sources and templates; list every problem"
@@ -173,6 +184,8 @@ def build_summary(report: BuildReport) -> list[str]:
         )
     skipped = f"{len(report.skipped)} skipped (see the warnings above)" if report.skipped else "none skipped"
     lines.append(f"  sources: {report.sources} read ({cache}); {skipped}")
+    if report.archive is not None and report.archive_failed is None:
+        lines.append(f"  archive: this week's briefs recorded in {report.archive}")
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
     lines.append(f"  time: {stages}")
     lines += [f"  {path}  ({_size(size)})" for path, size in report.written]
@@ -192,6 +205,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         cache_dir=args.cache_dir,
         use_cache=not args.no_cache,
+        archive_path=args.archive,
+        use_archive=not args.no_archive,
         progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
         edits=args.edits,
     )
@@ -202,8 +217,29 @@ def cmd_build(args: argparse.Namespace) -> int:
         _warn(reason)
     for line in build_summary(report):
         _say(line, args.quiet)
+    if report.archive_failed is not None:
+        print(f"{report.archive_failed} (the briefs above were written)", file=sys.stderr)
+        return ExitStatus.FAILED
     if args.strict and (report.warnings or report.skipped):
         return ExitStatus.FAILED
+    return ExitStatus.OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .archive import weeks
+    from .config import load_config
+
+    config = load_config(args.config)
+    path = args.archive if args.archive is not None else config.root / config.archive
+    rows = weeks(path)
+    print(f"{path}: {len(rows)} brief(s) in {len({r.as_of for r in rows})} week(s)")
+    print(
+        f"{'as of':10}  {'audience':20} {'sources':>7} {'sentences':>9} {'quotes':>6} {'events':>6} {'carried':>7}"
+    )
+    for r in rows:
+        print(
+            f"{r.as_of:10}  {r.audience:20} {r.sources:7} {r.sentences:9} {r.quotes:6} {r.events:6} {r.carried:7}"
+        )
     return ExitStatus.OK
 
 
@@ -333,6 +369,7 @@ COMMANDS = {
     "template-help": cmd_template_help,
     "new-audience": cmd_new_audience,
     "build": cmd_build,
+    "history": cmd_history,
     "check": cmd_check,
     "extract": cmd_extract,
     "review": cmd_review,

@@ -12,6 +12,8 @@ from . import bottom_line as top
 from .analysis.event_parts import period_end
 from .analysis.themes import ThemeScorer
 from .analysis.vectors import words
+from .archive.history import History, long_date
+from .archive.memory import Memory
 from .compose_quotes import SAFETY_LIMIT, QuotesView, listable, quote_context, select_quotes
 from .config import Audience, Config
 from .edits import BriefEdits
@@ -22,6 +24,7 @@ from .model import (
     Block,
     Brief,
     BulletList,
+    Changes,
     Cite,
     EntityIndex,
     Event,
@@ -71,6 +74,7 @@ def layout_context(
     themes: tuple[ThemeSummary, ...],
     counts: dict[str, int],
     quotes: QuotesView = NO_QUOTES,
+    since: str | None = None,
 ) -> dict[str, Any]:
     """Return the names a layout template may use (README: "What a brief.j2 may use"); build and check share it."""
     return {
@@ -80,6 +84,7 @@ def layout_context(
             "organisation": config.organisation,
             "as_of": as_of,
             "marking": audience.marking or config.marking,
+            "since": since,  # the audience's previous archived brief, in words; None without one
         },
         "audience": audience,
         "themes": [
@@ -128,9 +133,11 @@ class _Composer:
         themes: tuple[ThemeSummary, ...],
         edits: BriefEdits | None = None,
         as_of: str = "",
+        memory: Memory | None = None,
     ) -> None:
         self.analysis = analysis
         self.as_of = as_of  # "Dates to watch" lists what is expected on or after it
+        self.memory = memory or Memory(None, analysis, "")  # earlier weeks: repeats left out or marked
         self.audience = audience
         self.edits = edits or BriefEdits()
         self.themes = {t.theme.id: t for t in themes}
@@ -160,7 +167,7 @@ class _Composer:
             pool = list(self.analysis.bluf)
         else:  # a desk brief: the bottom line comes from its own themes
             pool = sorted((e for t in self.themes.values() for e in t.extracts[:2]), key=lambda e: -e.score)
-        out = [e for e in pool if e.text not in self.used][: self.audience.max_bluf]
+        out = [e for e in pool if self._new(e)][: self.audience.max_bluf]
         self.used.update(e.text for e in out)
         self.bluf = tuple(out)
         return self.bluf
@@ -169,9 +176,7 @@ class _Composer:
         out = list(top.judgements(self.picks, n, self.used))  # the top stories' points first
         ranked = sorted(self.themes.values(), key=lambda t: (-t.sentences, t.theme.id))
         for t in ranked if len(out) < n else ():
-            best = next(
-                iter(not_repeated([e for e in t.extracts if e.text not in self.used], list(self.used))), None
-            )
+            best = next(iter(not_repeated([e for e in t.extracts if self._new(e)], list(self.used))), None)
             if best:
                 out.append(best)
                 self.used.add(best.text)
@@ -189,13 +194,16 @@ class _Composer:
         pins = self.edits.pins.get(theme_id, ())
         pinned = {e.text for _, e in pins}
         # The theme's top story first, a story told under an earlier theme referred to (issue 20); no
-        # figure repeated, never stripped bare, the week before background, each source in its order.
+        # figure repeated, never stripped bare, the week before background, each source in its order;
+        # nothing a recent brief showed (the weekly archive), unless the theme has nothing else.
         ordered, refs = top.theme_order(self.picks, t, self.used | pinned)
-        own = [e for e in t.extracts if e.text not in pinned]
-        fresh = keep_own(own, not_repeated(list(ordered), list(self.used)))
+        own = [e for e in t.extracts if e.text not in pinned and not self.memory.old(e)]
+        fresh = keep_own(own, not_repeated([e for e in ordered if not self.memory.old(e)], list(self.used)))
         trimmed = trim_extracts(week_first(fresh), self.audience.max_words)
         # The first sentence stays (the theme's top story); after it, each source's sentences in its order.
         shown = [*trimmed[:1], *in_source_order(trimmed[1:], self.sources)]
+        if not shown and not pins:  # a sentence of a recent brief only when the theme has nothing else
+            shown = [e for e in t.extracts if e.text not in self.used][:1]
         for position, e in pins:  # the editor's pins, at their places, whatever the word limit
             shown.insert(min(position, len(shown) + 1) - 1, e)
         top.mark_told(self.picks, shown, t, self.used)
@@ -203,7 +211,7 @@ class _Composer:
         comments = [Para(c, analyst=True) for c in self.edits.comments.get(theme_id, ())]
         if not shown and not refs:
             return [Para("The week's sources say little on this theme."), *comments]
-        return [*(Para(e.text, e.cites) for e in shown), *refs, *comments]
+        return [*(Para(e.text, e.cites, mark=self.memory.mark(e)) for e in shown), *refs, *comments]
 
     def stories(self, n: int | None) -> list[Block]:
         shown = top.listed(self.picks, n, ())
@@ -211,6 +219,21 @@ class _Composer:
         if not shown:
             return [Para("No stories stand out in the week's sources.")]
         return [StoryList(shown)]
+
+    def _new(self, e: Extract) -> bool:
+        return e.text not in self.used and not self.memory.old(e)
+
+    def find_changes(self) -> Changes:
+        themes = tuple(self.themes.values())
+        fresh = [e for t in themes for e in t.extracts if self._new(e)]
+        quotes = select_quotes(self.analysis, themes, SAFETY_LIMIT)
+        return self.memory.changes(themes, fresh, self.events(), quotes)
+
+    def changes_blocks(self, limit: int | None) -> list[Block]:
+        blocks, texts, voices = self.memory.blocks(self.find_changes, limit)
+        self.used.update(texts)
+        self.shown_quotes += [q for q in voices if q not in self.shown_quotes]
+        return blocks
 
     def select(self, limit: int | None) -> tuple[Quote, ...]:
         """Return the quotes ``@quotes`` with this limit shows (before any shown earlier are left out)."""
@@ -223,10 +246,14 @@ class _Composer:
     def quotes(self, n: int | None) -> list[Block]:
         limit = n if n is not None else self.audience.max_quotes
         quotes = [q for q in self.select(limit) if q not in self.shown_quotes]
+        quotes = [q for q in quotes if not self.memory.old(q)] or quotes  # repeats only if nothing else
         self.shown_quotes.extend(quotes)
         if not quotes:
             return [Para("No direct quotations in the week's sources.")]
-        return [QuoteBlock(q, quote_context(self.analysis, q, self.shown_contexts)) for q in quotes]
+        return [
+            QuoteBlock(q, quote_context(self.analysis, q, self.shown_contexts), self.memory.mark(q))
+            for q in quotes
+        ]
 
     def quotes_view(self) -> QuotesView:
         """Return what the layout template may say of the quotations: found, shown, in what order."""
@@ -237,11 +264,15 @@ class _Composer:
     def directive(self, line: Line) -> list[Block]:
         arg = line.arg
         if line.text == "bluf":
-            return [BulletList(tuple(Para(e.text, e.cites) for e in self.bluf_extracts()))]
+            return self.memory.or_nothing_new(
+                [BulletList(tuple(Para(e.text, e.cites) for e in self.bluf_extracts()))]
+            )
         if line.text == "judgements":
             n = int(arg) if arg.isdigit() else self.audience.max_judgements
             own = tuple(Para(text, analyst=True) for text in self.edits.judgements)
-            return [BulletList(own + tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
+            return self.memory.or_nothing_new(
+                [BulletList(own + tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
+            )
         if line.text == "theme":
             return self.theme_blocks(arg)
         if line.text == "stories":
@@ -254,15 +285,11 @@ class _Composer:
             self.shown_events = tuple(dict.fromkeys(self.shown_events + shown))
             if shown:
                 return [Timeline(shown)]
-            return [
-                Para(
-                    "No dates ahead in the week's sources."
-                    if ahead
-                    else "No dated events in the week's sources."
-                )
-            ]
+            return [Para("No dates ahead in the week's sources." if ahead else self.memory.no_events())]
         if line.text == "figure":
             return self._figure(arg)
+        if line.text == "changes":
+            return self.changes_blocks(int(arg) if arg.isdigit() else None)
         if line.text == "entities":
             entities = self.analysis.entities[:MAX_ENTITIES]
             named = dict.fromkeys(i for e in entities for i in e.sources[:ENTITY_SOURCES_SHOWN])
@@ -282,6 +309,8 @@ class _Composer:
         if len(self.themes) != len(self.analysis.themes):
             scorer = ThemeScorer([t.theme for t in self.themes.values()])
             events = tuple(e for e in events if any(scorer.relevance(words(e.text))))
+        if kind == "happened":  # what a recent brief showed is not shown again; dates to watch stay
+            events = tuple(e for e in events if not self.memory.old(e))
         limit = min(limit or SAFETY_LIMIT, self.audience.max_events or SAFETY_LIMIT)
         if len(events) > limit:
             # The best-corroborated events first, then the latest; shown in date order.
@@ -302,6 +331,9 @@ class _Composer:
                     events=events,
                 )
             ]
+        trend = self.memory.trend_figure(tuple(self.themes.values())) if kind == "themes" else None
+        if trend is not None:
+            return [trend]
         if kind == "themes":
             themes = tuple(self.themes.values())
             return [
@@ -367,10 +399,13 @@ def compose(
     as_of: str,
     templates: Path,
     edits: BriefEdits | None = None,
+    history: History | None = None,
 ) -> Brief:
-    """Return the Brief for one audience (with the editor's pins and words placed, if any)."""
+    """Return the Brief for one audience: the editor's pins and words placed, and (with ``history``, the
+    archive's earlier weeks) repeats left out or marked and what changed since."""
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
-    composer = _Composer(analysis, audience, themes, edits, as_of)
+    composer = _Composer(analysis, audience, themes, edits, as_of, Memory(history, analysis, as_of))
+    since = long_date(history.since) if history is not None and history.since else None
     context = layout_context(
         config,
         audience,
@@ -383,6 +418,7 @@ def compose(
             "entities": len(analysis.entities),
         },
         quotes=composer.quotes_view(),
+        since=since,
     )
     lines = render_layout(templates, audience.template, context)
     problems = check_directives(
@@ -439,6 +475,7 @@ def compose(
         keywords=tuple(t.theme.title for t in themes),
         one_page=audience.one_page,
         stem=output_stem(config.output_pattern, as_of, audience.id),
+        changes=composer.memory.result(composer.find_changes() if history else None),
     )
 
 

@@ -45,6 +45,8 @@ class Config:
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # canonical name -> variants
     max_source_bytes: int = 5_000_000
     window_days: int | None = None
+    archive: Path = Path("briefgen-archive.sqlite")  # the weekly archive, relative to the config's folder
+    repeat_weeks: int = 4  # a sentence or quote of the last this many briefs is not shown again
 
     @property
     def root(self) -> Path:

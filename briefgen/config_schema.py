@@ -325,6 +325,10 @@ TOP_FIELDS: tuple[Field, ...] = (
           "spelling variants merged into one name in the entity index"),
     Field("max_source_bytes", COUNT, 5_000_000, "larger source files are skipped with a warning"),
     Field("window_days", OPT_COUNT, None, "only use sources dated this many days before as_of; null: all"),
+    Field("archive", Kind("file", _read_folder), Path("briefgen-archive.sqlite"),
+          "the weekly archive of every brief built (SQLite), relative to the config; --archive and --no-archive override it"),
+    Field("repeat_weeks", COUNT, 4,
+          "a sentence or quote shown in the audience's last this many briefs is not shown again (unless a theme has nothing else: then marked carried over)"),
     Field("themes", Kind("mapping of id to theme", _read_themes), None,
           "themes the briefs are organised by (ids: a-z, 0-9, _)", required=True),
     Field("audiences", Kind("mapping of id to audience", _read_audiences), None,
@@ -437,6 +441,7 @@ def validate(text: str, path: Path) -> Config:
         as_of=values["as_of"], marking=values["marking"], subtitle=values["subtitle"],
         templates=values["templates"], out=values["out"], output_pattern=values["output_pattern"],
         aliases=values["aliases"], max_source_bytes=values["max_source_bytes"], window_days=values["window_days"],
+        archive=values["archive"], repeat_weeks=values["repeat_weeks"],
     )  # fmt: skip
 
 

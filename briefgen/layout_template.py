@@ -5,6 +5,7 @@ A layout template writes a small line language, never source text:
     plain lines        -> template paragraphs (blank lines separate them)
     @bluf | @judgements | @theme ID | @quotes | @timeline [expected] | @figure timeline|themes | @entities | @sources
     | @stories [N]
+    @changes [N]       -> what changed since the audience's previous archived brief (at most N lines)
 Source text is inserted by compose.py after the template has run, so it is never read as template code.
 """
 
@@ -31,7 +32,18 @@ from .errors import RenderError
 from .template_budget import BudgetedEnvironment, TemplateBudgetError, render_within_budget
 
 TEMPLATE_NAME = "brief.j2"
-DIRECTIVES = ("bluf", "judgements", "theme", "quotes", "timeline", "figure", "entities", "sources", "stories")
+DIRECTIVES = (
+    "bluf",
+    "judgements",
+    "theme",
+    "quotes",
+    "timeline",
+    "figure",
+    "entities",
+    "sources",
+    "stories",
+    "changes",
+)
 _DIRECTIVE = re.compile(r"^@([a-z_]+)(?:\s+(.*))?$")
 _HEADING = re.compile(r"^(#{1,3})\s+(.+)$")
 
@@ -204,7 +216,11 @@ def check_directives(lines: list[Line], path: Path, audience: str, themes: tuple
                 f"{at}: @timeline '{line.arg}': write @timeline for what happened or @timeline expected "
                 "for the dates to watch"
             )
-        elif line.text in ("judgements", "quotes", "stories") and line.arg and not line.arg.isdigit():
+        elif (
+            line.text in ("judgements", "quotes", "stories", "changes")
+            and line.arg
+            and not line.arg.isdigit()
+        ):
             problems.append(
                 f"{at}: @{line.text} '{line.arg}': expected a whole number, or nothing for the default"
             )
@@ -219,6 +235,12 @@ TEMPLATE_NAMES: tuple[tuple[str, str, str, str], ...] = (
     ("brief.organisation", "text", "Eastern Europe Desk", "the config's organisation"),
     ("brief.as_of", "text (YYYY-MM-DD)", "2025-12-20", "the brief's date"),
     ("brief.marking", "text or none", "UNCLASSIFIED", "the audience's marking, else the config's"),
+    (
+        "brief.since",
+        "text or none",
+        "13 December 2025",
+        "the date of the audience's previous brief in the weekly archive, in words; none without one",
+    ),
     ("audience.id", "text", "principals", "the audience's id in the config"),
     ("audience.title", "text", "Principals", "the audience's name"),
     ("audience.template", "text", "principals", "its template folder"),
@@ -259,6 +281,11 @@ DIRECTIVE_HELP: tuple[tuple[str, str], ...] = (
     ("@entities", "the index of people and organisations"),
     ("@sources", "notes on every source the brief cites, and those left out"),
     ("@stories [N]", "the N top stories of the week (default 5): label, sources and dates of each"),
+    (
+        "@changes [N]",
+        "what changed since the audience's previous brief (at most N lines): developing stories, "
+        "new events, themes rising or falling, new voices",
+    ),
 )
 
 

@@ -220,11 +220,17 @@ class Analysis:
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Para:
-    """Template text (no cites), a verbatim source sentence (with cites), or the analyst's own words."""
+    """Template text (no cites), a verbatim source sentence (with cites), or the analyst's own words.
+
+    ``mark`` is template text shown before the sentence and set apart from it, e.g. "Carried over from
+    the brief of 4 March 2016:" or "Developing (last briefed 4 March 2016):": what the weekly archive
+    knows of it.
+    """
 
     text: str
     cites: tuple[Cite, ...] = ()
     analyst: bool = False  # the analyst's words from the edits file: shown as theirs, never cited
+    mark: str = ""
 
 
 @fast_pickle
@@ -238,6 +244,7 @@ class BulletList:
 class QuoteBlock:
     quote: Quote
     context: Para | None = None  # the sentence the quote stands in, for the press
+    mark: str = ""  # template text shown before the quote, e.g. "Carried over from 2016-03-04"
 
 
 @fast_pickle
@@ -271,13 +278,50 @@ class StoryList:
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A chart drawn by the renderer from data: ``kind`` is "timeline" or "themes"."""
+    """A chart drawn by the renderer from data: ``kind`` is "timeline", "themes" or "trend"."""
 
-    kind: Literal["timeline", "themes"]
+    kind: Literal["timeline", "themes", "trend"]
     caption: str
     alt: str
     events: tuple[Event, ...] = ()
     themes: tuple[ThemeSummary, ...] = ()
+    trend: tuple[ThemeTrend, ...] = ()
+
+
+@fast_pickle
+@dataclass(frozen=True, slots=True)
+class ThemeTrend:
+    """A theme's coverage (sentences bearing on it) this week and in earlier archived weeks."""
+
+    id: str
+    title: str
+    this_week: int
+    previous_weeks: tuple[int, ...] = ()  # oldest first, one per entry of ``weeks``
+    weeks: tuple[str, ...] = ()  # the earlier weeks' as-of dates, oldest first
+
+
+@fast_pickle
+@dataclass(frozen=True, slots=True)
+class Development:
+    """A story briefed in an earlier week with a new sentence this week."""
+
+    text: str  # the new, verbatim sentence
+    cites: tuple[Cite, ...]
+    last_briefed: str  # as-of date of the latest earlier brief that carried the story
+    earlier: str  # the sentence that brief showed
+
+
+@fast_pickle
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed since the audience's previous archived brief."""
+
+    since: str | None  # the previous week's as-of date; None: no earlier week is archived
+    new_events: tuple[Event, ...] = ()
+    new_voices: tuple[Quote, ...] = ()
+    developing: tuple[Development, ...] = ()
+    themes: tuple[ThemeTrend, ...] = ()
+    carried: tuple[tuple[str, str], ...] = ()  # (sentence or quote id, as-of it was last shown)
 
 
 Block = Para | BulletList | QuoteBlock | Timeline | EntityIndex | SourceNotes | Figure | StoryList
@@ -315,6 +359,7 @@ class Brief:
     one_page: bool = False
     judgements: tuple[Extract, ...] = ()  # the key judgements the brief shows, in order
     stem: str = field(default="")  # output file name without suffix
+    changes: Changes | None = None  # None: built without the weekly archive
     # Filled on first lookup: the JSON names the story of every item it lists.
     _story_of: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 

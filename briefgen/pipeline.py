@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import archive
 from .analysis import SourceAnalysis
 from .cache import SourceCache
 from .cache_folder import CacheUnusable
@@ -47,6 +48,8 @@ class BuildReport:
     discarded: int = 0  # damaged cache entries found, removed and recomputed
     cache_dir: Path | None = None  # None: the cache was not used
     jobs: int = 1
+    archive: Path | None = None  # the weekly archive read and written; None: not used
+    archive_failed: str | None = None  # why the written briefs could not be archived (e.g. locked)
     timings: dict[str, float] = field(default_factory=dict)  # wall time per stage, in build order
     worker_seconds: dict[str, float] = field(default_factory=dict)  # read / analyse, summed over files
 
@@ -158,8 +161,10 @@ def compose_all(
     progress: Progress | None = None,
     edits: Edits | None = None,
     index: SentenceIndex | None = None,
+    histories: dict[str, archive.History] | None = None,
 ) -> list[Brief]:
-    """Return one Brief per selected audience, with the week's edits applied to each."""
+    """Return one Brief per selected audience, with the week's edits applied to each and, if given, the
+    audience's earlier weeks (from the archive) to leave out repeats and tell what changed."""
     templates = config.root / config.templates
     edits = edits or Edits()
     index = index or SentenceIndex(analysis)
@@ -168,7 +173,12 @@ def compose_all(
         for a in audiences:
             edited, placed = apply_edits(analysis, edits.for_audience(a), index, audience=a, path=edits.path)
             audience = config.audience(a)
-            briefs.append(compose(edited, config, audience, as_of=as_of, templates=templates, edits=placed))
+            history = (histories or {}).get(a)
+            briefs.append(
+                compose(
+                    edited, config, audience, as_of=as_of, templates=templates, edits=placed, history=history
+                )
+            )
             stage.advance()
     return briefs
 
@@ -329,6 +339,8 @@ def build(
     use_cache: bool = True,
     progress: Progress | None = None,
     edits: str | Path | None = None,
+    archive_path: str | Path | None = None,
+    use_archive: bool = True,
 ) -> BuildReport:
     """Build every selected audience's brief in every selected format; write nothing unless all succeed."""
     progress = progress or Progress()
@@ -343,6 +355,11 @@ def build(
     if as_of is not None and (problem := window_problem(config.window_days, as_of, "--as-of")):
         raise ConfigError(f"{problem} (window_days is set in {config.path})")
     week_edits = load_edits(Path(edits) if edits is not None else edits_path(config, brief_date), config)
+    if use_archive:  # read first: an unusable archive stops the build before any work
+        report.archive = Path(archive_path) if archive_path is not None else config.root / config.archive
+    histories = (
+        archive.read(report.archive, selected, brief_date, config.repeat_weeks) if report.archive else None
+    )
 
     wanted = formats or sorted({f for a in selected for f in config.audience(a).formats})
     with _collector_paused():
@@ -359,7 +376,7 @@ def build(
         clock = time.perf_counter()
         index = SentenceIndex(analysis)
         report.warnings.extend(stale_edits(week_edits.entries, analysis, index, week_edits.path))
-        briefs = compose_all(analysis, config, selected, brief_date, progress, week_edits, index)
+        briefs = compose_all(analysis, config, selected, brief_date, progress, week_edits, index, histories)
         briefs = fit_all(briefs, config, report)
         report.timings["compose"] = time.perf_counter() - clock
         gc.freeze()  # the week's objects live until the end: collections while rendering need not walk them
@@ -375,5 +392,14 @@ def build(
     clock = time.perf_counter()
     write_atomically(files, out_dir)
     report.timings["write"] = time.perf_counter() - clock
+    if report.archive is not None:  # only once every file is written: a failed build archives nothing
+        clock = time.perf_counter()
+        try:
+            archive.record(report.archive, briefs, analysis, {a: config.audience(a).themes for a in selected})
+        except (
+            archive.ArchiveError
+        ) as exc:  # the files are written: say so, rather than "nothing was written"
+            report.archive_failed = "; ".join(exc.problems)
+        report.timings["archive"] = time.perf_counter() - clock
     report.written = [(p, len(b)) for p, b in files.items()]
     return report

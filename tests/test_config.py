@@ -127,7 +127,8 @@ def test_unknown_key_with_suggestion(project: Path) -> None:
 def test_unknown_top_level_key_without_suggestion(project: Path) -> None:
     assert problems(BASE + "colour: blue\n") == [
         "c.yaml:12:1: unknown key 'colour' allowed: title, subtitle, organisation, marking, as_of, sources, "
-        "templates, out, output_pattern, aliases, max_source_bytes, window_days, themes, audiences"
+        "templates, out, output_pattern, aliases, max_source_bytes, window_days, archive, repeat_weeks, "
+        "themes, audiences"
     ]
 
 
@@ -350,7 +351,8 @@ def test_every_problem_at_once_in_file_order(project: Path) -> None:
     lines = problems((FIXTURES / "many_problems.yaml").read_text())
     assert lines == [
         "c.yaml:1:1: unknown key 'titel'; did you mean 'title'? allowed: title, subtitle, organisation, marking, "
-        "as_of, sources, templates, out, output_pattern, aliases, max_source_bytes, window_days, themes, audiences",
+        "as_of, sources, templates, out, output_pattern, aliases, max_source_bytes, window_days, archive, "
+        "repeat_weeks, themes, audiences",
         "c.yaml:1:1: missing required key 'title' (title on every brief)",
         "c.yaml:2:10: sources: is empty; list at least one folder or glob of source files",
         "c.yaml:4:3: themes.Economy-Trade: id 'Economy-Trade' may use only a-z, 0-9 and _; write 'economy_trade'",

@@ -165,10 +165,12 @@ class _Writer:
         set_footnote_separators(settings)
 
     def para(
-        self, text: str, style: str, cites: tuple[Cite, ...] = (), fallback: str = "Normal"
+        self, text: str, style: str, cites: tuple[Cite, ...] = (), fallback: str = "Normal", mark: str = ""
     ) -> Paragraph:
         """Return a new body paragraph in ``style`` (else ``fallback``) with a footnote for each cite."""
         p = add_body_paragraph(self.body, self._style(style, fallback))
+        if mark:  # what the archive knows of the sentence, set apart in italics
+            Paragraph(p, self.doc).add_run(clean(mark) + " ").italic = True
         if text:
             add_plain_run(p, clean(text))
         paragraph = Paragraph(p, self.doc)
@@ -178,7 +180,7 @@ class _Writer:
     def text(self, block: Para, style: str) -> None:
         """Write a Para: a cited sentence, template text, or the analyst's words under a bold label."""
         if not block.analyst:
-            self.para(block.text, style, block.cites)
+            self.para(block.text, style, block.cites, mark=block.mark)
             return
         paragraph = self.para("", style)
         paragraph.add_run(ANALYST_LABEL + " ").bold = True
@@ -235,7 +237,12 @@ class _Writer:
     def quote(self, block: QuoteBlock) -> None:
         """Write “text” — speaker in the Quote style, its footnote, then the context sentence."""
         q = block.quote
-        self.para(f"\u201c{quote_display(q.text)}\u201d \u2014 {attribution(q)}", "Quote", (q.cite,))
+        self.para(
+            f"\u201c{quote_display(q.text)}\u201d \u2014 {attribution(q)}",
+            "Quote",
+            (q.cite,),
+            mark=block.mark,
+        )
         if block.context is not None:
             # The context sentence comes from the quote's own paragraph: one note serves both.
             extra = tuple(c for c in block.context.cites if c != q.cite)

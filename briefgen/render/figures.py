@@ -308,6 +308,10 @@ def figure_layout(fig: Figure, width: float) -> Layout:
         return timeline_layout(fig.events, width)
     if fig.kind == "themes":
         return themes_layout(fig.themes, width)
+    if fig.kind == "trend":
+        from .trend import trend_layout  # trend.py builds on this module's primitives
+
+        return trend_layout(fig.trend, width)
     return _message(width, f"Unknown figure kind {fig.kind!r}")
 
 

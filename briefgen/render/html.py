@@ -98,7 +98,8 @@ class _Writer:
     def para(self, p: Para) -> str:
         if p.analyst:
             return f'<span class="analyst"><strong>{escape(ANALYST_LABEL)}</strong> <em>{escape(p.text)}</em></span>'
-        return escape(p.text) + self.refs(p.cites)
+        mark = f"<em>{escape(p.mark)}</em> " if p.mark else ""
+        return mark + escape(p.text) + self.refs(p.cites)
 
     def table(self, head: list[str], rows: list[list[str]]) -> None:
         self.out.append(
@@ -128,8 +129,9 @@ class _Writer:
                 if block.context
                 else ""
             )
+            mark = f"<em>{escape(block.mark)}</em><br>" if block.mark else ""
             self.out.append(
-                f'<blockquote style="{self.S["quote"]}">\u201c{escape(quote_display(q.text))}\u201d'
+                f'<blockquote style="{self.S["quote"]}">{mark}\u201c{escape(quote_display(q.text))}\u201d'
                 f'<br><span style="{self.S["who"]}">\u2014 {escape(attribution(q))}'
                 f"{self.refs((q.cite,))}</span>{ctx}</blockquote>"
             )

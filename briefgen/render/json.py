@@ -11,6 +11,7 @@ from ..model import (
     Block,
     Brief,
     BulletList,
+    Changes,
     Cite,
     EntityIndex,
     Event,
@@ -138,8 +139,50 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
     }
 
 
+def changes_json(changes: Changes) -> dict[str, Any]:
+    """Return the brief's changes since the audience's previous archived brief."""
+    return {
+        "since": changes.since,
+        "new_events": [event_json(e) for e in changes.new_events],
+        "new_voices": [
+            {"speaker": q.speaker, "text": q.text, "cites": [cite_json(q.cite)], "quote": q.id}
+            for q in changes.new_voices
+        ],
+        "developing": [
+            {
+                "text": d.text,
+                "cites": [cite_json(c) for c in d.cites],
+                "last_briefed": d.last_briefed,
+                "earlier": d.earlier,
+            }
+            for d in changes.developing
+        ],
+        "themes": [
+            {
+                "id": t.id,
+                "this_week": t.this_week,
+                "previous_weeks": list(t.previous_weeks),
+                "weeks": list(t.weeks),
+            }
+            for t in changes.themes
+        ],
+        "carried_over": [{"id": i, "last_shown": d} for i, d in changes.carried],
+    }
+
+
 def brief_json(brief: Brief) -> dict[str, Any]:
-    """Return the JSON object of a brief."""
+    """Return the JSON object of a brief; ``changes`` only when it was built with the weekly archive."""
+    out = _brief_json(brief)
+    if brief.changes is not None:
+        out["changes"] = changes_json(brief.changes)
+        carried = dict(brief.changes.carried)  # each item shown again says so where it stands, too
+        for item in [*out["quotes"], *(e for t in out["themes"] for e in t["summary"])]:
+            if item["id"] in carried:
+                item["carried_over"] = carried[item["id"]]
+    return out
+
+
+def _brief_json(brief: Brief) -> dict[str, Any]:
     return {
         "title": brief.title,
         "audience": brief.audience,

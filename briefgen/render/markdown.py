@@ -60,7 +60,8 @@ class _Writer:
     def para(self, p: Para) -> str:
         if p.analyst:
             return f"**{escape(ANALYST_LABEL)}** *{escape(p.text)}*"
-        return escape(p.text) + self.refs(p.cites)
+        mark = f"*{escape(p.mark)}* " if p.mark else ""
+        return mark + escape(p.text) + self.refs(p.cites)
 
     def block(self, block: object) -> None:
         block = as_basic(block) if isinstance(block, StoryList) else block
@@ -70,6 +71,8 @@ class _Writer:
             self.out += [f"- {self.para(item)}" for item in block.items] + [""]
         elif isinstance(block, QuoteBlock):
             q = block.quote
+            if block.mark:
+                self.out += [f"> *{escape(block.mark)}*", ">"]
             self.out.append(
                 f"> \u201c{escape(quote_display(q.text))}\u201d \u2014 {escape(attribution(q))}{self.refs((q.cite,))}"
             )

@@ -86,6 +86,11 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", _CONTROL.sub("", text))
 
 
+def _mark(mark: str) -> str:
+    """Return the markup of a sentence's archive mark (carried over, developing), set in italics."""
+    return f"<i>{escape(clean(mark))}</i> " if mark else ""
+
+
 def esc(text: str) -> str:
     """Return brief text as literal Paragraph markup: Paragraph text is markup, ours only."""
     return escape(clean(text))
@@ -279,13 +284,12 @@ class _Writer:
         """Return the flowables for one block."""
         s = self.s
         if isinstance(block, Para):
-            return self.paras(block.text, s.body, block.cites, prefix=_analyst(block))
+            return self.paras(block.text, s.body, block.cites, prefix=_analyst(block) + _mark(block.mark))
         if isinstance(block, BulletList):
             out: list[Flowable] = []
             for item in block.items:
-                out.extend(
-                    self.paras(item.text, s.bullet, item.cites, prefix=_analyst(item), bullet="\u2022")
-                )
+                prefix = _analyst(item) + _mark(item.mark)
+                out.extend(self.paras(item.text, s.bullet, item.cites, prefix=prefix, bullet="\u2022"))
             return out
         if isinstance(block, QuoteBlock):
             return self.quote(block)
@@ -302,7 +306,7 @@ class _Writer:
     def quote(self, block: QuoteBlock) -> list[Flowable]:
         """Return an indented quote, its attribution and marker, and the context in small type."""
         q, s = block.quote, self.s
-        parts = self.paras(f"\u201c{quote_display(q.text)}\u201d", s.quote)
+        parts = self.paras(f"\u201c{quote_display(q.text)}\u201d", s.quote, prefix=_mark(block.mark))
         parts += self.paras(attribution(q), s.attribution, (q.cite,), prefix="\u2014 ")
         if block.context is not None:
             parts += self.paras(block.context.text, s.context, block.context.cites)

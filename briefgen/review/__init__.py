@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .. import archive
 from ..config import load_config
 from ..edits import edits_path, load_edits
 from ..errors import ConfigError
@@ -62,7 +63,11 @@ def open_session(
     analysis = analyse_week(
         config, brief_date, report, cache=open_cache(config, report, cache_dir, use_cache), progress=progress
     )
-    return ReviewSession.open(config, brief_date, analysis, path)
+    session = ReviewSession.open(config, brief_date, analysis, path)
+    # As build composes: with the audiences' earlier weeks from the archive (read only; never written here).
+    audiences = [a.id for a in config.audiences]
+    session.histories = archive.read(config.root / config.archive, audiences, brief_date, config.repeat_weeks)
+    return session
 
 
 def serve(session: ReviewSession, port: int, on_ready: Callable[[str], None]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..archive import History
 from ..compose import compose
 from ..config import Config
 from ..edits import Edits, SentenceIndex, apply_edits, edits_path, load_edits, parse_edits, stale_edits
@@ -44,6 +45,7 @@ class ReviewSession:
     analysis: Analysis
     path: Path
     lock: threading.Lock = field(default_factory=threading.Lock)
+    histories: dict[str, History] = field(default_factory=dict)  # the archive's earlier weeks, per audience
 
     @classmethod
     def open(cls, config: Config, as_of: str, analysis: Analysis, path: Path | None = None) -> ReviewSession:
@@ -69,6 +71,7 @@ class ReviewSession:
             as_of=self.as_of,
             templates=templates,
             edits=placed,
+            history=self.histories.get(audience),
         )
 
     def preview(self, audience: str) -> bytes:
