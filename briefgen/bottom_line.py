@@ -7,7 +7,7 @@ ordered by the rank of the story they belong to, its central people first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .analysis.importance import rank, story_map
@@ -49,21 +49,33 @@ def story_picks(analysis: Analysis, theme_ids: Sequence[str]) -> StoryPicks:
     return StoryPicks(ranked, dict(story_map(ranked)), by_source=by_source)
 
 
-def bottom_line(picks: StoryPicks, limit: int, used: set[str]) -> tuple[Extract, ...]:
-    """Return one lead per top story, most important first (a week of fewer stories gives fewer items)."""
-    out = [s.lead for s in picks.ranked if s.lead.text not in used][:limit]
+def _never(_: Extract) -> bool:
+    return False
+
+
+def bottom_line(
+    picks: StoryPicks, limit: int, used: set[str], old: Callable[[Extract], bool] = _never
+) -> tuple[Extract, ...]:
+    """Return one lead per top story, most important first (a week of fewer stories gives fewer items).
+
+    A story whose lead a recent brief showed (``old``, the weekly archive) was given then: it is left
+    out (what continues in it is the "what changed" section's to tell).
+    """
+    out = [s.lead for s in picks.ranked if s.lead.text not in used and not old(s.lead)][:limit]
     used.update(e.text for e in out)
     return tuple(out)
 
 
-def judgements(picks: StoryPicks, n: int, used: set[str]) -> tuple[Extract, ...]:
+def judgements(
+    picks: StoryPicks, n: int, used: set[str], old: Callable[[Extract], bool] = _never
+) -> tuple[Extract, ...]:
     """Return up to ``n`` key judgements: the best unused point of each top story, in story order."""
     out: list[Extract] = []
     for _ in range(MAX_POINTS):
         for story in picks.ranked:
             if len(out) == n:
                 break
-            fresh = [p for p in story.points if p.text not in used and p not in out]
+            fresh = [p for p in story.points if p.text not in used and p not in out and not old(p)]
             if fresh:
                 out.append(fresh[0])
     used.update(e.text for e in out)

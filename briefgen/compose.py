@@ -159,7 +159,7 @@ class _Composer:
             self.used.update(e.text for e in self.bluf)
             return self.bluf
         if self.picks.ranked:
-            self.bluf = top.bottom_line(self.picks, self.audience.max_bluf, self.used)
+            self.bluf = top.bottom_line(self.picks, self.audience.max_bluf, self.used, self.memory.old)
             return self.bluf
         # No story (nothing standalone in any source's opening): the sentences that carry the week.
         ids = set(self.themes)
@@ -173,7 +173,7 @@ class _Composer:
         return self.bluf
 
     def judgements(self, n: int) -> tuple[Extract, ...]:
-        out = list(top.judgements(self.picks, n, self.used))  # the top stories' points first
+        out = list(top.judgements(self.picks, n, self.used, self.memory.old))  # the top stories' points first
         ranked = sorted(self.themes.values(), key=lambda t: (-t.sentences, t.theme.id))
         for t in ranked if len(out) < n else ():
             best = next(iter(not_repeated([e for e in t.extracts if self._new(e)], list(self.used))), None)

@@ -75,7 +75,7 @@ def test_second_week_shows_since_section_in_every_format(in_order, tmp_path):
 def test_first_week_has_no_since_section_and_null_since(in_order):
     brief = json.loads((in_order / "out" / f"{WEEK1}-analysts.json").read_text())
     assert brief["changes"]["since"] is None
-    assert "Since" not in (in_order / "out" / f"{WEEK1}-analysts.md").read_text()
+    assert "Since the brief of" not in (in_order / "out" / f"{WEEK1}-analysts.md").read_text()
 
 
 def test_no_summary_sentence_repeats_unmarked(in_order):
