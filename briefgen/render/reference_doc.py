@@ -142,9 +142,10 @@ def ensure_support_styles(doc: Document) -> None:
         style = doc.styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
         style.element.set(qn("w:styleId"), "FootnoteText")
         style.base_style = doc.styles["Normal"]
-        style.font.size = Pt(8.5)
+        style.font.size = Pt(8)
         style.paragraph_format.space_after = Pt(0)
         style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.line_spacing = 1.0  # notes are most of a long brief's Word pages
     if find_style(doc, "footnote reference") is None:
         style = _char_style(doc, "footnote reference", "FootnoteReference")
         style.font.superscript = True
