@@ -77,3 +77,25 @@ def test_a_font_in_the_template_folder_is_embedded_in_the_pdf(tmp_path):
     }
     assert any("DejaVuSerif-Bold" in name for name in embedded)
     assert "font-family:'DejaVu Serif',serif;" in (tmp_path / "out" / f"{DATE}-press.html").read_text()
+
+
+def test_the_header_logo_of_reference_docx_is_in_every_format(tmp_path):
+    import io
+
+    from PIL import Image
+
+    config = _restyled_press(tmp_path)
+    png = io.BytesIO()
+    Image.new("RGB", (120, 40), (200, 30, 30)).save(png, format="PNG")
+    ref_path = tmp_path / "templates" / "press" / "reference.docx"
+    ref = docx.Document(str(ref_path))
+    ref.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(png.getvalue()), height=Pt(14))
+    ref.save(str(ref_path))
+    assert main(["--quiet", "build", str(config), "--no-cache", "--audience", "press"]) == 0
+    out = tmp_path / "out"
+    html = (out / f"{DATE}-press.html").read_text()
+    assert html.index('<img src="data:image/png;base64,') < html.index("<h1 ")
+    pages = PdfReader(out / f"{DATE}-press.pdf").pages
+    assert all(page.images for page in pages)  # the logo on every page's header
+    word = docx.Document(str(out / f"{DATE}-press.docx"))
+    assert any(rel.reltype.endswith("/image") for rel in word.sections[0].header.part.rels.values())

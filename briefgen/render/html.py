@@ -194,6 +194,10 @@ class _Writer:
         ]
         if b.marking:
             self.out.append(f'<div style="{self.S["marking"]}">{escape(b.marking)}</div>')
+        if self.look and self.look.logo:  # the reference document's header picture
+            kind = "png" if self.look.logo[:4] == b"\x89PNG" else "jpeg"
+            data = base64.b64encode(self.look.logo).decode("ascii")
+            self.out.append(f'<img src="data:image/{kind};base64,{data}" alt="" style="height:40px;">')
         self.out.append(f'<h1 style="{self.S["title"]}">{escape(b.title)}</h1>')
         if b.subtitle:
             self.out.append(f'<p style="{self.S["subtitle"]}">{escape(b.subtitle)}</p>')

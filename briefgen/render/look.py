@@ -61,6 +61,7 @@ class Look:
     page: Page | None = None
     fonts: tuple[Path, ...] = ()  # .ttf files in the template folder, embedded in the PDF
     css: str | None = None  # the template folder's style.css, added to the HTML
+    logo: bytes | None = None  # the first picture in the reference document's header (PNG or JPEG)
 
     def style(self, role: str) -> TextLook:
         """Return the changes to one Word style (nothing changed: an empty TextLook)."""
@@ -126,8 +127,19 @@ def _builtin() -> tuple[dict[str, TextLook], Page | None]:
     return {r: _text_look(doc, r) for r in ROLES}, _page(doc)
 
 
+def _logo(doc: Any) -> bytes | None:
+    """Return the first PNG or JPEG picture of the document's first header, if it has one."""
+    header = doc.sections[0].header
+    for rel in header.part.rels.values():
+        if rel.reltype.endswith("/image") and not rel.is_external:
+            blob = rel.target_part.blob
+            if blob[:8] == b"\x89PNG\r\n\x1a\n" or blob[:3] == b"\xff\xd8\xff":
+                return bytes(blob)
+    return None
+
+
 @lru_cache(maxsize=32)
-def _read(path: str, stamp: tuple[int, int]) -> tuple[dict[str, TextLook], Page | None]:
+def _read(path: str, stamp: tuple[int, int]) -> tuple[dict[str, TextLook], Page | None, bytes | None]:
     """Return a reference document's changes from briefgen's own (``stamp`` re-reads a changed file)."""
     import docx
 
@@ -135,7 +147,7 @@ def _read(path: str, stamp: tuple[int, int]) -> tuple[dict[str, TextLook], Page 
     base, base_page = _builtin()
     styles = {r: d for r in ROLES if (d := _delta(_text_look(doc, r), base[r])) != TextLook()}
     page = _page(doc)
-    return styles, page if page != base_page else None
+    return styles, page if page != base_page else None, _logo(doc)
 
 
 def read_look(options: RenderOptions) -> Look:
@@ -144,13 +156,14 @@ def read_look(options: RenderOptions) -> Look:
 
     styles: dict[str, TextLook] = {}
     page = None
+    logo = None
     path = reference_path(options)
     if path is not None:
         st = path.stat()
         try:
-            styles, page = _read(str(path), (st.st_mtime_ns, st.st_size))
+            styles, page, logo = _read(str(path), (st.st_mtime_ns, st.st_size))
         except Exception:  # noqa: BLE001 - the DOCX renderer reports a bad reference document, with its name
-            styles, page = {}, None
+            styles, page, logo = {}, None, None
     folder = options.template_dir
     fonts: tuple[Path, ...] = ()
     css = None
@@ -162,7 +175,7 @@ def read_look(options: RenderOptions) -> Look:
         sheet = folder / "style.css"
         if sheet.is_file() and sheet.resolve().parent == real:  # a template reads only files in its folder
             css = sheet.read_text(encoding="utf-8", errors="replace")
-    return Look(styles, page, fonts, css)
+    return Look(styles, page, fonts, css, logo)
 
 
 def font_key(name: str) -> str:

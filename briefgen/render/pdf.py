@@ -429,7 +429,13 @@ def build_pdf(brief: Brief, fit: float = 1.0, look: Look | None = None) -> tuple
         invariant=1,
         initialFontName=FAMILY,  # otherwise an unused, unembedded Helvetica is listed in the PDF
     )
-    decor = PageDecor(clean(brief.title), clean(brief.marking) if brief.marking else None, brief.as_of, page)
+    decor = PageDecor(
+        clean(brief.title),
+        clean(brief.marking) if brief.marking else None,
+        brief.as_of,
+        page,
+        look.logo if look is not None else None,
+    )
     canvas_class = numbered_canvas(decor)
     pages: list[int] = []
 

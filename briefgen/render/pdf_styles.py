@@ -386,6 +386,7 @@ class PageDecor:
     marking: str | None
     as_of: str  # YYYY-MM-DD; becomes the PDF creation date so rebuilds are byte-identical
     geometry: Geometry
+    logo: bytes | None = None  # the reference document's header picture, drawn left of the title
 
 
 def _timestamp(as_of: str) -> TimeStamp:
@@ -458,9 +459,14 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
                 self.drawRightString(right, head_y, marking)
                 self.drawString(g.left, g.bottom - 16, marking)
                 mark_w = pdfmetrics.stringWidth(marking, BOLD, 7.5) + 12
+            left = g.left
+            if decor.logo:
+                left += _draw_logo(self, decor.logo, g.left, head_y - 2)
             self.setFont(FAMILY, 7.5)
             self.setFillColor(MUTED)
-            self.drawString(g.left, head_y, ellipsize(decor.title, g.frame_width - mark_w, 7.5))
+            self.drawString(
+                left, head_y, ellipsize(decor.title, g.frame_width - mark_w - (left - g.left), 7.5)
+            )
             self.drawRightString(right, g.bottom - 16, f"Page {self._pageNumber} of {total}")
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
@@ -469,3 +475,22 @@ def numbered_canvas(decor: PageDecor) -> type[Canvas]:
             self.restoreState()
 
     return NumberedCanvas
+
+
+LOGO_HEIGHT = 14.0  # points: the header logo sits on the header line, beside the title
+
+
+def _draw_logo(canvas: Canvas, data: bytes, x: float, y: float) -> float:
+    """Draw the header logo with its bottom at ``y``; return the width it took (with a gap)."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        image = ImageReader(io.BytesIO(data))
+        w, h = image.getSize()
+    except Exception:  # noqa: BLE001 - a picture reportlab cannot read: the header keeps its title
+        return 0.0
+    width = LOGO_HEIGHT * w / h if h else 0.0
+    canvas.drawImage(image, x, y, width=width, height=LOGO_HEIGHT, mask="auto")
+    return width + 6
