@@ -88,14 +88,8 @@ def parse_edits(text: str, path: Path, config: Config) -> Edits:
                     continue  # reported by compose()
                 action = SECTIONS.get(key_node.value)
                 if action is None:
-                    hint = suggest(key_node.value, tuple(SECTIONS))
                     problems.append(
-                        problem_at(
-                            key_node,
-                            f"unknown section '{key_node.value}'; "
-                            + (f"did you mean '{hint}'? " if hint else "")
-                            + f"allowed: {', '.join(SECTIONS)}",
-                        )
+                        _unknown(key_node, "", "section", key_node.value, tuple(SECTIONS), "allowed")
                     )
                     continue
                 entries += _section(value_node, key_node.value, action, config, problems)
@@ -138,15 +132,7 @@ def _entry(node: Node, where: str, action: Action, config: Config, problems: lis
     for key_node, value_node in node.value:
         key = str(key_node.value)
         if key not in allowed:
-            hint = suggest(key, allowed)
-            problems.append(
-                problem_at(
-                    key_node,
-                    f"{where}: unknown key '{key}'; "
-                    + (f"did you mean '{hint}'? " if hint else "")
-                    + f"allowed: {', '.join(allowed)}",
-                )
-            )
+            problems.append(_unknown(key_node, where, "key", key, allowed, "allowed"))
             continue
         value = _value(key, value_node, f"{where}.{key}", action, config, problems)
         if not isinstance(value, Invalid):
@@ -194,15 +180,7 @@ def _value(
         known = tuple(a.id for a in config.audiences)
         for name in names:
             if name not in known:
-                hint = suggest(name, known)
-                problems.append(
-                    problem_at(
-                        node,
-                        f"{where}: unknown audience '{name}'; "
-                        + (f"did you mean '{hint}'? " if hint else "")
-                        + f"known: {', '.join(known)}",
-                    )
-                )
+                problems.append(_unknown(node, where, "audience", name, known, "known"))
                 return Invalid()
         return names
     text = read_text(node, where, problems)
@@ -212,15 +190,7 @@ def _value(
     if key == "theme":
         known = tuple(t.id for t in config.themes)
         if text not in known:
-            hint = suggest(text, known)
-            problems.append(
-                problem_at(
-                    node,
-                    f"{where}: unknown theme '{text}'; "
-                    + (f"did you mean '{hint}'? " if hint else "")
-                    + f"known: {', '.join(known)}",
-                )
-            )
+            problems.append(_unknown(node, where, "theme", text, known, "known"))
             return Invalid()
     if key == "id":
         kinds = _TARGETS[action]
@@ -234,3 +204,11 @@ def _value(
             )
             return Invalid()
     return text
+
+
+def _unknown(node: Node, where: str, what: str, name: str, choices: tuple[str, ...], listed: str) -> Problem:
+    """Return "unknown <what> '<name>'; did you mean ...? <listed>: ..." placed at ``node``."""
+    hint = suggest(name, choices)
+    prefix = f"{where}: " if where else ""
+    maybe = f"did you mean '{hint}'? " if hint else ""
+    return problem_at(node, f"{prefix}unknown {what} '{name}'; {maybe}{listed}: {', '.join(choices)}")
