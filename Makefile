@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONFIG ?= configs/weekly.yaml
 
-.PHONY: brief test lint typecheck bench bench-scale clean setup dev docs
+.PHONY: brief test lint typecheck bench bench-scale clean setup dev docs golden
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ lint: $(VENV)/.dev
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy briefgen
+
+# The golden briefs (tests/golden/): rewrite them after a change meant to change the briefs, then review the diff.
+golden: $(VENV)/.dev
+	$(BIN)/python tests/make_golden.py
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/quotes.py --split test
