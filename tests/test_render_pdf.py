@@ -204,7 +204,7 @@ def test_page_renders_to_image(pdf: bytes, tmp_path: Path) -> None:
 def test_escape_pdf_matches_reportlab() -> None:
     from reportlab.lib.rl_accel import _py_escapePDF
 
-    from briefgen.render.pdf_styles import escape_pdf
+    from briefgen.render.pdf_page import escape_pdf
 
     every_byte = bytes(range(256))
     assert escape_pdf(every_byte) == _py_escapePDF(every_byte)

@@ -58,17 +58,16 @@ from ._text import (
 )
 from .figures import figure_drawing
 from .look import Look, read_look
+from .pdf_page import PageDecor, numbered_canvas
 from .pdf_styles import (
     ACCENT,
     FAMILY,
     RULE,
     SHADE,
     Geometry,
-    PageDecor,
     Styles,
     geometry,
     make_styles,
-    numbered_canvas,
     register_fonts,
 )
 
