@@ -17,7 +17,7 @@ from .cache import SourceCache
 from .cache_folder import CacheUnusable
 from .compose import compose
 from .config import Config, load_config
-from .config_limits import window_problem
+from .config.limits import window_problem
 from .edits import Edits, SentenceIndex, apply_edits, edits_path, load_edits, stale_edits
 from .errors import ConfigError, SourceError
 from .fit import fit_one_page

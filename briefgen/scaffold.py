@@ -11,8 +11,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
-from .config import load_config
-from .config_schema import validate
+from .config import load_config, validate
 from .errors import ConfigError
 
 _ID = re.compile(r"[a-z0-9_]+")

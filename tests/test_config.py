@@ -10,7 +10,7 @@ import pytest
 from fixture_project import FIXTURE_PROJECT
 
 from briefgen.config import FORMATS, Audience, Config, load_config
-from briefgen.config_schema import AUDIENCE_FIELDS, SCHEMA, THEME_FIELDS, TOP_FIELDS, validate
+from briefgen.config.schema import AUDIENCE_FIELDS, SCHEMA, THEME_FIELDS, TOP_FIELDS, validate
 from briefgen.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import parser
-from briefgen.config_schema import SCHEMA
+from briefgen.config.schema import SCHEMA
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

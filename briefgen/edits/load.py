@@ -8,8 +8,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..config import Config
-from ..errors import ConfigError
-from ..yaml_loader import (
+from ..config.yaml_positions import (
     Invalid,
     Problem,
     compose,
@@ -21,6 +20,7 @@ from ..yaml_loader import (
     read_text_list,
     suggest,
 )
+from ..errors import ConfigError
 from .model import SECTIONS, Action, Edit, Edits
 
 EDITS_DIR = "edits"  # beside the config: edits/<as-of>.yaml

@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Protocol
-
 from ..errors import RenderError
-from ..model import Brief
-from ..registry import registrar
+from .options import RenderOptions
+from .registry import RENDERERS, Renderer, prepare_figures, register_renderer
 
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    """What a renderer may need beyond the Brief: where the audience's template folder is."""
-
-    template_dir: Path | None = None  # templates/<audience>/, may hold reference.docx
-    default_template_dir: Path | None = None  # templates/default/
-
-
-class Renderer(Protocol):
-    name: str
-    suffix: str
-
-    def render(self, brief: Brief, options: RenderOptions) -> bytes: ...
-
-
-RENDERERS: dict[str, type] = {}
-
-
-register_renderer = registrar(RENDERERS, "renderer")
+__all__ = [
+    "RENDERERS",
+    "RenderOptions",
+    "Renderer",
+    "get_renderer",
+    "prepare",
+    "prepare_figures",
+    "register_renderer",
+]
 
 
 def _load_builtins() -> None:
@@ -48,15 +33,6 @@ def get_renderer(name: str) -> Renderer:
         return RENDERERS[name]()  # type: ignore[no-any-return]
     except KeyError:
         raise RenderError(f"unknown format {name!r}; known: {', '.join(sorted(RENDERERS))}") from None
-
-
-def prepare_figures() -> None:
-    """Load ahead what the first file with a figure loads: Pillow's PNG writer (the DOCX and HTML step)."""
-    try:
-        from .figures import prepare_png
-    except ImportError:  # figures are optional decoration; the data is in the tables
-        return
-    prepare_png()
 
 
 def prepare(formats: list[str]) -> None:

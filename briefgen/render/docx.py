@@ -25,7 +25,6 @@ from ..model import (
     SourceNotes,
     Timeline,
 )
-from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
     ANALYST_LABEL,
     as_basic,
@@ -61,7 +60,9 @@ from .docx_parts import (
     set_footnote_separators,
     set_update_fields,
 )
+from .options import RenderOptions
 from .reference_doc import find_style, open_reference
+from .registry import prepare_figures, register_renderer
 
 # Preferred table styles, most specific first; the first the reference document has wins.
 TABLE_STYLES = ("Brief Table", "Light List Accent 1", "Table Grid")

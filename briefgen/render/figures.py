@@ -7,84 +7,32 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from ..model import Event, Figure, ThemeSummary
+from .chart import (
+    AXIS,
+    BAR_COLOURS,
+    BAR_NAMES,
+    FONT,
+    MARGIN,
+    MONTHS,
+    MUTED,
+    PNG_WIDTH_UNITS,
+    POINT,
+    Box,
+    Dot,
+    Item,
+    Label,
+    Layout,
+    Stroke,
+    message_layout,
+)
 from .pdf_styles import BOLD, FAMILY, ellipsize, font_path, register_fonts, text_width, wrap
-
-Anchor = Literal["start", "middle", "end"]
-
-# Layout units are points: the PDF draws them 1:1, the PNG scales them to its pixel width.
-PNG_WIDTH_UNITS = 500.0
-MARGIN = 10.0
-FONT = 7.5
-INK = "#1a1a1a"
-MUTED = "#555555"
-AXIS = "#7a828c"
-POINT = "#1f4e79"
-BAR_COLOURS = ("#0072B2", "#E69F00", "#009E73")  # Okabe-Ito: distinguishable with colour-blindness
-BAR_NAMES = ("sentences", "sources", "quotes")
-MONTHS = tuple(calendar.month_abbr)
-
-
-@dataclass(frozen=True, slots=True)
-class Stroke:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    colour: str = AXIS
-    width: float = 0.8
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-    colour: str
-
-
-@dataclass(frozen=True, slots=True)
-class Dot:
-    x: float
-    y: float
-    r: float
-    colour: str = POINT
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    x: float
-    y: float  # baseline
-    text: str
-    size: float = FONT
-    bold: bool = False
-    anchor: Anchor = "start"
-    colour: str = INK
-
-
-Item = Stroke | Box | Dot | Label
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """A chart as primitives in a top-left coordinate system (y grows downwards), in points."""
-
-    width: float
-    height: float
-    items: tuple[Item, ...]
-
-
-def _message(width: float, text: str) -> Layout:
-    """Return a chart that only says why it is empty."""
-    return Layout(width, 40.0, (Label(width / 2, 24.0, text, FONT + 1, anchor="middle", colour=MUTED),))
-
+from .trend import trend_layout
 
 # --- timeline ---------------------------------------------------------------------------------------
 
@@ -206,7 +154,7 @@ def timeline_layout(events: tuple[Event, ...], width: float) -> Layout:
         ((day, e) for e in events if (day := event_day(e.date)) is not None), key=lambda pair: pair[0]
     )
     if not dated:
-        return _message(width, "No dated events")
+        return message_layout(width, "No dated events")
     first, last = dated[0][0], dated[-1][0]
     pad = max((last - first) * 0.06, 4.0)
     lo, hi = first - pad, last + pad
@@ -265,7 +213,7 @@ def timeline_layout(events: tuple[Event, ...], width: float) -> Layout:
 def themes_layout(themes: tuple[ThemeSummary, ...], width: float) -> Layout:
     """Return the themes chart: per theme, bars for sentences, sources and quotes."""
     if not themes:
-        return _message(width, "No themes")
+        return message_layout(width, "No themes")
     bar_h, bar_gap, group_gap = 6.5, 1.5, 9.0
     group_h = 3 * bar_h + 2 * bar_gap
     titles = [t.theme.title for t in themes]
@@ -309,10 +257,8 @@ def figure_layout(fig: Figure, width: float) -> Layout:
     if fig.kind == "themes":
         return themes_layout(fig.themes, width)
     if fig.kind == "trend":
-        from .trend import trend_layout  # trend.py builds on this module's primitives
-
         return trend_layout(fig.trend, width)
-    return _message(width, f"Unknown figure kind {fig.kind!r}")
+    return message_layout(width, f"Unknown figure kind {fig.kind!r}")
 
 
 # --- backends -----------------------------------------------------------------------------------------

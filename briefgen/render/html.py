@@ -17,7 +17,6 @@ from ..model import (
     StoryList,
     Timeline,
 )
-from . import RenderOptions, prepare_figures, register_renderer
 from ._text import (
     ANALYST_LABEL,
     as_basic,
@@ -37,6 +36,8 @@ from ._text import (
     source_namer,
 )
 from .look import Look, css_of, read_look
+from .options import RenderOptions
+from .registry import prepare_figures, register_renderer
 
 # Inline styles, not a <style> block: many email clients drop <style> but keep style attributes.
 FONT = "font-family:Georgia,'DejaVu Serif',serif;"

@@ -28,7 +28,6 @@ from ..model import (
     Timeline,
 )
 from ..shown_paths import printable
-from . import RenderOptions, register_renderer
 from ._text import (
     as_basic,
     attribution,
@@ -39,6 +38,8 @@ from ._text import (
     source_namer,
     source_reference,
 )
+from .options import RenderOptions
+from .registry import register_renderer
 
 
 def cite_json(c: Cite) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import RenderOptions
+from .options import RenderOptions
 
 ROLES = (
     "Title",

@@ -16,7 +16,6 @@ from ..model import (
     StoryList,
     Timeline,
 )
-from . import RenderOptions, register_renderer
 from ._text import (
     ANALYST_LABEL,
     as_basic,
@@ -35,6 +34,8 @@ from ._text import (
     source_label,
     source_namer,
 )
+from .options import RenderOptions
+from .registry import register_renderer
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 

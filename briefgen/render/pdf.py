@@ -38,7 +38,6 @@ from ..model import (
     SourceNotes,
     Timeline,
 )
-from . import RenderOptions, register_renderer
 from ._text import (
     ANALYST_LABEL,
     as_basic,
@@ -58,6 +57,7 @@ from ._text import (
 )
 from .figures import figure_drawing
 from .look import Look, read_look
+from .options import RenderOptions
 from .pdf_page import PageDecor, numbered_canvas
 from .pdf_styles import (
     ACCENT,
@@ -70,6 +70,7 @@ from .pdf_styles import (
     make_styles,
     register_fonts,
 )
+from .registry import register_renderer
 
 # Control characters render as boxes (or break the PDF string syntax); tab, CR and LF become spaces.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")

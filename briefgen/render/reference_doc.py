@@ -20,8 +20,8 @@ from docx.styles.style import BaseStyle, CharacterStyle, StyleFactory
 from lxml import etree
 
 from ..errors import RenderError
-from . import RenderOptions
 from .docx_parts import app_xml, save_pinned
+from .options import RenderOptions
 
 # Styles the renderer cannot do without; a reference document lacking one is an error.
 REQUIRED_STYLES = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import ThemeTrend
-from .figures import (
+from .chart import (
     AXIS,
     BAR_COLOURS,
     FONT,
@@ -15,7 +15,7 @@ from .figures import (
     Label,
     Layout,
     Stroke,
-    _message,
+    message_layout,
 )
 from .pdf_styles import text_width, wrap
 
@@ -32,7 +32,7 @@ def _short(date: str) -> str:
 def trend_layout(trends: tuple[ThemeTrend, ...], width: float) -> Layout:
     """Return per theme a row of bars, one per week (oldest left), each labelled with its count."""
     if not trends:
-        return _message(width, "No themes")
+        return message_layout(width, "No themes")
     weeks = (*trends[0].weeks, "")
     n = len(weeks)
     label_w = min(max(text_width(t.title, FONT) for t in trends) + 2, (width - 2 * MARGIN) * 0.3)

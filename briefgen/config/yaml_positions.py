@@ -1,4 +1,7 @@
-"""Config stage: compose YAML into a node tree with positions, rejecting unsafe or ambiguous YAML."""
+"""Config stage: compose YAML into a node tree with positions, rejecting unsafe or ambiguous YAML.
+
+The edits file (edits/load.py) reads its YAML with these functions too.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 # Explicit tags a config may carry; anything else (``!!python/...``, custom ``!foo``) is refused
 # because the schema, not the tag, decides what a value means.

@@ -1,4 +1,7 @@
-"""Load a YAML config into frozen Config dataclasses (validation lives in config_schema.py)."""
+"""Config stage: the frozen dataclasses a config becomes; their field defaults are the config's defaults.
+
+schema.py reads each default from here, so a default is written once.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError
-from .model import Theme
+from ..model import Theme
 
 FORMATS = ("docx", "pdf", "json", "md", "html")
 
@@ -18,7 +20,7 @@ class Audience:
     title: str
     template: str  # a folder name under the templates folder
     themes: tuple[str, ...]  # theme ids, in the order the brief shows them
-    formats: tuple[str, ...]
+    formats: tuple[str, ...] = FORMATS
     max_words: int | None = None  # per theme summary
     max_quotes: int | None = None
     max_events: int | None = None  # timeline length
@@ -32,10 +34,10 @@ class Audience:
 class Config:
     path: Path
     title: str
-    organisation: str
     sources: tuple[str, ...]  # folders and globs, relative to the config's folder
     themes: tuple[Theme, ...]
     audiences: tuple[Audience, ...]
+    organisation: str = ""
     as_of: str | None = None  # YYYY-MM-DD; None means today
     marking: str | None = None
     subtitle: str | None = None
@@ -70,17 +72,3 @@ class Config:
     def resolve_as_of(self, override: str | None = None) -> str:
         """Return the brief date: the override, the config's, or today."""
         return override or self.as_of or dt.date.today().isoformat()
-
-
-def load_config(path: str | Path) -> Config:
-    """Return the validated Config at ``path``; raise ConfigError listing every problem."""
-    from .config_schema import validate  # keeps schema and defaults together, in one module
-
-    path = Path(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
-    return validate(text, path)

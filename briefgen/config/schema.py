@@ -12,13 +12,13 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import yaml_loader as yl
-from .config import FORMATS, Audience, Config
-from .config_limits import window_problem
-from .errors import ConfigError
-from .model import Theme
-from .output_names import name_problems
-from .yaml_loader import INVALID, Invalid, Problem, join_key, kind_of, suggest
+from ..errors import ConfigError
+from ..model import Theme
+from ..output_names import name_problems
+from . import yaml_positions as yl
+from .limits import window_problem
+from .model import FORMATS, Audience, Config
+from .yaml_positions import INVALID, Invalid, Problem, join_key, kind_of, suggest
 
 _ID = re.compile(r"[a-z0-9_]+")
 _FOLDER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
@@ -48,13 +48,17 @@ class Kind:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One config key: name, type, default, one-line doc, and whether it must be given."""
+    """One config key: name, type, one-line doc, whether it must be given, and its default.
+
+    A key's default is its dataclass field's default (model.py), filled in by ``_defaults``; only a
+    key whose dataclass field has none (a title made from the id, ``themes: all``) writes one here.
+    """
 
     name: str
     kind: Kind
-    default: object
     doc: str
     required: bool = False
+    default: object = None
 
     @property
     def type(self) -> str:
@@ -63,7 +67,7 @@ class Field:
 
 
 def _plain(reader: Callable[[Node, str, list[Problem]], Any]) -> Reader:
-    """Return a schema reader around a generic yaml_loader reader."""
+    """Return a schema reader around a generic yaml_positions reader."""
     return lambda node, keypath, ctx: reader(node, keypath, ctx.problems)
 
 
@@ -228,11 +232,7 @@ def _read_themes(node: Node, keypath: str, ctx: _Context) -> tuple[Theme, ...] |
         return entries
     return tuple(
         Theme(
-            id=tid,
-            title=v["title"] or _humanise(tid),
-            description=v["description"] or "",
-            keywords=v["keywords"],
-            exclude=v["exclude"],
+            **{**v, "id": tid, "title": v["title"] or _humanise(tid), "description": v["description"] or ""}
         )
         for tid, v, _, _ in entries
     )
@@ -259,24 +259,26 @@ def _read_audiences(node: Node, keypath: str, ctx: _Context) -> tuple[Audience, 
             continue
         audiences.append(
             Audience(
-                id=aid,
-                title=v["title"] or _humanise(aid),
-                template=template,
-                themes=() if v["themes"] == "all" else v["themes"],
-                formats=v["formats"],
-                max_words=v["max_words"],
-                max_quotes=v["max_quotes"],
-                max_events=v["max_events"],
-                max_judgements=v["max_judgements"],
-                max_bluf=v["max_bluf"],
-                one_page=v["one_page"],
-                marking=v["marking"],
-            )  # fmt: skip
+                **{
+                    **v,
+                    "id": aid,
+                    "title": v["title"] or _humanise(aid),
+                    "template": template,
+                    "themes": () if v["themes"] == "all" else v["themes"],  # 'all' is expanded in validate()
+                }
+            )
         )
     return tuple(audiences)
 
 
-# --- The schema: one table per mapping, kept as tables. Defaults match config.py's dataclasses. ---
+# --- The schema: one table per mapping, kept as tables; defaults come from model.py's dataclasses. ---
+
+
+def _defaults(model: type, fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """Return ``fields``, each key's default taken from ``model``'s field of the same name when it has one."""
+    own = {f.name: f.default for f in dataclasses.fields(model) if f.default is not dataclasses.MISSING}
+    return tuple(dataclasses.replace(f, default=own[f.name]) if f.name in own else f for f in fields)
+
 
 TEXT = Kind("text", _plain(yl.read_text))
 OPT_TEXT = Kind("text or null", _plain(yl.read_optional_text))
@@ -286,54 +288,55 @@ OPT_COUNT = Kind("whole number, 1 or more, or null", _plain(yl.read_optional_pos
 BOOL = Kind("true/false (yes/no)", _plain(yl.read_bool))
 
 # fmt: off
-THEME_FIELDS: tuple[Field, ...] = (
-    Field("title", OPT_TEXT, None, "heading for the theme; default: the id, capitalised"),
-    Field("description", OPT_TEXT, "", "one sentence saying what the theme covers"),
-    Field("keywords", TEXTS, (), "words and phrases that mark a sentence as on this theme"),
-    Field("exclude", TEXTS, (), "words and phrases that rule a sentence out of this theme"),
-)
+THEME_FIELDS: tuple[Field, ...] = _defaults(Theme, (
+    Field("title", OPT_TEXT, "heading for the theme; default: the id, capitalised"),
+    Field("description", OPT_TEXT, "one sentence saying what the theme covers"),
+    Field("keywords", TEXTS, "words and phrases that mark a sentence as on this theme"),
+    Field("exclude", TEXTS, "words and phrases that rule a sentence out of this theme"),
+))
 
-AUDIENCE_FIELDS: tuple[Field, ...] = (
-    Field("title", OPT_TEXT, None, "audience name shown on the brief; default: the id, capitalised"),
-    Field("template", Kind("folder name", _plain(yl.read_optional_text)), None,
+AUDIENCE_FIELDS: tuple[Field, ...] = _defaults(Audience, (
+    Field("title", OPT_TEXT, "audience name shown on the brief; default: the id, capitalised"),
+    Field("template", Kind("folder name", _plain(yl.read_optional_text)),
           "folder under the templates folder that shapes this brief; default: the id"),
-    Field("themes", Kind("all, or list of theme ids", _read_theme_refs), "all", "themes in this brief, in order"),
-    Field("formats", Kind("list of " + ", ".join(FORMATS), _read_formats), FORMATS, "output formats to write"),
-    Field("max_words", OPT_COUNT, None, "word limit per theme summary; null: no limit"),
-    Field("max_quotes", OPT_COUNT, None, "most quotes in the brief; null: no limit"),
-    Field("max_events", OPT_COUNT, None, "most timeline events (the best-corroborated, latest first); null: no limit"),
-    Field("max_judgements", COUNT, 3, "most key judgements"),
-    Field("max_bluf", COUNT, 5, "most bottom-line-up-front sentences"),
-    Field("one_page", BOOL, False, "fit the brief on one page: its type may shrink one step (to 94%), then its lowest-ranked items are left out, named in a warning (--strict fails the build)"),
-    Field("marking", OPT_TEXT, None, "protective marking for this audience; default: the top-level marking"),
-)
+    Field("themes", Kind("all, or list of theme ids", _read_theme_refs), "themes in this brief, in order",
+          default="all"),
+    Field("formats", Kind("list of " + ", ".join(FORMATS), _read_formats), "output formats to write"),
+    Field("max_words", OPT_COUNT, "word limit per theme summary; null: no limit"),
+    Field("max_quotes", OPT_COUNT, "most quotes in the brief; null: no limit"),
+    Field("max_events", OPT_COUNT, "most timeline events (the best-corroborated, latest first); null: no limit"),
+    Field("max_judgements", COUNT, "most key judgements"),
+    Field("max_bluf", COUNT, "most bottom-line-up-front sentences"),
+    Field("one_page", BOOL, "fit the brief on one page: its type may shrink one step (to 94%), then its lowest-ranked items are left out, named in a warning (--strict fails the build)"),
+    Field("marking", OPT_TEXT, "protective marking for this audience; default: the top-level marking"),
+))
 
-TOP_FIELDS: tuple[Field, ...] = (
-    Field("title", TEXT, None, "title on every brief", required=True),
-    Field("subtitle", OPT_TEXT, None, "subtitle under the title"),
-    Field("organisation", OPT_TEXT, "", "organisation named on every brief"),
-    Field("marking", OPT_TEXT, None, "protective marking printed on every page"),
-    Field("as_of", Kind("YYYY-MM-DD or null", _plain(yl.read_optional_date)), None, "date of the briefs; null: today"),
-    Field("sources", Kind("list of folders and globs", _read_sources), None,
+TOP_FIELDS: tuple[Field, ...] = _defaults(Config, (
+    Field("title", TEXT, "title on every brief", required=True),
+    Field("subtitle", OPT_TEXT, "subtitle under the title"),
+    Field("organisation", OPT_TEXT, "organisation named on every brief"),
+    Field("marking", OPT_TEXT, "protective marking printed on every page"),
+    Field("as_of", Kind("YYYY-MM-DD or null", _plain(yl.read_optional_date)), "date of the briefs; null: today"),
+    Field("sources", Kind("list of folders and globs", _read_sources),
           "folders and globs of source files, relative to the config", required=True),
-    Field("templates", Kind("folder", _read_folder), Path("templates"),
+    Field("templates", Kind("folder", _read_folder),
           "folder holding one template folder per audience, relative to the config"),
-    Field("out", Kind("folder", _read_folder), Path("out"), "folder the briefs are written to, relative to the config"),
-    Field("output_pattern", Kind("file name pattern", _read_pattern), "{as_of}-{audience}",
+    Field("out", Kind("folder", _read_folder), "folder the briefs are written to, relative to the config"),
+    Field("output_pattern", Kind("file name pattern", _read_pattern),
           "output file name without suffix; placeholders: {as_of}, {audience}"),
-    Field("aliases", Kind("mapping of name to list of text", _plain(yl.read_text_lists)), (),
+    Field("aliases", Kind("mapping of name to list of text", _plain(yl.read_text_lists)),
           "spelling variants merged into one name in the entity index"),
-    Field("max_source_bytes", COUNT, 5_000_000, "larger source files are skipped with a warning"),
-    Field("window_days", OPT_COUNT, None, "only use sources dated this many days before as_of; null: all"),
-    Field("archive", Kind("file", _read_folder), Path("briefgen-archive.sqlite"),
+    Field("max_source_bytes", COUNT, "larger source files are skipped with a warning"),
+    Field("window_days", OPT_COUNT, "only use sources dated this many days before as_of; null: all"),
+    Field("archive", Kind("file", _read_folder),
           "the weekly archive of every brief built (SQLite), relative to the config; --archive and --no-archive override it"),
-    Field("repeat_weeks", COUNT, 4,
+    Field("repeat_weeks", COUNT,
           "a sentence or quote shown in the audience's last this many briefs is not shown again (unless a theme has nothing else: then marked carried over)"),
-    Field("themes", Kind("mapping of id to theme", _read_themes), None,
+    Field("themes", Kind("mapping of id to theme", _read_themes),
           "themes the briefs are organised by (ids: a-z, 0-9, _)", required=True),
-    Field("audiences", Kind("mapping of id to audience", _read_audiences), None,
+    Field("audiences", Kind("mapping of id to audience", _read_audiences),
           "one brief per audience (ids: a-z, 0-9, _)", required=True),
-)
+))
 # fmt: on
 
 SCHEMA: dict[str, tuple[Field, ...]] = {
@@ -436,13 +439,15 @@ def validate(text: str, path: Path) -> Config:
         raise ConfigError([p.format(path) for p in _ordered(kept)])
     everything = tuple(theme_ids)
     return Config(
-        path=path, title=values["title"], organisation=values["organisation"] or "", sources=values["sources"],
-        themes=themes, audiences=tuple(a if a.themes else dataclasses.replace(a, themes=everything) for a in audiences),
-        as_of=values["as_of"], marking=values["marking"], subtitle=values["subtitle"],
-        templates=values["templates"], out=values["out"], output_pattern=values["output_pattern"],
-        aliases=values["aliases"], max_source_bytes=values["max_source_bytes"], window_days=values["window_days"],
-        archive=values["archive"], repeat_weeks=values["repeat_weeks"],
-    )  # fmt: skip
+        **{
+            **values,
+            "path": path,
+            "organisation": values["organisation"] or "",
+            "audiences": tuple(
+                a if a.themes else dataclasses.replace(a, themes=everything) for a in audiences
+            ),
+        }
+    )
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
