@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import io
-import re
-from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
     KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
 )
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.platypus.paraparser import ParaFrag
 from reportlab.platypus.tables import TableStyle
-from reportlab.rl_config import _FUZZ
 
 from ..errors import RenderError
 from ..model import (
@@ -58,6 +50,17 @@ from ._text import (
 from .figures import figure_drawing
 from .look import Look, read_look
 from .options import RenderOptions
+from .pdf_flowables import (
+    Bookmarked,
+    BriefDoc,
+    CachedParagraph,
+    FitDrawing,
+    chunks,
+    clean,
+    esc,
+    link,
+    mark_markup,
+)
 from .pdf_page import PageDecor, numbered_canvas
 from .pdf_styles import (
     ACCENT,
@@ -72,139 +75,7 @@ from .pdf_styles import (
 )
 from .registry import register_renderer
 
-# Control characters render as boxes (or break the PDF string syntax); tab, CR and LF become spaces.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_SPACE = re.compile(r"[\t\r\n]+")
-# Layout time grows faster than linearly with paragraph length, so long text is set in bounded pieces.
-CHUNK = 1500
-_SAFE_URL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 FIT_STEPS = (1.0, 0.94)  # a one-page brief may shrink one step (fit.SMALLEST_FIT); fit.py drops items beyond
-
-
-def clean(text: str) -> str:
-    """Return ``text`` without control characters or line breaks: safe for PDF strings and outlines."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text))
-
-
-def _mark(mark: str) -> str:
-    """Return the markup of a sentence's archive mark (carried over, developing), set in italics."""
-    return f"<i>{escape(clean(mark))}</i> " if mark else ""
-
-
-def esc(text: str) -> str:
-    """Return brief text as literal Paragraph markup: Paragraph text is markup, ours only."""
-    return escape(clean(text))
-
-
-def _chunks(text: str, limit: int = CHUNK) -> list[str]:
-    """Return ``text`` split at spaces (or hard, when there are none) into pieces of at most ``limit``."""
-    pieces: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind(" ", limit // 2, limit)
-        cut = limit if cut < 0 else cut
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip()
-    pieces.append(text)
-    return pieces
-
-
-def link(url: str | None) -> str:
-    """Return a clickable link for a web or mail URL (others stay plain text), or ''."""
-    if not url:
-        return ""
-    shown = esc(url)
-    if not _SAFE_URL.match(url.strip()):
-        return shown
-    href = escape(clean(url.strip()), {'"': "&quot;"})
-    return f'<a href="{href}" color="#1f4e79"><u>{shown}</u></a>'
-
-
-# What Paragraph.wrap leaves on the paragraph: its line breaks and size for one width.
-_WRAP_STATE = ("width", "height", "blPara", "_wrapWidths", "_width_max")
-
-# Per style, the fragment reportlab's markup parser makes of a plain text (see CachedParagraph).
-_PLAIN_FRAGS: WeakKeyDictionary[ParagraphStyle, ParaFrag] = WeakKeyDictionary()
-
-
-def _plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag]:
-    """Return the fragments reportlab's parser makes of ``text``: no markup, already cleaned, not empty.
-
-    Such a text parses to a single fragment that differs from the style's fragment for any other
-    plain text only in its text, so the style's is parsed once and copied with fresh lists.
-    """
-    template = _PLAIN_FRAGS.get(style)
-    if template is None:
-        template = _PLAIN_FRAGS[style] = Paragraph("x", style).frags[0]
-    return [template.clone(text=text, link=[], us_lines=[])]
-
-
-class CachedParagraph(Paragraph):
-    """A Paragraph that parses plain text without the markup parser and keeps its line breaks.
-
-    Most paragraphs (table cells, source notes) are plain text, and running the HTML-based markup
-    parser for each was a tenth of the PDF time; text with no tag or entity is turned into its single
-    fragment directly instead.
-
-    reportlab wraps a paragraph each time it is measured: a table wraps every cell to size its rows,
-    again for each page it is split across and again to draw it, and KeepTogether and the frame wrap
-    their content too. Line breaking is most of the layout time, and depends on the width only (the
-    height merely decides how much fits), so one width's result is kept. A split discards it: the
-    pieces are new paragraphs, and the original's fragments may have been changed by splitting.
-    """
-
-    _wrapped: tuple[float, dict[str, object]] | None = None
-
-    def __init__(
-        self, text: str | None, style: ParagraphStyle, bulletText: str | None = None, frags: object = None
-    ) -> None:
-        if frags is None and text and "<" not in text and "&" not in text and not style.textTransform:
-            text = cleanBlockQuotedText(text)  # what Paragraph does before parsing
-            if text:
-                frags = _plain_frags(text, style)
-        super().__init__(text, style, bulletText, frags)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        kept = self._wrapped
-        if kept is not None and kept[0] == availWidth:
-            self.__dict__.update(kept[1])
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        if availWidth >= _FUZZ:  # narrower, reportlab sets nothing: there is nothing to keep
-            self._wrapped = (availWidth, {name: getattr(self, name) for name in _WRAP_STATE})
-        return size  # type: ignore[no-any-return]
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self._wrapped = None
-        return super().split(availWidth, availHeight)  # type: ignore[no-any-return]
-
-
-class Bookmarked(CachedParagraph):
-    """A heading Paragraph that adds itself to the PDF outline when placed."""
-
-    def __init__(self, text: str, style: object, title: str, level: int) -> None:
-        super().__init__(text, style)
-        self.outline_title = title
-        self.outline_level = level
-
-
-class BriefDoc(SimpleDocTemplate):
-    """A document template that turns Bookmarked headings into outline entries with clamped levels."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self._last_level = -1
-        self._marks = 0
-
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
-        if not isinstance(flowable, Bookmarked):
-            return
-        # The outline may go up any number of levels but down only one (reportlab raises otherwise).
-        level = max(0, min(flowable.outline_level, self._last_level + 1))
-        self._last_level = level
-        self._marks += 1
-        key = f"h{self._marks}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.outline_title, key, level=level, closed=False)
 
 
 class _Writer:
@@ -236,7 +107,7 @@ class _Writer:
         bullet: str | None = None,
     ) -> list[Flowable]:
         """Return a text as bounded Paragraphs, the bullet on the first piece, note markers after the last."""
-        pieces = _chunks(clean(text))
+        pieces = chunks(clean(text))
         out: list[Flowable] = []
         for i, piece in enumerate(pieces):
             markup = (prefix if i == 0 else "") + escape(piece)
@@ -284,11 +155,13 @@ class _Writer:
         """Return the flowables for one block."""
         s = self.s
         if isinstance(block, Para):
-            return self.paras(block.text, s.body, block.cites, prefix=_analyst(block) + _mark(block.mark))
+            return self.paras(
+                block.text, s.body, block.cites, prefix=_analyst(block) + mark_markup(block.mark)
+            )
         if isinstance(block, BulletList):
             out: list[Flowable] = []
             for item in block.items:
-                prefix = _analyst(item) + _mark(item.mark)
+                prefix = _analyst(item) + mark_markup(item.mark)
                 out.extend(self.paras(item.text, s.bullet, item.cites, prefix=prefix, bullet="\u2022"))
             return out
         if isinstance(block, QuoteBlock):
@@ -306,7 +179,7 @@ class _Writer:
     def quote(self, block: QuoteBlock) -> list[Flowable]:
         """Return an indented quote, its attribution and marker, and the context in small type."""
         q, s = block.quote, self.s
-        parts = self.paras(f"\u201c{quote_display(q.text)}\u201d", s.quote, prefix=_mark(block.mark))
+        parts = self.paras(f"\u201c{quote_display(q.text)}\u201d", s.quote, prefix=mark_markup(block.mark))
         parts += self.paras(attribution(q), s.attribution, (q.cite,), prefix="\u2014 ")
         if block.context is not None:
             parts += self.paras(block.context.text, s.context, block.context.cites)
@@ -391,7 +264,7 @@ class _Writer:
             drawing.scale(k, k)
             drawing.width, drawing.height = drawing.width * k, drawing.height * k
         caption = self.paras(block.caption, self.s.caption)
-        return [_FitDrawing(drawing, caption_height=14 * len(caption)), *caption]
+        return [FitDrawing(drawing, caption_height=14 * len(caption)), *caption]
 
     def notes(self) -> list[Flowable]:
         """Return the Notes list: each number's citation, with the source's link, and a link target."""
@@ -466,31 +339,6 @@ class PdfRenderer:
             if pages <= 1:
                 break
         return pdf
-
-
-class _FitDrawing(Flowable):
-    """A drawing that shrinks (down to 60%) to finish a page rather than leave a blank half page."""
-
-    MIN_SCALE = 0.6
-
-    def __init__(self, drawing: Flowable, caption_height: float = 0.0) -> None:
-        super().__init__()
-        self.drawing = drawing
-        self.caption_height = caption_height  # the caption must fit under it too
-        self.k = 1.0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        w, h = self.drawing.width, self.drawing.height
-        room = avail_height - self.caption_height
-        self.k = 1.0 if h <= room else max(self.MIN_SCALE, room / h)
-        self.width, self.height = w * self.k, h * self.k
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.scale(self.k, self.k)
-        self.drawing.drawOn(self.canv, 0, 0)
-        self.canv.restoreState()
 
 
 def _analyst(p: Para) -> str:
