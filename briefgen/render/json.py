@@ -42,52 +42,37 @@ from .options import RenderOptions
 from .registry import register_renderer
 
 
+def _fields(item: object, *names: str) -> dict[str, Any]:
+    """Return ``{name: item.name}`` for each of ``names``, in order: JSON keys are the model's field names."""
+    return {name: getattr(item, name) for name in names}
+
+
 def cite_json(c: Cite) -> dict[str, Any]:
     return {"source": c.source, "paragraph": c.paragraph}
 
 
 def source_json(s: Source) -> dict[str, Any]:
     return {
-        "id": s.id,
-        "digest": s.digest,
+        **_fields(s, "id", "digest"),
         "path": printable(s.path),  # a file name need not be UTF-8 (``briefgen extract``)
         "title": s.title,
         "authors": list(s.authors),
-        "outlet": s.outlet,
-        "date": s.date,
-        "dateline": s.dateline,
-        "url": s.url,
-        "genre": s.genre,
-        "reader": s.reader,
+        **_fields(s, "outlet", "date", "dateline", "url", "genre", "reader"),
         "paragraphs": [{"n": p.n, "text": p.text} for p in s.paragraphs],
     }
 
 
 def quote_json(q: Quote) -> dict[str, Any]:
     return {
-        "id": q.id,
-        "text": q.text,
-        "speaker": q.speaker,
-        "speaker_role": q.speaker_role,
-        "source": q.cite.source,
-        "paragraph": q.cite.paragraph,
-        "kind": q.kind,
-        "cue": q.cue,
-        "start": q.start,
-        "end": q.end,
+        **_fields(q, "id", "text", "speaker", "speaker_role"),
+        **cite_json(q.cite),
+        **_fields(q, "kind", "cue", "start", "end"),
         "flags": list(q.flags),
     }
 
 
 def event_json(e: Event) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "date": e.date,
-        "kind": e.kind,
-        "label": e.label,
-        "text": e.text,
-        "cites": [cite_json(c) for c in e.cites],
-    }
+    return {**_fields(e, "id", "date", "kind", "label", "text"), "cites": [cite_json(c) for c in e.cites]}
 
 
 def extract_json(e: Extract) -> dict[str, Any]:

@@ -64,6 +64,10 @@ class _Writer:
         mark = f"*{escape(p.mark)}* " if p.mark else ""
         return mark + escape(p.text) + self.refs(p.cites)
 
+    def table(self, header: tuple[str, ...], rows: list[str]) -> None:
+        """Add a table: ``header`` names the columns, each of ``rows`` is a finished ``| ... |`` line."""
+        self.out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header), *rows, ""]
+
     def block(self, block: object) -> None:
         block = as_basic(block) if isinstance(block, StoryList) else block
         if isinstance(block, Para):
@@ -81,20 +85,22 @@ class _Writer:
                 self.out += [">", f"> *Context:* {self.para(block.context)}"]
             self.out.append("")
         elif isinstance(block, Timeline):
-            self.out += ["| Date | Event |", "|---|---|"]
-            self.out += [
-                f"| {event_label(e.date)} | {self.para(Para(e.text, e.cites)).replace('|', chr(92) + '|')} |"
-                for e in block.events
-            ]
-            self.out.append("")
+            self.table(
+                ("Date", "Event"),
+                [
+                    f"| {event_label(e.date)} | {self.para(Para(e.text, e.cites)).replace('|', chr(92) + '|')} |"
+                    for e in block.events
+                ],
+            )
         elif isinstance(block, EntityIndex):
             name = source_namer(block, self.brief)
-            self.out += ["| Name | Role | Mentions | Sources |", "|---|---|---|---|"]
-            self.out += [
-                f"| {escape(entity_label(e))} | {escape(e.role or '')} | {e.mentions} | {escape(entity_sources(e, name, '; '))} |"
-                for e in block.entities
-            ]
-            self.out.append("")
+            self.table(
+                ("Name", "Role", "Mentions", "Sources"),
+                [
+                    f"| {escape(entity_label(e))} | {escape(e.role or '')} | {e.mentions} | {escape(entity_sources(e, name, '; '))} |"
+                    for e in block.entities
+                ],
+            )
         elif isinstance(block, SourceNotes):
             name = source_namer(block, self.brief)
             for note in block.notes:

@@ -326,35 +326,22 @@ def _base_styles(one_page: bool, fit: float = 1.0) -> Styles:
         base.update(kw)
         return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
+    def heading(
+        name: str, size: float, font: str, colour: object, before: float, after: float
+    ) -> ParagraphStyle:
+        """Return a heading style: ``before`` and ``after`` are its spacing in points at full size."""
+        return style(
+            name, size, fontName=font, textColor=colour, spaceBefore=before * sp, spaceAfter=after * sp
+        )
+
     body = style("Body", 10)
     return Styles(
         title=style("Title", 20, fontName=BOLD, leading=24 * k, textColor=ACCENT, spaceAfter=3 * sp),
         subtitle=style("Subtitle", 12.5, fontName=ITALIC, textColor=MUTED, spaceAfter=4 * sp),
         cover=style("Cover", 9, textColor=MUTED, spaceAfter=1),
-        h1=style(
-            "Heading1",
-            14,
-            fontName=BOLD,
-            textColor=ACCENT,
-            spaceBefore=12 * sp,
-            spaceAfter=5 * sp,
-        ),
-        h2=style(
-            "Heading2",
-            12,
-            fontName=BOLD,
-            textColor=ACCENT,
-            spaceBefore=9 * sp,
-            spaceAfter=4 * sp,
-        ),
-        h3=style(
-            "Heading3",
-            10.5,
-            fontName=BOLD_ITALIC,
-            textColor=INK,
-            spaceBefore=7 * sp,
-            spaceAfter=3 * sp,
-        ),
+        h1=heading("Heading1", 14, BOLD, ACCENT, 12, 5),
+        h2=heading("Heading2", 12, BOLD, ACCENT, 9, 4),
+        h3=heading("Heading3", 10.5, BOLD_ITALIC, INK, 7, 3),
         body=body,
         bullet=style("Bullet", 10, leftIndent=14, bulletIndent=3, spaceAfter=3 * sp),
         quote=style(
