@@ -10,8 +10,18 @@ import pytest
 from fixture_project import FIXTURE_PROJECT
 
 from briefgen.config import FORMATS, Audience, Config, load_config
-from briefgen.config.schema import AUDIENCE_FIELDS, SCHEMA, THEME_FIELDS, TOP_FIELDS, validate
+from briefgen.config.schema import (
+    AUDIENCE_FIELDS,
+    COUNT,
+    SCHEMA,
+    THEME_FIELDS,
+    TOP_FIELDS,
+    Field,
+    _defaults,
+    validate,
+)
 from briefgen.errors import ConfigError
+from briefgen.model import Theme
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "configs"
@@ -385,14 +395,22 @@ def test_every_config_field_is_in_the_schema_with_a_doc() -> None:
             assert spec.doc and spec.type and "\n" not in spec.doc, spec.name
 
 
-def test_schema_defaults_match_the_dataclasses() -> None:
-    defaults = {f.name: f.default for f in dataclasses.fields(Config) if f.default is not dataclasses.MISSING}
-    for spec in TOP_FIELDS:
-        if spec.name in defaults:
-            assert spec.default == defaults[spec.name], spec.name
-    defaults = {
-        f.name: f.default for f in dataclasses.fields(Audience) if f.default is not dataclasses.MISSING
-    }
-    for spec in AUDIENCE_FIELDS:
-        if spec.name in defaults:
-            assert spec.default == defaults[spec.name], spec.name
+def test_schema_defaults_are_the_dataclasses_defaults() -> None:
+    """A default is written once: in the dataclass when it has one, else (derived values) in the schema."""
+    for model, fields in ((Config, TOP_FIELDS), (Audience, AUDIENCE_FIELDS), (Theme, THEME_FIELDS)):
+        own = {f.name: f.default for f in dataclasses.fields(model) if f.default is not dataclasses.MISSING}
+        for spec in fields:
+            if spec.name in own:
+                assert spec.default is own[spec.name], spec.name
+
+
+def test_a_changed_dataclass_default_changes_the_schema() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Settings:
+        size: int = 7
+        name: str | None = None
+
+    fields = _defaults(
+        Settings, (Field("size", COUNT, "a count"), Field("other", COUNT, "no field", default=2))
+    )
+    assert [f.default for f in fields] == [7, 2]

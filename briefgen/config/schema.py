@@ -6,7 +6,7 @@ import dataclasses
 import re
 import string
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,28 +14,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import ConfigError
 from ..model import Theme
-from ..output_names import name_problems
 from . import yaml_positions as yl
-from .limits import window_problem
+from .limits import Context, add, check_output_pattern, check_templates, check_theme_refs, window_problem
 from .model import FORMATS, Audience, Config
-from .yaml_positions import INVALID, Invalid, Problem, join_key, kind_of, suggest
+from .yaml_positions import Invalid, Problem, join_key, kind_of, suggest
 
 _ID = re.compile(r"[a-z0-9_]+")
 _FOLDER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _PLACEHOLDERS = ("as_of", "audience")
 
 
-@dataclass(slots=True)
-class _Context:
-    """What validation has learned so far: problems, and where things are."""
-
-    problems: list[Problem]
-    # Cross-references are checked once everything is read, since keys come in any order.
-    theme_refs: list[tuple[str, str, Node]] = field(default_factory=list)  # (id, keypath, node)
-    template_nodes: dict[str, Node] = field(default_factory=dict)
-
-
-Reader = Callable[[Node, str, _Context], Any]
+Reader = Callable[[Node, str, Context], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,22 +60,16 @@ def _plain(reader: Callable[[Node, str, list[Problem]], Any]) -> Reader:
     return lambda node, keypath, ctx: reader(node, keypath, ctx.problems)
 
 
-def _add(ctx: _Context, node: Node, text: str) -> Invalid:
-    """Record a problem at ``node`` and return INVALID."""
-    ctx.problems.append(yl.problem_at(node, text))
-    return INVALID
-
-
 # --- Readers for values that need more than a type ---
 
 
-def _read_folder(node: Node, keypath: str, ctx: _Context) -> Path | Invalid:
+def _read_folder(node: Node, keypath: str, ctx: Context) -> Path | Invalid:
     """Return a folder path as written (resolved against the config's folder later)."""
     text = yl.read_text(node, keypath, ctx.problems)
     return text if isinstance(text, Invalid) else Path(text)
 
 
-def _read_pattern(node: Node, keypath: str, ctx: _Context) -> str | Invalid:
+def _read_pattern(node: Node, keypath: str, ctx: Context) -> str | Invalid:
     """Return an output file-name pattern using only the {as_of} and {audience} placeholders."""
     text = yl.read_text(node, keypath, ctx.problems)
     if isinstance(text, Invalid):
@@ -95,21 +78,21 @@ def _read_pattern(node: Node, keypath: str, ctx: _Context) -> str | Invalid:
     try:
         parts = list(string.Formatter().parse(text))
     except ValueError as exc:
-        return _add(ctx, node, f"{keypath}: {exc} in '{text}'; use only {allowed}")
+        return add(ctx, node, f"{keypath}: {exc} in '{text}'; use only {allowed}")
     for _, name, spec, conversion in parts:
         if name is not None and (name not in _PLACEHOLDERS or spec or conversion):
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            return _add(ctx, node, f"{keypath}: unknown placeholder '{shown}'; use only {allowed}")
+            return add(ctx, node, f"{keypath}: unknown placeholder '{shown}'; use only {allowed}")
     if "/" in text or "\\" in text or ".." in text:
-        return _add(ctx, node, f"{keypath}: '{text}' must be a file name, without '/', '\\' or '..'")
+        return add(ctx, node, f"{keypath}: '{text}' must be a file name, without '/', '\\' or '..'")
     return text
 
 
-def _read_sources(node: Node, keypath: str, ctx: _Context) -> tuple[str, ...] | Invalid:
+def _read_sources(node: Node, keypath: str, ctx: Context) -> tuple[str, ...] | Invalid:
     """Return source folders and globs; at least one."""
     items = yl.read_text_list(node, keypath, ctx.problems)
     if items == ():
-        return _add(ctx, node, f"{keypath}: is empty; list at least one folder or glob of source files")
+        return add(ctx, node, f"{keypath}: is empty; list at least one folder or glob of source files")
     return items
 
 
@@ -120,25 +103,25 @@ def _items(node: Node, keypath: str, count: int) -> list[tuple[str, Node]]:
     return [(keypath, node)] * count
 
 
-def _read_formats(node: Node, keypath: str, ctx: _Context) -> tuple[str, ...] | Invalid:
+def _read_formats(node: Node, keypath: str, ctx: Context) -> tuple[str, ...] | Invalid:
     """Return output formats, each one of FORMATS, without repeats."""
     items = yl.read_text_list(node, keypath, ctx.problems)
     if isinstance(items, Invalid):
         return items
     if not items:
-        return _add(ctx, node, f"{keypath}: is empty; list one or more of {', '.join(FORMATS)}")
+        return add(ctx, node, f"{keypath}: is empty; list one or more of {', '.join(FORMATS)}")
     result: tuple[str, ...] | Invalid = items
     for i, (fmt, (where, item)) in enumerate(zip(items, _items(node, keypath, len(items)), strict=True)):
         if fmt not in FORMATS:
             near = suggest(fmt, FORMATS)
             hint = f" (did you mean '{near}'?)" if near else ""
-            result = _add(ctx, item, f"{where}: '{fmt}' is not one of {', '.join(FORMATS)}{hint}")
+            result = add(ctx, item, f"{where}: '{fmt}' is not one of {', '.join(FORMATS)}{hint}")
         elif fmt in items[:i]:
-            result = _add(ctx, item, f"{where}: '{fmt}' is listed twice; remove one")
+            result = add(ctx, item, f"{where}: '{fmt}' is listed twice; remove one")
     return result
 
 
-def _read_theme_refs(node: Node, keypath: str, ctx: _Context) -> str | tuple[str, ...] | Invalid:
+def _read_theme_refs(node: Node, keypath: str, ctx: Context) -> str | tuple[str, ...] | Invalid:
     """Return 'all' or theme ids (checked against the themes once everything is read)."""
     if isinstance(node, ScalarNode) and node.value.strip() == "all":
         return "all"
@@ -146,10 +129,10 @@ def _read_theme_refs(node: Node, keypath: str, ctx: _Context) -> str | tuple[str
     if isinstance(items, Invalid):
         return items
     if not items:
-        return _add(ctx, node, f"{keypath}: is empty; write all or list theme ids")
+        return add(ctx, node, f"{keypath}: is empty; write all or list theme ids")
     for i, (tid, (where, item)) in enumerate(zip(items, _items(node, keypath, len(items)), strict=True)):
         if tid in items[:i]:
-            _add(ctx, item, f"{where}: theme '{tid}' is listed twice; remove one")
+            add(ctx, item, f"{where}: theme '{tid}' is listed twice; remove one")
         ctx.theme_refs.append((tid, where, item))
     return items
 
@@ -158,7 +141,7 @@ def _read_theme_refs(node: Node, keypath: str, ctx: _Context) -> str | tuple[str
 
 
 def _read_fields(
-    node: Node, keypath: str, fields: tuple[Field, ...], ctx: _Context
+    node: Node, keypath: str, fields: tuple[Field, ...], ctx: Context
 ) -> tuple[dict[str, Any], dict[str, Node]] | Invalid:
     """Return values (defaults filled in) and value nodes for a mapping described by ``fields``.
 
@@ -167,7 +150,7 @@ def _read_fields(
     """
     if not isinstance(node, MappingNode):
         where = keypath or "the config"
-        return _add(ctx, node, f"{where}: expected a mapping of keys to values, got {kind_of(node)}")
+        return add(ctx, node, f"{where}: expected a mapping of keys to values, got {kind_of(node)}")
     by_name = {f.name: f for f in fields}
     prefix = f"{keypath}: " if keypath else ""
     values: dict[str, Any] = {}
@@ -180,27 +163,25 @@ def _read_fields(
         if spec is None:
             near = suggest(key, list(by_name))
             hint = f"; did you mean '{near}'?" if near else ""
-            _add(ctx, key_node, f"{prefix}unknown key '{key}'{hint} allowed: {', '.join(by_name)}")
+            add(ctx, key_node, f"{prefix}unknown key '{key}'{hint} allowed: {', '.join(by_name)}")
             continue
         nodes[key] = value_node
         values[key] = spec.kind.read(value_node, join_key(keypath, key), ctx)
     for spec in fields:
         if spec.name not in values and spec.required:
-            values[spec.name] = _add(ctx, node, f"{prefix}missing required key '{spec.name}' ({spec.doc})")
+            values[spec.name] = add(ctx, node, f"{prefix}missing required key '{spec.name}' ({spec.doc})")
         values.setdefault(spec.name, spec.default)
     return values, nodes
 
 
 def _read_table(
-    node: Node, keypath: str, fields: tuple[Field, ...], ctx: _Context, what: str
+    node: Node, keypath: str, fields: tuple[Field, ...], ctx: Context, what: str
 ) -> list[tuple[str, dict[str, Any], dict[str, Node], Node]] | Invalid:
     """Return (id, values, value nodes, id node) for each fully valid entry of an id -> settings table."""
     if not isinstance(node, MappingNode):
-        return _add(
-            ctx, node, f"{keypath}: expected a mapping of {what} ids to settings, got {kind_of(node)}"
-        )
+        return add(ctx, node, f"{keypath}: expected a mapping of {what} ids to settings, got {kind_of(node)}")
     if not node.value:
-        return _add(ctx, node, f"{keypath}: is empty; define at least one {what}")
+        return add(ctx, node, f"{keypath}: is empty; define at least one {what}")
     entries = []
     seen: set[str] = set()
     for key_node, value_node in node.value:
@@ -211,7 +192,7 @@ def _read_table(
         where = join_key(keypath, key)
         if not _ID.fullmatch(key):
             fixed = re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_") or "a_name"
-            _add(ctx, key_node, f"{where}: id '{key}' may use only a-z, 0-9 and _; write '{fixed}'")
+            add(ctx, key_node, f"{where}: id '{key}' may use only a-z, 0-9 and _; write '{fixed}'")
         # An id with nothing under it takes every default.
         body = MappingNode("tag:yaml.org,2002:map", [], value_node.start_mark, value_node.end_mark)
         read = _read_fields(body if yl.is_null(value_node) else value_node, where, fields, ctx)
@@ -225,7 +206,7 @@ def _humanise(ident: str) -> str:
     return ident.replace("_", " ").capitalize()
 
 
-def _read_themes(node: Node, keypath: str, ctx: _Context) -> tuple[Theme, ...] | Invalid:
+def _read_themes(node: Node, keypath: str, ctx: Context) -> tuple[Theme, ...] | Invalid:
     """Return the themes, in the order written."""
     entries = _read_table(node, keypath, THEME_FIELDS, ctx, "theme")
     if isinstance(entries, Invalid):
@@ -238,7 +219,7 @@ def _read_themes(node: Node, keypath: str, ctx: _Context) -> tuple[Theme, ...] |
     )
 
 
-def _read_audiences(node: Node, keypath: str, ctx: _Context) -> tuple[Audience, ...] | Invalid:
+def _read_audiences(node: Node, keypath: str, ctx: Context) -> tuple[Audience, ...] | Invalid:
     """Return the audiences, in the order written; 'all' themes are left empty and expanded later."""
     entries = _read_table(node, keypath, AUDIENCE_FIELDS, ctx, "audience")
     if isinstance(entries, Invalid):
@@ -251,7 +232,7 @@ def _read_audiences(node: Node, keypath: str, ctx: _Context) -> tuple[Audience, 
         ctx.template_nodes[aid] = nodes.get("template", key_node)
         if not _FOLDER_NAME.fullmatch(template):
             where = f"{keypath}.{aid}.template"
-            _add(
+            add(
                 ctx,
                 ctx.template_nodes[aid],
                 f"{where}: '{template}' must be a folder name, without '/' or '..'",
@@ -346,68 +327,6 @@ SCHEMA: dict[str, tuple[Field, ...]] = {
 }
 
 
-# --- Checks across keys, once everything is read ---
-
-
-def _check_theme_refs(ctx: _Context, theme_ids: list[str], root: Node) -> None:
-    """Record audience themes that name no defined theme."""
-    defined = next(k.start_mark.line + 1 for k, _ in root.value if getattr(k, "value", None) == "themes")
-    for tid, where, node in ctx.theme_refs:
-        if tid in theme_ids:
-            continue
-        near = suggest(tid, theme_ids)
-        if near:
-            hint = f"did you mean '{near}'? (themes are defined at line {defined})"
-        else:
-            hint = f"themes defined at line {defined} are: {', '.join(theme_ids)}"
-        _add(ctx, node, f"{where}: unknown theme '{tid}'; {hint}")
-
-
-def _check_templates(ctx: _Context, path: Path, values: dict[str, Any], nodes: dict[str, Node]) -> None:
-    """Record audiences whose template folder does not exist under the templates folder."""
-    written: Path = values["templates"]
-    folder = path.parent / written
-    if not folder.is_dir():
-        text = (
-            f"templates: no folder '{written.as_posix()}' (relative to the config's folder); "
-            "create it or set templates: to the folder holding the audience templates"
-        )
-        if "templates" in nodes:
-            _add(ctx, nodes["templates"], text)
-        else:
-            ctx.problems.append(Problem(0, 0, text))
-        return
-    present = sorted(p.name for p in folder.iterdir() if p.is_dir())
-    for audience in values["audiences"]:
-        if (folder / audience.template).is_dir():
-            continue
-        near = suggest(audience.template, present)
-        if near:
-            hint = f" (did you mean '{near}'?)"
-        else:
-            hint = f"; folders there: {', '.join(present)}" if present else "; create it"
-        shown = (written / audience.template).as_posix()
-        _add(
-            ctx,
-            ctx.template_nodes[audience.id],
-            f"audiences.{audience.id}.template: no folder '{shown}'{hint}",
-        )
-
-
-def _check_output_pattern(ctx: _Context, values: dict[str, Any], nodes: dict[str, Node], root: Node) -> None:
-    """Record an output pattern that would give every audience the same file name."""
-    if len(values["audiences"]) > 1 and "{audience}" not in values["output_pattern"]:
-        text = (
-            "output_pattern: has no {audience}, so every audience would write the same file; add {audience}"
-        )
-        _add(ctx, nodes.get("output_pattern", root), text)
-        return
-    as_of = None if isinstance(values["as_of"], Invalid) else values["as_of"]
-    ids = [a.id for a in values["audiences"]]
-    for text in name_problems(values["output_pattern"], as_of, ids):
-        _add(ctx, nodes.get("output_pattern", nodes.get("audiences", root)), text)
-
-
 def validate(text: str, path: Path) -> Config:
     """Return a Config from YAML ``text`` read from ``path``; raise ConfigError listing every problem."""
     root, problems = yl.compose(text, path)
@@ -415,7 +334,7 @@ def validate(text: str, path: Path) -> Config:
         raise ConfigError(
             f"{path}: the config is empty; it needs at least title, sources, themes and audiences"
         )
-    ctx = _Context(list(problems))
+    ctx = Context(list(problems))
     read = _read_fields(root, "", TOP_FIELDS, ctx)
     if isinstance(read, Invalid):
         raise ConfigError([p.format(path) for p in _ordered(ctx.problems)])
@@ -423,15 +342,15 @@ def validate(text: str, path: Path) -> Config:
     themes, audiences = values["themes"], values["audiences"]
     theme_ids = [] if isinstance(themes, Invalid) else [t.id for t in themes]
     if theme_ids:
-        _check_theme_refs(ctx, theme_ids, root)
+        check_theme_refs(ctx, theme_ids, root)
     valid = not any(isinstance(values[k], Invalid) for k in ("window_days", "as_of"))
     if valid and (window := window_problem(values["window_days"], values["as_of"])):
-        _add(ctx, nodes.get("window_days", root), window)
+        add(ctx, nodes.get("window_days", root), window)
     if not isinstance(audiences, Invalid):
         if not isinstance(values["templates"], Invalid):
-            _check_templates(ctx, path, values, nodes)
+            check_templates(ctx, path, values, nodes)
         if not isinstance(values["output_pattern"], Invalid):
-            _check_output_pattern(ctx, values, nodes, root)
+            check_output_pattern(ctx, values, nodes, root)
     if ctx.problems:
         # An alias was replaced by an empty value; complaints about that value would be noise.
         aliases = {(p.line, p.column) for p in problems if p.text.startswith("alias ")}
