@@ -50,6 +50,25 @@ def test_every_config_key_is_documented(scope, key):
     )
 
 
+def _shown_default(value: object) -> str:
+    """Return a schema default as the README's config reference writes it (blank for none)."""
+    if value in (None, "", ()):
+        return ""
+    if isinstance(value, tuple):
+        return "`" + ", ".join(value) + "`"
+    return f"`{value.as_posix() if isinstance(value, Path) else value}`"
+
+
+@pytest.mark.parametrize("scope,spec", [(scope, f) for scope, fields in SCHEMA.items() for f in fields])
+def test_the_readme_gives_each_keys_type_and_default(scope, spec):
+    reference = README.split("### Config reference", 1)[1].split("\n## ", 1)[0]
+    table = reference.split(f"**{scope or 'top level'}**", 1)[1].split("\n\n**", 1)[0]
+    row = re.search(rf"^\| `{spec.name}` \| ([^|]*) \| ([^|]*) \|", table, re.M)
+    assert row, f"{scope or 'top level'}.{spec.name} has no row"
+    default = "required" if spec.required else _shown_default(spec.default)
+    assert (row[1].strip(), row[2].strip()) == (spec.type, default)
+
+
 def test_readme_gives_the_two_commands():
     assert "make brief" in README and "make test" in README
 

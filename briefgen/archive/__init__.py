@@ -13,10 +13,7 @@ from ..model import Analysis, Brief, BulletList, Cite, Para, QuoteBlock, Timelin
 from .history import History, person_names, quote_key, read_history, speaker_key
 from .store import ArchiveBusy, ArchiveError, Store, StoredItem, WeekRecord, WeekSummary
 
-ARCHIVE_NAME = "briefgen-archive.sqlite"  # default file name, beside the config
-
 __all__ = [
-    "ARCHIVE_NAME",
     "ArchiveBusy",
     "ArchiveError",
     "History",
