@@ -1,7 +1,7 @@
 """Config stage: a YAML file (read with line and column) -> validated, frozen Config dataclasses.
 
 model.py holds the dataclasses and their defaults, yaml_positions.py reads YAML keeping every node's
-position, schema.py checks the keys against the typed schema, limits.py checks limits that span keys.
+position, schema.py checks the keys against the typed schema, limits.py runs the checks across keys.
 """
 
 from __future__ import annotations
