@@ -20,13 +20,16 @@ class SentenceIndex:
 
     def __init__(self, analysis: Analysis) -> None:
         self._analysis = analysis
-        self._by_id: dict[str, Extract] = {}
-        for e in (*analysis.bluf, *(e for t in analysis.themes for e in t.extracts)):
-            self._by_id.setdefault(e.id, e)
+        self._by_id: dict[str, Extract] | None = None  # hashed on the first look-up: most builds make none
         self._split = False
 
     def get(self, sentence_id: str) -> Extract | None:
         """Return the sentence with this id, or None if no source of the week holds it."""
+        if self._by_id is None:
+            analysis = self._analysis
+            self._by_id = {}
+            for e in (*analysis.bluf, *(e for t in analysis.themes for e in t.extracts)):
+                self._by_id.setdefault(e.id, e)
         found = self._by_id.get(sentence_id)
         if found is None and not self._split:
             self._split = True
@@ -41,20 +44,17 @@ def stale_edits(
     edits: Iterable[Edit], analysis: Analysis, index: SentenceIndex, path: Path | None
 ) -> list[str]:
     """Return one warning per edit whose target is not in this week's analysis."""
-    quotes = {q.id for q in analysis.quotes}
-    events = {e.id for e in analysis.events}
-    sources = {s.id for s in analysis.sources}
+    targeted = [(e, e.target, target_kind(e.target)) for e in edits if e.target is not None]
+    kinds = {kind for _, _, kind in targeted}
+    # Ids are hashes: take only the kinds some edit names (a week holds thousands of quotes).
+    known = {
+        "q": {q.id for q in analysis.quotes} if "q" in kinds else set(),
+        "e": {e.id for e in analysis.events} if "e" in kinds else set(),
+        "source": {s.id for s in analysis.sources} if "source" in kinds else set(),
+    }
     out = []
-    for e in edits:
-        if e.target is None:
-            continue
-        kind = target_kind(e.target)
-        found = {
-            "s": lambda t: index.get(t) is not None,
-            "q": lambda t: t in quotes,
-            "e": lambda t: t in events,
-            "source": lambda t: t in sources,
-        }[kind](e.target)
+    for e, target, kind in targeted:
+        found = index.get(target) is not None if kind == "s" else target in known[kind]
         if not found:
             what = {"s": "sentence", "q": "quote", "e": "event", "source": "source"}[kind]
             out.append(
@@ -76,8 +76,21 @@ def apply_edits(
     if not edits:
         return analysis, BriefEdits()
     gone = {e.target for e in edits if e.action == "exclude" and e.target}
+    speakers = {e.target: e for e in edits if e.action == "speaker" and e.target}
+    # Notes, comments, pins and judgements leave the analysis as it is: spare hashing every item's id.
+    edited = _without(analysis, gone, speakers) if gone or speakers else analysis
+    brief_edits = _placed(edits, index, gone)
+    if not any(t.extracts for t in edited.themes) and not edited.quotes and not brief_edits.pins:
+        raise ConfigError(
+            f"{path}: these edits leave nothing of the week's reading in the '{audience}' brief; "
+            "remove an exclusion (or limit it with 'audiences:')"
+        )
+    return edited, brief_edits
+
+
+def _without(analysis: Analysis, gone: set[str], speakers: dict[str, Edit]) -> Analysis:
+    """Return the analysis without the excluded items and sources, with the editor's speakers."""
     dropped_sources = {t for t in gone if target_kind(t) == "source"}
-    speakers = {e.target: e for e in edits if e.action == "speaker"}
 
     def keep_cites(cites: tuple[Cite, ...]) -> tuple[Cite, ...] | None:
         """Return the cites left, or None when the cite that holds the text is gone."""
@@ -93,13 +106,19 @@ def apply_edits(
                 out.append(x if cites == x.cites else dataclasses.replace(x, cites=cites))
         return tuple(out)
 
-    quotes = tuple(
-        dataclasses.replace(q, speaker=speakers[q.id].speaker or q.speaker, speaker_role=speakers[q.id].role)
-        if q.id in speakers
-        else q
-        for q in analysis.quotes
-        if q.id not in gone and q.cite.source not in dropped_sources
-    )
+    quotes = []
+    for q in analysis.quotes:
+        if q.cite.source in dropped_sources:
+            continue
+        qid = q.id  # a hash: once per quote
+        if qid in gone:
+            continue
+        fix = speakers.get(qid)
+        quotes.append(
+            q
+            if fix is None
+            else dataclasses.replace(q, speaker=fix.speaker or q.speaker, speaker_role=fix.role)
+        )
     events = []
     for ev in analysis.events:
         cites = tuple(c for c in ev.cites if c.source not in dropped_sources)
@@ -128,23 +147,16 @@ def apply_edits(
                     independent=independent,
                 )
             )
-    edited = dataclasses.replace(
+    return dataclasses.replace(
         analysis,
         stories=tuple(stories),
-        quotes=quotes,
+        quotes=tuple(quotes),
         events=tuple(events),
         themes=themes,
         bluf=extracts(analysis.bluf),
         notes=tuple(n for n in analysis.notes if n.source not in dropped_sources),
         excluded=analysis.excluded + left_out,
     )
-    brief_edits = _placed(edits, index, gone)
-    if not any(t.extracts for t in edited.themes) and not edited.quotes and not brief_edits.pins:
-        raise ConfigError(
-            f"{path}: these edits leave nothing of the week's reading in the '{audience}' brief; "
-            "remove an exclusion (or limit it with 'audiences:')"
-        )
-    return edited, brief_edits
 
 
 def _placed(edits: tuple[Edit, ...], index: SentenceIndex, gone: set[str]) -> BriefEdits:
