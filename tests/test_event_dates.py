@@ -183,7 +183,7 @@ def test_participles_used_as_adjectives_are_not_the_past_tense() -> None:
 def test_a_timeline_directive_takes_nothing_or_expected() -> None:
     from pathlib import Path
 
-    from briefgen.layout_template import Line, check_directives
+    from briefgen.compose.layout_template import Line, check_directives
 
     lines = [
         Line("directive", "timeline", arg="", lineno=3),

@@ -14,8 +14,8 @@ from fixture_project import TEMPLATES
 from briefgen import template_budget
 from briefgen.check import check
 from briefgen.cli import main
+from briefgen.compose.layout_template import render_layout
 from briefgen.errors import RenderError
-from briefgen.layout_template import render_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "Minister Anna Kowalska said the talks would resume in March, according to officials.\n"

@@ -11,9 +11,9 @@ from fixture_project import FIXTURE_PROJECT, copy_project
 
 from briefgen.check import check
 from briefgen.cli import main
-from briefgen.compose import ThemeView, layout_context
+from briefgen.compose.context import BriefView, Counts, LayoutContext, ThemeView, layout_context
+from briefgen.compose.layout_template import DIRECTIVE_HELP, DIRECTIVES, TEMPLATE_NAMES, template_help
 from briefgen.config import Audience, load_config
-from briefgen.layout_template import DIRECTIVE_HELP, DIRECTIVES, TEMPLATE_NAMES, template_help
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,12 +24,15 @@ def _project(root: Path) -> Path:
 
 def test_the_help_names_every_variable_a_template_gets():
     config = load_config(FIXTURE_PROJECT / "configs" / "weekly.yaml")
-    context = layout_context(config, config.audiences[0], "2025-12-20", (), {})
+    context = layout_context(config, config.audiences[0], "2025-12-20", (), Counts(0))
     documented = {n for n, *_ in TEMPLATE_NAMES}
-    assert {f"brief.{k}" for k in context["brief"]} <= documented
+    assert {f"brief.{f.name}" for f in dataclasses.fields(BriefView)} <= documented
     assert {f"audience.{f.name}" for f in dataclasses.fields(Audience)} <= documented
     assert {f"theme.{f.name}" for f in dataclasses.fields(ThemeView)} <= documented
-    assert set(context) <= {n.split(".")[0] for n in documented}
+    assert {f"counts.{f.name}" for f in dataclasses.fields(Counts)} <= documented
+    assert {f"quotes.{f.name}" for f in dataclasses.fields(context.quotes)} <= documented
+    assert set(context.names()) == {f.name for f in dataclasses.fields(LayoutContext)}
+    assert set(context.names()) <= {n.split(".")[0] for n in documented}
     assert {d.split()[0][1:] for d, _ in DIRECTIVE_HELP} == set(DIRECTIVES)
 
 

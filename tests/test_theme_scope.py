@@ -8,10 +8,10 @@ import pytest
 
 from briefgen.analysis.themes import ThemeScorer
 from briefgen.analysis.vectors import words
+from briefgen.compose.theme_order import in_source_order, keep_own, week_first
 from briefgen.config_schema import validate
 from briefgen.errors import ConfigError
 from briefgen.model import Cite, Extract, Paragraph, Source, Theme
-from briefgen.theme_order import in_source_order, keep_own, week_first
 
 CONFIG = """\
 title: Weekly
