@@ -18,10 +18,6 @@ from briefgen.config import Audience, load_config
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _project(root: Path) -> Path:
-    return copy_project(root)
-
-
 def test_the_help_names_every_variable_a_template_gets():
     config = load_config(FIXTURE_PROJECT / "configs" / "weekly.yaml")
     context = layout_context(config, config.audiences[0], "2025-12-20", (), Counts(0))
@@ -45,7 +41,7 @@ def test_the_readme_section_is_the_generated_help():
 
 
 def test_check_reports_a_theme_the_audience_lacks_as_build_would(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     layout = tmp_path / "templates" / "sanctions_desk" / "brief.j2"
     layout.write_text("# Bottom line\n@bluf\n\n# Security\n@theme military_security\n")
     problems, _ = check(config)
@@ -60,7 +56,7 @@ def test_check_reports_a_theme_the_audience_lacks_as_build_would(tmp_path, capsy
 
 
 def test_check_reports_an_unknown_variable_with_its_line(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     layout = tmp_path / "templates" / "press" / "brief.j2"
     layout.write_text("# For {{ organisation }}\n@quotes\n")
     problems, _ = check(config)
@@ -68,7 +64,7 @@ def test_check_reports_an_unknown_variable_with_its_line(tmp_path):
 
 
 def test_new_audience_copies_the_folder_and_keeps_the_configs_comments(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     before = config.read_text()
     assert main(["--quiet", "new-audience", str(config), "board", "--from", "press"]) == 0
     after = config.read_text()
