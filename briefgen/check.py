@@ -6,11 +6,11 @@ from pathlib import Path
 
 from .archive import weeks
 from .archive.history import long_date
-from .compose import layout_context
+from .compose.context import Counts, layout_context
+from .compose.layout_template import check_directives, render_layout, template_path
 from .config import load_config
 from .errors import BriefgenError
 from .ingest import gather_paths, read_file
-from .layout_template import check_directives, render_layout, template_path
 from .model import ThemeSummary
 
 
@@ -43,14 +43,14 @@ def check(config_path: Path) -> tuple[list[str], list[str]]:
             lines.append(f"{path}: reader {s.reader}: {', '.join(found)}")
     templates = config.root / config.templates
     as_of = config.resolve_as_of()
-    counts = {"sources": len(paths), "quotes": 0, "events": 0, "entities": 0}
+    counts = Counts(len(paths))
     for audience in config.audiences:
         # The themes as a build gives them to the template, without the week's counts; and a since
         # date, as if a week were archived, so that a layout's "since" branch is checked too.
         themes = tuple(ThemeSummary(config.theme(tid), ()) for tid in audience.themes)
         context = layout_context(config, audience, as_of, themes, counts, since=long_date(as_of))
         try:
-            lines_out = render_layout(templates, audience.template, context)
+            lines_out = render_layout(templates, audience.template, context.names())
         except BriefgenError as exc:
             problems += exc.problems
             continue

@@ -348,7 +348,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_template_help(args: argparse.Namespace) -> int:
-    from .layout_template import template_help
+    from .compose.layout_template import template_help
 
     print(template_help(markdown=args.markdown), end="")
     return ExitStatus.OK

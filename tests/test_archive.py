@@ -20,10 +20,6 @@ WEEK1, WEEK2 = "2025-12-13", "2025-12-20"
 ARCHIVE = "briefgen-archive.sqlite"
 
 
-def _project(root: Path) -> Path:
-    return copy_project(root)
-
-
 def _build(config: Path, as_of: str, *extra: str) -> int:
     return main(["--quiet", "build", str(config), "--as-of", as_of, "--format", "json,md", *extra])
 
@@ -37,7 +33,7 @@ def _outputs(folder: Path, as_of: str) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def in_order(tmp_path_factory) -> Path:
     """Return a project with the seeds built for two weeks, in date order."""
-    config = _project(tmp_path_factory.mktemp("in-order"))
+    config = copy_project(tmp_path_factory.mktemp("in-order"))
     assert _build(config, WEEK1) == 0
     assert _build(config, WEEK2) == 0
     return config.parent.parent
@@ -108,7 +104,7 @@ def test_carried_over_sentences_are_marked_in_markdown(in_order):
 
 
 def test_out_of_order_builds_give_the_same_briefs(in_order, tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     assert _build(config, WEEK2) == 0  # the later week first: it knows nothing yet
     assert _build(config, WEEK1) == 0  # the earlier week never sees the later one
     assert _outputs(tmp_path / "out", WEEK1) == _outputs(in_order / "out", WEEK1)
@@ -141,7 +137,7 @@ def test_archive_option_moves_it(in_order, tmp_path):
 
 
 def test_failed_render_leaves_the_archive_untouched(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     assert _build(config, WEEK1) == 0
     archive = config.parent / ARCHIVE
     before = archive.read_bytes()
@@ -164,7 +160,7 @@ def _refused(config: Path, archive: Path, capsys) -> str:
 
 
 def test_text_file_posing_as_archive_is_refused(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     archive = config.parent / ARCHIVE
     archive.write_text("these are my notes, not a database\n" * 20)
     line = _refused(config, archive, capsys)
@@ -172,7 +168,7 @@ def test_text_file_posing_as_archive_is_refused(tmp_path, capsys):
 
 
 def test_corrupt_archive_is_refused(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     assert _build(config, WEEK1) == 0
     shutil.rmtree(tmp_path / "out")
     archive = config.parent / ARCHIVE
@@ -184,7 +180,7 @@ def test_corrupt_archive_is_refused(tmp_path, capsys):
 
 
 def test_archive_from_a_newer_briefgen_is_refused(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     archive = config.parent / ARCHIVE
     with sqlite3.connect(archive) as db:
         db.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
@@ -196,7 +192,7 @@ def test_archive_from_a_newer_briefgen_is_refused(tmp_path, capsys):
 
 
 def test_another_programs_sqlite_file_is_refused(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     archive = config.parent / ARCHIVE
     with sqlite3.connect(archive) as db:
         db.execute("CREATE TABLE contacts (name TEXT)")
@@ -225,7 +221,7 @@ def test_locked_archive_is_waited_on_then_reported(tmp_path, monkeypatch):
 
 
 def test_two_builds_at_once_do_not_corrupt_the_archive(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     runs = [
         subprocess.Popen(
             [
@@ -278,7 +274,7 @@ def test_archive_locked_after_writing_says_the_briefs_were_written(tmp_path, mon
             f"{path}: the archive is in use by another build (waited 0.2s); nothing was archived"
         )
 
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     monkeypatch.setattr(briefgen.archive, "record", locked)
     capsys.readouterr()
     assert _build(config, WEEK1) == 1
@@ -295,7 +291,7 @@ def test_check_runs_the_layouts_with_a_since_date_and_checks_the_archive(in_orde
     assert main(["check", str(in_order / "configs" / "weekly.yaml")]) == 0
     out = capsys.readouterr().out
     assert f"{in_order / 'configs' / ARCHIVE}: archive ok: 8 brief(s) in 2 week(s)" in out
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     (config.parent / ARCHIVE).write_text("not a database at all, just some words\n" * 10)
     assert main(["check", str(config)]) == 2
     assert f"{config.parent / ARCHIVE}: not a briefgen archive or damaged" in capsys.readouterr().err
@@ -319,7 +315,7 @@ def test_a_section_left_empty_by_earlier_briefs_says_so(in_order):
 
 
 def test_archive_in_a_missing_folder_is_refused_before_building(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     missing = tmp_path / "nowhere" / ARCHIVE
     capsys.readouterr()
     assert _build(config, WEEK1, "--archive", str(missing)) == 2

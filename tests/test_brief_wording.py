@@ -13,7 +13,7 @@ from fixture_project import AUDIENCES, copy_project
 from pypdf import PdfReader
 
 from briefgen.cli import main
-from briefgen.compose_quotes import adds_to_quote, quote_context
+from briefgen.compose.quotes import adds_to_quote, quote_context
 from briefgen.model import Analysis, Cite, Paragraph, Quote, Source, SourceNote
 from briefgen.render._text import (
     note_lines,

@@ -7,13 +7,13 @@ import pickle
 from pathlib import Path
 
 import pytest
+from factories import make_source
 from fixture_project import copy_project
 
 import briefgen.cache
 from briefgen.analysis import analyze_source
 from briefgen.cache import CachedFile, SourceCache
 from briefgen.cli import main
-from briefgen.model import Paragraph, Source
 from briefgen.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,12 +34,10 @@ def make_project(root: Path, extra: int = 0) -> Path:
     return config
 
 
-def _source(text: str = "One sentence here. Another one there.") -> Source:
-    return Source(id="s1", path="s1.txt", paragraphs=(Paragraph(1, text),))
-
-
 def _entry(cache: SourceCache, key: str) -> CachedFile:
-    return CachedFile(key, (analyze_source(_source()),), ("a warning",))
+    return CachedFile(
+        key, (analyze_source(make_source("One sentence here. Another one there.", id="s1")),), ("a warning",)
+    )
 
 
 def test_store_then_load(tmp_path):

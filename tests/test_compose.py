@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.compose import output_stem, trim_extracts
+from briefgen.compose.composer import trim_extracts
+from briefgen.compose.layout_template import parse_layout, render_layout
 from briefgen.errors import RenderError
-from briefgen.layout_template import parse_layout, render_layout
 from briefgen.model import Cite, Extract
+from briefgen.output_names import output_stem
 
 
 def write_template(tmp_path: Path, body: str) -> Path:
@@ -81,7 +82,7 @@ def test_output_stems_are_safe(pattern, expected):
 
 
 def test_timeline_keeps_the_best_corroborated_then_latest_events():
-    from briefgen.compose import _Composer
+    from briefgen.compose.composer import Composer
     from briefgen.config import Audience
     from briefgen.model import Analysis, Event
 
@@ -92,7 +93,7 @@ def test_timeline_keeps_the_best_corroborated_then_latest_events():
         Event("2025-06", "D.", (Cite("a", 4),)),
     )
     audience = Audience("x", "X", "x", (), ("md",), max_events=2)
-    composer = _Composer(Analysis(sources=(), events=events), audience, ())
+    composer = Composer(Analysis(sources=(), events=events), audience, ())
     assert [e.text for e in composer.events()] == ["B.", "D."]
 
 

@@ -19,14 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATE = "2025-12-20"
 
 
-def _project(root: Path) -> Path:
-    return copy_project(root)
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, dict]:
     """Return the config of a built copy of the sample project and its analysts' JSON, before edits."""
-    config = _project(tmp_path_factory.mktemp("edits"))
+    config = copy_project(tmp_path_factory.mktemp("edits"))
     assert main(["--quiet", "build", str(config), "--no-cache"]) == 0
     return config, json.loads((config.parent.parent / "out" / f"{DATE}-analysts.json").read_text())
 
@@ -96,7 +92,7 @@ notes:
 
 def test_a_pinned_sentence_leads_its_theme(built, tmp_path):
     config, before = built
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     # A sentence no theme chose: the last sentence of the economy theme's candidates is pinned first.
     security = next(t for t in before["themes"] if t["id"] == "military_security")
     target = security["summary"][-1]
@@ -108,7 +104,7 @@ def test_a_pinned_sentence_leads_its_theme(built, tmp_path):
 
 
 def test_an_edit_whose_target_is_gone_warns_and_strict_fails(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     _write_edits(config, "exclude:\n  - id: s-000000000000\n")
     assert main(["--quiet", "build", str(config), "--no-cache", "--format", "json"]) == 0
     err = capsys.readouterr().err
@@ -117,7 +113,7 @@ def test_an_edit_whose_target_is_gone_warns_and_strict_fails(tmp_path, capsys):
 
 
 def test_edits_that_empty_a_brief_are_refused(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     ids = [p.stem for p in (tmp_path / "seeds").iterdir()]
     _write_edits(config, "exclude:\n" + "".join(f"  - id: {i}\n" for i in ids))
     assert main(["--quiet", "build", str(config), "--no-cache", "--format", "json"]) == 2
@@ -158,7 +154,7 @@ comment:
 
 
 def test_a_malformed_edits_file_is_a_config_error_naming_it(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     _write_edits(config, "exclude:\n  - id: [unclosed\n")
     assert main(["--quiet", "build", str(config), "--no-cache"]) == 2
     err = capsys.readouterr().err

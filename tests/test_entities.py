@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+from factories import make_source
 from fixture_project import SEEDS
 
 from briefgen.analysis.entities import close_spelling, find_entities
 from briefgen.model import Cite, Paragraph, Quote, Source
-
-
-def _source(sid: str, *paras: str) -> Source:
-    return Source(
-        id=sid, path=f"{sid}.txt", paragraphs=tuple(Paragraph(i + 1, t) for i, t in enumerate(paras))
-    )
 
 
 def _by_name(entities):
@@ -19,11 +14,11 @@ def _by_name(entities):
 
 
 def test_people_and_organisations_with_roles() -> None:
-    src = _source(
-        "a",
+    src = make_source(
         "Ruritania President Boris Valenko met Anna Petrenko, the deputy head of the Central Grain Agency, on Monday.",
         "Yet Valenko said the European Union had not answered. Meanwhile the Ministry of Trade stayed silent.",
         "Karl Mendel, the bank's special envoy on debt, arrived in Vienna. In Washington, Treasury said nothing.",
+        id="a",
     )
     ents = _by_name(find_entities((src,), ()))
     assert ents["Boris Valenko"].kind == "person"
@@ -38,10 +33,10 @@ def test_people_and_organisations_with_roles() -> None:
 
 
 def test_spelling_variant_merged_but_gendered_names_kept_apart() -> None:
-    a = _source(
-        "a", "President Oleg Marchenko spoke. Marchenko later left. Jan Kowalski met Anna Kowalskaya."
+    a = make_source(
+        "President Oleg Marchenko spoke. Marchenko later left. Jan Kowalski met Anna Kowalskaya.", id="a"
     )
-    b = _source("b", "Critics of Marchenka say the vote was rigged, and Kowalskaya agreed with them.")
+    b = make_source("Critics of Marchenka say the vote was rigged, and Kowalskaya agreed with them.", id="b")
     ents = _by_name(find_entities((a, b), ()))
     oleg = ents["Oleg Marchenko"]
     assert oleg.variants == ("Marchenka",)
@@ -59,14 +54,17 @@ def test_close_spelling_rules() -> None:
 
 
 def test_names_that_co_occur_are_distinct_people() -> None:
-    src = _source("a", "Both Pavel Dremov and Pavel Dremin signed the letter on behalf of their parties.")
+    src = make_source(
+        "Both Pavel Dremov and Pavel Dremin signed the letter on behalf of their parties.", id="a"
+    )
     ents = _by_name(find_entities((src,), ()))
     assert "Pavel Dremov" in ents and "Pavel Dremin" in ents
 
 
 def test_aliases_from_config_are_honoured() -> None:
-    src = _source(
-        "a", "Alyaksandr Lukashenka spoke first. Later Alexander Lukashenko spoke again, and Lukashenka left."
+    src = make_source(
+        "Alyaksandr Lukashenka spoke first. Later Alexander Lukashenko spoke again, and Lukashenka left.",
+        id="a",
     )
     aliases = (("Alexander Lukashenko", ("Lukashenka", "Alyaksandr Lukashenka")),)
     ents = _by_name(find_entities((src,), (), aliases=aliases))
@@ -78,7 +76,7 @@ def test_aliases_from_config_are_honoured() -> None:
 
 def test_quote_speakers_count_and_sort_order() -> None:
     text = "\u201cWe will not yield,\u201d he said. Nora Lind, a senior diplomat, nodded."
-    src = _source("a", text, "Nora Lind repeated it.")
+    src = make_source(text, "Nora Lind repeated it.", id="a")
     quote = Quote(
         text="We will not yield,", cite=Cite("a", 1), kind="statement", speaker="Ivo Sand", start=1, end=19
     )
@@ -89,8 +87,9 @@ def test_quote_speakers_count_and_sort_order() -> None:
 
 
 def test_acronym_joins_organisation_and_scare_quotes_are_skipped() -> None:
-    src = _source(
-        "a", "The European Union acted. The EU added names. Officials spread \u201cRusskiy Mir\u201d ideas."
+    src = make_source(
+        "The European Union acted. The EU added names. Officials spread \u201cRusskiy Mir\u201d ideas.",
+        id="a",
     )
     ents = _by_name(find_entities((src,), ()))
     assert ents["European Union"].variants == ("EU",)
@@ -107,7 +106,7 @@ def test_seed_entities() -> None:
     sources = []
     for path in sorted(seeds.glob("*.txt")):
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        sources.append(_source(path.stem, *lines))
+        sources.append(make_source(*lines, id=path.stem))
     ents = _by_name(find_entities(tuple(sources), ()))
     assert "Lukashenka" in ents["Alexander Lukashenko"].variants
     assert ents["Alexander Lukashenko"].role == "Belarus President"
@@ -121,8 +120,8 @@ def test_seed_entities() -> None:
 def test_per_source_scan_gives_the_same_entities_and_openers_use_the_whole_corpus() -> None:
     from briefgen.analysis.entities import scan_source
 
-    a = _source("a", "Harbour Minister Rolf Anker opened the quay. Anker later left for the coast.")
-    b = _source("b", "Harbour officials were upbeat. Later the harbour board met Anker again.")
+    a = make_source("Harbour Minister Rolf Anker opened the quay. Anker later left for the coast.", id="a")
+    b = make_source("Harbour officials were upbeat. Later the harbour board met Anker again.", id="b")
     sources = (a, b)
     names = {s.id: scan_source(s) for s in sources}
     assert find_entities(sources, (), names=names) == find_entities(sources, ())
@@ -147,7 +146,7 @@ def test_many_people_resolve_like_few() -> None:
         f"Jan Kowalczyk arrived. Ewa Kowalczyk stayed. Kowalczyk said little. {misspelt} said more.",
         f"Later {surname(7)} left.",
     ]
-    ents = _by_name(find_entities((_source("a", *paras),), ()))
+    ents = _by_name(find_entities((make_source(*paras, id="a"),), ()))
     olek = ents[f"Olek {surname(7)}"]
     assert olek.mentions == 3 and misspelt in olek.variants
     assert ents["Jan Kowalczyk"].mentions == 1 and ents["Ewa Kowalczyk"].mentions == 1
@@ -252,14 +251,16 @@ def test_a_surname_is_the_person_its_own_article_names_though_the_week_has_names
 
 
 def test_a_person_takes_the_role_the_sources_give_most_often_with_the_full_name() -> None:
-    a = _source("a", "Democratic candidate Ann Lee spoke. Her husband, President Lee, waved.")
-    b = _source("b", "Democratic candidate Ann Lee won Ohio.")
-    c = _source("c", "His wife Ann Lee smiled.")
+    a = make_source("Democratic candidate Ann Lee spoke. Her husband, President Lee, waved.", id="a")
+    b = make_source("Democratic candidate Ann Lee won Ohio.", id="b")
+    c = make_source("His wife Ann Lee smiled.", id="c")
     people = {e.name: e for e in find_entities((a, b, c), ())}
     assert people["Ann Lee"].role == "Democratic candidate"  # twice beside the full name; "President" never
 
 
 def test_an_institution_named_by_its_seat_is_an_organisation() -> None:
-    a = _source("a", "A White House official said the plan was ready. The White House declined to comment.")
+    a = make_source(
+        "A White House official said the plan was ready. The White House declined to comment.", id="a"
+    )
     (house,) = [e for e in find_entities((a,), ()) if e.name == "White House"]
     assert house.kind == "organisation" and house.role is None and house.mentions == 2

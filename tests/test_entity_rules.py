@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from factories import make_source
+
 from briefgen.analysis.entities import find_entities
 from briefgen.analysis.entity_rules import clean_role, trim_name, undotted
-from briefgen.model import Paragraph, Source
-
-
-def _source(*paras: str, sid: str = "a") -> Source:
-    return Source(sid, f"{sid}.txt", tuple(Paragraph(i + 1, t) for i, t in enumerate(paras)))
+from briefgen.model import Source
 
 
 def _names(*sources: Source) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -17,7 +15,7 @@ def _names(*sources: Source) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 def test_acronyms_of_things_are_not_organisations() -> None:
     names = _names(
-        _source(
+        make_source(
             "Viewers watched the match on TV and later bought the DVD for their PC. "
             "The clinic tests for HIV every week, and the shop opens at 9am BST."
         )
@@ -27,7 +25,7 @@ def test_acronyms_of_things_are_not_organisations() -> None:
 
 def test_an_acronym_the_text_spells_out_is_that_organisation() -> None:
     names = _names(
-        _source(
+        make_source(
             "The Political Action Committee (PAC) raised money for the senator this spring.",
             "A spokesman for the PAC said the money would go to advertising.",
         )
@@ -37,13 +35,13 @@ def test_an_acronym_the_text_spells_out_is_that_organisation() -> None:
 
 
 def test_letters_cut_from_a_company_name_are_not_an_entity() -> None:
-    names = _names(_source("Shares in AT&T rose after the merger was approved by regulators."))
+    names = _names(make_source("Shares in AT&T rose after the merger was approved by regulators."))
     assert "AT" not in names
 
 
 def test_a_common_word_opening_a_capitalised_run_is_no_name() -> None:
     names = _names(
-        _source(
+        make_source(
             "Close Trump aides met donors in the city on a close call.",
             "Officials said the Indoor Championships in the hall had an indoor record.",
         )
@@ -54,14 +52,14 @@ def test_a_common_word_opening_a_capitalised_run_is_no_name() -> None:
 
 def test_a_headline_in_title_case_is_not_an_organisation() -> None:
     names = _names(
-        _source("Carson Slams Hillary And The Media In One Debate Answer was shared widely online.")
+        make_source("Carson Slams Hillary And The Media In One Debate Answer was shared widely online.")
     )
     assert not any("Media" in n for n in names)
 
 
 def test_dotted_and_plain_acronyms_are_one_organisation() -> None:
     names = _names(
-        _source(
+        make_source(
             "Agents of the F.B.I. searched the office on a warrant.",
             "The FBI said the search was routine and lawful.",
         )
@@ -72,7 +70,7 @@ def test_dotted_and_plain_acronyms_are_one_organisation() -> None:
 
 def test_a_definition_in_brackets_merges_the_acronym_with_the_name() -> None:
     names = _names(
-        _source(
+        make_source(
             "The Ministry of Defence (MOD) confirmed the order for new ships.",
             "The MOD said the first ship would sail next year.",
         )
@@ -83,7 +81,7 @@ def test_a_definition_in_brackets_merges_the_acronym_with_the_name() -> None:
 
 def test_a_broadcaster_and_its_news_service_are_one_entry() -> None:
     names = _names(
-        _source(
+        make_source(
             "The BBC broadcast the debate to a large audience.",
             "BBC News reported that ratings rose, and the BBC said it was pleased.",
         )
@@ -93,7 +91,7 @@ def test_a_broadcaster_and_its_news_service_are_one_entry() -> None:
 
 def test_two_people_sharing_a_surname_stay_apart_and_a_middle_name_is_merged() -> None:
     names = _names(
-        _source(
+        make_source(
             "Bill Clinton spoke first at the dinner.",
             "Hillary Clinton spoke after him at the same dinner.",
             "Hillary Rodham Clinton thanked the hosts at the end.",
@@ -117,7 +115,7 @@ def test_a_time_phrase_is_not_part_of_an_organisations_name() -> None:
 
 def test_places_and_days_are_not_people() -> None:
     names = _names(
-        _source(
+        make_source(
             "Aid reached Batticoloa District after the storm.",
             "Families gathered on Boxing Day in the villages of Sri Lanka.",
         )
@@ -126,37 +124,35 @@ def test_places_and_days_are_not_people() -> None:
 
 
 def test_a_bare_surname_means_the_namesake_the_article_is_about() -> None:
-    about_her = _source(
+    about_her = make_source(
         "Hillary Clinton opened her campaign office on Monday.",
         "Hillary Clinton told voters she would fight for them. Hillary Clinton then left.",
         "Her husband, Bill Clinton, was not there. Clinton said the office would stay open late.",
     )
     entities = {e.name: e.mentions for e in find_entities((about_her,), ())}
     assert "Clinton" not in entities and entities["Hillary Clinton"] == 4
-    balanced = _source(
+    balanced = make_source(
         "Bill Clinton and Hillary Clinton arrived together.", "The crowd cheered when Clinton said hello."
     )
     assert "Clinton" in {e.name for e in find_entities((balanced,), ())}
 
 
 def test_an_occupation_or_nationality_before_a_name_is_not_part_of_it() -> None:
-    names = _names(_source("Novelist Andrea Levy won the prize, ahead of Dutchman Piet Hein Donner."))
+    names = _names(make_source("Novelist Andrea Levy won the prize, ahead of Dutchman Piet Hein Donner."))
     assert "Andrea Levy" in names and "Novelist Andrea Levy" not in names
     assert not any(n.startswith("Dutchman") for n in names)
 
 
 def test_a_capitalised_common_word_alone_is_not_an_organisation() -> None:
     names = _names(
-        _source(
-            "Indoors, which hosted the meeting, was full. Athletes trained indoors all winter.",
-        )
+        make_source("Indoors, which hosted the meeting, was full. Athletes trained indoors all winter.")
     )
     assert "Indoors" not in names
 
 
 def test_words_cut_from_a_title_before_a_known_name_join_that_person() -> None:
     names = _names(
-        _source(
+        make_source(
             "The Under-Secretary for Refugee Affairs Anna Berg visited the camp.",
             "Anna Berg said the camp needed more water. Anna Berg left on Friday.",
         )
@@ -166,7 +162,7 @@ def test_words_cut_from_a_title_before_a_known_name_join_that_person() -> None:
 
 def test_a_person_shaped_name_always_written_after_the_is_a_title_not_a_person() -> None:
     names = _names(
-        _source(
+        make_source(
             "The Silver Harbour sold a million copies. Critics said the Silver Harbour was too long.",
             "Anna Berg said she had read the Silver Harbour twice.",
         )
@@ -176,7 +172,7 @@ def test_a_person_shaped_name_always_written_after_the_is_a_title_not_a_person()
 
 def test_a_day_after_an_organisation_is_not_part_of_its_name() -> None:
     names = _names(
-        _source(
+        make_source(
             "The Ministry of Energy on Monday announced cuts to fuel subsidies.",
             "Barack Obama praised the plan. Obama said it was brave.",
         )
@@ -188,9 +184,9 @@ def test_a_day_after_an_organisation_is_not_part_of_its_name() -> None:
 
 def test_a_bare_surname_joins_the_one_person_who_bears_it_and_no_namesake() -> None:
     week = (
-        _source("Sens Anna Berg and others voted for the bill.", sid="a"),
-        _source("Anna Berg spoke first in the debate.", sid="b"),
-        _source("The crowd cheered when Berg said the bill would pass.", sid="c"),
+        make_source("Sens Anna Berg and others voted for the bill.", id="a"),
+        make_source("Anna Berg spoke first in the debate.", id="b"),
+        make_source("The crowd cheered when Berg said the bill would pass.", id="c"),
     )
     names = {e.name: e.mentions for e in find_entities(week, ())}
     assert "Berg" not in names and names["Anna Berg"] == 3

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from factories import make_source
+
 from briefgen.analysis.dates import find_dates
 from briefgen.analysis.event_parts import is_caption
 from briefgen.analysis.events import find_events
 from briefgen.analysis.labels import event_label
 from briefgen.analysis.segment import split_sentences
 from briefgen.analysis.tense import direction
-from briefgen.model import Paragraph, Source
+from briefgen.model import Source
 
 WEDNESDAY = date(2019, 3, 13)
 
 
 def _dates(text: str, ref: date = WEDNESDAY, toward: str = "past") -> list[str]:
     return [m.date for m in find_dates(text, ref, toward)]  # type: ignore[arg-type]
-
-
-def _source(*paras: str, when: str | None = None, sid: str = "s") -> Source:
-    return Source(sid, f"{sid}.txt", tuple(Paragraph(i + 1, t) for i, t in enumerate(paras)), date=when)
 
 
 def _events(*sources: Source, as_of: str = "2019-03-20"):
@@ -65,35 +63,35 @@ def test_tense_of_a_sentence() -> None:
 
 
 def test_relative_dates_count_from_the_source_date_not_a_year_the_sentence_names() -> None:
-    src = _source(
+    src = make_source(
         "Sentiment is higher than in any year since 2004, the survey team reported last week.",
-        when="2015-11-09",
+        date="2015-11-09",
     )
     (event,) = _events(src, as_of="2015-11-20")
     assert event.date == "2015-11"
 
 
 def test_plans_and_forecasts_are_expected_and_kept_apart() -> None:
-    src = _source(
+    src = make_source(
         "The ministry published its budget on Monday in the capital.",
         "The ministry will publish a new budget on 12 April, officials said.",
         "Output is expected to double by 2021 under the new plan.",
-        when="2019-03-13",
+        date="2019-03-13",
     )
     kinds = {(e.date, e.kind) for e in _events(src)}
     assert kinds == {("2019-03-11", "happened"), ("2019-04-12", "expected"), ("2021", "expected")}
 
 
 def test_a_plan_whose_date_has_passed_is_not_an_event() -> None:
-    src = _source("The bridge was due to open in 2010 but it never did so.", when="2019-03-13")
+    src = make_source("The bridge was due to open in 2010 but it never did so.", date="2019-03-13")
     assert _events(src) == ()
 
 
 def test_a_sentence_with_two_dated_happenings_gives_two_events() -> None:
-    src = _source(
+    src = make_source(
         "The minister's visit to Oslo in May 2018, brief as it was, or the summit invitation in "
         "February 2019 changed little in the end.",
-        when="2019-03-13",
+        date="2019-03-13",
     )
     events = _events(src)
     assert [(e.date, e.label) for e in events] == [
@@ -103,15 +101,17 @@ def test_a_sentence_with_two_dated_happenings_gives_two_events() -> None:
 
 
 def test_two_years_side_by_side_stay_one_event() -> None:
-    src = _source("The runner was national champion in 2011 and 2012 before an injury.", when="2019-03-13")
+    src = make_source(
+        "The runner was national champion in 2011 and 2012 before an injury.", date="2019-03-13"
+    )
     assert [e.date for e in _events(src)] == ["2011"]
 
 
 def test_a_year_naming_a_happening_is_an_event() -> None:
-    src = _source(
+    src = make_source(
         "Turnout collapsed after the disputed 2016 election in the province.",
         "Nobody foresaw the general election of 2011 that changed the party for good.",
-        when="2019-03-13",
+        date="2019-03-13",
     )
     assert {(e.date, e.label) for e in _events(src)} == {
         ("2016", "election"),
@@ -120,9 +120,9 @@ def test_a_year_naming_a_happening_is_an_event() -> None:
 
 
 def test_bare_month_in_an_undated_source_follows_the_date_the_text_named() -> None:
-    src = _source(
+    src = make_source(
         "The state visit was first planned for March 2023 but was put off. "
-        "The visit finally took place in September and drew little notice from the press.",
+        "The visit finally took place in September and drew little notice from the press."
     )
     events = _events(src, as_of="2024-11-30")
     assert "2023-09" in {e.date for e in events}
@@ -132,10 +132,10 @@ def test_captions_credits_and_corrections_are_not_events() -> None:
     assert is_caption("Correction: October 2, 2016, Sunday.")
     assert is_caption("Photo: the harbour at dusk on 3 June 2019 (Reuters/Jane Roe).")
     assert not is_caption("The harbour reopened on 3 June 2019 after repairs.")
-    src = _source(
+    src = make_source(
         "Correction: March 2, 2019, Saturday. An earlier version misspelt a name.",
         "Picture by staff photographer, taken on 4 March 2019 at the rally.",
-        when="2019-03-13",
+        date="2019-03-13",
     )
     assert _events(src) == ()
 
@@ -148,12 +148,12 @@ def test_timeline_label_says_what_happened_not_how_the_sentence_opens() -> None:
 
 
 def test_relative_dates_of_an_undated_source_are_not_guessed() -> None:
-    src = _source("The striker scored twice on Saturday and again last week for the club.")
+    src = make_source("The striker scored twice on Saturday and again last week for the club.")
     assert _events(src, as_of="2019-03-20") == ()
 
 
 def test_an_undated_source_places_bare_days_back_and_keeps_its_plans_as_plans() -> None:
-    src = _source(
+    src = make_source(
         "The runner won the national title in 2004 after a long injury.",
         "She will race again in the city marathon on 17 April, her coach said.",
     )
@@ -168,7 +168,7 @@ def test_a_relative_date_inside_a_quotation_is_not_resolved() -> None:
 
 
 def test_an_undated_source_in_the_present_tense_looks_ahead_to_a_bare_date() -> None:
-    src = _source(
+    src = make_source(
         "The club won the cup in 2004 and kept its coach for the season.",
         "The striker is preparing for the final on 17 May with the youth side.",
     )
@@ -183,7 +183,7 @@ def test_participles_used_as_adjectives_are_not_the_past_tense() -> None:
 def test_a_timeline_directive_takes_nothing_or_expected() -> None:
     from pathlib import Path
 
-    from briefgen.layout_template import Line, check_directives
+    from briefgen.compose.layout_template import Line, check_directives
 
     lines = [
         Line("directive", "timeline", arg="", lineno=3),
@@ -197,10 +197,10 @@ def test_a_timeline_directive_takes_nothing_or_expected() -> None:
 
 
 def test_since_a_year_is_an_event_when_the_text_says_what_happened_then() -> None:
-    src = _source(
+    src = make_source(
         "The editor has been in prison since 2020, when police raided the newspaper's office.",
         "Relations have been frozen since 2018 and show no sign of thawing.",
-        when="2024-05-01",
+        date="2024-05-01",
     )
     (event,) = _events(src, as_of="2024-05-10")
     assert (event.date, event.label) == ("2020", "police raided the newspaper's office")

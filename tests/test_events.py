@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from factories import make_source
 from fixture_project import SEEDS
 
 from briefgen.analysis.dates import find_dates
@@ -52,45 +53,37 @@ def test_since_and_bare_years_are_not_event_dates() -> None:
     assert find_dates("Its 2020 figures were poor.", REF) == []
 
 
-def _source(sid: str, *paras: str, when: str | None = None) -> Source:
-    return Source(
-        id=sid,
-        path=f"{sid}.txt",
-        paragraphs=tuple(Paragraph(i + 1, t) for i, t in enumerate(paras)),
-        date=when,
-    )
-
-
 def _events(*sources: Source, as_of: str = "2025-12-20"):
     return find_events(sources, {s.id: split_sentences(s) for s in sources}, as_of=as_of)
 
 
 def test_questions_and_spans_are_skipped_and_plans_are_expected() -> None:
-    src = _source(
-        "a",
+    src = make_source(
         "Will the ministry act in June 2025? The summit will open in May 2026 in the capital city.",
         "Prices have been rising since 2020 across the region. If talks resume in July, a deal is possible.",
+        id="a",
     )
     (plan,) = _events(src)
     assert (plan.date, plan.kind) == ("2026-05", "expected")
 
 
 def test_source_date_is_the_reference_for_missing_years() -> None:
-    src = _source(
-        "a", "The council adopted new sanctions in November against three firms.", when="2024-12-01"
+    src = make_source(
+        "The council adopted new sanctions in November against three firms.", id="a", date="2024-12-01"
     )
     assert [e.date for e in _events(src)] == ["2024-11"]
 
 
 def test_same_event_from_two_sources_is_merged_with_first_cite_text() -> None:
-    a = _source(
-        "a", "In June 2025 the government released opposition figure Ivan Petrov after a visit by an envoy."
+    a = make_source(
+        "In June 2025 the government released opposition figure Ivan Petrov after a visit by an envoy.",
+        id="a",
     )
-    b = _source(
-        "b",
+    b = make_source(
         "Other news came first. Petrov was released in June, after a visit by an American envoy to the capital.",
+        id="b",
     )
-    c = _source("c", "In June 2025 the central bank raised interest rates to fight inflation again.")
+    c = make_source("In June 2025 the central bank raised interest rates to fight inflation again.", id="c")
     events = _events(a, b, c)
     assert len(events) == 2
     merged = events[0]
@@ -100,10 +93,10 @@ def test_same_event_from_two_sources_is_merged_with_first_cite_text() -> None:
 
 
 def test_events_sorted_by_date_then_cite_and_text_is_verbatim() -> None:
-    src = _source(
-        "a",
+    src = make_source(
         "The port closed in 2023 after a strike by dockers.",
         "The treaty was signed on 3 May 2021 in the city hall.",
+        id="a",
     )
     events = _events(src)
     assert [e.date for e in events] == ["2021-05-03", "2023"]
@@ -112,17 +105,17 @@ def test_events_sorted_by_date_then_cite_and_text_is_verbatim() -> None:
 
 
 def test_anchor_dated_elsewhere_gives_a_date() -> None:
-    a = _source(
-        "a",
+    a = make_source(
         "Troops crossed the border during the invasion of Freedonia in February 2022, officials recalled.",
+        id="a",
     )
-    b = _source(
-        "b", "At the outset of the invasion of Freedonia, the president fled to the coast by helicopter."
+    b = make_source(
+        "At the outset of the invasion of Freedonia, the president fled to the coast by helicopter.", id="b"
     )
     dates = {e.cites[0].source: e.date for e in _events(a, b)}
     assert dates["b"] == "2022-02"
-    c = _source(
-        "c", "At the outset of the invasion of Sylvania, the president fled to the coast by helicopter."
+    c = make_source(
+        "At the outset of the invasion of Sylvania, the president fled to the coast by helicopter.", id="c"
     )
     assert _events(c) == ()
 
@@ -131,7 +124,7 @@ def _seed_sources() -> tuple[Source, ...]:
     out = []
     for path in sorted(SEEDS.glob("*.txt")):
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        out.append(_source(path.stem, *lines))
+        out.append(make_source(*lines, id=path.stem))
     return tuple(out)
 
 
@@ -157,7 +150,7 @@ def test_seed_events() -> None:
 def test_undated_source_reads_bare_months_in_its_latest_named_year():
     from briefgen.analysis.events import find_events
     from briefgen.analysis.segment import split_sentences
-    from briefgen.model import Paragraph, Source
+    from briefgen.model import Source
 
     source = Source(
         "s",
@@ -177,8 +170,10 @@ def test_undated_source_reads_bare_months_in_its_latest_named_year():
 def test_per_source_dates_are_redone_when_the_brief_date_changes_their_year() -> None:
     from briefgen.analysis.events import date_source
 
-    undated = _source("u", "In March, the bloc widened its sanctions on the shipping firms.")
-    dated = _source("d", "In March, the council approved the new budget for the port.", when="2025-05-02")
+    undated = make_source("In March, the bloc widened its sanctions on the shipping firms.", id="u")
+    dated = make_source(
+        "In March, the council approved the new budget for the port.", id="d", date="2025-05-02"
+    )
     sources = (undated, dated)
     sentences = {s.id: split_sentences(s) for s in sources}
     halves = {s.id: date_source(s, sentences[s.id]) for s in sources}
@@ -207,7 +202,7 @@ def test_event_shortcuts_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None
 
     from briefgen.analysis import dates, events
 
-    sources = tuple(_source(f"s{i}", text) for i, text in enumerate(SHORTCUT_SENTENCES))
+    sources = tuple(make_source(text, id=f"s{i}") for i, text in enumerate(SHORTCUT_SENTENCES))
     sentences = {s.id: split_sentences(s) for s in sources}
     fast = [events.date_source(s, sentences[s.id]) for s in sources]
     # The patterns the shortcuts stand in front of, run on everything as before.

@@ -6,32 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
-from fixture_project import TEMPLATES
+from factories import make_project
 
 from briefgen.cli import main
 from briefgen.ingest import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 BODY = "Minister Anna Kowalska said the talks would resume in March, according to officials.\n"
-CONFIG = """title: "Inputs Weekly"
-as_of: "2025-12-20"
-sources: [sources/*]
-templates: {templates}
-out: out
-themes:
-  talks:
-    keywords: [talks]
-audiences:
-  press:
-    formats: [md, json]
-"""
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "weekly.yaml").write_text(CONFIG.format(templates=TEMPLATES), encoding="utf-8")
-    return tmp_path
+    """Return a project folder with an empty sources/ and a config building md and json."""
+    return make_project(tmp_path, files={}, title="Inputs Weekly").parent
 
 
 def test_an_impossible_front_matter_date_is_a_warning_with_file_and_line(project, capsys):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from fixture_project import TEMPLATES
+from factories import make_project
 
 from briefgen.cli import main
 from briefgen.shown_paths import shown_path
@@ -18,29 +17,25 @@ SOURCE = (
     "Minister Anna Kowalska said the talks would resume in March. \u201cWe are ready to sign,\u201d "
     "she told reporters in Warsaw.\n"
 )
-CONFIG = """title: "Paths Weekly"
-as_of: "2025-12-20"
-sources: [../sources/*.txt]
-templates: ../templates
-out: ../out
-themes:
-  talks:
-    keywords: [talks, sign]
-audiences:
-  press:
-    formats: [md, json, html, pdf, docx]
-"""
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """Return a project with the config in configs/, sources in sources/, templates copied beside."""
-    (tmp_path / "configs").mkdir()
-    (tmp_path / "configs" / "weekly.yaml").write_text(CONFIG, encoding="utf-8")
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "talks.txt").write_text(SOURCE, encoding="utf-8")
-    (tmp_path / "sources" / "memo.txt").write_text("Officials said the plan would be signed in May.\n")
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    make_project(
+        tmp_path,
+        files={
+            "sources/talks.txt": SOURCE,
+            "sources/memo.txt": "Officials said the plan would be signed in May.\n",
+        },
+        config="configs/weekly.yaml",
+        copy_templates=True,
+        title="Paths Weekly",
+        sources=["../sources/*.txt"],
+        out="../out",
+        themes={"talks": {"keywords": ["talks", "sign"]}},
+        audiences={"press": {"formats": ["md", "json", "html", "pdf", "docx"]}},
+    )
     return tmp_path
 
 

@@ -9,37 +9,22 @@ import time
 from pathlib import Path
 
 import pytest
+from factories import make_project
 from fixture_project import TEMPLATES
 
 from briefgen import template_budget
 from briefgen.check import check
 from briefgen.cli import main
+from briefgen.compose.layout_template import render_layout
 from briefgen.errors import RenderError
-from briefgen.layout_template import render_layout
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = "Minister Anna Kowalska said the talks would resume in March, according to officials.\n"
-CONFIG = """title: "Template Weekly"
-as_of: "2025-12-20"
-sources: [sources/*]
-templates: templates
-out: out
-themes:
-  talks:
-    keywords: [talks]
-audiences:
-  press:
-    formats: [md, json]
-"""
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "talks.txt").write_text(SOURCE, encoding="utf-8")
-    (tmp_path / "weekly.yaml").write_text(CONFIG, encoding="utf-8")
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    return tmp_path
+    """Return a project folder with its own copy of the templates and a config building md and json."""
+    return make_project(tmp_path, copy_templates=True, title="Template Weekly").parent
 
 
 def layout(root: Path, text: str) -> Path:

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import factories
 import pytest
 from fixture_project import TEMPLATES
 
@@ -17,24 +18,13 @@ GOOD = (
     "she told reporters in Warsaw. The opposition called the plan a \u201cgift\u201d to the ruling party.\n"
 )
 
-CONFIG = """title: "Hostile Weekly"
-organisation: "Test Desk"
-as_of: "2025-12-20"
-sources: [sources/*]
-templates: {templates}
-out: out
-themes:
-  talks:
-    title: "Talks"
-    description: "Negotiations and agreements."
-    keywords: [talks, sign, plan]
-audiences:
-  press:
-    title: "Press"
-    template: press
-    themes: all
-    formats: [{formats}]
-"""
+THEMES = {
+    "talks": {
+        "title": "Talks",
+        "description": "Negotiations and agreements.",
+        "keywords": ["talks", "sign", "plan"],
+    }
+}
 
 
 @pytest.fixture
@@ -46,10 +36,17 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def write_config(root: Path, formats: str) -> Path:
-    path = root / "weekly.yaml"
-    path.write_text(CONFIG.format(templates=TEMPLATES, formats=formats), encoding="utf-8")
-    return path
+def write_config(root: Path, formats: str, templates: str = str(TEMPLATES), **audiences: dict) -> Path:
+    """Write the config of a press brief in ``formats`` ("md, json"), and of any other ``audiences``."""
+    press = {"title": "Press", "template": "press", "themes": "all", "formats": formats.split(", ")}
+    return factories.write_config(
+        root / "weekly.yaml",
+        title="Hostile Weekly",
+        organisation="Test Desk",
+        templates=templates,
+        themes=THEMES,
+        audiences={"press": press, **audiences},
+    )
 
 
 def build(root: Path, *extra: str) -> int:
@@ -209,10 +206,8 @@ def test_template_copy_folder_adds_an_audience(project):
     templates = project / "templates"
     shutil.copytree(TEMPLATES, templates)
     shutil.copytree(templates / "press", templates / "board")
-    config = project / "weekly.yaml"
-    config.write_text(
-        CONFIG.format(templates="templates", formats="md")
-        + "  board:\n    template: board\n    themes: [talks]\n    formats: [md]\n"
+    write_config(
+        project, "md", "templates", board={"template": "board", "themes": ["talks"], "formats": ["md"]}
     )
     assert build(project, "--quiet") == 0
     assert "2025-12-20-board.md" in out_files(project)

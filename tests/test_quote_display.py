@@ -94,7 +94,7 @@ def test_pdf_quotations_match(outputs):
 
 
 def test_select_quotes_lists_attributed_statements_only():
-    from briefgen.compose import select_quotes
+    from briefgen.compose.quotes import select_quotes
     from briefgen.model import Analysis, Cite, Paragraph, Quote, Source
 
     cite = Cite("s", 1)

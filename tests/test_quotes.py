@@ -6,27 +6,21 @@ from pathlib import Path
 
 import pytest
 import yaml
+from factories import make_source
 from fixture_project import SEEDS
 
 from briefgen.analysis.quotes import find_quotes
-from briefgen.model import Paragraph, Quote, Source
+from briefgen.model import Quote, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "quotes" / "newsroom.yaml"
-
-
-def make_source(*paragraphs: str, source_id: str = "s") -> Source:
-    """Return a Source whose paragraphs are the given strings."""
-    return Source(
-        id=source_id, path=source_id, paragraphs=tuple(Paragraph(i + 1, p) for i, p in enumerate(paragraphs))
-    )
 
 
 def seed(prefix: str) -> Source:
     """Return a seed file as a Source of its non-blank lines."""
     path = next(SEEDS.glob(prefix + "_*.txt"))
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return make_source(*lines, source_id=prefix)
+    return make_source(*lines, id=prefix)
 
 
 def by_text(quotes: tuple[Quote, ...], start: str) -> Quote:
@@ -139,8 +133,7 @@ def test_unclosed_mark_is_capped_at_its_paragraph():
 
 def test_straight_and_single_marks():
     source = make_source(
-        'Maria Lopez, the committee chair, said: "We will vote next week."',
-        "'It is settled,' Lopez added.",
+        'Maria Lopez, the committee chair, said: "We will vote next week."', "'It is settled,' Lopez added."
     )
     quotes = find_quotes(source)
     assert by_text(quotes, "We will vote").speaker == "Maria Lopez"
@@ -158,8 +151,7 @@ def test_description_resolves_to_earlier_name():
 
 def test_pronoun_prefers_matching_gender():
     source = make_source(
-        "Hillary Clinton spoke after Bernie Sanders in Iowa.",
-        "“We are going to win this state,” she said.",
+        "Hillary Clinton spoke after Bernie Sanders in Iowa.", "“We are going to win this state,” she said."
     )
     assert find_quotes(source)[0].speaker == "Hillary Clinton"
 
@@ -341,7 +333,7 @@ def test_capitalised_clause_words_inside_names():
 def test_dateline_is_not_the_speaker():
     src = make_source(
         "BRANTFORD, May 3 (XNA) — Councillor Ida Morrow attacked the plan, saying it was “a gift to "
-        "developers that the town will regret.”",
+        "developers that the town will regret.”"
     )
     assert by_text(find_quotes(src), "a gift").speaker == "Ida Morrow"
 
@@ -349,7 +341,7 @@ def test_dateline_is_not_the_speaker():
 def test_participle_after_quote_names_the_addressee():
     src = make_source(
         "Mayor Tom Reyes hailed the vote as “a turning point for the whole valley,” telling reporters he "
-        "expected more to come.",
+        "expected more to come."
     )
     q = by_text(find_quotes(src), "a turning point")
     assert q.speaker == "Tom Reyes"
@@ -526,7 +518,7 @@ def test_colon_introductions_without_a_verb():
 def test_clause_ending_in_a_colon_outranks_an_earlier_cue():
     src = make_source(
         "When Okafor suggested that the port would close for a year, Ana Ruiz fired back sharply: "
-        "“Nobody in this city will accept that.”",
+        "“Nobody in this city will accept that.”"
     )
     assert by_text(find_quotes(src), "Nobody in").speaker == "Ana Ruiz"
 

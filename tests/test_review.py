@@ -31,16 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DATE = "2025-12-20"
 
 
-def _project(root: Path) -> Path:
-    return copy_project(root)
-
-
 @pytest.fixture
 def server(tmp_path) -> Iterator[tuple[str, object, str]]:
     """Return (base URL, session, token) of a review server on a free port, stopped afterwards."""
     from werkzeug.serving import make_server
 
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     session = open_session(config, use_cache=False)
     srv = make_server("127.0.0.1", 0, None, threaded=True)  # type: ignore[arg-type]
     port = srv.socket.getsockname()[1]
@@ -128,7 +124,7 @@ def test_edits_keep_the_files_own_comments(server):
 
 
 def test_ctrl_c_stops_the_review_cleanly(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefgen", "--quiet", "review", str(config), "--port", "0", "--no-cache"],
         stdout=subprocess.PIPE,

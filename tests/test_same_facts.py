@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from briefgen.analysis.same_facts import figures, same_figures
+from briefgen.compose.theme_order import not_repeated
 from briefgen.model import Cite, Extract
-from briefgen.theme_order import not_repeated
 
 
 def test_figures_read_number_words_and_leave_out_years_and_small_numbers() -> None:

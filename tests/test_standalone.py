@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factories import make_source
+
 from briefgen.analysis.background import is_background
 from briefgen.analysis.referents import given_names, name_surnames
 from briefgen.analysis.segment import split_sentences
@@ -16,17 +18,7 @@ from briefgen.analysis.standalone import (
     unbalanced_quotes,
     verbatim_in,
 )
-from briefgen.model import Paragraph, Source
-
-
-def source(*paras: str, title: str | None = "A title", date: str | None = "2025-03-10") -> Source:
-    return Source(
-        id="s",
-        path="s.txt",
-        paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
-        title=title,
-        date=date,
-    )
+from briefgen.model import Source
 
 
 def shown(src: Source) -> list[str | None]:
@@ -50,11 +42,12 @@ def test_a_leading_dateline_is_cut_and_what_is_left_is_still_in_the_paragraph() 
 
 
 def test_headline_and_deck_lines_above_a_dateline_never_stand_alone() -> None:
-    src = source(
+    src = make_source(
         "Storm closes the northern quay of the harbour for a week.",
         "Repairs to cost more than the port's yearly budget, officials say.",
         "BERGEN - Bergen's harbour authority closed the northern quay on Monday after a storm damaged its cranes.",
         title=None,
+        date="2025-03-10",
     )
     out = shown(src)
     assert out[:2] == [None, None]
@@ -70,9 +63,17 @@ def test_a_first_line_is_a_headline_only_when_no_title_was_given() -> None:
         ["The strike left forty ships waiting at anchor outside the breakwater by the evening."] * 3
     )
     assert (
-        shown(source("Dock workers walk out over a new pay offer.", lede + " " + body, title=None))[0] is None
+        shown(
+            make_source(
+                "Dock workers walk out over a new pay offer.",
+                lede + " " + body,
+                title=None,
+                date="2025-03-10",
+            )
+        )[0]
+        is None
     )
-    assert shown(source(lede, body, title="Port strike"))[0] == lede
+    assert shown(make_source(lede, body, title="Port strike", date="2025-03-10"))[0] == lede
 
 
 def test_quotations_are_taken_whole_or_not_at_all() -> None:
@@ -80,8 +81,10 @@ def test_quotations_are_taken_whole_or_not_at_all() -> None:
     assert unbalanced_quotes('The minister said "the plan will work and the port will reopen soon.')
     assert not unbalanced_quotes("The minister called the plan \u201ca disaster\u201d on Monday evening.")
     # A sentence inside a quotation that opened in an earlier sentence of the paragraph is left out.
-    src = source(
+    src = make_source(
         "\u201cWe are reminded every day of what happened here. People lost their homes and their jobs.\u201d",
+        title="A title",
+        date="2025-03-10",
     )
     assert shown(src) == [None, None]
 
@@ -130,9 +133,11 @@ def test_captions_credits_bylines_and_markup_are_not_prose() -> None:
 
 
 def test_a_bare_surname_gets_the_first_name_the_source_gives_it_in_brackets() -> None:
-    src = source(
+    src = make_source(
         "Harbour master Ingrid Solberg closed the northern quay on Monday after the storm.",
         "Solberg said repairs to the cranes would take at least a week to finish.",
+        title="A title",
+        date="2025-03-10",
     )
     assert (
         shown(src)[1] == "[Ingrid] Solberg said repairs to the cranes would take at least a week to finish."
@@ -140,20 +145,34 @@ def test_a_bare_surname_gets_the_first_name_the_source_gives_it_in_brackets() ->
 
 
 def test_a_surname_two_people_share_about_equally_is_left_out() -> None:
-    names = given_names(source("Anna Lund met Tom Lund and Anna Lund spoke. Tom Lund left early on Monday."))
+    names = given_names(
+        make_source(
+            "Anna Lund met Tom Lund and Anna Lund spoke. Tom Lund left early on Monday.",
+            title="A title",
+            date="2025-03-10",
+        )
+    )
     assert name_surnames("Lund said the quay would reopen within a fortnight.", names) is None
-    names = given_names(source("Anna Lund spoke, Anna Lund argued, Anna Lund won and Tom Lund agreed."))
+    names = given_names(
+        make_source(
+            "Anna Lund spoke, Anna Lund argued, Anna Lund won and Tom Lund agreed.",
+            title="A title",
+            date="2025-03-10",
+        )
+    )
     assert name_surnames("Lund said the quay would reopen within a fortnight.", names) == (
         "[Anna] Lund said the quay would reopen within a fortnight."
     )
 
 
 def test_he_or_she_is_named_when_the_sentence_before_names_one_person() -> None:
-    src = source(
+    src = make_source(
         "Harbour master Ingrid Solberg closed the northern quay on Monday after the storm. "
         "She has asked Bergen for emergency funds to repair the damaged cranes.",
         "Solberg met the mayor, Per Dahl, on Tuesday to discuss the cost of repairs. "
         "He has promised an answer within a week of the meeting at the town hall.",
+        title="A title",
+        date="2025-03-10",
     )
     out = shown(src)
     assert out[1] == "She [Ingrid Solberg] has asked Bergen for emergency funds to repair the damaged cranes."
@@ -179,10 +198,12 @@ def test_sentences_dated_to_an_earlier_year_are_background() -> None:
 
 
 def test_a_rarely_named_person_further_on_is_named_but_the_protagonist_is_not() -> None:
-    src = source(
+    src = make_source(
         "Harbour master Ingrid Solberg closed the quay. Engineer Per Dahl inspected the cranes.",
         "Solberg said the storm was the worst in years. Solberg asked for funds. Solberg waited.",
         "City officials met Solberg and Dahl on Tuesday to discuss the cost of the repairs.",
+        title="A title",
+        date="2025-03-10",
     )
     assert shown(src)[-1] == (
         "City officials met Solberg and [Per] Dahl on Tuesday to discuss the cost of the repairs."
@@ -190,7 +211,11 @@ def test_a_rarely_named_person_further_on_is_named_but_the_protagonist_is_not() 
 
 
 def test_here_after_a_cut_dateline_leaves_the_sentence_out() -> None:
-    src = source("BERGEN - A week after the storm hit here, Bergen's harbour is still closed to ships.")
+    src = make_source(
+        "BERGEN - A week after the storm hit here, Bergen's harbour is still closed to ships.",
+        title="A title",
+        date="2025-03-10",
+    )
     assert shown(src) == [None]
 
 

@@ -6,28 +6,20 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from factories import make_source
+
 from briefgen.analysis import analyze
 from briefgen.analysis.importance import importance
 from briefgen.analysis.leads import assesses, hard_news, is_background, is_quotation
 from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
 from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
-from briefgen.model import Paragraph, Source, Theme
+from briefgen.model import Source, Theme
 
 THEMES = (
     Theme("ports", "Ports and shipping", keywords=("port", "harbour", "ship", "dock")),
     Theme("schools", "Schools", keywords=("school", "teacher", "pupil")),
 )
-
-
-def _source(sid: str, date: str, outlet: str, *paras: str) -> Source:
-    return Source(
-        id=sid,
-        path=f"{sid}.txt",
-        paragraphs=tuple(Paragraph(i, t) for i, t in enumerate(paras, 1)),
-        date=date,
-        outlet=outlet,
-    )
 
 
 # One dock strike reported by a wire service and printed twice with light edits, and once in a
@@ -45,29 +37,29 @@ def _week() -> tuple[Source, ...]:
     copy = list(WIRE)
     copy[2] = "Around forty container ships were waiting at anchor outside the harbour by Monday evening."
     return (
-        _source("wire-a", "2026-03-09", "Daily Courier", *WIRE),
-        _source("wire-b", "2026-03-09", "Evening Gazette", *copy),
-        _source(
-            "own",
-            "2026-03-10",
-            "Harbour Times",
+        make_source(*WIRE, id="wire-a", date="2026-03-09", outlet="Daily Courier"),
+        make_source(*copy, id="wire-b", date="2026-03-09", outlet="Evening Gazette"),
+        make_source(
             "A strike by dock workers closed the northern harbour port for a second day on Tuesday, stranding ships.",
             "Our reporter counted dozens of ships waiting at anchor as the union and the port authority traded blame.",
             "Talks between the dock union and the port authority are expected to resume later this week.",
+            id="own",
+            date="2026-03-10",
+            outlet="Harbour Times",
         ),
-        _source(
-            "school-a",
-            "2026-03-10",
-            "Daily Courier",
+        make_source(
             "The county council closed three village schools on Tuesday after teachers found damp in the classrooms.",
             "Pupils from the three schools will be taught in the town library until repairs are done.",
+            id="school-a",
+            date="2026-03-10",
+            outlet="Daily Courier",
         ),
-        _source(
-            "school-b",
-            "2026-03-10",
-            "Valley News",
+        make_source(
             "Three village schools were shut by the county council on Tuesday because of damp found by teachers.",
             "Parents said the pupils had lost a day of lessons and asked the council to hurry the repairs.",
+            id="school-b",
+            date="2026-03-10",
+            outlet="Valley News",
         ),
     )
 
@@ -91,12 +83,12 @@ def test_wire_copies_count_once_for_importance():
 def test_a_copy_counted_twice_would_outrank_an_independent_story():
     """The same week with the copy in its own words: three independent sources now weigh more."""
     week = list(_week())
-    week[1] = _source(
-        "wire-b",
-        "2026-03-09",
-        "Evening Gazette",
+    week[1] = make_source(
         "Stevedores stopped work at the northern harbour port on Monday and no ship could dock there.",
         "Union leaders demanded fresh talks with the port authority over a pay offer they called an insult.",
+        id="wire-b",
+        date="2026-03-09",
+        outlet="Evening Gazette",
     )
     analysis = analyze(tuple(week), THEMES, as_of="2026-03-12")
     strike = next(s for s in analysis.stories if "own" in s.sources)
@@ -164,12 +156,12 @@ def test_quotation_spotted_even_when_left_open():
 
 def test_lead_is_not_a_quote_or_a_dateline_scene():
     week = (
-        _source(
-            "q",
-            "2026-03-10",
-            "Harbour Times",
+        make_source(
             '"We have had enough of waiting for a fair offer," said the union leader at the gate.',
             "Dock workers at the northern harbour walked out on Monday, halting every ship bound for the port.",
+            id="q",
+            date="2026-03-10",
+            outlet="Harbour Times",
         ),
     )
     story = analyze(week, THEMES, as_of="2026-03-12").stories[0]

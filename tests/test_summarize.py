@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factories import make_source
+
 from briefgen.analysis.segment import split_sentences
 from briefgen.analysis.summarize import (
     header_paragraphs,
@@ -15,16 +17,6 @@ from briefgen.analysis.themes import ThemeScorer
 from briefgen.analysis.vectors import stem, words
 from briefgen.model import Cite, Paragraph, Quote, Source, Theme
 
-
-def src(sid: str, *paras: str, title: str | None = None) -> Source:
-    return Source(
-        id=sid,
-        path=f"{sid}.txt",
-        paragraphs=tuple(Paragraph(i + 1, p) for i, p in enumerate(paras)),
-        title=title,
-    )
-
-
 HARBOUR = Theme(
     "harbour",
     "Harbour and shipping",
@@ -36,8 +28,7 @@ FARMING = Theme(
 )
 EMPTY = Theme("volcanoes", "Volcanic eruptions", "", ("volcano", "lava"))
 
-A = src(
-    "a",
+A = make_source(
     "The Northvale harbour handled record freight volumes in the spring quarter, officials reported on Monday. "
     "It was the third record in a row.",
     "Farmers across the eastern plain expect the grain harvest to fall by a fifth after the long drought. "
@@ -45,13 +36,14 @@ A = src(
     "\u201cWe have never seen cargo ships queue like this,\u201d the harbour master said on the quay. "
     "Harbour Traffic Update",
     "Grain prices at the regional exchange rose sharply as traders priced in the weaker harvest outlook.",
+    id="a",
 )
-B = src(
-    "b",
+B = make_source(
     "Record freight volumes were handled by the Northvale harbour in the spring quarter, officials reported on Monday.",
     "The new dredging contract will let larger cargo ships enter the harbour channel from next year.",
     "They said the plan would cost more than expected.",
     "Local farmers have asked the agriculture ministry for drought relief before the grain harvest begins.",
+    id="b",
 )
 SOURCES = (A, B)
 SENTENCES = {s.id: split_sentences(s) for s in SOURCES}
@@ -164,13 +156,13 @@ def test_bluf_without_themes_falls_back_to_central_sentences() -> None:
 
 
 def test_summarize_document_returns_n_sentences_in_document_order() -> None:
-    doc = src(
-        "d",
+    doc = make_source(
         "The city council approved a new budget for public transport on Thursday after a long debate.",
         "The budget adds forty electric buses and extends the tram line to the northern suburbs.",
         "Council members from the opposition said the transport budget ignored cyclists entirely.",
         "The weather was mild.",
         "Work on the tram extension is due to start next spring and finish within three years.",
+        id="d",
         title="Council approves transport budget",
     )
     picked = summarize_document(doc, 3)

@@ -11,25 +11,24 @@ from fixture_project import FIXTURE_PROJECT, copy_project
 
 from briefgen.check import check
 from briefgen.cli import main
-from briefgen.compose import ThemeView, layout_context
+from briefgen.compose.context import BriefView, Counts, LayoutContext, ThemeView, layout_context
+from briefgen.compose.layout_template import DIRECTIVE_HELP, DIRECTIVES, TEMPLATE_NAMES, template_help
 from briefgen.config import Audience, load_config
-from briefgen.layout_template import DIRECTIVE_HELP, DIRECTIVES, TEMPLATE_NAMES, template_help
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _project(root: Path) -> Path:
-    return copy_project(root)
-
-
 def test_the_help_names_every_variable_a_template_gets():
     config = load_config(FIXTURE_PROJECT / "configs" / "weekly.yaml")
-    context = layout_context(config, config.audiences[0], "2025-12-20", (), {})
+    context = layout_context(config, config.audiences[0], "2025-12-20", (), Counts(0))
     documented = {n for n, *_ in TEMPLATE_NAMES}
-    assert {f"brief.{k}" for k in context["brief"]} <= documented
+    assert {f"brief.{f.name}" for f in dataclasses.fields(BriefView)} <= documented
     assert {f"audience.{f.name}" for f in dataclasses.fields(Audience)} <= documented
     assert {f"theme.{f.name}" for f in dataclasses.fields(ThemeView)} <= documented
-    assert set(context) <= {n.split(".")[0] for n in documented}
+    assert {f"counts.{f.name}" for f in dataclasses.fields(Counts)} <= documented
+    assert {f"quotes.{f.name}" for f in dataclasses.fields(context.quotes)} <= documented
+    assert set(context.names()) == {f.name for f in dataclasses.fields(LayoutContext)}
+    assert set(context.names()) <= {n.split(".")[0] for n in documented}
     assert {d.split()[0][1:] for d, _ in DIRECTIVE_HELP} == set(DIRECTIVES)
 
 
@@ -42,7 +41,7 @@ def test_the_readme_section_is_the_generated_help():
 
 
 def test_check_reports_a_theme_the_audience_lacks_as_build_would(tmp_path, capsys):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     layout = tmp_path / "templates" / "sanctions_desk" / "brief.j2"
     layout.write_text("# Bottom line\n@bluf\n\n# Security\n@theme military_security\n")
     problems, _ = check(config)
@@ -57,7 +56,7 @@ def test_check_reports_a_theme_the_audience_lacks_as_build_would(tmp_path, capsy
 
 
 def test_check_reports_an_unknown_variable_with_its_line(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     layout = tmp_path / "templates" / "press" / "brief.j2"
     layout.write_text("# For {{ organisation }}\n@quotes\n")
     problems, _ = check(config)
@@ -65,7 +64,7 @@ def test_check_reports_an_unknown_variable_with_its_line(tmp_path):
 
 
 def test_new_audience_copies_the_folder_and_keeps_the_configs_comments(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     before = config.read_text()
     assert main(["--quiet", "new-audience", str(config), "board", "--from", "press"]) == 0
     after = config.read_text()

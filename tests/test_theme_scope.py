@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from factories import make_source
 
 from briefgen.analysis.themes import ThemeScorer
 from briefgen.analysis.vectors import words
+from briefgen.compose.theme_order import in_source_order, keep_own, week_first
 from briefgen.config import validate
 from briefgen.errors import ConfigError
-from briefgen.model import Cite, Extract, Paragraph, Source, Theme
-from briefgen.theme_order import in_source_order, keep_own, week_first
+from briefgen.model import Cite, Extract, Theme
 
 CONFIG = """\
 title: Weekly
@@ -64,15 +65,9 @@ def test_one_title_word_alone_does_not_put_a_sentence_under_a_theme() -> None:
     )  # title + description
 
 
-def _source(sid: str, *paras: str) -> Source:
-    return Source(
-        id=sid, path=f"{sid}.txt", paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1))
-    )
-
-
 def test_sentences_of_one_source_keep_its_order_in_the_slots_they_hold() -> None:
-    a = _source("a", "First point. Second point.", "Third point.")
-    b = _source("b", "Other source.")
+    a = make_source("First point. Second point.", "Third point.", id="a")
+    b = make_source("Other source.", id="b")
     e1, e2, e3 = (
         Extract(t, (Cite("a", n),))
         for t, n in (("First point.", 1), ("Second point.", 1), ("Third point.", 2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fixture_project import TEMPLATES
+from factories import make_project
 
 from briefgen.cli import main
 
@@ -17,24 +17,18 @@ BODY = (
 
 
 def project(tmp_path: Path) -> Path:
-    src = tmp_path / "sources"
-    src.mkdir()
-    (src / "inside.md").write_text(f"---\ndate: 2025-12-18\n---\n{BODY}")
-    (src / "old.md").write_text(
-        "---\ndate: 2025-11-01\n---\nAn older article about the budget and the port.\n"
+    return make_project(
+        tmp_path,
+        files={
+            "sources/inside.md": f"---\ndate: 2025-12-18\n---\n{BODY}",
+            "sources/old.md": "---\ndate: 2025-11-01\n---\nAn older article about the budget and the port.\n",
+            "sources/copy.md": f"---\ndate: 2025-12-19\n---\n{BODY}",  # the same article saved twice
+        },
+        title="Week",
+        window_days=7,
+        themes={"budget": {"title": "Budget", "keywords": ["budget", "exports", "port"]}},
+        audiences={"analysts": {"template": "analysts", "formats": ["json", "md"]}},
     )
-    (src / "copy.md").write_text(f"---\ndate: 2025-12-19\n---\n{BODY}")  # the same article saved twice
-    (tmp_path / "weekly.yaml").write_text(f"""title: "Week"
-as_of: "2025-12-20"
-window_days: 7
-sources: [sources/*]
-templates: {TEMPLATES}
-themes:
-  budget: {{title: Budget, keywords: [budget, exports, port]}}
-audiences:
-  analysts: {{template: analysts, formats: [json, md]}}
-""")
-    return tmp_path / "weekly.yaml"
 
 
 def test_window_and_duplicates_are_left_out_and_noted(tmp_path):

@@ -14,17 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATE = "2025-12-20"
 
 
-def _project(root: Path) -> Path:
-    return copy_project(root)
-
-
 def _files(folder: Path) -> dict[str, bytes]:
     """Return the briefs in an output folder (not the hidden folder that holds the current set)."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
 
 
 def test_an_edit_reuses_the_week_and_equals_a_build_without_cache(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     first = build(config)
     assert "week from cache" not in first.timings
     (config.parent / "edits").mkdir()
@@ -36,7 +32,7 @@ def test_an_edit_reuses_the_week_and_equals_a_build_without_cache(tmp_path):
 
 
 def test_a_template_change_rerenders_only_its_audience(tmp_path, monkeypatch):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     build(config)
     layout = tmp_path / "templates" / "press" / "brief.j2"
     layout.write_text(layout.read_text() + "\nA line the press template added.\n")
@@ -56,7 +52,7 @@ def test_a_template_change_rerenders_only_its_audience(tmp_path, monkeypatch):
 
 
 def test_a_changed_source_is_read_again(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     build(config)
     seed = sorted((tmp_path / "seeds").iterdir())[0]
     seed.write_text(seed.read_text() + "\nThe council met again on Friday and agreed a new budget.\n")
@@ -66,7 +62,7 @@ def test_a_changed_source_is_read_again(tmp_path):
 
 
 def test_a_forged_week_entry_is_never_used(tmp_path):
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     build(config)
     cache = tmp_path / "configs" / ".briefgen-cache"
     for entry in [*cache.rglob("*.pickle"), *cache.rglob("*.whole")]:
@@ -93,7 +89,7 @@ def test_even_a_sealed_week_entry_cannot_run_code(tmp_path):
 
     from briefgen.cache import SourceCache
 
-    config = _project(tmp_path)
+    config = copy_project(tmp_path)
     first = build(config)
     cache = SourceCache.open(first.cache_dir, {"max_source_bytes": 5_000_000})
     marker = tmp_path / "pwned"

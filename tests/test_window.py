@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from factories import make_source
+
 from briefgen.ingest.window import dedupe, period_text, select_window
-from briefgen.model import Paragraph, Source
+from briefgen.model import Source
 
 _WORDS = [
     "minsk",
@@ -36,9 +38,9 @@ _WORDS = [
 ]
 
 
-def src(sid: str, text: str, *, date: str | None = None, url: str | None = None) -> Source:
-    paras = tuple(Paragraph(i, p) for i, p in enumerate(text.split("\n"), 1))
-    return Source(id=sid, path=f"/in/{sid}", paragraphs=paras, date=date, url=url)
+def src(sid: str, text: str, **fields: str) -> Source:
+    """Return a source read from ``/in/<sid>``, a paragraph a line of ``text``."""
+    return make_source(*text.split("\n"), id=sid, path=f"/in/{sid}", **fields)
 
 
 def article(seed: int, words: int = 400) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .analysis.background import BACKGROUND_LABEL
-from .analysis.same_facts import repeats
-from .analysis.standalone import remove_insertions
-from .model import Extract, Source
+from ..analysis.background import BACKGROUND_LABEL
+from ..analysis.same_facts import repeats
+from ..analysis.standalone import remove_insertions
+from ..model import Extract, Source
 
 MIN_THEME_SENTENCES = 2  # a theme the bottom line has used up keeps at least this many of its own
 

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analysis.segment import sentence_spans
-from .analysis.themes import ThemeScorer
-from .analysis.vectors import words
-from .bottom_line import StoryPicks, story_rank_key
-from .model import Analysis, Cite, Para, Quote, ThemeSummary
+from ..analysis.segment import sentence_spans
+from ..analysis.themes import ThemeScorer
+from ..analysis.vectors import words
+from ..bottom_line import StoryPicks, story_rank_key
+from ..model import Analysis, Cite, Para, Quote, ThemeSummary
 
 # Words that carry no news of their own around a quotation: function words, the verbs of saying and
 # the occasion of saying ('told reporters', 'in an interview')

@@ -6,7 +6,7 @@ A layout template writes a small line language, never source text:
     @bluf | @judgements | @theme ID | @quotes | @timeline [expected] | @figure timeline|themes | @entities | @sources
     | @stories [N]
     @changes [N]       -> what changed since the audience's previous archived brief (at most N lines)
-Source text is inserted by compose.py after the template has run, so it is never read as template code.
+Source text is inserted by the composer after the template has run, so it is never read as template code.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
-from .errors import RenderError
-from .template_budget import BudgetedEnvironment, TemplateBudgetError, render_within_budget
+from ..errors import RenderError
+from ..template_budget import BudgetedEnvironment, TemplateBudgetError, render_within_budget
 
 TEMPLATE_NAME = "brief.j2"
 DIRECTIVES = (

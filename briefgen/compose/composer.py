@@ -1,107 +1,30 @@
-"""Compose one audience's Brief from the Analysis: select, limit and order, as its layout template says."""
+"""Turn an audience's layout directives into blocks: the Analysis's sentences, quotes and events chosen for it."""
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from . import bottom_line as top
-from .analysis.event_parts import period_end
-from .analysis.themes import ThemeScorer
-from .analysis.vectors import words
-from .archive.history import History, long_date
-from .archive.memory import Memory
-from .compose_quotes import SAFETY_LIMIT, QuotesView, listable, quote_context, select_quotes
-from .config import Audience, Config
-from .edits import BriefEdits
-from .errors import RenderError
-from .layout_template import Line, check_directives, render_layout, template_path
-from .model import (
-    Analysis,
-    Block,
-    Brief,
-    BulletList,
-    Changes,
-    Cite,
-    EntityIndex,
-    Event,
-    Extract,
-    Figure,
-    Para,
-    Quote,
-    QuoteBlock,
-    Section,
-    Source,
-    SourceNote,
-    SourceNotes,
-    Story,
-    StoryList,
-    ThemeSummary,
-    Timeline,
-    block_cites,
-)
-from .output_names import output_stem
-from .render._text import ENTITY_SOURCES_SHOWN
+from .. import bottom_line as top
+from ..analysis.event_parts import period_end
+from ..analysis.themes import ThemeScorer
+from ..analysis.vectors import words
+from ..archive.memory import Memory
+from ..config import Audience
+from ..edits import BriefEdits
+from ..errors import RenderError
+from ..model import BulletList, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, StoryList, Timeline
+from ..render._text import ENTITY_SOURCES_SHOWN
+from .layout_template import Line
+from .quotes import SAFETY_LIMIT, QuotesView, listable, quote_context, select_quotes
 from .theme_order import in_source_order, keep_own, not_repeated, week_first
+
+if TYPE_CHECKING:  # names used only in annotations
+    from ..model import Analysis, Block, Changes, Event, Extract, Quote, Story, ThemeSummary
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
-
-
-@dataclass(frozen=True, slots=True)
-class ThemeView:
-    """What a layout template may know of a theme: config text and counts, never source text."""
-
-    id: str
-    title: str
-    description: str
-    sentences: int
-    sources: int
-    quotes: int
-    extracts: int
-
-
-NO_QUOTES = QuotesView(0, 0, "source order")  # what `briefgen check` tells a template before any reading
-
-
-def layout_context(
-    config: Config,
-    audience: Audience,
-    as_of: str,
-    themes: tuple[ThemeSummary, ...],
-    counts: dict[str, int],
-    quotes: QuotesView = NO_QUOTES,
-    since: str | None = None,
-) -> dict[str, Any]:
-    """Return the names a layout template may use (README: "What a brief.j2 may use"); build and check share it."""
-    return {
-        "brief": {
-            "title": config.title,
-            "subtitle": config.subtitle,
-            "organisation": config.organisation,
-            "as_of": as_of,
-            "marking": audience.marking or config.marking,
-            "since": since,  # the audience's previous archived brief, in words; None without one
-        },
-        "audience": audience,
-        "themes": [
-            ThemeView(
-                t.theme.id,
-                t.theme.title,
-                t.theme.description,
-                t.sentences,
-                t.sources,
-                t.quotes,
-                len(t.extracts),
-            )
-            for t in themes
-        ],
-        "counts": counts,
-        "quotes": quotes,
-    }
 
 
 def _words(text: str) -> int:
@@ -123,7 +46,7 @@ def trim_extracts(extracts: tuple[Extract, ...], max_words: int | None) -> tuple
     return tuple(out)
 
 
-class _Composer:
+class Composer:
     """Turns layout lines into sections, pulling data from the Analysis for each directive."""
 
     def __init__(
@@ -349,146 +272,3 @@ class _Composer:
                 )
             ]
         return []
-
-
-def _sections(lines: list[Line], composer: _Composer, title: str) -> list[Section]:
-    sections: list[Section] = []
-    current_title, level = title, 1
-    blocks: list[Block] = []
-    text: list[str] = []
-
-    def flush_text() -> None:
-        if text:
-            blocks.append(Para(" ".join(text)))
-            text.clear()
-
-    for line in lines:
-        if line.kind == "heading":
-            flush_text()
-            if blocks or current_title != title:
-                sections.append(Section(current_title, level, tuple(blocks)))
-            current_title, level, blocks = line.text, line.level, []
-        elif line.kind == "text":
-            text.append(line.text)
-        elif line.kind == "blank":
-            flush_text()
-        else:
-            flush_text()
-            blocks.extend(composer.directive(line))
-    flush_text()
-    if blocks:
-        sections.append(Section(current_title, level, tuple(blocks)))
-    return sections
-
-
-def _used_note(note: SourceNote, source: Source, brief_cites: list[Cite], quotes: list[Quote]) -> SourceNote:
-    """Return a source note saying what this brief used from the source, with any reliability note."""
-    n_cites = sum(1 for c in brief_cites if c.source == note.source)
-    n_quotes = sum(1 for q in quotes if q.cite.source == note.source)
-    times = "once" if n_cites == 1 else f"{n_cites} times"
-    used = f"Cited {times} in this brief, {n_quotes} of its quotations shown"
-    flags = ((f"Reliability: {source.reliability}",) if source.reliability else ()) + note.flags
-    return dataclasses.replace(note, used=used, flags=flags)
-
-
-def compose(
-    analysis: Analysis,
-    config: Config,
-    audience: Audience,
-    *,
-    as_of: str,
-    templates: Path,
-    edits: BriefEdits | None = None,
-    history: History | None = None,
-) -> Brief:
-    """Return the Brief for one audience: the editor's pins and words placed, and (with ``history``, the
-    archive's earlier weeks) repeats left out or marked and what changed since."""
-    themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
-    composer = _Composer(analysis, audience, themes, edits, as_of, Memory(history, analysis, as_of))
-    since = long_date(history.since) if history is not None and history.since else None
-    context = layout_context(
-        config,
-        audience,
-        as_of,
-        themes,
-        {
-            "sources": len(analysis.sources),
-            "quotes": len(analysis.quotes),
-            "events": len(analysis.events),
-            "entities": len(analysis.entities),
-        },
-        quotes=composer.quotes_view(),
-        since=since,
-    )
-    lines = render_layout(templates, audience.template, context)
-    problems = check_directives(
-        lines, template_path(templates, audience.template), audience.id, audience.themes
-    )
-    if problems:
-        raise RenderError(problems)
-    sections = _sections(lines, composer, config.title)
-    if edits and edits.notes and sections:  # the analyst's notes open the brief
-        first = sections[0]
-        own = tuple(Para(text, analyst=True) for text in edits.notes)
-        sections[0] = Section(first.title, first.level, own + first.blocks)
-    cites: list[Cite] = [c for s in sections for b in s.blocks for c in block_cites(b)]
-    cited_ids = list(dict.fromkeys(c.source for c in cites))
-    notes = tuple(
-        _used_note(n, analysis.source(n.source), cites, composer.shown_quotes)
-        for n in analysis.notes
-        if n.source in cited_ids
-    )
-    sections = [
-        Section(
-            s.title,
-            s.level,
-            tuple(
-                SourceNotes(notes + analysis.excluded, analysis.sources) if isinstance(b, SourceNotes) else b
-                for b in s.blocks
-            ),
-        )
-        for s in sections
-    ]
-    return Brief(
-        title=config.title,
-        audience=audience.id,
-        audience_title=audience.title,
-        as_of=as_of,
-        organisation=config.organisation,
-        sections=tuple(sections),
-        sources=tuple(analysis.source(i) for i in cited_ids),
-        marking=audience.marking or config.marking,
-        subtitle=config.subtitle,
-        period=_period(analysis),
-        quotes=tuple(composer.shown_quotes),
-        events=composer.shown_events,
-        themes=tuple(composer.shown_themes),
-        bluf=composer.bluf,
-        judgements=tuple(composer.judged),
-        stories=top.brief_stories(
-            composer.picks,
-            composer.listed,
-            [e.id for e in (*composer.bluf, *composer.judged)]
-            + [e.id for t in composer.shown_themes for e in t.extracts]
-            + [q.id for q in composer.shown_quotes],
-        ),
-        keywords=tuple(t.theme.title for t in themes),
-        one_page=audience.one_page,
-        stem=output_stem(config.output_pattern, as_of, audience.id),
-        changes=composer.memory.result(composer.find_changes() if history else None),
-    )
-
-
-def _period(analysis: Analysis) -> str:
-    dates = sorted(s.date for s in analysis.sources if s.date)
-    n = len(analysis.sources)
-    base = f"Drawn from {n} source{'s' if n != 1 else ''}"
-    if analysis.period:
-        left = f"; {len(analysis.excluded)} left out (see source notes)" if analysis.excluded else ""
-        return f"{base} of the week {analysis.period}{left}"
-    if not dates:
-        return base
-    span = f"{dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else dates[0]
-    if len(dates) == n:
-        return f"{base} dated {span}"
-    return f"{base}: {len(dates)} dated {span}, {n - len(dates)} undated"  # true of every source
