@@ -209,3 +209,12 @@ def test_since_a_year_is_an_event_when_the_text_says_what_happened_then() -> Non
 def test_a_label_takes_the_relative_clause_that_holds_the_date() -> None:
     text = "The report recalls the case of Ann Roe, a farmer who lost her land in May 2015 after a flood."
     assert event_label(text, text.index("May"), text.index(" after")) == "lost her land"
+
+
+def test_a_timeline_label_does_not_stop_inside_a_name() -> None:
+    text = "In 1994, the appeals court barred a North Dakota refinery from dumping its waste in the river."
+    at = text.index("1994")
+    assert event_label(text, at, at + 4) == "the appeals court barred"  # not "... barred a North"
+    text = "Kemal spoke at the Civic Housing Renewal Alliance dinner on Friday about rents."
+    at = text.index("on Friday")
+    assert event_label(text, at, at + 9) == "Kemal spoke at the Civic Housing Renewal Alliance"
