@@ -234,3 +234,9 @@ def test_an_undated_plan_in_a_year_the_source_names_for_it_is_kept() -> None:
         "She will race in the 200m at the Lisbon meeting on 3 March 2017, her coach said.",
     )
     assert ("2017-03-03", "expected") in [(e.date, e.kind) for e in _events(source, as_of="2018-12-31")]
+
+
+def test_a_timeline_label_never_opens_with_stray_punctuation() -> None:
+    text = "The fund had raised money as of Friday, May 3rd. 4,000 donors have given $9 each since then."
+    at = text.index("May")
+    assert event_label(text, at, at + len("May 3rd")) == "4,000 donors have given $9 each"

@@ -29,7 +29,9 @@ _APPOSITIVE_START = re.compile(r"^(?:[a-z]+(?:ed|ing|en)|which|who|whose|where)$
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in (w.strip(_EDGE) for w in _WORD.findall(text)) if w]
+    """Return the words of ``text`` without quote marks and brackets at their edges; a lone full stop or
+    dash is no word (". 12,000 donors gave" after a sentence break the splitter missed)."""
+    return [w for w in (w.strip(_EDGE) for w in _WORD.findall(text)) if any(c.isalnum() for c in w)]
 
 
 def _cut(words: list[str]) -> list[str]:
