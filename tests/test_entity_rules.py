@@ -291,3 +291,16 @@ def test_a_bare_surname_means_the_namesake_introduced_first_when_named_as_often(
         (),
     )
     assert [(e.name, e.mentions) for e in found] == [("Alan Pryce", 4), ("Joan Pryce", 3)]
+
+
+def test_a_two_word_surname_stays_with_the_full_name_but_a_titles_tail_does_not() -> None:
+    people = _people(
+        _source(
+            "The prize went to Corpus Nine, a book by Daniel Ashby Carter of Leeds.",
+            "Ashby Carter also writes plays for radio.",
+            "Coordinator for Coastal Affairs Ilse Marten said the fund was empty.",
+            "Ilse Marten later met donors. Ilse Marten flew home on a night train.",
+        )
+    )
+    assert "Daniel Ashby Carter" in people and "Ashby Carter" not in people
+    assert "Ilse Marten" in people and not any(n.endswith("Affairs Ilse Marten") for n in people)

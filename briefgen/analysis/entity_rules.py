@@ -316,7 +316,7 @@ class _Index:
     by_name: dict[str, Entity]
     by_head: dict[str, list[str]]  # "Fox Business" -> ["Fox Business Network"] (names one word longer)
     by_last: dict[str, list[str]]  # "Times" -> ["New York Times", "Financial Times"]
-    by_surname_tail: dict[str, list[str]]  # "van voorhis" -> ["Chandler Van Voorhis"] (particle surnames)
+    by_tail: dict[str, list[str]]  # "van voorhis" -> ["Chandler Van Voorhis"]: people by all but a first word
     initialled: dict[
         str, int
     ]  # "Donald Trump" -> how many names with middle initials it has ("Donald J. Trump")
@@ -325,21 +325,44 @@ class _Index:
     def of(cls, entities: list[Entity]) -> _Index:
         by_head: dict[str, list[str]] = defaultdict(list)
         by_last: dict[str, list[str]] = defaultdict(list)
-        by_surname_tail: dict[str, list[str]] = defaultdict(list)
+        by_tail: dict[str, list[str]] = defaultdict(list)
         initialled: Counter[str] = Counter()
         for e in entities:
             words = e.name.split()
-            if e.kind == "person" and len(words) >= 3 and words[1].casefold() in PARTICLES:
-                by_surname_tail[" ".join(words[1:]).casefold()].append(e.name)
+            if e.kind == "person" and len(words) >= 3:
+                by_tail[" ".join(words[1:]).casefold()].append(e.name)
             if e.kind == "person" and len(words) >= 3 and any(w.endswith(".") for w in words[1:-1]):
                 initialled[f"{words[0]} {words[-1]}"] += 1
             if e.kind == "organisation" and len(words) > 1:
                 by_head[" ".join(words[:-1])].append(e.name)
                 by_last[words[-1]].append(e.name)
-        return cls({e.name: e for e in entities}, by_head, by_last, by_surname_tail, initialled)
+        return cls({e.name: e for e in entities}, by_head, by_last, by_tail, initialled)
 
 
-def _parent(e: Entity, index: _Index) -> str | None:
+def _double_surname(full: Entity, tail: Entity, vocab: set[str] | frozenset[str]) -> bool:
+    """Return whether ``tail`` (all of ``full``'s words but the first) is ``full``'s own surname.
+
+    "Chandler Van Voorhis" and "Van Voorhis": a particle opens a surname. "Michael Symmons Roberts" and
+    "Symmons Roberts": a first word that can open a name, written in full at least as often as the tail;
+    "Affairs Jan Egeland", once beside three "Jan Egeland", is a title's tail before a name instead.
+    """
+    words = full.name.split()
+    if words[1].casefold() in PARTICLES:
+        return True
+    return _name_like(words[0], vocab) and full.mentions >= tail.mentions
+
+
+def _is_own_tail(e: Entity, tail: str, index: _Index, vocab: set[str] | frozenset[str]) -> bool:
+    """Return whether ``tail`` (``e``'s name without its first word) is ``e``'s surname (see _double_surname)."""
+    same = [n for n in index.by_tail.get(tail.casefold(), []) if n == e.name]
+    other = index.by_name.get(tail) or next(
+        (x for x in index.by_name.values() if x.name.casefold() == tail.casefold() and x.kind == "person"),
+        None,
+    )
+    return bool(same) and other is not None and _double_surname(e, other, vocab)
+
+
+def _parent(e: Entity, index: _Index, vocab: set[str] | frozenset[str] = frozenset()) -> str | None:
     """Return the entity ``e`` is another spelling of, or None."""
     by_name = index.by_name
     words = e.name.split()
@@ -361,13 +384,15 @@ def _parent(e: Entity, index: _Index) -> str | None:
             return longer[0]  # "the Times" in articles that name "The New York Times"
     if e.kind == "person" and len(words) >= 3:
         for i in range(1, len(words) - 1):  # "Affairs Jan Egeland" is Jan Egeland with a title's tail before
-            if words[i].casefold() in PARTICLES or words[i - 1].casefold() in PARTICLES:
-                break  # "Chandler Van Voorhis": "Van Voorhis" is his surname, not another person
             tail = " ".join(words[i:])
+            if words[i - 1].casefold() in PARTICLES or (i == 1 and _is_own_tail(e, tail, index, vocab)):
+                break  # "Chandler Van Voorhis": "Van Voorhis" is his surname, not another person
             if tail in by_name and by_name[tail].kind == "person":
                 return tail
-    if e.kind == "person" and len(words) >= 2 and words[0].casefold() in PARTICLES:
-        longer = index.by_surname_tail.get(e.name.casefold(), [])
+    if e.kind == "person" and len(words) >= 2:
+        longer = [
+            n for n in index.by_tail.get(e.name.casefold(), []) if _double_surname(by_name[n], e, vocab)
+        ]
         if len(longer) == 1:
             return longer[0]  # "Van Doren Stern" is the surname of "Philip van Doren Stern"
     if e.kind == "person" and len(words) >= 3:
@@ -401,7 +426,7 @@ def tidy_entities(
         and not (e.kind == "person" and _always_after_the(e, by_id))
     ]
     index = _Index.of(kept)
-    parent_of = {e.name: p for e in kept if (p := _parent(e, index)) is not None and p != e.name}
+    parent_of = {e.name: p for e in kept if (p := _parent(e, index, vocab)) is not None and p != e.name}
     roots: dict[str, Entity] = {}
     for e in kept:  # most mentioned first, so a name keeps its own place when it is a root
         root = e.name

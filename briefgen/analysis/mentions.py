@@ -247,8 +247,8 @@ def _shape(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str | None] |
     folded = [t.casefold() for t in tokens]
     if ORG_HEADS.isdisjoint(folded) and not CONNECTORS.isdisjoint(tokens):
         last = max(i for i, t in enumerate(tokens) if t in CONNECTORS)
-        if all(t.casefold() in CALENDAR for t in tokens[last + 1 :]):
-            tokens = tokens[:last]  # "Bush on Friday": a time phrase after the name
+        if all(t.casefold() in CALENDAR or is_place(t) for t in tokens[last + 1 :]):
+            tokens = tokens[:last]  # "Bush on Friday", "Ann Lee of Leeds": a time or place after the name
         else:
             tokens = tokens[last + 1 :]  # "Critics of Marchenka" names Marchenka
     while tokens and tokens[-1] in _TRAILING:
