@@ -216,13 +216,15 @@ class _Resolver:
 
     def _local_person(self, m: Mention, form: str) -> _Group | None:
         """Return the person with surname ``form`` that the mention's own source means by it: the one it names
-        in full, or the one it names in full far more often than any namesake (a story about Hillary
-        Clinton that names Bill Clinton once)."""
+        in full, the one it names in full far more often than any namesake (a story about Hillary Clinton
+        that names Bill Clinton once), or the one it introduces first and names at least as often as any other
+        (news style gives the first-named namesake the bare surname and writes the others in full)."""
         names = self._local.get((m.source, form))
         if not names:
             return None
         (top, n), *rest = names.most_common(2)
-        if rest and (n < DOMINANT_TIMES * rest[0][1] or n < 2):
+        first = next(iter(names))  # counters keep the order names were first seen in
+        if rest and (n < 2 or (n < DOMINANT_TIMES * rest[0][1] and top != first)):
             return None
         return self.groups[top]
 

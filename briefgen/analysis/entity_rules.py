@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +25,7 @@ from .gazetteer import (
     HONORIFICS,
     OCCUPATIONS,
     ORG_HEADS,
+    PARTICLES,
     PLACE_HEADS,
     PLACES,
     words_set,
@@ -54,6 +55,10 @@ _MEDIA_TAILS = (
 _TIME_OR_PLACE_TAIL = re.compile(r"^(?P<name>.+?)\s+(?:on|in|at|of)\s+(?P<tail>\S+)$")
 _ROLE_CLAUSE = re.compile(r"\b(?:who|which|that|because|whose|where|when)\b", re.I)
 MAX_ROLE_WORDS = 8
+_KIN = words_set(
+    """wife husband son daughter mother father brother sister widow widower cousin nephew niece uncle aunt
+    grandson granddaughter grandmother grandfather stepson stepdaughter fiancee fiance"""
+)
 _COMPANY_TAILS = frozenset(
     [
         "Network",
@@ -105,8 +110,8 @@ def clean_mention(m: Mention, vocab: frozenset[str] | set[str]) -> Mention | Non
         return m
     if len(set(tokens)) < len(tokens):
         return None  # "Spend Spend Spend": a name does not repeat a word
-    if _name_like(tokens[0], vocab):
-        return m
+    if _name_like(tokens[0], vocab) or tokens[0].casefold() in PARTICLES:
+        return m  # "Van Doren Stern": a particle opens a surname
     if len(tokens) >= 3 and _name_like(tokens[1], vocab):
         return Mention(tokens[1:], m.source, m.sentence, m.role, m.cue)  # "Novelist Andrea Levy"
     return m if m.role else None
@@ -142,6 +147,52 @@ def _fitting_name(words: list[str], acr: str) -> str | None:
     return None
 
 
+# Words naming a law, programme or agreement: "the Deferred Action for Childhood Arrivals program, or DACA"
+# and "the DACA and DAPA programs" name policies, not organisations.
+_POLICY_WORDS = r"(?:program|programme|scheme|act|law|treaty|accord|agreement|initiative|plan|policy|rule)s?"
+_POLICY_AFTER = re.compile(r"\b([A-Z]{2,8})(?:,?\s+(?:and|or)\s+([A-Z]{2,8}))?\s+" + _POLICY_WORDS + r"\b")
+_POLICY_DEFINED = re.compile(
+    r"((?:[A-Z][\w'\u2019&-]*\s+(?:(?:of|for|and|on|the)\s+)*)+)"
+    + _POLICY_WORDS
+    + r",?\s+(?:or|known as)\s+(?:the\s+)?([A-Z]{2,8})\b"
+)
+# Organisations named by a generic head alone ("the Athletes' Commission" read as "Commission"): no one can
+# tell which body is meant, so the index leaves them out (casefolded).
+_BARE_HEADS = words_set(
+    """commission committee council ministry department agency association board authority office bureau
+    institute institution foundation union federation court group company party alliance coalition movement
+    front fund service services embassy directorate secretariat administration academy university college
+    hospital museum gallery club bank network orchestra center centre corporation organisation organization"""
+)
+
+
+def policy_acronyms(sources: Iterable[Source]) -> set[str]:
+    """Return the acronyms the texts use for laws and programmes, not for organisations.
+
+    An acronym defined as a programme whose initials fit it ("the Deferred Action for Childhood Arrivals
+    program, or DACA"), or one the text never writes except right before a policy word ("DACA and DAPA programs").
+    """
+    found: set[str] = set()
+    elsewhere: set[str] = set()
+    before: set[str] = set()
+    for s in sources:
+        for p in s.paragraphs:
+            text = p.text
+            for m in _POLICY_DEFINED.finditer(text):
+                if _fitting_name(m.group(1).split(), m.group(2)):
+                    found.add(m.group(2))
+            spans = set()
+            for m in _POLICY_AFTER.finditer(text):
+                for g in (1, 2):
+                    if m.group(g):
+                        before.add(m.group(g))
+                        spans.add(m.start(g))
+            for m in re.finditer(r"\b[A-Z]{2,8}\b", text):
+                if m.start() not in spans:
+                    elsewhere.add(m.group())
+    return found | (before - elsewhere)
+
+
 _SHORT_CAPS = re.compile(r"(?<![\w&])[A-Z]{2,3}(?![\w&])")
 
 
@@ -154,10 +205,18 @@ def standalone_short_caps(sources: Iterable[Source]) -> set[str]:
     return out
 
 
-def is_entity(e: Entity, standalone: set[str], defined: set[str], vocab: set[str] | frozenset[str]) -> bool:
+def is_entity(
+    e: Entity,
+    standalone: set[str],
+    defined: set[str],
+    vocab: set[str] | frozenset[str],
+    policies: set[str] | frozenset[str] = frozenset(),
+) -> bool:
     """Return whether an entity is a person or organisation a reader would list."""
     words = e.name.split()
     folded = [w.casefold() for w in words]
+    if e.kind == "organisation" and len(words) == 1 and e.name in policies:
+        return False  # "DACA": a programme, not a body
     single = e.kind == "organisation" and len(words) == 1 and not e.name.isupper()
     if single and folded[0] in vocab and folded[0] not in ORG_HEADS:
         return False  # "Indoors": a common word of the week, capitalised, is not a name
@@ -178,16 +237,23 @@ def is_entity(e: Entity, standalone: set[str], defined: set[str], vocab: set[str
 
 def _always_after_the(e: Entity, by_id: dict[str, Source]) -> bool:
     """Return whether every time the sources write a person-shaped name, "the" comes first ("The Da Vinci
-    Code"): people are not written with an article, titles of works and institutions are."""
+    Code"): people are not written with an article, titles of works and institutions are.
+
+    Headlines drop articles ("Da Vinci Code is 'lousy history'"), so a source's title lines do not count.
+    """
     if e.role or " " not in e.name:
         return False
     seen = False
     for sid in e.sources:
         source = by_id.get(sid)
-        for p in source.paragraphs if source else ():
+        if source is None:
+            continue
+        title = (source.title or "").strip()
+        for p in source.paragraphs:
+            headline = p.n < source.body_from or p.text.strip() == title
             at = p.text.find(e.name)
             while at >= 0:
-                if p.text[max(0, at - 4) : at].casefold() != "the ":
+                if p.text[max(0, at - 4) : at].casefold() != "the " and not headline:
                     return False
                 seen = True
                 at = p.text.find(e.name, at + 1)
@@ -203,6 +269,9 @@ def clean_role(role: str | None) -> str | None:
         return None
     if len(text.split()) > MAX_ROLE_WORDS or _ROLE_CLAUSE.search(text):
         return None
+    words = text.split()
+    if not _KIN.isdisjoint(w.casefold() for w in (*words[:2], words[-1])):
+        return None  # "his wife", "the husband of ...": a relation to someone, not a post
     return text
 
 
@@ -247,20 +316,53 @@ class _Index:
     by_name: dict[str, Entity]
     by_head: dict[str, list[str]]  # "Fox Business" -> ["Fox Business Network"] (names one word longer)
     by_last: dict[str, list[str]]  # "Times" -> ["New York Times", "Financial Times"]
+    by_tail: dict[str, list[str]]  # "van voorhis" -> ["Chandler Van Voorhis"]: people by all but a first word
+    initialled: dict[
+        str, int
+    ]  # "Donald Trump" -> how many names with middle initials it has ("Donald J. Trump")
 
     @classmethod
     def of(cls, entities: list[Entity]) -> _Index:
         by_head: dict[str, list[str]] = defaultdict(list)
         by_last: dict[str, list[str]] = defaultdict(list)
+        by_tail: dict[str, list[str]] = defaultdict(list)
+        initialled: Counter[str] = Counter()
         for e in entities:
             words = e.name.split()
+            if e.kind == "person" and len(words) >= 3:
+                by_tail[" ".join(words[1:]).casefold()].append(e.name)
+            if e.kind == "person" and len(words) >= 3 and any(w.endswith(".") for w in words[1:-1]):
+                initialled[f"{words[0]} {words[-1]}"] += 1
             if e.kind == "organisation" and len(words) > 1:
                 by_head[" ".join(words[:-1])].append(e.name)
                 by_last[words[-1]].append(e.name)
-        return cls({e.name: e for e in entities}, by_head, by_last)
+        return cls({e.name: e for e in entities}, by_head, by_last, by_tail, initialled)
 
 
-def _parent(e: Entity, index: _Index) -> str | None:
+def _double_surname(full: Entity, tail: Entity, vocab: set[str] | frozenset[str]) -> bool:
+    """Return whether ``tail`` (all of ``full``'s words but the first) is ``full``'s own surname.
+
+    "Chandler Van Voorhis" and "Van Voorhis": a particle opens a surname. "Michael Symmons Roberts" and
+    "Symmons Roberts": a first word that can open a name, written in full at least as often as the tail;
+    "Affairs Jan Egeland", once beside three "Jan Egeland", is a title's tail before a name instead.
+    """
+    words = full.name.split()
+    if words[1].casefold() in PARTICLES:
+        return True
+    return _name_like(words[0], vocab) and full.mentions >= tail.mentions
+
+
+def _is_own_tail(e: Entity, tail: str, index: _Index, vocab: set[str] | frozenset[str]) -> bool:
+    """Return whether ``tail`` (``e``'s name without its first word) is ``e``'s surname (see _double_surname)."""
+    same = [n for n in index.by_tail.get(tail.casefold(), []) if n == e.name]
+    other = index.by_name.get(tail) or next(
+        (x for x in index.by_name.values() if x.name.casefold() == tail.casefold() and x.kind == "person"),
+        None,
+    )
+    return bool(same) and other is not None and _double_surname(e, other, vocab)
+
+
+def _parent(e: Entity, index: _Index, vocab: set[str] | frozenset[str] = frozenset()) -> str | None:
     """Return the entity ``e`` is another spelling of, or None."""
     by_name = index.by_name
     words = e.name.split()
@@ -283,16 +385,27 @@ def _parent(e: Entity, index: _Index) -> str | None:
     if e.kind == "person" and len(words) >= 3:
         for i in range(1, len(words) - 1):  # "Affairs Jan Egeland" is Jan Egeland with a title's tail before
             tail = " ".join(words[i:])
+            if words[i - 1].casefold() in PARTICLES or (i == 1 and _is_own_tail(e, tail, index, vocab)):
+                break  # "Chandler Van Voorhis": "Van Voorhis" is his surname, not another person
             if tail in by_name and by_name[tail].kind == "person":
                 return tail
-    if (
-        e.kind == "person"
-        and len(words) >= 3
-        and not any(w.endswith(".") or len(w) == 1 for w in words[1:-1])
-    ):
+    if e.kind == "person" and len(words) >= 2:
+        longer = [
+            n for n in index.by_tail.get(e.name.casefold(), []) if _double_surname(by_name[n], e, vocab)
+        ]
+        if len(longer) == 1:
+            return longer[0]  # "Van Doren Stern" is the surname of "Philip van Doren Stern"
+    if e.kind == "person" and len(words) >= 3:
         short = f"{words[0]} {words[-1]}"
-        if by_name.get(short) is not None and by_name[short].kind == "person":
-            return short  # "Hillary Rodham Clinton" and "Hillary Clinton"; not "George W. Bush"
+        initialled = any(w.endswith(".") or len(w) == 1 for w in words[1:-1])
+        # "Hillary Rodham Clinton" and "Donald J. Trump" are "Hillary Clinton" and "Donald Trump"; not when the
+        # week writes two initials with one name (George W. Bush and George H. W. Bush are two people)
+        if (
+            by_name.get(short) is not None
+            and by_name[short].kind == "person"
+            and (not initialled or index.initialled.get(short, 0) == 1)
+        ):
+            return short
     return None
 
 
@@ -304,15 +417,16 @@ def tidy_entities(
 ) -> tuple[Entity, ...]:
     """Return the entities without non-entities, with spellings merged and roles cleaned, most mentioned first."""
     standalone = standalone_short_caps(sources)
+    policies = policy_acronyms(sources)
     by_id = {s.id: s for s in sources}
     kept = [
         e
         for e in entities
-        if is_entity(e, standalone, defined, vocab)
+        if is_entity(e, standalone, defined, vocab, policies)
         and not (e.kind == "person" and _always_after_the(e, by_id))
     ]
     index = _Index.of(kept)
-    parent_of = {e.name: p for e in kept if (p := _parent(e, index)) is not None and p != e.name}
+    parent_of = {e.name: p for e in kept if (p := _parent(e, index, vocab)) is not None and p != e.name}
     roots: dict[str, Entity] = {}
     for e in kept:  # most mentioned first, so a name keeps its own place when it is a root
         root = e.name
@@ -325,6 +439,8 @@ def tidy_entities(
         else:
             roots[root] = _merge_into(Entity(root, e.kind), e)
     _place_bare_surnames(roots)
+    for name in [n for n, e in roots.items() if e.kind == "organisation" and n.casefold() in _BARE_HEADS]:
+        del roots[name]  # "Commission" alone, not "the Times" of "The New York Times": which body is it?
     out = (
         Entity(e.name, e.kind, e.variants, clean_role(e.role), e.mentions, e.sources) for e in roots.values()
     )

@@ -103,6 +103,7 @@ class _Candidate:
     stems: frozenset[str]
     kind: str = "happened"
     label: str = ""
+    guessed: bool = False  # a bare month or day whose year came from elsewhere in an undated source
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -281,6 +282,26 @@ def date_source(source: Source, sentences: tuple[Sentence, ...]) -> SourceDates:
     return SourceDates(tuple(years), tuple(_sentence_dates(s.text, ref, toward) for s in sentences))
 
 
+def _without_stale_plans(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Return the candidates without an undated source's plans placed in a year it tells as past.
+
+    "I won silver in 2003 ... I will compete on 18 February" was written after 2003 began, so its February
+    is not known to be February 2003: a plan whose year was guessed is left out when that year is no later
+    than one the same source dates a happening to in so many words.
+    """
+    past: dict[str, int] = {}
+    for c in candidates:
+        if c.kind == "happened" and not c.guessed and c.date[:4].isdigit():
+            src = c.sentence.cite.source  # "champion in 2001 and 2002": the sentence's latest year
+            told = [int(y) for y in _years(c.sentence.text)]
+            past[src] = max(past.get(src, 0), int(c.date[:4]), *told)
+    return [
+        c
+        for c in candidates
+        if not (c.guessed and c.kind == "expected" and int(c.date[:4]) <= past.get(c.sentence.cite.source, 0))
+    ]
+
+
 def _merge(candidates: list[_Candidate]) -> list[Event]:
     """Return events with the same date and similar words merged, keeping the first candidate's text."""
     events: list[Event] = []
@@ -405,7 +426,8 @@ def find_events(
             kind = _kind(part, sd, ref, s.cite.source in dated)
             if kind:
                 stems = _stems(s.text) if stems is None else stems  # once per sentence
-                candidates.append(_Candidate(part.date, s, order, stems, kind, part.label))
-    events = _merge(candidates)
+                guessed = part.bare and sd.year is None and s.cite.source not in dated
+                candidates.append(_Candidate(part.date, s, order, stems, kind, part.label, guessed))
+    events = _merge(_without_stale_plans(candidates))
     rank = {s.id: i for i, s in enumerate(sources)}
     return tuple(sorted(events, key=lambda e: (e.date, rank.get(e.cites[0].source, 0), e.cites[0].paragraph)))

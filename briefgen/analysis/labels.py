@@ -29,14 +29,36 @@ _APPOSITIVE_START = re.compile(r"^(?:[a-z]+(?:ed|ing|en)|which|who|whose|where)$
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in (w.strip(_EDGE) for w in _WORD.findall(text)) if w]
+    """Return the words of ``text`` without quote marks and brackets at their edges; a lone full stop or
+    dash is no word (". 12,000 donors gave" after a sentence break the splitter missed)."""
+    return [w for w in (w.strip(_EDGE) for w in _WORD.findall(text)) if any(c.isalnum() for c in w)]
+
+
+def _cut(words: list[str]) -> list[str]:
+    """Return the first MAX_WORDS words, never ending inside a name ("blocked a New" of "a New Jersey
+    company"): the name's words are dropped, or, when that leaves under three words, kept to the name's end
+    (three more words at most)."""
+    kept = words[:MAX_WORDS]
+    if len(words) <= MAX_WORDS or not (words[MAX_WORDS][:1].isupper() and kept[-1][:1].isupper()):
+        return kept
+    k = len(kept)
+    while k > 0 and kept[k - 1][:1].isupper():
+        k -= 1
+    while k > 0 and kept[k - 1].lower() in _TAIL:
+        k -= 1
+    if k >= 3:
+        return kept[:k]
+    end = MAX_WORDS
+    while end < min(len(words), MAX_WORDS + 3) and words[end][:1].isupper():
+        end += 1
+    return words[:end]
 
 
 def _tidy(words: list[str]) -> list[str]:
     """Return ``words`` without opening connectives and without a dangling last word, at most MAX_WORDS."""
     while words and words[0].lower().rstrip(",") in _LEAD:
         words = words[1:]
-    words = words[:MAX_WORDS]
+    words = _cut(words)
     while words and words[-1].lower() in _TAIL:
         words = words[:-1]
     return words

@@ -84,6 +84,8 @@ def is_place(token: str) -> bool:
 
 def _is_heading(text: str, words: int, caps: int) -> bool:
     """Return whether a paragraph of ``words`` words, ``caps`` of them capitalised, reads like a title or byline."""
+    if words <= 2 and text.isupper():
+        return True  # a label line in capitals ("ABSTRACT.", "UPDATE:"), even with a full stop
     return words <= 25 and caps >= 0.5 * words and not text.rstrip().endswith((".", "?", "!"))
 
 
@@ -123,6 +125,11 @@ def _sentence_tokens(para: _Tokens, text: str, s: int, e: int) -> tuple[_Tokens,
     return para, lo, hi, s
 
 
+def _initial_gap(word: str, gap: str) -> bool:
+    """Return whether ``word`` and the gap after it are a middle initial ("George W. Bush")."""
+    return gap == ". " and len(word) == 1 and word.isupper()
+
+
 def _runs(t: _Tokens, first: int, stop: int, shift: int) -> list[tuple[int, int, list[str]]]:
     """Return runs of capitalised tokens (with particles and "of"-style connectors) as (start, end, tokens)."""
     words, gaps, caps, capitals = t.words, t.gaps, t.caps, t.capitals
@@ -130,7 +137,7 @@ def _runs(t: _Tokens, first: int, stop: int, shift: int) -> list[tuple[int, int,
     at = bisect_left(capitals, first)
     while at < len(capitals) and capitals[at] < stop:
         i = j = capitals[at]
-        while j + 1 < stop and gaps[j + 1] == " ":
+        while j + 1 < stop and (gaps[j + 1] == " " or (j > i and _initial_gap(words[j], gaps[j + 1]))):
             nxt = words[j + 1]
             if words[j].endswith(_POSSESSIVE_ENDS):
                 break
@@ -223,6 +230,14 @@ def _role_from_context(text: str, start: int, end: int) -> str | None:
     return role or None
 
 
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _not_name_word(token: str) -> bool:
+    """Return whether a token cannot be part of a person's name: an acronym or a dotted abbreviation."""
+    return token.isupper() or token[-1:] == "."
+
+
 @functools.lru_cache(maxsize=65536)
 def _shape(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str | None] | None:
     """Return what a run's words alone say it names: (kind, name words, title prefix), or None for nothing.
@@ -232,7 +247,10 @@ def _shape(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str | None] |
     folded = [t.casefold() for t in tokens]
     if ORG_HEADS.isdisjoint(folded) and not CONNECTORS.isdisjoint(tokens):
         last = max(i for i, t in enumerate(tokens) if t in CONNECTORS)
-        tokens = tokens[last + 1 :]  # "Critics of Marchenka" names Marchenka
+        if all(t.casefold() in CALENDAR or is_place(t) for t in tokens[last + 1 :]):
+            tokens = tokens[:last]  # "Bush on Friday", "Ann Lee of Leeds": a time or place after the name
+        else:
+            tokens = tokens[last + 1 :]  # "Critics of Marchenka" names Marchenka
     while tokens and tokens[-1] in _TRAILING:
         tokens = tokens[:-1]
     if not tokens:
@@ -249,8 +267,14 @@ def _shape(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...], str | None] |
     prefix, name = _split_role(list(tokens))
     if not name or any(is_place(t) or t.casefold() in CALENDAR or t.casefold() in TITLES for t in name):
         return None
-    if any(t.isupper() or t[-1:] == "." for t in name if t not in PARTICLES) or len(name) > 4:
+    last = len(name) - 1
+    if len(name) > 4 or any(
+        _not_name_word(t) and not (0 < i < last and _MIDDLE_INITIAL.fullmatch(t))  # "George W. Bush"
+        for i, t in enumerate(name)
+        if t not in PARTICLES
+    ):
         return None
+    name = [t + "." if 0 < i < last and len(t) == 1 else t for i, t in enumerate(name)]  # "W" -> "W."
     return "person", tuple(name), " ".join(prefix) if prefix else None
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Source
+from .bodies import names_a_body
 from .coref import (
     Candidate,
     MentionFacts,
@@ -373,8 +374,8 @@ class People:
             return None  # an indefinite description introduces someone new
         words, head = description_words(description)
         office = office_words(description)
-        if not words or plural_description(description):
-            return None  # "the judges wrote": several people, never one of them
+        if not words or plural_description(description) or names_a_body(description):
+            return None  # "the judges wrote": several people, never one of them; "the committee": a body
         # A definite description refers back like a pronoun whose gender is its role: among the people it
         # fits best, the most salient one (a subject, the speaker being quoted, the nearest).
         i = bisect_left(self._keys, (paragraph, offset))
