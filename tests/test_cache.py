@@ -10,7 +10,7 @@ import pytest
 from fixture_project import copy_project
 
 import briefgen.cache
-from briefgen.analysis import analyze_source
+from briefgen.analysis import analyse_source
 from briefgen.cache import CachedFile, SourceCache
 from briefgen.cli import main
 from briefgen.model import Paragraph, Source
@@ -39,7 +39,7 @@ def _source(text: str = "One sentence here. Another one there.") -> Source:
 
 
 def _entry(cache: SourceCache, key: str) -> CachedFile:
-    return CachedFile(key, (analyze_source(_source()),), ("a warning",))
+    return CachedFile(key, (analyse_source(_source()),), ("a warning",))
 
 
 def test_store_then_load(tmp_path):

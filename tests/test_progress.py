@@ -68,7 +68,7 @@ def test_build_logs_stages_and_summary(tmp_path, capsys):
     assert stages == ["read+analyse", "analyse across sources", "compose", "render"]
     assert "briefgen: wrote 4 file(s) in " in captured.out
     assert "sources: 3 read (0 from cache, 3 analysed); none skipped" in captured.out
-    assert "time: read+analyse " in captured.out and "render " in captured.out
+    assert "time: week cache " in captured.out and ", read+analyse " in captured.out and "render " in captured.out
     assert "2025-12-20-press.md  (" in captured.out
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefgen.ingest.window import dedupe, period_text, select_window
 from briefgen.model import Paragraph, Source
+from briefgen.select.duplicates import dedupe
+from briefgen.select.window import period_text, select_window
 
 _WORDS = [
     "minsk",
@@ -108,7 +109,7 @@ def test_distinct_sources_and_empty_ones_survive():
 def test_shingle_hashes_are_those_of_the_joined_shingles() -> None:
     import zlib
 
-    from briefgen.ingest.window import SHINGLE, _shingles, normalise
+    from briefgen.select.duplicates import SHINGLE, _shingles, normalise
 
     for text in (
         article(3, 40),
