@@ -284,7 +284,8 @@ def analyse_week(
     first_warning, first_skip = len(report.warnings), len(report.skipped)
     report.warnings += [f"{config.path}: {p}" for p in problems]
     parts = _read_config_sources(config, paths, report, executor, cache, progress, meanwhile)
-    parts, excluded, period = select_week(parts, config, brief_date)
+    with progress.timed("select"):
+        parts, excluded, period = select_week(parts, config, brief_date)
     if not parts:
         report.warnings.append(
             f"{config.path}: no source is dated within {period or 'the window'}; every brief is empty "
