@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from briefgen.analysis import analyze_source  # noqa: E402
+from briefgen.analysis import analyse_source  # noqa: E402
 from briefgen.analysis.entities import find_entities, scan_source  # noqa: E402
 from briefgen.analysis.events import date_source, find_events  # noqa: E402
 from briefgen.analysis.notes import source_facts, source_notes  # noqa: E402
@@ -74,7 +74,7 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
         with tempfile.TemporaryDirectory() as tmp:
             make_corpus(Path(tmp), args.n, files)
             sources = read_folder(Path(tmp), args.n)
-    parts = [analyze_source(s) for s in sources]
+    parts = [analyse_source(s) for s in sources]
     inputs = (
         tuple(p.source for p in parts),
         {p.source.id: p.sentences for p in parts},
@@ -91,7 +91,7 @@ def per_source(inputs: Inputs, timings: dict[str, float]) -> dict[str, dict[str,
     sources, sentences, _ = inputs
     halves: dict[str, dict[str, Any]] = {"names": {}, "dates": {}, "facts": {}}
     for s in sources:
-        split_sentences(s)  # as in analyze_source: warms the paragraph-split cache the steps share
+        split_sentences(s)  # as in analyse_source: warms the paragraph-split cache the steps share
         t = time.process_time()
         halves["names"][s.id] = scan_source(s)
         t2 = time.process_time()

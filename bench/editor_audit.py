@@ -32,9 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from briefgen.config import load_config  # noqa: E402
 from briefgen.model import Brief, BulletList, Cite, Para, Source  # noqa: E402
-from briefgen.pipeline import BuildReport, compose_all, read_and_analyse, render_all, select_week  # noqa: E402
+from briefgen.pipeline import BuildReport, analyse_week, compose_all, render_all  # noqa: E402
 from briefgen.progress import Progress  # noqa: E402
-from briefgen.workers import analyse_across  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 POLNEAR = CORPORA / "polnear"
@@ -245,10 +244,7 @@ def build_domain(domain: Domain, work: Path) -> tuple[list[Brief], dict[str, Sou
     )
     (folder / "config.yaml").write_text(config_text, encoding="utf-8")
     config = load_config(folder / "config.yaml")
-    report = BuildReport()
-    parts = read_and_analyse(config, report, jobs=1, cache=None, progress=Progress())
-    parts, _, _ = select_week(parts, config, domain.as_of)
-    analysis = analyse_across(parts, config.themes, as_of=domain.as_of, aliases=config.aliases, jobs=1)
+    analysis = analyse_week(config, domain.as_of, BuildReport(jobs=1))
     briefs = compose_all(analysis, config, ["principals", "analysts"], domain.as_of)
     files = render_all(briefs[:1], config, ["pdf"], folder / "out", Progress())
     for path, data in files.items():

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefgen.analysis import analyze  # noqa: E402
+from briefgen.analysis import analyse_sources  # noqa: E402
 from briefgen.ingest import parse_file  # noqa: E402
 from briefgen.model import Analysis, Source  # noqa: E402
 
@@ -121,7 +121,7 @@ def audit(domain: str) -> dict[str, int] | None:
         print(f"## {domain}: skipped ({needs} is absent)")
         return None
     sources, as_of = load(domain)
-    analysis: Analysis = analyze(tuple(sources), (), as_of=as_of)
+    analysis: Analysis = analyse_sources(tuple(sources), (), as_of=as_of)
     by_id = {s.id: s for s in sources}
     print(f"## {domain}: {len(sources)} sources, brief dated {as_of}")
     print(f"### Timeline ({len(analysis.events)} events)")

@@ -31,7 +31,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefgen.analysis import analyze  # noqa: E402
+from briefgen.analysis import analyse_sources  # noqa: E402
 from briefgen.analysis.segment import sentence_spans  # noqa: E402
 from briefgen.compose import compose  # noqa: E402
 from briefgen.config import load_config  # noqa: E402
@@ -82,7 +82,7 @@ def build_briefs(sources: Sequence[Source], audiences: Iterable[str], as_of: str
     """Return one Brief per audience for these sources, composed in memory (nothing is written)."""
     with tempfile.TemporaryDirectory() as tmp:
         config = load_config(write_config(Path(tmp), as_of))
-        analysis = analyze(tuple(sources), config.themes, as_of=as_of)
+        analysis = analyse_sources(tuple(sources), config.themes, as_of=as_of)
         templates = config.root / config.templates
         return {
             a: compose(analysis, config, config.audience(a), as_of=as_of, templates=templates)

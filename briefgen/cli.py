@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 import traceback
@@ -15,7 +16,9 @@ from .errors import BriefgenError, ExitStatus, SourceError
 from .lifetime import Terminated, exit_now, exit_status, sigterm_as_interrupt
 
 if TYPE_CHECKING:
+    from .analysis import SourceAnalysis
     from .pipeline import BuildReport
+    from .workers import Executor
 
 
 def _date(text: str) -> str:
@@ -258,8 +261,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     return ExitStatus.OK
 
 
-def _read_files(files: list[Path]) -> tuple:
-    from .ingest import gather_paths, read_sources
+def _read_files(files: list[Path], executor: Executor) -> list[SourceAnalysis]:
+    """Return the per-source analysis of the files (folders: the sources in them), as a build reads them."""
+    from .config import Config
+    from .ingest import gather_paths
+    from .pipeline import BuildReport, read_and_analyse
 
     paths: list[Path] = []
     for path in files:
@@ -270,26 +276,30 @@ def _read_files(files: list[Path]) -> tuple:
             paths += found
         else:
             paths.append(path)
-    result = read_sources(list(dict.fromkeys(paths)))
-    for w in result.warnings:
+    report = BuildReport()
+    max_bytes = next(f.default for f in dataclasses.fields(Config) if f.name == "max_source_bytes")
+    parts = read_and_analyse(list(dict.fromkeys(paths)), report, executor, max_bytes=max_bytes)  # type: ignore[arg-type]
+    for w in report.warnings:
         _warn(w)
-    if not result.sources:
+    if not parts:
         raise SourceError(
-            [r for _, r in result.skipped]
+            [r for _, r in report.skipped]
             or [f"{', '.join(map(str, files))}: no source file to read; give files, or folders holding them"]
         )
-    for _, reason in result.skipped:
+    for _, reason in report.skipped:
         _warn(reason)
-    return tuple(result.sources)
+    return parts
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .analysis import analyze
     from .render._text import attribution
     from .render.json import analysis_json, dumps
+    from .workers import Executor, analyse_week_across, default_jobs
 
-    sources = _read_files(args.files)
-    analysis = analyze(sources, (), as_of=args.as_of or dt.date.today().isoformat())
+    executor = Executor(default_jobs())
+    parts = _read_files(args.files, executor)
+    # The build's cross-source step, without a config: no themes, no window, every readable source.
+    analysis = analyse_week_across(parts, (), executor, as_of=args.as_of or dt.date.today().isoformat())
     if args.json:
         sys.stdout.write(dumps(analysis_json(analysis)))
         return ExitStatus.OK
@@ -317,7 +327,9 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         raise BriefgenError("--sentences must be at least 1")
     if args.file.is_dir():
         raise BriefgenError(f"{args.file}: a folder; summarize reads one file (extract reads a folder)")
-    (source, *_) = _read_files([args.file])
+    from .workers import Executor
+
+    source = _read_files([args.file], Executor())[0].source
     for sentence in summarize_document(source, args.sentences):
         print(sentence.text)
     return ExitStatus.OK

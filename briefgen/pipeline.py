@@ -1,13 +1,10 @@
-"""The build: load_config -> read and analyse each source -> analyse across sources -> compose -> render -> write."""
+"""The build: load the config, gather and select the week's sources, analyse them, compose, render, write."""
 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,15 +19,23 @@ from .edits import Edits, SentenceIndex, apply_edits, edits_path, load_edits, st
 from .errors import ConfigError, SourceError
 from .fit import fit_one_page
 from .ingest import gather_paths
-from .ingest.window import dedupe, period_text, select_window
-from .model import Analysis, Brief, SourceNote
+from .model import Analysis, Brief
 from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer, prepare
 from .render.look import read_look
+from .select import select_week
 from .shown_paths import shown_path
 from .week_cache import WeekEntry, file_key, load_file, load_week, store_file, store_week, week_key
-from .workers import FileJob, FileResult, analyse_across, default_jobs, process_files, render_many
+from .workers import (
+    Executor,
+    FileJob,
+    FileResult,
+    analyse_week_across,
+    default_jobs,
+    process_files,
+    render_many,
+)
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
 
@@ -82,31 +87,48 @@ def _gather(results: list[FileResult], report: BuildReport) -> list[SourceAnalys
 
 
 def read_and_analyse(
-    config: Config,
+    paths: Sequence[Path],
     report: BuildReport,
+    executor: Executor,
     *,
-    jobs: int,
-    cache: SourceCache | None,
-    progress: Progress,
+    max_bytes: int,
+    cache: SourceCache | None = None,
+    progress: Progress | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[SourceAnalysis]:
-    """Return the per-source analysis of the config's sources; raise SourceError when none is readable."""
-    paths, problems = gather_paths(config.sources, config.root)
-    report.warnings += [f"{config.path}: {p}" for p in problems]
+    """Return the per-source analysis of every readable file, in input order: the build's map step.
+
+    Unreadable files and repeated source ids go to ``report.skipped``, readers' warnings to its warnings.
+    """
     if cache is not None:
         cache.prepare()
-    job = FileJob(max_bytes=config.max_source_bytes, cache=cache)
-    with progress.stage("read+analyse", len(paths), "file") as stage:
+    job = FileJob(max_bytes=max_bytes, cache=cache)
+    with (progress or Progress()).stage("read+analyse", len(paths), "file") as stage:
         results = process_files(
-            paths, job, jobs=jobs, on_result=lambda _: stage.advance(), meanwhile=meanwhile
+            paths, job, executor, on_result=lambda _: stage.advance(), meanwhile=meanwhile
         )
-    # Outputs name files relative to the config, whatever the working folder and however it was typed.
-    parts = [
-        dataclasses.replace(
-            p, source=dataclasses.replace(p.source, path=shown_path(p.source.path, config.root))
-        )
-        for p in _gather(results, report)
-    ]
+    return _gather(results, report)
+
+
+def _read_config_sources(
+    config: Config,
+    paths: Sequence[Path],
+    report: BuildReport,
+    executor: Executor,
+    cache: SourceCache | None,
+    progress: Progress,
+    meanwhile: Callable[[], None] | None,
+) -> list[SourceAnalysis]:
+    """Return the config's sources analysed, their paths as outputs show them; raise SourceError when none is readable."""
+    parts = read_and_analyse(
+        paths,
+        report,
+        executor,
+        max_bytes=config.max_source_bytes,
+        cache=cache,
+        progress=progress,
+        meanwhile=meanwhile,
+    )
     if not parts:
         raise SourceError(
             [
@@ -116,36 +138,13 @@ def read_and_analyse(
             ]
         )
     report.sources = len(parts)
-    return parts
-
-
-def _file_time(path: Path) -> float | None:
-    try:
-        return os.stat(path).st_mtime
-    except OSError:
-        return None
-
-
-def select_week(
-    parts: list[SourceAnalysis], config: Config, as_of: str
-) -> tuple[list[SourceAnalysis], tuple[SourceNote, ...], str | None]:
-    """Return the parts inside the config's window, read once each, the notes on what was left out, and the period."""
-    sources = [p.source for p in parts]
-    excluded: list[SourceNote] = []
-    period = None
-    if config.window_days:
-        times = {s.path: t for s in sources if (t := _file_time(config.root / s.path)) is not None}
-        sources, left_out = select_window(sources, as_of, config.window_days, times)
-        period = period_text(as_of, config.window_days)
-        excluded += [SourceNote(s.path, s.genre, 0, used=f"Left out: {why}.") for s, why in left_out]
-    prints = {id(p.source): p.fingerprint for p in parts}
-    sources, duplicates = dedupe(sources, [prints[id(s)] for s in sources])
-    excluded += [
-        SourceNote(dropped, None, 0, used=f"Left out: the same article as {kept}; read once.")
-        for kept, dropped in duplicates
+    # Outputs name files relative to the config, whatever the working folder and however it was typed.
+    return [
+        dataclasses.replace(
+            p, source=dataclasses.replace(p.source, path=shown_path(p.source.path, config.root))
+        )
+        for p in parts
     ]
-    keep = {id(s) for s in sources}
-    return [p for p in parts if id(p.source) in keep], tuple(excluded), period
 
 
 def _render_options(config: Config, template: str) -> RenderOptions:
@@ -158,10 +157,10 @@ def compose_all(
     config: Config,
     audiences: list[str],
     as_of: str,
-    progress: Progress | None = None,
     edits: Edits | None = None,
     index: SentenceIndex | None = None,
     histories: dict[str, archive.History] | None = None,
+    on_done: Callable[[], None] | None = None,
 ) -> list[Brief]:
     """Return one Brief per selected audience, with the week's edits applied to each and, if given, the
     audience's earlier weeks (from the archive) to leave out repeats and tell what changed."""
@@ -169,17 +168,15 @@ def compose_all(
     edits = edits or Edits()
     index = index or SentenceIndex(analysis)
     briefs = []
-    with (progress or Progress()).stage("compose", len(audiences), "brief") as stage:
-        for a in audiences:
-            edited, placed = apply_edits(analysis, edits.for_audience(a), index, audience=a, path=edits.path)
-            audience = config.audience(a)
-            history = (histories or {}).get(a)
-            briefs.append(
-                compose(
-                    edited, config, audience, as_of=as_of, templates=templates, edits=placed, history=history
-                )
-            )
-            stage.advance()
+    for a in audiences:
+        edited, placed = apply_edits(analysis, edits.for_audience(a), index, audience=a, path=edits.path)
+        audience = config.audience(a)
+        history = (histories or {}).get(a)
+        briefs.append(
+            compose(edited, config, audience, as_of=as_of, templates=templates, edits=placed, history=history)
+        )
+        if on_done is not None:
+            on_done()
     return briefs
 
 
@@ -206,7 +203,7 @@ def render_all(
     formats: list[str] | None,
     out_dir: Path,
     progress: Progress,
-    jobs: int = 1,
+    executor: Executor | None = None,
     cache: SourceCache | None = None,
 ) -> dict[Path, bytes]:
     """Return every output file's bytes, keyed by its path; nothing is written yet.
@@ -227,31 +224,13 @@ def render_all(
     with progress.stage("render", len(plan), "file") as stage:
         for _ in range(len(plan) - len(todo)):
             stage.advance()
-        rendered = render_many([plan[i] for i in todo], jobs=jobs, on_done=stage.advance)
+        rendered = render_many([plan[i] for i in todo], executor or Executor(), on_done=stage.advance)
     for i, data in zip(todo, rendered, strict=True):
         found[i] = data
         if cache is not None:
             b, f, _ = plan[i]
             store_file(cache, config, b, f, keys[i], data)
     return dict(zip(paths, (d if d is not None else b"" for d in found), strict=True))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector in this process while the week's objects are built.
-
-    Unpickling and analysing thousands of sources makes millions of long-lived objects, and each
-    collection walks all of them: with the collector on, unpickling 1,000 analysed sources took four
-    times as long. Our own objects form no reference cycles, so nothing is lost meanwhile. Worker
-    processes turn it back on (``workers._pool``).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def open_cache(
@@ -279,52 +258,82 @@ def analyse_week(
     *,
     cache: SourceCache | None = None,
     progress: Progress | None = None,
+    executor: Executor | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Analysis:
-    """Return the week's Analysis: read and analyse each source (cached), select the week, analyse across.
+    """Return the week's Analysis: gather the config's files, analyse each (cached), select the week, analyse across.
 
     With a cache, an unchanged week (the same files, settings and code) is loaded whole.
     """
     progress = progress or Progress()
-    clock = time.perf_counter()
+    executor = executor or Executor(report.jobs)
+    paths, problems = gather_paths(config.sources, config.root)
     content = ""
     if cache is not None:
-        paths, _ = gather_paths(config.sources, config.root)
-        content = week_key(config, brief_date, paths)
-        limit = cache.max_entry_bytes + 64 * sum(p.stat().st_size for p in paths if p.is_file())
-        entry = load_week(cache, config, brief_date, content, limit)
+        with progress.timed("week cache"):
+            content = week_key(config, brief_date, paths)
+            limit = cache.max_entry_bytes + 64 * sum(p.stat().st_size for p in paths if p.is_file())
+            entry = load_week(cache, config, brief_date, content, limit)
         if entry is not None:
             if meanwhile is not None:
                 meanwhile()
             report.sources = report.from_cache = entry.sources
             report.warnings.extend(entry.warnings)
             report.skipped.extend(entry.skipped)
-            report.timings["week from cache"] = time.perf_counter() - clock
             return entry.analysis
     first_warning, first_skip = len(report.warnings), len(report.skipped)
-    parts = read_and_analyse(
-        config, report, jobs=report.jobs, cache=cache, progress=progress, meanwhile=meanwhile
-    )
-    parts, excluded, period = select_week(parts, config, brief_date)
+    report.warnings += [f"{config.path}: {p}" for p in problems]
+    parts = _read_config_sources(config, paths, report, executor, cache, progress, meanwhile)
+    with progress.timed("select"):
+        parts, excluded, period = select_week(parts, config, brief_date)
     if not parts:
         report.warnings.append(
             f"{config.path}: no source is dated within {period or 'the window'}; every brief is empty "
             "(check as_of and window_days)"
         )
-    report.timings["read+analyse"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    with progress.stage("analyse across sources", 1, "step") as stage:
-        analysis = analyse_across(
-            parts, config.themes, as_of=brief_date, aliases=config.aliases, jobs=report.jobs
+    with progress.stage("analyse across sources", 1, "step", timing="cross-source") as stage:
+        analysis = analyse_week_across(
+            parts, config.themes, executor, as_of=brief_date, aliases=config.aliases
         )
         analysis = dataclasses.replace(analysis, excluded=excluded, period=period)
         stage.advance()
-    report.timings["cross-source"] = time.perf_counter() - clock
     if cache is not None:
         warnings, skipped = tuple(report.warnings[first_warning:]), tuple(report.skipped[first_skip:])
         store_week(cache, config, brief_date, WeekEntry(content, analysis, report.sources, warnings, skipped))
     return analysis
+
+
+def _check_request(config: Config, audiences: list[str] | None, as_of: str | None) -> tuple[list[str], str]:
+    """Return the audiences to build and the brief's date; raise ConfigError on an unknown audience or date."""
+    selected = audiences or [a.id for a in config.audiences]
+    unknown = [a for a in selected if a not in {x.id for x in config.audiences}]
+    if unknown:
+        known = ", ".join(a.id for a in config.audiences)
+        raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
+    brief_date = config.resolve_as_of(as_of)
+    if as_of is not None and (problem := window_problem(config.window_days, as_of, "--as-of")):
+        raise ConfigError(f"{problem} (window_days is set in {config.path})")
+    return selected, brief_date
+
+
+def compose_week(
+    analysis: Analysis,
+    config: Config,
+    audiences: list[str],
+    as_of: str,
+    report: BuildReport,
+    progress: Progress,
+    edits: Edits,
+    histories: dict[str, archive.History] | None,
+) -> list[Brief]:
+    """Return each audience's Brief, edited, and fitted to one page where the audience asks for it."""
+    with progress.stage("compose", len(audiences), "brief") as stage:
+        index = SentenceIndex(analysis)
+        report.warnings.extend(stale_edits(edits.entries, analysis, index, edits.path))
+        briefs = compose_all(
+            analysis, config, audiences, as_of, edits, index, histories, on_done=stage.advance
+        )
+        return fit_all(briefs, config, report)
 
 
 def build(
@@ -345,24 +354,17 @@ def build(
     """Build every selected audience's brief in every selected format; write nothing unless all succeed."""
     progress = progress or Progress()
     report = BuildReport(jobs=max(1, jobs or default_jobs()))
+    executor = Executor(report.jobs)
     config = load_config(config_path)
-    selected = audiences or [a.id for a in config.audiences]
-    unknown = [a for a in selected if a not in {x.id for x in config.audiences}]
-    if unknown:
-        known = ", ".join(a.id for a in config.audiences)
-        raise ConfigError([f"--audience: unknown audience '{a}' (known: {known})" for a in unknown])
-    brief_date = config.resolve_as_of(as_of)
-    if as_of is not None and (problem := window_problem(config.window_days, as_of, "--as-of")):
-        raise ConfigError(f"{problem} (window_days is set in {config.path})")
+    selected, brief_date = _check_request(config, audiences, as_of)
     week_edits = load_edits(Path(edits) if edits is not None else edits_path(config, brief_date), config)
     if use_archive:  # read first: an unusable archive stops the build before any work
         report.archive = Path(archive_path) if archive_path is not None else config.root / config.archive
     histories = (
         archive.read(report.archive, selected, brief_date, config.repeat_weeks) if report.archive else None
     )
-
     wanted = formats or sorted({f for a in selected for f in config.audience(a).formats})
-    with _collector_paused():
+    with executor.collector_paused():
         cache = open_cache(config, report, cache_dir, use_cache)
         analysis = analyse_week(
             config,
@@ -370,36 +372,29 @@ def build(
             report,
             cache=cache,
             progress=progress,
-            meanwhile=lambda: prepare(wanted),
+            executor=executor,
+            meanwhile=lambda: prepare(wanted),  # the renderers' fonts load while the workers analyse
         )
-
-        clock = time.perf_counter()
-        index = SentenceIndex(analysis)
-        report.warnings.extend(stale_edits(week_edits.entries, analysis, index, week_edits.path))
-        briefs = compose_all(analysis, config, selected, brief_date, progress, week_edits, index, histories)
-        briefs = fit_all(briefs, config, report)
-        report.timings["compose"] = time.perf_counter() - clock
-        gc.freeze()  # the week's objects live until the end: collections while rendering need not walk them
-
-    clock = time.perf_counter()
+        briefs = compose_week(analysis, config, selected, brief_date, report, progress, week_edits, histories)
     out_dir = Path(out) if out is not None else Path(os.path.normpath(config.root / config.out))
-    try:
-        files = render_all(briefs, config, formats, out_dir, progress, report.jobs, cache)
-    finally:
-        gc.unfreeze()
-    report.timings["render"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    write_atomically(files, out_dir)
-    report.timings["write"] = time.perf_counter() - clock
+    with executor.frozen():  # the week's objects live until the end: collections while rendering skip them
+        files = render_all(briefs, config, formats, out_dir, progress, executor, cache)
+    with progress.timed("write"):
+        write_atomically(files, out_dir)
     if report.archive is not None:  # only once every file is written: a failed build archives nothing
-        clock = time.perf_counter()
-        try:
-            archive.record(report.archive, briefs, analysis, {a: config.audience(a).themes for a in selected})
-        except (
-            archive.ArchiveError
-        ) as exc:  # the files are written: say so, rather than "nothing was written"
-            report.archive_failed = "; ".join(exc.problems)
-        report.timings["archive"] = time.perf_counter() - clock
+        with progress.timed("archive"):
+            report.archive_failed = _archive(report.archive, briefs, analysis, config, selected)
     report.written = [(p, len(b)) for p, b in files.items()]
+    report.timings = dict(progress.timings)
     return report
+
+
+def _archive(
+    path: Path, briefs: list[Brief], analysis: Analysis, config: Config, selected: list[str]
+) -> str | None:
+    """Record the week's briefs in the archive; return why not (the files are written: say so, not "nothing")."""
+    try:
+        archive.record(path, briefs, analysis, {a: config.audience(a).themes for a in selected})
+    except archive.ArchiveError as exc:
+        return "; ".join(exc.problems)
+    return None

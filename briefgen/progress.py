@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Literal, TextIO
 
@@ -16,8 +18,11 @@ _MIN_FOR_MILESTONES = 100
 class Stage:
     """One stage's counter; use as a context manager around the stage's work."""
 
-    def __init__(self, progress: Progress, name: str, total: int, unit: str) -> None:
+    def __init__(
+        self, progress: Progress, name: str, total: int, unit: str, timing: str | None = None
+    ) -> None:
         self.name, self.total, self.unit = name, total, unit
+        self.timing = timing or name  # the key of its time in ``Progress.timings``
         self.done = 0
         self._progress = progress
         self._start = time.perf_counter()
@@ -52,6 +57,7 @@ class Stage:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        self._progress.add_time(self.timing, self.seconds)
         if self._bar is not None:
             self._bar.close()
         elif kind is None and self._progress.mode == "plain":
@@ -66,6 +72,7 @@ class Progress:
     def __init__(self, mode: Mode = "quiet", stream: TextIO | None = None) -> None:
         self.mode: Mode = mode
         self.stream = stream if stream is not None else sys.stderr
+        self.timings: dict[str, float] = {}  # wall time per stage, in the order the stages ran
 
     @classmethod
     def for_stream(cls, stream: TextIO, *, quiet: bool = False) -> Progress:
@@ -75,9 +82,22 @@ class Progress:
         interactive = hasattr(stream, "isatty") and stream.isatty()
         return cls("bar" if interactive else "plain", stream)
 
-    def stage(self, name: str, total: int, unit: str = "item") -> Stage:
-        """Return a counter for a stage of ``total`` units."""
-        return Stage(self, name, total, unit)
+    def stage(self, name: str, total: int, unit: str = "item", *, timing: str | None = None) -> Stage:
+        """Return a counter for a stage of ``total`` units; its time goes to ``timings[timing or name]``."""
+        return Stage(self, name, total, unit, timing)
+
+    @contextmanager
+    def timed(self, timing: str) -> Iterator[None]:
+        """Time a step that shows no progress of its own (writing, archiving) into ``timings``."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add_time(timing, time.perf_counter() - start)
+
+    def add_time(self, timing: str, seconds: float) -> None:
+        """Add ``seconds`` to the time of the stage ``timing``."""
+        self.timings[timing] = self.timings.get(timing, 0.0) + seconds
 
     def log(self, line: str) -> None:
         """Write one line of progress (plain mode only)."""

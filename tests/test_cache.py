@@ -11,7 +11,7 @@ from factories import make_source
 from fixture_project import copy_project
 
 import briefgen.cache
-from briefgen.analysis import analyze_source
+from briefgen.analysis import analyse_source
 from briefgen.cache import CachedFile, SourceCache
 from briefgen.cli import main
 from briefgen.pipeline import build
@@ -36,7 +36,7 @@ def make_project(root: Path, extra: int = 0) -> Path:
 
 def _entry(cache: SourceCache, key: str) -> CachedFile:
     return CachedFile(
-        key, (analyze_source(make_source("One sentence here. Another one there.", id="s1")),), ("a warning",)
+        key, (analyse_source(make_source("One sentence here. Another one there.", id="s1")),), ("a warning",)
     )
 
 

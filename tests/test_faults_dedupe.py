@@ -7,10 +7,10 @@ from itertools import combinations
 
 import pytest
 
-import briefgen.ingest.window as window
-from briefgen.ingest.candidates import MAX_BUCKET, candidate_pairs
-from briefgen.ingest.window import NEAR, _shingles, dedupe, fingerprint
+import briefgen.select.duplicates as duplicates
 from briefgen.model import Paragraph, Source
+from briefgen.select.candidates import MAX_BUCKET, candidate_pairs
+from briefgen.select.duplicates import NEAR, _shingles, dedupe, fingerprint
 
 _PLACES = ["Leeds", "Cork", "Gdansk", "Porto", "Lyon", "Graz", "Turku", "Split"]
 _TOPICS = ["water", "bus", "school", "bridge", "clinic", "park", "tram", "port"]
@@ -61,14 +61,14 @@ def _brute_force(sources: list[Source]) -> set[frozenset[str]]:
 def test_many_similar_short_sources_cost_linear_work(monkeypatch):
     """Comparing every pair in a shared bucket was quadratic: 10,000 short notes took 208 s and 5.9 GB."""
     calls = 0
-    exact = window._jaccard
+    exact = duplicates._jaccard
 
     def counted(a: frozenset[int], b: frozenset[int]) -> float:
         nonlocal calls
         calls += 1
         return exact(a, b)
 
-    monkeypatch.setattr(window, "_jaccard", counted)
+    monkeypatch.setattr(duplicates, "_jaccard", counted)
     sources = _notes(3000)
     kept, pairs = dedupe(sources)
     # At most MAX_BUCKET - 1 partners per source in each of the 16 bands; in practice far fewer.

@@ -8,10 +8,11 @@ import pytest
 from fixture_project import SEEDS
 
 from briefgen.errors import SourceError
-from briefgen.ingest import read_sources
 from briefgen.ingest.header import byline_authors, infer_header, parse_date
 from briefgen.ingest.layout import is_hard_wrapped, paragraphs, strip_markup
 from briefgen.ingest.text import TextReader
+from briefgen.pipeline import BuildReport, read_and_analyse
+from briefgen.workers import Executor
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -150,8 +151,8 @@ def test_paragraphs_numbered_from_one_and_id_is_stem(tmp_path):
 
 def test_seeds_metadata():
     paths = sorted(SEEDS.glob("*.txt"))
-    result = read_sources(paths)
-    by_id = {s.id: s for s in result.sources}
+    sources = [p.source for p in read_and_analyse(paths, BuildReport(), Executor(1), max_bytes=1_000_000)]
+    by_id = {s.id: s for s in sources}
     memo = by_id["003_c01c6f53f3c5a598"]
     assert memo.authors == ("Ryhor Nizhnikau", "Arkady Moshes")
     assert memo.outlet == "PONARS Eurasia Policy memo no. 985"
@@ -160,7 +161,7 @@ def test_seeds_metadata():
     assert news.dateline == "MINSK / VILNIUS"
     # markdown links are cleaned without changing the words around them
     assert any("only entrenched these developments" in p.text for p in memo.paragraphs)
-    assert all("](#)" not in p.text and "*modus" not in p.text for s in result.sources for p in s.paragraphs)
+    assert all("](#)" not in p.text and "*modus" not in p.text for s in sources for p in s.paragraphs)
 
 
 def test_duplicate_ids_skip_the_second_file(tmp_path):
@@ -168,9 +169,12 @@ def test_duplicate_ids_skip_the_second_file(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "x.txt").write_text("First.\n")
     (tmp_path / "b" / "x.md").write_text("Second.\n")
-    result = read_sources([tmp_path / "a" / "x.txt", tmp_path / "b" / "x.md"])
-    assert [s.path for s in result.sources] == [str(tmp_path / "a" / "x.txt")]
-    assert "source id 'x' is already used by" in result.skipped[0][1]
+    report = BuildReport()
+    parts = read_and_analyse(
+        [tmp_path / "a" / "x.txt", tmp_path / "b" / "x.md"], report, Executor(1), max_bytes=1_000_000
+    )
+    assert [p.source.path for p in parts] == [str(tmp_path / "a" / "x.txt")]
+    assert "source id 'x' is already used by" in report.skipped[0][1]
 
 
 def test_one_paragraph_per_line_of_similar_length_is_not_unwrapped():

@@ -10,7 +10,7 @@ from test_cache import make_project
 
 import briefgen.workers
 from briefgen.cli import main
-from briefgen.workers import FileJob, process_files
+from briefgen.workers import Executor, FileJob, process_files
 
 
 @pytest.fixture
@@ -27,8 +27,8 @@ def test_results_keep_input_order(tmp_path, pooled):
     make_project(tmp_path, extra=6)
     paths = sorted((tmp_path / "seeds").iterdir())
     paths.insert(2, tmp_path / "seeds" / "missing.txt")  # a skipped file keeps its place too
-    one = process_files(paths, FileJob(max_bytes=1_000_000), jobs=1)
-    two = process_files(paths, FileJob(max_bytes=1_000_000), jobs=2)
+    one = process_files(paths, FileJob(max_bytes=1_000_000), Executor(1))
+    two = process_files(paths, FileJob(max_bytes=1_000_000), Executor(2))
     assert [r.path for r in two] == [str(p) for p in paths]
     assert [(r.path, r.parts, r.problems) for r in two] == [(r.path, r.parts, r.problems) for r in one]
     assert two[2].problems and "missing.txt" in two[2].problems[0]
@@ -80,22 +80,22 @@ def test_a_dead_worker_is_one_plain_error(tmp_path, pooled, monkeypatch, capsys)
 
 def test_cross_source_worker_gives_the_same_analysis_forked_or_pickled(tmp_path, pooled, monkeypatch):
     """Events and names run in a worker: inherited by fork, or pickled over under other start methods."""
-    from briefgen.analysis import analyze_source
     from briefgen.config import load_config
-    from briefgen.ingest import gather_paths, read_sources
-    from briefgen.workers import analyse_across
+    from briefgen.ingest import gather_paths
+    from briefgen.pipeline import BuildReport, read_and_analyse
+    from briefgen.workers import analyse_week_across
 
     config = load_config(make_project(tmp_path, extra=6))
-    read = read_sources(gather_paths(config.sources, config.root)[0])
-    parts = [analyze_source(s) for s in read.sources]
+    paths = gather_paths(config.sources, config.root)[0]
+    parts = read_and_analyse(paths, BuildReport(), Executor(1), max_bytes=1_000_000)
     kw = {"as_of": "2025-12-20", "aliases": config.aliases}
-    alone = analyse_across(parts, config.themes, jobs=1, **kw)
-    forked = analyse_across(parts, config.themes, jobs=2, **kw)
+    alone = analyse_week_across(parts, config.themes, Executor(1), **kw)
+    forked = analyse_week_across(parts, config.themes, Executor(2), **kw)
     monkeypatch.setattr(briefgen.workers.multiprocessing, "get_start_method", lambda: "spawn")
-    pickled = analyse_across(parts, config.themes, jobs=2, **kw)
+    pickled = analyse_week_across(parts, config.themes, Executor(2), **kw)
     assert alone.entities and alone.notes and alone.events
     assert forked == alone and pickled == alone
-    assert briefgen.workers._INHERITED is None  # nothing kept alive after the fork
+    assert briefgen.workers._INHERITED is None  # set only in the forked worker, never here
 
 
 def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path, pooled):

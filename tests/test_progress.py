@@ -68,7 +68,11 @@ def test_build_logs_stages_and_summary(tmp_path, capsys):
     assert stages == ["read+analyse", "analyse across sources", "compose", "render"]
     assert "briefgen: wrote 4 file(s) in " in captured.out
     assert "sources: 3 read (0 from cache, 3 analysed); none skipped" in captured.out
-    assert "time: read+analyse " in captured.out and "render " in captured.out
+    assert (
+        "time: week cache " in captured.out
+        and ", read+analyse " in captured.out
+        and "render " in captured.out
+    )
     assert "2025-12-20-press.md  (" in captured.out
 
 
@@ -80,3 +84,15 @@ def test_build_quiet_prints_only_warnings(tmp_path, capsys):
     assert captured.out == ""
     assert captured.err and all(line.startswith("warning: ") for line in captured.err.splitlines())
     assert "empty.txt" in captured.err
+
+
+def test_stages_and_timed_steps_record_their_time_in_order():
+    progress = Progress()
+    with progress.stage("analyse across sources", 1, "step", timing="cross-source") as stage:
+        stage.advance()
+    with progress.timed("write"):
+        pass
+    with progress.timed("write"):  # a step run twice adds up
+        pass
+    assert list(progress.timings) == ["cross-source", "write"]
+    assert all(seconds >= 0 for seconds in progress.timings.values())

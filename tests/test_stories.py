@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from factories import make_source
 
-from briefgen.analysis import analyze
+from briefgen.analysis import analyse_sources
 from briefgen.analysis.importance import importance
 from briefgen.analysis.leads import assesses, hard_news, is_background, is_quotation
 from briefgen.analysis.stories import group_sources
@@ -65,7 +65,7 @@ def _week() -> tuple[Source, ...]:
 
 
 def test_wire_copies_count_once_for_importance():
-    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    analysis = analyse_sources(_week(), THEMES, as_of="2026-03-12")
     by_sources = {frozenset(s.sources): s for s in analysis.stories}
     strike = by_sources[frozenset({"wire-a", "wire-b", "own"})]
     schools = by_sources[frozenset({"school-a", "school-b"})]
@@ -90,7 +90,7 @@ def test_a_copy_counted_twice_would_outrank_an_independent_story():
         date="2026-03-09",
         outlet="Evening Gazette",
     )
-    analysis = analyze(tuple(week), THEMES, as_of="2026-03-12")
+    analysis = analyse_sources(tuple(week), THEMES, as_of="2026-03-12")
     strike = next(s for s in analysis.stories if "own" in s.sources)
     schools = next(s for s in analysis.stories if "school-a" in s.sources)
     assert strike.independent == 3
@@ -101,7 +101,7 @@ def test_a_copy_counted_twice_would_outrank_an_independent_story():
 
 
 def test_story_lead_states_the_development_with_its_sources():
-    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    analysis = analyse_sources(_week(), THEMES, as_of="2026-03-12")
     strike = next(s for s in analysis.stories if "own" in s.sources)
     assert "strike" in strike.lead.text or "walked out" in strike.lead.text
     assert strike.lead.cites[0].source in strike.sources
@@ -113,8 +113,8 @@ def test_story_lead_states_the_development_with_its_sources():
 
 
 def test_story_id_depends_on_its_sources_not_their_order():
-    forward = analyze(_week(), THEMES, as_of="2026-03-12")
-    backward = analyze(tuple(reversed(_week())), THEMES, as_of="2026-03-12")
+    forward = analyse_sources(_week(), THEMES, as_of="2026-03-12")
+    backward = analyse_sources(tuple(reversed(_week())), THEMES, as_of="2026-03-12")
     assert {s.id for s in forward.stories} == {s.id for s in backward.stories}
 
 
@@ -164,12 +164,12 @@ def test_lead_is_not_a_quote_or_a_dateline_scene():
             outlet="Harbour Times",
         ),
     )
-    story = analyze(week, THEMES, as_of="2026-03-12").stories[0]
+    story = analyse_sources(week, THEMES, as_of="2026-03-12").stories[0]
     assert story.lead.text.startswith("Dock workers")
 
 
 def test_a_desk_brief_ranks_the_stories_on_its_themes():
-    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    analysis = analyse_sources(_week(), THEMES, as_of="2026-03-12")
     for theme, word in (("ports", "harbour"), ("schools", "schools")):
         picks = story_picks(analysis, [theme])
         assert word in picks.ranked[0].lead.text
@@ -177,7 +177,7 @@ def test_a_desk_brief_ranks_the_stories_on_its_themes():
 
 
 def test_judgements_are_further_points_not_the_bottom_line():
-    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    analysis = analyse_sources(_week(), THEMES, as_of="2026-03-12")
     picks = story_picks(analysis, ["ports", "schools"])
     used: set[str] = set()
     bluf = bottom_line(picks, 3, used)
@@ -195,7 +195,7 @@ def test_a_story_two_themes_share_is_told_once_and_referred_to_after():
         # through the dock workers' sentences.
         Theme("labour", "Labour", keywords=("union", "strike", "pay", "workers", "walkout", "dock workers")),
     )
-    analysis = analyze(_week(), themes, as_of="2026-03-12")
+    analysis = analyse_sources(_week(), themes, as_of="2026-03-12")
     strike = next(s for s in analysis.stories if "own" in s.sources)
     assert all(
         any(picks_id in strike.sentences for picks_id in (e.id for e in t.extracts)) for t in analysis.themes
@@ -215,7 +215,7 @@ def test_an_excluded_lead_leaves_the_bottom_line_and_its_story_keeps_its_next_po
     from briefgen.edits.apply import SentenceIndex, apply_edits
     from briefgen.edits.model import Edit
 
-    analysis = analyze(_week(), THEMES, as_of="2026-03-12")
+    analysis = analyse_sources(_week(), THEMES, as_of="2026-03-12")
     strike = next(s for s in analysis.stories if "own" in s.sources)
     assert strike.points
     edits = (Edit("exclude", 1, target=strike.lead.id), Edit("exclude", 2, target="wire-b"))
@@ -234,7 +234,7 @@ def test_an_assessment_is_told_from_a_report():
 
 def test_each_source_tells_at_most_one_story_and_leads_are_its_own_words():
     week = _week()
-    analysis = analyze(week, THEMES, as_of="2026-03-12")
+    analysis = analyse_sources(week, THEMES, as_of="2026-03-12")
     told = [s for story in analysis.stories for s in story.sources]
     assert len(told) == len(set(told)) and set(told) <= {s.id for s in week}
     texts = {(s.id, p.n): p.text for s in week for p in s.paragraphs}

@@ -22,11 +22,11 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_an_edit_reuses_the_week_and_equals_a_build_without_cache(tmp_path):
     config = copy_project(tmp_path)
     first = build(config)
-    assert "week from cache" not in first.timings
+    assert "read+analyse" in first.timings
     (config.parent / "edits").mkdir()
     (config.parent / "edits" / f"{DATE}.yaml").write_text("notes:\n  - text: Checked by the desk.\n")
     second = build(config)
-    assert "week from cache" in second.timings and "read+analyse" not in second.timings
+    assert "week cache" in second.timings and "read+analyse" not in second.timings
     assert main(["--quiet", "build", str(config), "--no-cache", "--out", str(tmp_path / "plain")]) == 0
     assert _files(tmp_path / "out") == _files(tmp_path / "plain")
 
@@ -41,9 +41,9 @@ def test_a_template_change_rerenders_only_its_audience(tmp_path, monkeypatch):
 
     real = pipeline.render_many
 
-    def counting(plan, **kw):
+    def counting(plan, *args, **kw):
         rendered.extend(b.audience for b, _, _ in plan)
-        return real(plan, **kw)
+        return real(plan, *args, **kw)
 
     monkeypatch.setattr(pipeline, "render_many", counting)
     build(config)
@@ -57,7 +57,7 @@ def test_a_changed_source_is_read_again(tmp_path):
     seed = sorted((tmp_path / "seeds").iterdir())[0]
     seed.write_text(seed.read_text() + "\nThe council met again on Friday and agreed a new budget.\n")
     again = build(config)
-    assert "week from cache" not in again.timings
+    assert "read+analyse" in again.timings
     assert b"agreed a new budget" in (tmp_path / "out" / f"{DATE}-analysts.json").read_bytes()
 
 
@@ -69,7 +69,7 @@ def test_a_forged_week_entry_is_never_used(tmp_path):
         data = entry.read_bytes()
         entry.write_bytes(data[:-10] + b"0123456789")  # same length, authentication code now wrong
     again = build(config)
-    assert "week from cache" not in again.timings
+    assert "read+analyse" in again.timings
     assert main(["--quiet", "build", str(config), "--no-cache", "--out", str(tmp_path / "plain")]) == 0
     assert _files(tmp_path / "out") == _files(tmp_path / "plain")
 
@@ -96,4 +96,4 @@ def test_even_a_sealed_week_entry_cannot_run_code(tmp_path):
     for entry in first.cache_dir.rglob("*.whole"):
         entry.write_bytes(cache.seal(entry.stem, pickle.dumps(_Command(f"touch {marker}"))))
     again = build(config)
-    assert not marker.exists() and "week from cache" not in again.timings
+    assert not marker.exists() and "read+analyse" in again.timings

@@ -6,8 +6,9 @@ import datetime as dt
 
 from factories import make_source
 
-from briefgen.ingest.window import dedupe, period_text, select_window
 from briefgen.model import Source
+from briefgen.select.duplicates import dedupe
+from briefgen.select.window import period_text, select_window
 
 _WORDS = [
     "minsk",
@@ -110,7 +111,7 @@ def test_distinct_sources_and_empty_ones_survive():
 def test_shingle_hashes_are_those_of_the_joined_shingles() -> None:
     import zlib
 
-    from briefgen.ingest.window import SHINGLE, _shingles, normalise
+    from briefgen.select.duplicates import SHINGLE, _shingles, normalise
 
     for text in (
         article(3, 40),

@@ -1,4 +1,4 @@
-"""Analyse read sources: a per-source stage (sentences, quotes, per-source halves) and a cross-source stage."""
+"""Analyse read sources: ``analyse_source`` for each source alone, then ``analyse_across`` for the week."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..ingest.window import Fingerprint, fingerprint
 from ..model import (
     Analysis,
     Cite,
@@ -22,6 +21,7 @@ from ..model import (
     ThemeSummary,
 )
 from ..records import fast_pickle
+from ..select.duplicates import Fingerprint, fingerprint
 from .corroborate import corroborate
 from .entities import SourceNames, find_entities, scan_source
 from .events import SourceDates, date_source, find_events
@@ -62,7 +62,7 @@ class SourceAnalysis:
     fingerprint: Fingerprint | None = None  # for finding the same article read twice
 
 
-def analyze_source(source: Source) -> SourceAnalysis:
+def analyse_source(source: Source) -> SourceAnalysis:
     """Return the analysis that depends on ``source`` alone (no settings, no other source)."""
     sentences = split_sentences(source)
     return SourceAnalysis(
@@ -77,6 +77,9 @@ def analyze_source(source: Source) -> SourceAnalysis:
     )
 
 
+Names = tuple[tuple[Entity, ...], tuple[SourceNote, ...]]  # the entities and the source notes
+
+
 def _halves(parts: Sequence[SourceAnalysis], field: str) -> dict[str, Any]:
     """Return the per-source halves named ``field`` that the per-source stage computed, by source id."""
     out = {}
@@ -87,9 +90,9 @@ def _halves(parts: Sequence[SourceAnalysis], field: str) -> dict[str, Any]:
     return out
 
 
-def analyze_names(
+def analyse_names(
     parts: Sequence[SourceAnalysis], aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
-) -> tuple[tuple[Entity, ...], tuple[SourceNote, ...]]:
+) -> Names:
     """Return the entities and source notes: the half of the cross-source stage that needs no sentences."""
     sources = tuple(p.source for p in parts)
     quotes = tuple(q for p in parts for q in p.quotes)
@@ -108,14 +111,14 @@ class Texts:
     stories: tuple[Story, ...] = ()  # before the people's centrality is known (see assemble)
 
 
-def analyze_events(parts: Sequence[SourceAnalysis], *, as_of: str) -> tuple[Event, ...]:
+def analyse_events(parts: Sequence[SourceAnalysis], *, as_of: str) -> tuple[Event, ...]:
     """Return the week's dated events, the same event reported by several sources merged."""
     sources = tuple(p.source for p in parts)
     sentences = {p.source.id: p.sentences for p in parts}
     return find_events(sources, sentences, as_of=as_of, dates=_halves(parts, "dates"))
 
 
-def analyze_texts(
+def analyse_texts(
     parts: Sequence[SourceAnalysis],
     themes: tuple[Theme, ...],
     *,
@@ -132,7 +135,7 @@ def analyze_texts(
     quotes = tuple(q for p in parts for q in p.quotes)
     week = prepare_week(sources, sentences, _halves(parts, "terms"))
     themed = summarize_themes(sources, sentences, themes, quotes, week=week)
-    found = events() if events is not None else analyze_events(parts, as_of=as_of)
+    found = events() if events is not None else analyse_events(parts, as_of=as_of)
     # The same event found in several sources corroborates the summary sentence that reports it.
     summaries = corroborate(themed, found)
     quoted = paragraph_relevance(week, themes, {q.cite for q in quotes})
@@ -142,9 +145,7 @@ def analyze_texts(
     return Texts(summaries, bluf, found, quoted, stories)
 
 
-def assemble(
-    parts: Sequence[SourceAnalysis], texts: Texts, names: tuple[tuple[Entity, ...], tuple[SourceNote, ...]]
-) -> Analysis:
+def assemble(parts: Sequence[SourceAnalysis], texts: Texts, names: Names) -> Analysis:
     """Return the Analysis made of the two halves of the cross-source stage."""
     summaries, bluf, events = texts.summaries, texts.bluf, texts.events
     entities, notes = names
@@ -164,25 +165,38 @@ def assemble(
     )
 
 
-def analyze_corpus(
+# Runs the events and the names halves elsewhere (another process) and returns a getter for each result.
+Beside = Callable[
+    [Sequence[SourceAnalysis], str, tuple[tuple[str, tuple[str, ...]], ...]],
+    tuple[Callable[[], tuple[Event, ...]], Callable[[], Names]],
+]
+
+
+def analyse_across(
     parts: Sequence[SourceAnalysis],
     themes: tuple[Theme, ...],
     *,
     as_of: str,
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    beside: Beside | None = None,
 ) -> Analysis:
-    """Return the Analysis of per-source results: summaries, bottom line, events, entities and notes."""
-    texts = analyze_texts(parts, themes, as_of=as_of)
-    return assemble(parts, texts, analyze_names(parts, aliases))
+    """Return the week's Analysis from its sources' per-source analyses (``analyse_source``), in their order.
+
+    ``beside`` runs the events and names halves in another process meanwhile (``workers.Executor``);
+    without it every half runs here, one after the other.
+    """
+    if beside is None:
+        return assemble(parts, analyse_texts(parts, themes, as_of=as_of), analyse_names(parts, aliases))
+    events, names = beside(parts, as_of, aliases)
+    return assemble(parts, analyse_texts(parts, themes, as_of=as_of, events=events), names())
 
 
-def analyze(
-    sources: tuple[Source, ...],
+def analyse_sources(
+    sources: Sequence[Source],
     themes: tuple[Theme, ...],
     *,
     as_of: str,
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Analysis:
-    """Return the Analysis of ``sources`` for ``themes``; sources are taken in the given order."""
-    parts = [analyze_source(s) for s in sources]
-    return analyze_corpus(parts, themes, as_of=as_of, aliases=aliases)
+    """Return the Analysis of sources already read, as a build analyses them (for tests and benches)."""
+    return analyse_across([analyse_source(s) for s in sources], themes, as_of=as_of, aliases=aliases)

@@ -11,9 +11,9 @@ from lxml import etree
 
 from ..errors import SourceError
 from ..model import Paragraph, Source
-from . import register_reader
 from .decode import FORBIDDEN
 from .header import byline_authors, infer_header
+from .readers import register_reader
 from .text import source_id
 
 if TYPE_CHECKING:  # python-docx is imported when a Word file is read, like the other readers' libraries

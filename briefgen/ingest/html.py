@@ -9,9 +9,9 @@ from lxml import etree
 
 from ..errors import SourceError
 from ..model import Paragraph, Source
-from . import register_reader
 from .decode import FORBIDDEN, decode_source
 from .header import byline_authors, infer_header
+from .readers import register_reader
 from .text import source_id
 
 # Elements of trafilatura's output tree that hold one paragraph each; lists and tables are split below.

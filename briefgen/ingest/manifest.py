@@ -13,9 +13,9 @@ import yaml
 
 from ..errors import SourceError
 from ..model import Source
-from . import read_file, register_reader
 from .decode import decode_source
 from .header import byline_authors
+from .readers import read_file, register_reader
 from .text import DatesAsText, _meta_date
 
 # Fields a manifest row may set; "reliability" is an editor's note about the outlet or the document.

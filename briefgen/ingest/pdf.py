@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from ..errors import SourceError
 from ..model import Paragraph, Source
-from . import register_reader
 from .decode import FORBIDDEN
 from .header import byline_authors, infer_header
 from .pdf_logs import pypdf_logs
+from .readers import register_reader
 from .text import source_id
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is read: a week of text files never pays for it

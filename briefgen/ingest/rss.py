@@ -10,10 +10,10 @@ from typing import Any
 
 from ..errors import SourceError
 from ..model import Paragraph, Source
-from . import register_reader
 from .header import byline_authors, infer_header
 from .html import html_paragraphs
 from .layout import paragraphs as text_paragraphs
+from .readers import register_reader
 from .text import source_id
 
 _FEED_ROOT = re.compile(rb"<(?:rss|rdf:RDF|feed)[\s>]", re.IGNORECASE)

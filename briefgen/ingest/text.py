@@ -12,10 +12,10 @@ import yaml
 from ..errors import SourceError
 from ..model import Paragraph, Source
 from ..shown_paths import printable
-from . import register_reader
 from .decode import decode_source
 from .header import byline_authors, infer_header, parse_date
 from .layout import paragraphs
+from .readers import register_reader
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _UNCLOSED = re.compile(r"\A---[ \t]*\n[A-Za-z_]+[ \t]*:")  # an opening line, then a key, and no end

@@ -1,13 +1,12 @@
-"""Select the week's sources: the date window, its wording, and content duplicates read only once."""
+"""Find content duplicates (the same article read twice) so that the week reads each once."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -15,85 +14,12 @@ from ..model import Source
 from ..records import fast_pickle
 from .candidates import candidate_pairs
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _WORD = re.compile(r"\w+")
 SHINGLE = 5  # words per shingle
 NEAR = 0.9  # Jaccard similarity at or above which two sources are the same article
 _BANDS, _ROWS = 16, 4  # MinHash LSH: a pair at Jaccard 0.9 shares a band with probability > 0.9999
 _SLOTS = _BANDS * _ROWS  # one-permutation MinHash: each shingle hash lands in one slot, one pass
 _EMPTY = 1 << 32
-
-
-def _day(date: dt.date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-def window_bounds(as_of: str, days: int) -> tuple[dt.date, dt.date]:
-    """Return the first and last day of the ``days``-day window that ends on ``as_of`` (inclusive)."""
-    end = dt.date.fromisoformat(as_of)
-    return end - dt.timedelta(days=max(days, 1) - 1), end
-
-
-def period_text(as_of: str, days: int) -> str:
-    """Return the window in words: "14–20 December 2025", "28 November – 4 December 2025"."""
-    start, end = window_bounds(as_of, days)
-    if start == end:
-        return _day(end)
-    if start.year != end.year:
-        return f"{_day(start)} \u2013 {_day(end)}"
-    if start.month != end.month:
-        return f"{start.day} {_MONTHS[start.month - 1]} \u2013 {_day(end)}"
-    return f"{start.day}\u2013{_day(end)}"
-
-
-def _source_date(source: Source, file_times: dict[str, float]) -> tuple[dt.date | None, str]:
-    """Return the date a source is filed under and where it came from ("dated" or "file modified")."""
-    if source.date:
-        try:
-            return dt.date.fromisoformat(source.date[:10]), "dated"
-        except ValueError:
-            pass
-    mtime = file_times.get(source.path)
-    if mtime is None:
-        return None, ""
-    # UTC, so the same files select the same week on any machine.
-    return dt.datetime.fromtimestamp(mtime, tz=dt.timezone.utc).date(), "no date in the file; modified"
-
-
-def select_window(
-    sources: list[Source], as_of: str, days: int, file_times: dict[str, float]
-) -> tuple[list[Source], list[tuple[Source, str]]]:
-    """Return the sources dated within the window, and those left out with the reason.
-
-    A source's date is its metadata date, else its file's modification time (``file_times`` maps
-    ``Source.path`` to a POSIX time). A source with neither is kept: dropping it would hide it.
-    """
-    start, end = window_bounds(as_of, days)
-    period = period_text(as_of, days)
-    kept: list[Source] = []
-    left_out: list[tuple[Source, str]] = []
-    for source in sources:
-        date, origin = _source_date(source, file_times)
-        if date is None or start <= date <= end:
-            kept.append(source)
-        elif date < start:
-            left_out.append((source, f"{origin} {date.isoformat()}, before the week of {period}"))
-        else:
-            left_out.append((source, f"{origin} {date.isoformat()}, after the as-of date {end.isoformat()}"))
-    return kept, left_out
 
 
 def normalise(text: str) -> list[str]:
@@ -163,6 +89,79 @@ def _richness(source: Source) -> tuple[int, int]:
     return filled, source.words
 
 
+class _Groups:
+    """Union-find over source indexes; a group's root is its first member, so the order is the input's."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+    def members(self) -> list[list[int]]:
+        """Return each group's indexes, groups in the order of their first member."""
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            groups.setdefault(self.find(i), []).append(i)
+        return list(groups.values())
+
+
+def _exact_pairs(fps: Sequence[Fingerprint]) -> Iterator[tuple[int, int]]:
+    """Yield (first, later) pairs of sources whose normalised text is the same."""
+    first: dict[str, int] = {}
+    for index, p in enumerate(fps):
+        if p.exact in first:
+            yield first[p.exact], index
+        else:
+            first[p.exact] = index
+
+
+def _near_pairs(
+    sources: Sequence[Source], fps: Sequence[Fingerprint], groups: _Groups
+) -> Iterator[tuple[int, int]]:
+    """Yield the candidate pairs (``candidate_pairs``) not yet grouped whose shingles agree to NEAR or more."""
+    shingles: dict[int, frozenset[int]] = {}  # only for candidate pairs, which are rare
+
+    def shingles_of(i: int) -> frozenset[int]:
+        if i not in shingles:
+            shingles[i] = _shingles(sources[i])[1]
+        return shingles[i]
+
+    checked: set[int] = set()  # i * n + j: one small int per pair, not a tuple
+    n = len(sources)
+    for i, j in candidate_pairs([p.bands if p.size else None for p in fps]):
+        pair = i * n + j
+        if pair in checked or groups.find(i) == groups.find(j):
+            continue
+        checked.add(pair)
+        small, large = sorted((fps[i].size, fps[j].size))
+        # Jaccard >= 0.9 needs set sizes within 10%: a cheap test before the exact one.
+        if small >= NEAR * large and _jaccard(shingles_of(i), shingles_of(j)) >= NEAR:
+            yield i, j
+
+
+def _keep_richest(
+    sources: Sequence[Source], groups: list[list[int]]
+) -> tuple[set[int], list[tuple[str, str]]]:
+    """Return the index kept of each group (the most metadata, then words, then the first) and (kept, dropped) paths."""
+    keep: set[int] = set()
+    pairs: list[tuple[str, str]] = []
+    for members in groups:
+        best = max(members, key=lambda i: (_richness(sources[i]), -i))
+        keep.add(best)
+        pairs.extend((sources[best].path, sources[i].path) for i in members if i != best)
+    return keep, pairs
+
+
 def dedupe(
     sources: list[Source], prints: Sequence[Fingerprint | None] | None = None
 ) -> tuple[list[Source], list[tuple[str, str]]]:
@@ -171,55 +170,15 @@ def dedupe(
     Same article = same normalised text, or Jaccard >= 0.9 on word 5-shingles. Candidate pairs come
     from MinHash LSH buckets (16 bands of 4) kept small (``candidates``), then are checked exactly,
     so the work and memory stay linear in the number of sources rather than comparing every pair.
-    Of each group the copy with the most metadata (then the most words, then the first) is kept.
-    ``prints`` holds each source's fingerprint when the per-source stage computed it.
+    Three passes: group the exact copies, then the near ones (union-find), then keep the richest of
+    each group. ``prints`` holds each source's fingerprint when the per-source stage computed it.
     """
     given = list(prints) if prints is not None else [None] * len(sources)
     fps = [fp if fp is not None else fingerprint(s) for s, fp in zip(sources, given, strict=True)]
-    shingles: dict[int, frozenset[int]] = {}  # only for candidate pairs, which are rare
-
-    def shingles_of(i: int) -> frozenset[int]:
-        if i not in shingles:
-            shingles[i] = _shingles(sources[i])[1]
-        return shingles[i]
-
-    parent = list(range(len(sources)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    by_exact: dict[str, int] = {}
-    for index, p in enumerate(fps):
-        if p.exact in by_exact:
-            union(by_exact[p.exact], index)
-        else:
-            by_exact[p.exact] = index
-    checked: set[int] = set()  # i * n + j: one small int per pair, not a tuple
-    n = len(sources)
-    for i, j in candidate_pairs([p.bands if p.size else None for p in fps]):
-        pair = i * n + j
-        if pair in checked or find(i) == find(j):
-            continue
-        checked.add(pair)
-        small, large = sorted((fps[i].size, fps[j].size))
-        # Jaccard >= 0.9 needs set sizes within 10%: a cheap test before the exact one.
-        if small >= NEAR * large and _jaccard(shingles_of(i), shingles_of(j)) >= NEAR:
-            union(i, j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(sources)):
-        groups.setdefault(find(i), []).append(i)
-    keep: set[int] = set()
-    pairs: list[tuple[str, str]] = []
-    for members in groups.values():
-        best = max(members, key=lambda i: (_richness(sources[i]), -i))
-        keep.add(best)
-        pairs.extend((sources[best].path, sources[i].path) for i in members if i != best)
+    groups = _Groups(len(sources))
+    for i, j in _exact_pairs(fps):
+        groups.union(i, j)
+    for i, j in _near_pairs(sources, fps, groups):  # lazily: a pair grouped meanwhile is not checked
+        groups.union(i, j)
+    keep, pairs = _keep_richest(sources, groups.members())
     return [s for i, s in enumerate(sources) if i in keep], pairs
