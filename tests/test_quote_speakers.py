@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.analysis.phrases import joint_speakers, real_role, tidy_phrase
 from briefgen.analysis.quotes import find_quotes
-from briefgen.analysis.speakers import parse_speaker
+from briefgen.analysis.quotes.phrases import joint_speakers, real_role, tidy_phrase
+from briefgen.analysis.quotes.speakers import parse_speaker
 from briefgen.model import Paragraph, Quote, Source
 
 

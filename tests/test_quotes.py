@@ -638,7 +638,7 @@ _MARKS = (
 def test_double_marks_are_those_of_the_plain_pattern() -> None:
     import re
 
-    from briefgen.analysis.quotemarks import DOUBLE
+    from briefgen.analysis.quotes.quotemarks import DOUBLE
 
     plain = re.compile(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]")
     for text in _MARKS:
@@ -646,7 +646,7 @@ def test_double_marks_are_those_of_the_plain_pattern() -> None:
 
 
 def test_lower_case_words_are_looked_up_as_the_word_pattern_finds_them() -> None:
-    from briefgen.analysis.speakers import _LOWER_WORD, _LowerWords
+    from briefgen.analysis.quotes.speakers import _LOWER_WORD, _LowerWords
 
     texts = [
         "Yet Alexander met co-chair yet-again Smith, un\u00e9t\u00e9 mayor; the mayor's x_yet 3yet yet3 yet\u00e9.",

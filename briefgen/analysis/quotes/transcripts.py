@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Cite, Quote, Source
+from ...model import Cite, Quote, Source
 from .quotemarks import DOUBLE
 from .speaker_phrase import parse_speaker
 from .speakers import Resolver

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Source
+from ...model import Source
 from .coref import (
     Candidate,
     MentionFacts,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from ..model import Paragraph
+from ...model import Paragraph
+from ..segment import sentence_spans
 from .cues import CUE, WEAK_CUES, clause_subject, subject_before
 from .finite_verbs import verb_subject
 from .intros import intro_phrase
 from .quotemarks import Span
-from .segment import sentence_spans
 from .speakers import Resolver, parse_speaker
 
 

@@ -14,7 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Cite, Paragraph, Quote, QuoteKind, Source
+from ...model import Cite, Paragraph, Quote, QuoteKind, Source
+from ..segment import sentence_spans
 from .cues import (
     ACCORDING,
     CUE,
@@ -32,7 +33,6 @@ from .intros import intro_phrase
 from .quote_kind import TITLE_CASE, is_statement
 from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans, split_glued
 from .roundups import roundup_speaker, signature
-from .segment import sentence_spans
 from .speakers import Resolver, SpeakerPhrase, parse_speaker
 from .transcripts import transcript_quotes
 from .uncued import (
