@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from ...model import Cite, Paragraph, Quote, QuoteKind, Source
 from ..segment import sentence_spans
+from ..words import WEAK_CUES
 from .cues import (
     ACCORDING,
     CUE,
     DASH_LINE,
     SENTENCE_END,
     TRAILING_ADVERBS,
-    WEAK_CUES,
     clause_subject,
     strip_tags,
     subject_after,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...model import Source
+from ..words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON
 from .coref import (
     Candidate,
     MentionFacts,
@@ -31,15 +32,11 @@ from .lower_words import LowerWords as _LowerWords
 from .lower_words import common_compound
 from .name_runs import looks_like_name, run_parts, single_parts
 from .name_words import (
-    FEMALE_FIRST,
-    MALE_FIRST,
-    NOT_PERSON,
     OF_BODY,
     PERSON_VERB,
     ROLE_AFTER,
     ROLE_BEFORE,
 )
-from .name_words import word_set as word_set  # re-exported: cues and finite_verbs import it from here
 from .phrases import plural_description
 from .speaker_phrase import AGE_DESCRIPTION
 from .speaker_phrase import SpeakerPhrase as SpeakerPhrase  # re-exported with parse_speaker

@@ -7,7 +7,8 @@ from typing import Protocol
 
 from ...model import Paragraph
 from ..segment import sentence_spans
-from .cues import CUE, WEAK_CUES, clause_subject, subject_before
+from ..words import WEAK_CUES
+from .cues import CUE, clause_subject, subject_before
 from .finite_verbs import verb_subject
 from .intros import intro_phrase
 from .quotemarks import Span
