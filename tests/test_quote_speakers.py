@@ -6,7 +6,7 @@ import pytest
 
 from briefgen.analysis.quotes import find_quotes
 from briefgen.analysis.quotes.phrases import joint_speakers, real_role, tidy_phrase
-from briefgen.analysis.quotes.speakers import parse_speaker
+from briefgen.analysis.quotes.speaker_phrase import parse_speaker
 from briefgen.model import Paragraph, Quote, Source
 
 

@@ -32,8 +32,9 @@ from .finite_verbs import generic_after
 from .intros import intro_phrase
 from .quote_kind import TITLE_CASE, is_statement
 from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans, split_glued
+from .resolver import Resolver
 from .roundups import roundup_speaker, signature
-from .speakers import Resolver, SpeakerPhrase, parse_speaker
+from .speaker_phrase import SpeakerPhrase, parse_speaker
 from .transcripts import transcript_quotes
 from .uncued import (
     local_speaker,

@@ -12,7 +12,8 @@ from .cues import CUE, clause_subject, subject_before
 from .finite_verbs import verb_subject
 from .intros import intro_phrase
 from .quotemarks import Span
-from .speakers import Resolver, parse_speaker
+from .resolver import Resolver
+from .speaker_phrase import parse_speaker
 
 
 class QuoteContext(Protocol):
