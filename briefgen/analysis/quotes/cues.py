@@ -244,12 +244,8 @@ _LY_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+\s*$")
 _TAGS = re.compile(
     r",\s+of\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:,\s+[A-Z][\w.]*\.)?(?=,)|\s*\([^()]{0,40}\)|,\s+[RDI]-[A-Z][\w.\-]*(?=[,.\s]|$)|,\s+\d{1,3}(?=,)"
 )
-# A period ends a sentence unless it closes an abbreviation or an initial ("Sen.", "Paul D. Ryan", "U.S.").
-SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bSen)"
-    r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bAdm)(?<!\bCapt)(?<!\bProf)(?<!\bRev)"
-    r"(?<!\bFt)(?<!\bMt)(?<!\bNo)(?<!\bInc)(?<!\bCorp)(?<!\bCo)\.(?=\s|$)"
-)
+# The mark that ends the sentence, unless it closes an initial ("the U.S.").
+_FINAL_STOP = re.compile(r"(?<!\b[A-Z])[.!?]\s*$")
 
 
 def strip_tags(phrase: str) -> str:
@@ -258,11 +254,12 @@ def strip_tags(phrase: str) -> str:
 
 
 def subject_after(rest: str) -> str | None:
-    """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.")."""
-    rest = strip_tags(rest[:200])
-    end = SENTENCE_END.search(rest)
-    if end:
-        rest = rest[: end.start()]
+    """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.").
+
+    ``rest`` runs from the cue to the end of its sentence at most (the callers cut it at the end of the
+    segmenter's sentence).
+    """
+    rest = _FINAL_STOP.sub("", strip_tags(rest[:200]))
     m = _SUBJECT_AFTER.match(rest)
     if not m:
         return None

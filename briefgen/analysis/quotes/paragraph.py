@@ -21,7 +21,6 @@ from .cues import (
     ACCORDING,
     CUE,
     DASH_LINE,
-    SENTENCE_END,
     TRAILING_ADVERBS,
     clause_subject,
     strip_tags,
@@ -84,6 +83,7 @@ class ParagraphQuotes:
         doubles, strays = double_spans(text)
         self.sentences = split_glued(sentence_spans(text) or [(0, len(text))], text)
         self._starts = [s for s, _ in self.sentences]
+        self._ends = [e for _, e in self.sentences]
         singles = single_spans(text, doubles)
         spans = sorted(doubles + singles, key=lambda s: s.start)
         self.masked = mask(text, spans)
@@ -100,6 +100,11 @@ class ParagraphQuotes:
         """Return the (start, end) of the sentence holding ``pos``."""
         k = max(0, bisect_right(self._starts, pos) - 1)
         return self.sentences[k]
+
+    def to_sentence_end(self, rest: str, at: int) -> str:
+        """Return ``rest``, the text from paragraph offset ``at`` on, cut where the sentence holding it ends."""
+        k = bisect_right(self._ends, at)
+        return rest[: self._ends[k] - at] if k < len(self._ends) else rest
 
     def _missing_opening(self, close: int, spans: list[Span]) -> Span | None:
         """Return the span of a quote whose opening mark is missing, if an attribution follows it."""
@@ -140,7 +145,7 @@ class ParagraphQuotes:
             # clause before the quote gives the speaker.
             return None
         if cue:
-            who = subject_after(body[cue.end() :])
+            who = subject_after(self.to_sentence_end(body[cue.end() :], base + cue.end()))
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), True, base + cue.end())
         # "he said", "Trump told reporters", "the Belarusian leader added": subject first, up to 8 words.
         for cue in CUE.finditer(body, 0, min(len(body), 160)):
@@ -160,7 +165,8 @@ class ParagraphQuotes:
             if final and _NEXT_QUOTE_CLAUSE.match(full, len(after) - len(body) + cue.end()):
                 break  # “... end.” Russia insisted that “...”: the cue opens the next quote's sentence
             who = TRAILING_ADVERBS.sub("", " " + who).strip()
-            clean = not _CLAUSE_MARK.search(who) and not SENTENCE_END.search(who)
+            one_sentence = self.sentence_of(base) == self.sentence_of(base + cue.start())
+            clean = not _CLAUSE_MARK.search(who) and one_sentence
             if "," in who.rstrip(",") and who[:1].islower():
                 # "“...” the dawn of a movement, Bozell says": the quote's sentence runs on; the subject
                 # is the part right before the cue.
@@ -302,7 +308,7 @@ class ParagraphQuotes:
         inner = self.para.text[span.start : span.end].rstrip()[-1:]
         if not lead or not (lead.group(0)[:1] in ",!?" or inner in (",", "!", "?")):
             return None  # "“...” <sentence>": a quote ending its sentence is not being attributed after it
-        found = generic_after(after[lead.end() :])
+        found = generic_after(self.to_sentence_end(after[lead.end() :], at + lead.end()))
         if found is None:
             return None
         who, verb, off = found
