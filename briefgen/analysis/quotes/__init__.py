@@ -8,8 +8,10 @@
 - ``cues``, ``finite_verbs``, ``intros``, ``uncued``, ``roundups``, ``transcripts``: where the speaker of a
   quote is named (a reporting verb, a clause subject, an introduction, a round-up line, a transcript turn);
 - ``speaker_phrase``, ``phrases``: read a speaker phrase ("Ann Lee, the minister");
-- ``resolver``, ``speakers``, ``coref``, ``gender``, ``descriptions``, ``name_runs``, ``name_words``, ``lower_words``: the
-  people of a source, and names, pronouns and descriptions resolved to them.
+- ``resolver``, ``speakers``, ``coref``, ``gender``, ``descriptions``, ``name_runs``, ``name_words``,
+  ``lower_words``: the people of a source, and names, pronouns and descriptions resolved to them.
+
+The word lists these modules share (reporting verbs, title words, first names) are in ``analysis.words``.
 """
 
 from __future__ import annotations

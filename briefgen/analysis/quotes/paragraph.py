@@ -63,6 +63,7 @@ _CAPITAL_END = re.compile(r"[A-Z][\w\u2019'.]*$")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|being)\s+$")
 _AND_BEFORE = re.compile(r"\sand\s*$")
 _GENERIC_LEAD = re.compile(r"[,!?]?\s+")
+_WORD_CHAR = re.compile(r"\w")
 _DASH_START = re.compile(r"\s*[\u2013\u2014\u2015-]")
 
 
@@ -165,7 +166,10 @@ class ParagraphQuotes:
             if final and _NEXT_QUOTE_CLAUSE.match(full, len(after) - len(body) + cue.end()):
                 break  # “... end.” Russia insisted that “...”: the cue opens the next quote's sentence
             who = TRAILING_ADVERBS.sub("", " " + who).strip()
-            one_sentence = self.sentence_of(base) == self.sentence_of(base + cue.start())
+            first = _WORD_CHAR.search(body, 0, cue.start())  # marks before the subject stand outside it
+            one_sentence = first is None or self.sentence_of(base + first.start()) == self.sentence_of(
+                base + cue.start()
+            )
             clean = not _CLAUSE_MARK.search(who) and one_sentence
             if "," in who.rstrip(",") and who[:1].islower():
                 # "“...” the dawn of a movement, Bozell says": the quote's sentence runs on; the subject
