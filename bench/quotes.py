@@ -63,8 +63,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefgen.analysis.cues import CUE  # noqa: E402
 from briefgen.analysis.quotes import find_quotes  # noqa: E402
+from briefgen.analysis.quotes.cues import CUE  # noqa: E402
 from briefgen.model import Paragraph, Quote, Source  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "polnear"

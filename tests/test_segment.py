@@ -150,3 +150,11 @@ def test_a_closing_reference_in_brackets_belongs_to_the_sentence():
 
 def test_a_list_marker_is_not_a_sentence():
     assert split_text("1. Cut the levy. 2. Review the grid.") == ["1. Cut the levy.", "2. Review the grid."]
+
+
+def test_a_capital_letter_alone_is_an_initial_not_a_page_or_note_abbreviation():
+    assert split_text("The bill was signed by Sen. Anna P. Holm of Ohio. See p. 5 of it.") == [
+        "The bill was signed by Sen. Anna P. Holm of Ohio.",
+        "See p. 5 of it.",
+    ]
+    assert split_text("It was signed. P. Holm disagreed.") == ["It was signed.", "P. Holm disagreed."]

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-
-def words_set(text: str) -> frozenset[str]:
-    """Return the white-space separated words of ``text`` as a set."""
-    return frozenset(text.split())
-
+from .words import word_set as words_set  # one definition; entity and date modules import it from here
 
 # General knowledge, not tuned to any corpus: places, nationalities, titles and organisation words.
 PLACES = frozenset(

@@ -94,7 +94,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True
     word = before.group(1)
     low = word.lower().rstrip(".")
-    if low in _NUMBERED:
+    if low in _NUMBERED and not word.isupper():  # "p. 5", "No. 10"; a capital letter alone is an initial
         return not nxt[:1].isdigit()
     if low in _PREPOSITIVE:
         return False

@@ -1,116 +1,15 @@
-"""Quote attribution cues: the reporting-verb lexicon and the subject phrase of a cue in clause text."""
+"""Quote attribution cues: the cue pattern (verbs from analysis.words) and the subject phrase of a cue."""
 
 from __future__ import annotations
 
 import re
 
-from .speakers import word_set
+from ..words import CUE_VERBS, IRREGULAR_PAST, OPENERS, word_set
 
-_IRREGULAR = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "write": ("write", "writes", "wrote", "writing"),
-    "speak": ("speaks", "spoke"),
-    "argue": ("argue",),
-    "insist": ("insist",),
-}
-_REGULAR = word_set(
-    """
-    add argue state insist explain note ask reply respond declare claim warn continue recall tweet post
-    announce acknowledge admit concede suggest observe remark shout yell exclaim quip joke boast
-    complain predict promise vow urge caution emphasize emphasise stress conclude counter retort plead
-    muse whisper testify allege maintain contend agree assert affirm confirm deny scoff lament proclaim
-    pledge answer recount mention interject chime sigh grumble reiterate concur elaborate brag gush
-    """
-)
-
-
-# Verbs that name or judge what someone said ("blasted Disney for its “outrageous practices”"): they give
-# the quote a speaker, but a quote right after them is a phrase being judged, not a remark being reported.
-_EVALUATIVE = word_set(
-    """
-    accuse attack blame blast chant characterize characterise cite condemn credit criticize criticise
-    decry defend denounce deride describe dismiss dub echo fume hail herald insult lambaste lament label
-    liken mock nickname pan portray praise question reject ridicule scold slam taunt term tout assure
-    brand call refer report email quote repeat remember reference sing trumpet welcome applaud fault
-    laud exhort rate bemoan snipe coach identify dismiss champion tease lash rail thank congratulate
-    """
-)
-# Third-person forms that are mostly plural nouns ("the attacks", "reports") stay out of the lexicon.
-_NOUNISH = word_set(
-    """
-    attacks blames blasts chants credits echoes fumes hails insults labels pans praises questions
-    rejects slams taunts terms touts brands calls refers emails quotes repeats references sings
-    trumpets welcomes faults describes dubs remarks notes posts answers
-    """
-)
-
-
-# Stems stressed on the first syllable keep a single consonant ("answered", "edited").
-_NO_DOUBLE = frozenset(
-    {
-        "answer",
-        "edit",
-        "visit",
-        "limit",
-        "credit",
-        "target",
-        "summon",
-        "liken",
-        "open",
-        "happen",
-        "threaten",
-        "beckon",
-        "reckon",
-        "listen",
-        "sharpen",
-        "soften",
-        "gossip",
-        "develop",
-    }
-)
-
-
-def _forms(stem: str) -> tuple[str, ...]:
-    """Return the inflected forms of a regular reporting verb."""
-    if stem.endswith("y") and stem[-2] not in "aeiou":
-        return (stem[:-1] + "ies", stem[:-1] + "ied")
-    third = stem + ("es" if stem.endswith(("s", "sh", "ch", "x")) else "s")
-    # Short stems ending consonant-vowel-consonant double the consonant ("admitted", "bragged", "quipped").
-    double = bool(re.search(r"(?:^|[^aeiou]|qu)[aeiou][bdgmnpt]$", stem)) and stem not in _NO_DOUBLE
-    root = stem + stem[-1] if double else stem
-    past = stem + "d" if stem.endswith("e") else root + "ed"
-    ing = (stem[:-1] if stem.endswith("e") else root) + "ing"
-    # The bare stem is left out: "state", "post", "claim" and "continue" are mostly not reporting verbs.
-    return (third, past, ing)
-
-
-EVALUATIVE_FORMS = frozenset(f for s in _EVALUATIVE for f in _forms(s) if f not in _NOUNISH)
-_VERBS = sorted(
-    {f for forms in _IRREGULAR.values() for f in forms}
-    | {f for s in _REGULAR for f in _forms(s) if s not in _EVALUATIVE and f not in _NOUNISH}
-    | EVALUATIVE_FORMS
-    | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
-    | {
-        "points out",
-        "pointed out",
-        "went on to say",
-        "goes on to say",
-        "went on",
-        "goes on",
-        "put it",
-        "puts it",
-        "wrote in",
-        "said in a statement",
-    },
-    key=len,
-    reverse=True,
-)
-# "-ed" forms of the cue verbs: capitalised in a headline-style line ("Lee Praised ..."), never a name.
-PAST_CUE_FORMS = frozenset(v for v in _VERBS if v.endswith("ed") and " " not in v)
-WEAK_CUES = EVALUATIVE_FORMS | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
 # Case-sensitive on purpose: "States" and "Post" are names, not cues.
-CUE = re.compile(r"(?<![\w\-])(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in _VERBS) + r")(?![\w\-])")
+CUE = re.compile(
+    r"(?<![\w\-])(?:[Aa]ccording to|" + "|".join(re.escape(v) for v in CUE_VERBS) + r")(?![\w\-])"
+)
 _ADVERBS = (
     "also|later|then|previously|once|recently|repeatedly|reportedly|publicly|again|simply|flatly|quickly|often|"
     "never|famously|bluntly|angrily|has|have|had|would|will|could|later|first|further|privately|frequently|"
@@ -149,13 +48,6 @@ _STOP = _TIME_WORDS | word_set(
     """
 )
 _NP_WORD = re.compile(r"^(?:[A-Z(][\w.\-\u2019'()]*|[\w\-]+[\u2019']s?|the|a|an|his|her|their|its|our)$")
-# Irregular past forms: a description's head noun ends where one of these (or an -ed form) follows it.
-IRREGULAR_PAST = word_set(
-    """
-    said told wrote spoke shot read sang swore put gave made thought felt knew saw found began held meant
-    brought sent taught fought struck chose drew threw cried took got went came ran left became
-    """
-)
 
 
 def _verb_like(word: str, position: int) -> bool:
@@ -197,15 +89,6 @@ def _trim_subject(tail: str) -> str | None:
             break
         keep.append(w)
     return " ".join(keep) or None
-
-
-OPENERS = word_set(
-    """
-    in on at after before during since while when as following amid despite by for from with without
-    earlier later last this meanwhile however still yet but and so then now today yesterday asked
-    speaking instead also indeed moreover separately finally first second third again once even here there
-    """
-)
 
 
 _WHEN_WORDS = word_set(
@@ -361,12 +244,8 @@ _LY_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+\s*$")
 _TAGS = re.compile(
     r",\s+of\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?:,\s+[A-Z][\w.]*\.)?(?=,)|\s*\([^()]{0,40}\)|,\s+[RDI]-[A-Z][\w.\-]*(?=[,.\s]|$)|,\s+\d{1,3}(?=,)"
 )
-# A period ends a sentence unless it closes an abbreviation or an initial ("Sen.", "Paul D. Ryan", "U.S.").
-SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bLt)(?<!\bMrs)(?<!\bSen)"
-    r"(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bAdm)(?<!\bCapt)(?<!\bProf)(?<!\bRev)"
-    r"(?<!\bFt)(?<!\bMt)(?<!\bNo)(?<!\bInc)(?<!\bCorp)(?<!\bCo)\.(?=\s|$)"
-)
+# The mark that ends the sentence, unless it closes an initial ("the U.S.").
+_FINAL_STOP = re.compile(r"(?<!\b[A-Z])[.!?]\s*$")
 
 
 def strip_tags(phrase: str) -> str:
@@ -375,11 +254,12 @@ def strip_tags(phrase: str) -> str:
 
 
 def subject_after(rest: str) -> str | None:
-    """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.")."""
-    rest = strip_tags(rest[:200])
-    end = SENTENCE_END.search(rest)
-    if end:
-        rest = rest[: end.start()]
+    """Return the subject phrase that follows a cue verb ("said Sen. John McCain, R-Ariz.").
+
+    ``rest`` runs from the cue to the end of its sentence at most (the callers cut it at the end of the
+    segmenter's sentence).
+    """
+    rest = _FINAL_STOP.sub("", strip_tags(rest[:200]))
     m = _SUBJECT_AFTER.match(rest)
     if not m:
         return None

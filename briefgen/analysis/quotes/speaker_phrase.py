@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..words import NOT_PERSON, TITLE_WORDS, word_set
 from .descriptions import clean_token
-from .name_words import NOT_PERSON, TITLE_WORDS, split_role, word_set
+from .name_words import split_role
 from .phrases import joint_speakers, real_role, tidy_phrase
 
 _PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..words import NOT_PERSON, PAST_CUE_FORMS, TITLE_WORDS
 from .coref import PERSON_TITLES
 from .descriptions import clean_token
-from .name_words import NOT_PERSON, TITLE_WORDS, split_role
+from .name_words import split_role
 
 
 @lru_cache(maxsize=1 << 16)
@@ -26,8 +27,6 @@ def looks_like_name(tokens: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1 << 16)
 def run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     """Return a capitalised run's (role tokens, cleaned name tokens, offset of its last token)."""
-    from .cues import PAST_CUE_FORMS  # here: cues imports speakers, which imports this module
-
     tokens = run.split()
     roles, name = split_role(tokens)
     for i, tok in enumerate(name[:-1]):

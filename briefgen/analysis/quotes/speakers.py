@@ -7,8 +7,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Source
-from .bodies import names_a_body
+from ...model import Source
+from ..bodies import names_a_body
+from ..words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON
 from .coref import (
     Candidate,
     MentionFacts,
@@ -26,25 +27,18 @@ from .descriptions import (
     office_words,
     stem,
 )
-from .gender import according_role, pronoun_genders, pronoun_openings
+from .gender import pronoun_genders, pronoun_openings
 from .lower_words import LOWER_WORD as _LOWER_WORD  # noqa: F401  (tests read the pattern here)
 from .lower_words import LowerWords as _LowerWords
 from .lower_words import common_compound
 from .name_runs import looks_like_name, run_parts, single_parts
 from .name_words import (
-    FEMALE_FIRST,
-    MALE_FIRST,
-    NOT_PERSON,
     OF_BODY,
     PERSON_VERB,
     ROLE_AFTER,
     ROLE_BEFORE,
 )
-from .name_words import word_set as word_set  # re-exported: cues and finite_verbs import it from here
 from .phrases import plural_description
-from .speaker_phrase import AGE_DESCRIPTION
-from .speaker_phrase import SpeakerPhrase as SpeakerPhrase  # re-exported with parse_speaker
-from .speaker_phrase import parse_speaker as parse_speaker
 
 # A capitalised word, an initial, or a short abbreviation with its period ("Sen.", "Jr."); a longer word
 # never keeps a period, so a name run stops at a sentence end ("in Belarus. Lukashenko said").
@@ -65,14 +59,60 @@ _CUED_BEFORE = re.compile(
 )
 # A finite verb between two names of a sentence: the first is a clause's subject ("Moore said he is ...").
 _FINITE = re.compile(r"\s(?:is|was|are|were|has|had|have|said|says|will|would|can|could|[a-z]{3,}ed)\s")
-_KIN = re.compile(r"\b(?:younger|elder|junior|senior|son|daughter|wife|husband|brother|sister)\b")
 _RUN = re.compile(r"[\w.\-\u2019']+(?:\s+[A-Z][\w.\-\u2019']*)*")
 _OWN_PRONOUN = re.compile(
     r"(?:,[^,.;\u201c\u201d\"]{1,80},)?\s+(?:said|says|added|argued|insisted|noted|told \w+)\s+(?:that\s+)?(she|he)\b"
 )
-_CLAUSE_OPENING = re.compile(
-    r"((?:[A-Z][\w.\-\u2019']*\s+){0,3}[A-Z][\w.\-\u2019']*)\s+(?:is|was|has|had|[a-z]{2,}(?:s|ed))\b"
-)
+
+
+_Candidate = tuple[
+    str, tuple[str, ...], str, re.Match[str], int, bool
+]  # name, roles, text, run, paragraph, vouched
+
+
+@dataclass(slots=True)
+class _NameRuns:
+    """What the capitalised runs of a source give before any is accepted as a person."""
+
+    candidates: list[_Candidate] = field(default_factory=list)
+    singles: list[tuple[int, int, str]] = field(default_factory=list)  # (paragraph, offset, surname)
+    surnames: dict[str, int] = field(default_factory=dict)  # lone surname -> times it stands alone
+    titled: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (surname, title words)
+
+
+def _candidates(source: Source, lower: _LowerWords) -> _NameRuns:
+    """Read every capitalised run of a source: full-name candidates, lone surnames, titled surnames."""
+    runs = _NameRuns()
+    for para in source.paragraphs:
+        for m in _NAME_SEQ.finditer(para.text):
+            roles, name, last_at = run_parts(m.group(0))
+            # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
+            while len(name) > 1 and (
+                name[0].lower() in lower or name[0].lower() in NOT_PERSON or common_compound(name[0], lower)
+            ):
+                name = name[1:]
+            if looks_like_name(name):
+                cued = bool(
+                    _CUED.match(para.text, m.end())
+                    or _CUED_BEFORE.search(para.text, max(0, m.start() - 40), m.start())
+                )
+                runs.candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
+            elif len(name) == 1 and (single := single_parts(name[0], roles)) is not None:
+                word, titled_word, may_title = single
+                # "Ham said", "said Matthews": a lone capitalised word as a cue's subject is a person.
+                if may_title and (
+                    titled_word
+                    or (
+                        not roles
+                        and _CUED.match(para.text, m.end())
+                        and not name[0].isupper()
+                        and not OF_BODY.search(para.text, max(0, m.start() - 12), m.start())
+                    )
+                ):
+                    runs.titled.append((word, roles))
+                runs.singles.append((para.n, m.start() + last_at, word))
+                runs.surnames[word] = runs.surnames.get(word, 0) + 1
+    return runs
 
 
 @dataclass(slots=True)
@@ -95,51 +135,28 @@ class People:
         self._by_last: dict[str, str] = {}
         self._mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, full name), in order
         self._keys: list[tuple[int, int]] = []
-        singles: list[tuple[int, int, str]] = []
-        candidates: list[tuple[str, tuple[str, ...], str, re.Match[str], int, bool]] = []
-        surnames: dict[str, int] = {}
-        titled: list[tuple[str, tuple[str, ...]]] = []
         lower = _LowerWords([p.text for p in source.paragraphs])
-        for para in source.paragraphs:
-            for m in _NAME_SEQ.finditer(para.text):
-                roles, name, last_at = run_parts(m.group(0))
-                # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
-                while len(name) > 1 and (
-                    name[0].lower() in lower
-                    or name[0].lower() in NOT_PERSON
-                    or common_compound(name[0], lower)
-                ):
-                    name = name[1:]
-                if looks_like_name(name):
-                    cued = bool(
-                        _CUED.match(para.text, m.end())
-                        or _CUED_BEFORE.search(para.text, max(0, m.start() - 40), m.start())
-                    )
-                    candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
-                elif len(name) == 1 and (single := single_parts(name[0], roles)) is not None:
-                    word, titled_word, may_title = single
-                    # "Ham said", "said Matthews": a lone capitalised word as a cue's subject is a person.
-                    if may_title and (
-                        titled_word
-                        or (
-                            not roles
-                            and _CUED.match(para.text, m.end())
-                            and not name[0].isupper()
-                            and not OF_BODY.search(para.text, max(0, m.start() - 12), m.start())
-                        )
-                    ):
-                        titled.append((word, roles))
-                    singles.append((para.n, m.start() + last_at, word))
-                    surnames[word] = surnames.get(word, 0) + 1
-        # A capitalised pair is a person when a title, a cue verb or a later bare surname vouches for it;
-        # this keeps "Since Russia" and "External Vulnerabilities" out of pronoun resolution.
-        for full, roles, text, m, n, vouched in candidates:
+        runs = _candidates(source, lower)
+        self._add_vouched(runs, lower)
+        self._add_titled(runs.titled)
+        self._add_surnames(runs.singles)
+        self._add_facts()
+        self._add_genders()
+
+    def _add_vouched(self, runs: _NameRuns, lower: _LowerWords) -> None:
+        """Register the candidate names something vouches for; a run that opens no name leaves a surname.
+
+        A capitalised pair is a person when a title, a cue verb or a later bare surname vouches for it;
+        this keeps "Since Russia" and "External Vulnerabilities" out of pronoun resolution.
+        """
+        surnames = runs.surnames
+        for full, roles, text, m, n, vouched in runs.candidates:
             first = full.split()[0]
             if first.lower() in lower or (first in surnames and not roles):
                 # "Other Belarus", "Lukashenko Belarus": a common word or an untitled surname opens no name;
                 # its last word may still be a known surname ("Hillary Clinton" where "Hillary" stands alone).
                 last = full.split()[-1]
-                singles.append((n, m.start() + m.group(0).rfind(last), last))
+                runs.singles.append((n, m.start() + m.group(0).rfind(last), last))
                 continue
             if first.endswith("ing") and first.lower() not in FEMALE_FIRST:
                 continue  # "Injecting Clinton": a sentence-opening participle
@@ -153,7 +170,9 @@ class People:
                 or ROLE_AFTER.match(text, m.end())
             ):
                 self._register(full, roles, text, m, n)
-        # "Mr. Obama", "Sen. Cruz": a title vouches for a lone surname the source never gives in full.
+
+    def _add_titled(self, titled: list[tuple[str, tuple[str, ...]]]) -> None:
+        """Add the people named only by a title and surname ("Mr. Obama", "Sen. Cruz")."""
         for last, roles in titled:
             if last not in self._by_last:
                 self.persons[last] = Person(last)
@@ -161,6 +180,9 @@ class People:
             person = self.persons[self._by_last[last]]
             if person.female is None:
                 person.female = title_gender(roles)
+
+    def _add_surnames(self, singles: list[tuple[int, int, str]]) -> None:
+        """Add the bare-surname mentions of known people; a shared surname means the latest of them."""
         self._mentions.sort()
         surnames_of = [p.split()[-1] for p in self.persons]
         self._shared = {last for last in surnames_of if surnames_of.count(last) > 1}
@@ -171,6 +193,12 @@ class People:
                 self._mentions.append((n, off, known))
         self._mentions.sort()
         self._keys = [(n, off) for n, off, _ in self._mentions]
+
+    def _add_facts(self) -> None:
+        """Record each mention's sentence, whether it is a subject and whether it stands in a quote.
+
+        The gender a person's own clause gives ("Mara Quist said she ...") is recorded on the way.
+        """
         marks: dict[int, QuoteMarks] = {}
         for n, off, who in self._mentions:
             text = self._texts[n]
@@ -196,6 +224,9 @@ class People:
             owner = self.persons.get(self._mentions[len(self._facts) - 1][2])
             if own and owner is not None and owner.female is None:
                 owner.female = own.group(1).lower() == "she"
+
+    def _add_genders(self) -> None:
+        """Give people whose gender is still unknown the one the pronouns taking up their sentences tell."""
         self._openings = pronoun_openings(self.sentences, self._texts)
         self._chained: dict[tuple[int, int], str | None] = {}
         self._depth = 0
@@ -397,54 +428,3 @@ class People:
             if best is None or (score, rank) > best[:2]:
                 best = (score, rank, name)
         return best[2] if best else None
-
-
-class Resolver:
-    """Turns a speaker phrase into (name, role) using the source's people."""
-
-    def __init__(self, source: Source) -> None:
-        self._source = source
-        self._people: People | None = None
-        self._speaker: tuple[int, str] | None = None
-
-    @property
-    def people(self) -> People:
-        """Return the source's people, found on first use: a source whose quotation marks are all
-        apostrophes, or that quotes nobody, never pays for finding them."""
-        if self._people is None:
-            self._people = People(self._source)
-        return self._people
-
-    def note_speaker(self, paragraph: int, offset: int, name: str) -> None:
-        """Record a statement's speaker, even one named only there: the next "she continued" is theirs."""
-        if name in self.people.persons or looks_like_name(tuple(name.split())):
-            self._speaker = (self.people.sentences.number(paragraph, offset), name)
-
-    def resolve(self, phrase: SpeakerPhrase | None, paragraph: int, at: int) -> tuple[str | None, str | None]:
-        """Return (speaker, speaker_role) for a phrase found at a position."""
-        if phrase is None:
-            return None, None
-        if phrase.pronoun in ("he", "she"):
-            if role := according_role(self.people.sentences, self.people.texts, paragraph, at):
-                return self.resolve(SpeakerPhrase(role=role), paragraph, at)  # "according to the Bishop."
-            return self.people.before(
-                paragraph, at, female=phrase.pronoun == "she", speaker=self._speaker
-            ), None
-        if phrase.pronoun:
-            return None, None
-        if phrase.name and " and " in phrase.name:
-            names = [self.people.full_name(n, paragraph, at) for n in phrase.name.split(" and ")]
-            return " and ".join(names), phrase.role
-        if phrase.name:  # "the younger Mr. Trump": a relative who shares the name keeps it as written
-            kin = phrase.role is not None and _KIN.search(phrase.role) is not None
-            return (phrase.name if kin else self.people.full_name(phrase.name, paragraph, at)), phrase.role
-        if phrase.role:
-            clause = _CLAUSE_OPENING.match(phrase.role)
-            if clause and self.people.known(clause.group(1)):
-                # "Hillary Clinton says Donald Trump's flurry of": a known person opening a clause over-read.
-                return self.people.full_name(clause.group(1)), None
-            who = self.people.describe(phrase.role, paragraph, at, self._speaker)
-            if who is None and AGE_DESCRIPTION.match(phrase.role):
-                who = self.people.before(paragraph, at, speaker=self._speaker)
-            return (who, None) if who else (None, phrase.role)
-        return None, None

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-from .cues import OPENERS, RELATIVE, TRAILING_ADVERBS, is_intro, strip_dateline, strip_tags, subject_after
-from .speakers import word_set
+from ..words import IRREGULAR_PAST, OPENERS, word_set
+from .cues import RELATIVE, TRAILING_ADVERBS, is_intro, strip_dateline, strip_tags, subject_after
 
 # Position, not lexicon: any finite verb right next to a quote reports it ("“...,” Trump barked"). A verb is
 # told by its form (-ed, third-person -s) or by a small closed list of irregular past forms.
-_IRREGULAR_PAST = word_set(
-    """
-    said told wrote spoke shot read sang swore put gave made thought felt knew saw found began held meant
-    brought sent taught fought struck chose drew threw cried stood took got went came ran left became
-    """
-)
+_IRREGULAR_PAST = IRREGULAR_PAST | {"stood"}
 _NOT_VERBS = word_set(
     """
     this his its was has is does yes thus plus less always perhaps news whereas various previous famous

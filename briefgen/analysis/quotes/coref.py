@@ -7,16 +7,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..segment import sentence_spans
+
 
 def _words(text: str) -> frozenset[str]:
     """Return the words of a word list."""
     return frozenset(text.split())
 
 
-# A sentence ends at . ! or ? (optionally followed by a closing mark) before white space, unless the period
-# closes a short abbreviation or an initial ("Mr.", "Sen.", "U.S.", "John D. Smith").
-_SENTENCE_END = re.compile(r"[.!?][\u201d\"\u2019']?\s+")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Rev))$")
 # What follows a subject: an optional party tag or appositive, adverbs, then a finite verb.
 _VERB_AFTER = re.compile(
     r"(?:\s*\([^()]{0,40}\))?(?:,[^,.;:\u201c\u201d\"]{1,120},|,(?=\s+[a-z]{2,}(?:es|s)\b))?"
@@ -78,18 +76,18 @@ class MentionFacts:
 
 
 class Sentences:
-    """Sentence numbering of a whole source, so distances between positions count sentences."""
+    """Sentence numbering of a whole source, so distances between positions count sentences.
+
+    The sentences are the segmenter's (``segment.sentence_spans``), those of the model; the white space
+    after a sentence belongs to it.
+    """
 
     def __init__(self, paragraphs: list[tuple[int, str]]) -> None:
         self._base: dict[int, int] = {}
-        self._ends: dict[int, list[int]] = {}
+        self._ends: dict[int, list[int]] = {}  # per paragraph: where each sentence after the first starts
         total = 0
         for n, text in paragraphs:
-            ends = [
-                m.end()
-                for m in _SENTENCE_END.finditer(text)
-                if text[m.start()] != "." or not _ABBREVIATION.search(text, max(0, m.start() - 5), m.start())
-            ]
+            ends = [start for start, _ in sentence_spans(text)[1:]]
             self._base[n] = total
             self._ends[n] = ends
             total += len(ends) + 1

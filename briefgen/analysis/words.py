@@ -1,15 +1,142 @@
-"""Quote attribution: word lists that tell names from roles and places, and first names that tell gender."""
+"""The word lists of analysis, in one place: reporting verbs, words that open a clause, and the words that
+tell a person's name from a role, a place or a body (with first names that tell gender).
+
+``word_set`` writes a list as white-space separated words; ``gazetteer`` holds the lists of places,
+nationalities and organisation words that entity finding uses.
+"""
 
 from __future__ import annotations
 
 import re
 
-from .descriptions import clean_token
-
 
 def word_set(text: str) -> frozenset[str]:
     """Return the white-space separated words of a word list."""
     return frozenset(text.split())
+
+
+# Reporting verbs: the lexicon of quote cues ("said", "told", "argued") and their inflected forms.
+
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing"),
+    "speak": ("speaks", "spoke"),
+    "argue": ("argue",),
+    "insist": ("insist",),
+}
+_REGULAR = word_set(
+    """
+    add argue state insist explain note ask reply respond declare claim warn continue recall tweet post
+    announce acknowledge admit concede suggest observe remark shout yell exclaim quip joke boast
+    complain predict promise vow urge caution emphasize emphasise stress conclude counter retort plead
+    muse whisper testify allege maintain contend agree assert affirm confirm deny scoff lament proclaim
+    pledge answer recount mention interject chime sigh grumble reiterate concur elaborate brag gush
+    """
+)
+
+
+# Verbs that name or judge what someone said ("blasted Disney for its “outrageous practices”"): they give
+# the quote a speaker, but a quote right after them is a phrase being judged, not a remark being reported.
+_EVALUATIVE = word_set(
+    """
+    accuse attack blame blast chant characterize characterise cite condemn credit criticize criticise
+    decry defend denounce deride describe dismiss dub echo fume hail herald insult lambaste lament label
+    liken mock nickname pan portray praise question reject ridicule scold slam taunt term tout assure
+    brand call refer report email quote repeat remember reference sing trumpet welcome applaud fault
+    laud exhort rate bemoan snipe coach identify dismiss champion tease lash rail thank congratulate
+    """
+)
+# Third-person forms that are mostly plural nouns ("the attacks", "reports") stay out of the lexicon.
+_NOUNISH = word_set(
+    """
+    attacks blames blasts chants credits echoes fumes hails insults labels pans praises questions
+    rejects slams taunts terms touts brands calls refers emails quotes repeats references sings
+    trumpets welcomes faults describes dubs remarks notes posts answers
+    """
+)
+
+
+# Stems stressed on the first syllable keep a single consonant ("answered", "edited").
+_NO_DOUBLE = frozenset(
+    {
+        "answer",
+        "edit",
+        "visit",
+        "limit",
+        "credit",
+        "target",
+        "summon",
+        "liken",
+        "open",
+        "happen",
+        "threaten",
+        "beckon",
+        "reckon",
+        "listen",
+        "sharpen",
+        "soften",
+        "gossip",
+        "develop",
+    }
+)
+
+
+def _forms(stem: str) -> tuple[str, ...]:
+    """Return the inflected forms of a regular reporting verb."""
+    if stem.endswith("y") and stem[-2] not in "aeiou":
+        return (stem[:-1] + "ies", stem[:-1] + "ied")
+    third = stem + ("es" if stem.endswith(("s", "sh", "ch", "x")) else "s")
+    # Short stems ending consonant-vowel-consonant double the consonant ("admitted", "bragged", "quipped").
+    double = bool(re.search(r"(?:^|[^aeiou]|qu)[aeiou][bdgmnpt]$", stem)) and stem not in _NO_DOUBLE
+    root = stem + stem[-1] if double else stem
+    past = stem + "d" if stem.endswith("e") else root + "ed"
+    ing = (stem[:-1] if stem.endswith("e") else root) + "ing"
+    # The bare stem is left out: "state", "post", "claim" and "continue" are mostly not reporting verbs.
+    return (third, past, ing)
+
+
+EVALUATIVE_FORMS = frozenset(f for s in _EVALUATIVE for f in _forms(s) if f not in _NOUNISH)
+CUE_VERBS = sorted(
+    {f for forms in _IRREGULAR.values() for f in forms}
+    | {f for s in _REGULAR for f in _forms(s) if s not in _EVALUATIVE and f not in _NOUNISH}
+    | EVALUATIVE_FORMS
+    | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
+    | {
+        "points out",
+        "pointed out",
+        "went on to say",
+        "goes on to say",
+        "went on",
+        "goes on",
+        "put it",
+        "puts it",
+        "wrote in",
+        "said in a statement",
+    },
+    key=len,
+    reverse=True,
+)
+# "-ed" forms of the cue verbs: capitalised in a headline-style line ("Lee Praised ..."), never a name.
+PAST_CUE_FORMS = frozenset(v for v in CUE_VERBS if v.endswith("ed") and " " not in v)
+WEAK_CUES = EVALUATIVE_FORMS | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
+
+
+# Irregular past forms: a description's head noun ends where one of these (or an -ed form) follows it.
+IRREGULAR_PAST = word_set(
+    """
+    said told wrote spoke shot read sang swore put gave made thought felt knew saw found began held meant
+    brought sent taught fought struck chose drew threw cried took got went came ran left became
+    """
+)
+# Words that open an introductory phrase ("On Friday, ...", "Asked about it, ..."), never a subject.
+OPENERS = word_set(
+    """
+    in on at after before during since while when as following amid despite by for from with without
+    earlier later last this meanwhile however still yet but and so then now today yesterday asked
+    speaking instead also indeed moreover separately finally first second third again once even here there
+    """
+)
 
 
 # Capitalised words that introduce a name as a role ("Belarus President Alexander Lukashenko"), never the name.
@@ -52,16 +179,6 @@ NOT_PERSON = word_set(
     """
 )
 
-
-def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Return (role tokens, name tokens) of a capitalised sequence, cutting after the last title word."""
-    cut = 0
-    for i, tok in enumerate(tokens[:-1]):
-        if clean_token(tok).lower() in TITLE_WORDS:
-            cut = i + 1
-    return tokens[:cut], tokens[cut:]
-
-
 # Common English-language men's first names only; names used for both sexes (Kim, Jan, Robin) are left out.
 MALE_FIRST = word_set(
     """
@@ -93,25 +210,3 @@ FEMALE_FIRST = word_set(
     victoria wendy zoe
     """
 )
-
-# A lower-case role noun right before a name ("Conservative leader Michael Howard", "spokesman, Ali Rezai").
-_ROLE_NOUN = (
-    r"(?:leader|spokesman|spokeswoman|spokesperson|colleague|minister|secretary|chairman|chairwoman|"
-    r"director|adviser|advisor|aide|official|president|chief|commander|coach|captain|manager|lawyer|"
-    r"economist|analyst|professor|candidate|rival|deputy|envoy|ambassador|governor|senator|mayor|retiree|"
-    r"strategist|consultant|operative|activist|voter|resident|student|teacher|worker|owner|founder)"
-)
-ROLE_BEFORE = re.compile(rf"\b{_ROLE_NOUN}\s*,?\s+$")
-# An appositive giving a role right after a name: "Karl Moss, a former budget director, ...".
-ROLE_AFTER = re.compile(rf",\s+(?:\d{{1,3}},\s+)?(?:the|a|an)\s+(?:[\w\u2019'\-]+\s+){{0,4}}{_ROLE_NOUN}\b")
-# Verbs whose subject is a person: "Karl Moss criticised ...", "Ali Rezai, the spokesman, rejected ...".
-PERSON_VERB = re.compile(
-    r"(?:(?:,[^,;\u201c\u201d\"]{1,40}){1,3},)?(?:\s+(?:also|then|later|still|again|[a-z]+ly))?"
-    r"\s+(?:criticised|criticized|attacked|defended|accused|praised|railed|complained|"
-    r"supported|backed|opposed|endorsed|voted|"
-    r"rejected|denied|dismissed|urged|warned|argued|insisted|vowed|promised|conceded|admitted|apologised|"
-    r"apologized|resigned)\b"
-)
-# "an analyst at Compass Point Research & Trading, wrote": a capitalised word after a preposition ends an
-# appositive naming a body or place; it is not the cue's subject.
-OF_BODY = re.compile(r"(?:\b(?:at|of|for|in|from|with)|&)\s+$")

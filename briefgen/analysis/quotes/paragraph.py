@@ -1,4 +1,4 @@
-"""Find direct quotations in a source, tell statements from scare-quoted phrases, and attribute speakers.
+"""One paragraph's quotations: pair its marks, tell statements from scare-quoted phrases, find cues.
 
 Marks are paired per paragraph in one left-to-right pass, so a stray mark never swallows more than its
 paragraph. Policy for broken marks: a double opening mark that is never closed yields a quote running to
@@ -14,14 +14,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Cite, Paragraph, Quote, QuoteKind, Source
+from ...model import Paragraph
+from ..segment import sentence_spans
+from ..words import WEAK_CUES
 from .cues import (
     ACCORDING,
     CUE,
     DASH_LINE,
-    SENTENCE_END,
     TRAILING_ADVERBS,
-    WEAK_CUES,
     clause_subject,
     strip_tags,
     subject_after,
@@ -29,27 +29,14 @@ from .cues import (
 )
 from .finite_verbs import generic_after
 from .intros import intro_phrase
-from .quote_kind import TITLE_CASE, is_statement
-from .quotemarks import DOUBLE, SINGLE, Span, double_spans, mask, single_spans, split_glued
+from .quotemarks import Span, double_spans, mask, single_spans, split_glued
 from .roundups import roundup_speaker, signature
-from .segment import sentence_spans
-from .speakers import Resolver, SpeakerPhrase, parse_speaker
-from .transcripts import transcript_quotes
-from .uncued import (
-    local_speaker,
-    possessive_speaker,
-    sentence_subject,
-    subject_speaker,
-    title_speaker,
-    uncued_speaker,
-)
+from .speaker_phrase import SpeakerPhrase, parse_speaker
 
 _COLON_INTRO = re.compile(
     r"(?:^|[\u2013\u2014\u2015-]\s+|\bfrom\s+)([A-Z][\w.\u2019'\-]*(?:\s+(?:[A-Z][\w.\u2019'\-]*|and))*)\s*:\s*$"
 )
 _PASSIVE_BY = re.compile(r"\s+by\s+((?:[a-z]+\s+){0,2}[A-Z][\w.\u2019'\-]*(?:\s+[A-Z][\w.\u2019'\-]*){0,3})")
-# A transcript turn opens with the speaker's name in capitals and a colon ("PENCE:", "SEN. JOHN DOE:").
-_TRANSCRIPT_TURN = re.compile(r"^[\W_]{0,2}([A-Z][A-Z.\u2019'\-]+(?:\s+[A-Z][A-Z.\u2019'\-]+){0,3}):\s")
 # A comma-separated clause with a finite-looking verb, ending in a colon right before the quote.
 _CLAUSE_THEN_COLON = re.compile(
     r",\s+[^,;:_]{2,80}\b(?:[a-z]{2,}ed|[a-z]{3,}s|had|has|was|were)\b[^,;:_]{0,60}:\s*$"
@@ -60,8 +47,6 @@ _SUBORDINATE = re.compile(
     r"[Bb]ecause|[Ss]ince|[Bb]efore|[Ww]hereas|[Oo]nce)\s"
 )
 _NAMED_APPOSITIVE = re.compile(r",\s+([A-Z][\w.\-\u2019']*(?:\s+[A-Z][\w.\-\u2019']*)+),?$")
-_CONTINUES = re.compile(r"\s*(?:Instead|Then|Later|Still|Also|Again|Otherwise|Moreover|Indeed),\s*")
-_INTERRUPTED = re.compile(r"\s*,?\s*[^.!?;:_]{2,100},\s*")
 # What a dash after a quote may name: a name ("– Ann Lee"), a handle, or a short description ("– a
 # senior official"); "— essentially the plan he rejects" continues the sentence instead.
 _BYLINE = re.compile(r"[A-Z@]|(?:a|an|the|one)\s+(?![^,]*\b[a-z]{3,}ed\b)(?:\S+\s+){0,4}\S+\s*$")
@@ -78,8 +63,8 @@ _CAPITAL_END = re.compile(r"[A-Z][\w\u2019'.]*$")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|being)\s+$")
 _AND_BEFORE = re.compile(r"\sand\s*$")
 _GENERIC_LEAD = re.compile(r"[,!?]?\s+")
-_DASH_START = re.compile(r"\s*[\u2013\u2014\u2015-]")
 _WORD_CHAR = re.compile(r"\w")
+_DASH_START = re.compile(r"\s*[\u2013\u2014\u2015-]")
 
 
 @dataclass(slots=True)
@@ -90,7 +75,7 @@ class _Attribution:
     at: int  # paragraph offset of the subject phrase (for pronoun resolution)
 
 
-class _ParagraphQuotes:
+class ParagraphQuotes:
     """Quotes of one paragraph: pairing, context and attribution."""
 
     def __init__(self, para: Paragraph) -> None:
@@ -99,6 +84,7 @@ class _ParagraphQuotes:
         doubles, strays = double_spans(text)
         self.sentences = split_glued(sentence_spans(text) or [(0, len(text))], text)
         self._starts = [s for s, _ in self.sentences]
+        self._ends = [e for _, e in self.sentences]
         singles = single_spans(text, doubles)
         spans = sorted(doubles + singles, key=lambda s: s.start)
         self.masked = mask(text, spans)
@@ -115,6 +101,11 @@ class _ParagraphQuotes:
         """Return the (start, end) of the sentence holding ``pos``."""
         k = max(0, bisect_right(self._starts, pos) - 1)
         return self.sentences[k]
+
+    def to_sentence_end(self, rest: str, at: int) -> str:
+        """Return ``rest``, the text from paragraph offset ``at`` on, cut where the sentence holding it ends."""
+        k = bisect_right(self._ends, at)
+        return rest[: self._ends[k] - at] if k < len(self._ends) else rest
 
     def _missing_opening(self, close: int, spans: list[Span]) -> Span | None:
         """Return the span of a quote whose opening mark is missing, if an attribution follows it."""
@@ -155,7 +146,7 @@ class _ParagraphQuotes:
             # clause before the quote gives the speaker.
             return None
         if cue:
-            who = subject_after(body[cue.end() :])
+            who = subject_after(self.to_sentence_end(body[cue.end() :], base + cue.end()))
             return _Attribution(parse_speaker(who) if who else None, cue.group(0), True, base + cue.end())
         # "he said", "Trump told reporters", "the Belarusian leader added": subject first, up to 8 words.
         for cue in CUE.finditer(body, 0, min(len(body), 160)):
@@ -175,7 +166,11 @@ class _ParagraphQuotes:
             if final and _NEXT_QUOTE_CLAUSE.match(full, len(after) - len(body) + cue.end()):
                 break  # “... end.” Russia insisted that “...”: the cue opens the next quote's sentence
             who = TRAILING_ADVERBS.sub("", " " + who).strip()
-            clean = not _CLAUSE_MARK.search(who) and not SENTENCE_END.search(who)
+            first = _WORD_CHAR.search(body, 0, cue.start())  # marks before the subject stand outside it
+            one_sentence = first is None or self.sentence_of(base + first.start()) == self.sentence_of(
+                base + cue.start()
+            )
+            clean = not _CLAUSE_MARK.search(who) and one_sentence
             if "," in who.rstrip(",") and who[:1].islower():
                 # "“...” the dawn of a movement, Bozell says": the quote's sentence runs on; the subject
                 # is the part right before the cue.
@@ -317,7 +312,7 @@ class _ParagraphQuotes:
         inner = self.para.text[span.start : span.end].rstrip()[-1:]
         if not lead or not (lead.group(0)[:1] in ",!?" or inner in (",", "!", "?")):
             return None  # "“...” <sentence>": a quote ending its sentence is not being attributed after it
-        found = generic_after(after[lead.end() :])
+        found = generic_after(self.to_sentence_end(after[lead.end() :], at + lead.end()))
         if found is None:
             return None
         who, verb, off = found
@@ -351,7 +346,7 @@ class _ParagraphQuotes:
         return None
 
 
-def _next_line_dash(text: str, span: Span, following: str) -> _Attribution | None:
+def next_line_dash(text: str, span: Span, following: str) -> _Attribution | None:
     """Return the attribution a "- Name." line gives the quote-only paragraph before it."""
     if (
         len(following) > 120
@@ -364,86 +359,3 @@ def _next_line_dash(text: str, span: Span, following: str) -> _Attribution | Non
         return None
     # The dash line names the speaker; "at" past the paragraph keeps pronoun resolution local.
     return _Attribution(parse_speaker(dash.group(1)), None, True, len(text))
-
-
-def find_quotes(source: Source) -> tuple[Quote, ...]:
-    """Return the quotations of a source, in reading order."""
-    resolver = Resolver(source)
-    out: list[Quote] = []
-    last: tuple[int, str | None, str | None] | None = None  # (paragraph, speaker, role) of the last statement
-    prev_masked = ""
-    paras = source.paragraphs
-    for i, para in enumerate(paras):
-        if not DOUBLE.search(para.text) and not SINGLE.search(para.text):
-            prev_masked = para.text
-            continue
-        pq = _ParagraphQuotes(para)
-        prev_close = -2
-        for span in pq.spans:
-            text = para.text[span.start : span.end]
-            if not text.strip() or not _WORD_CHAR.search(text):
-                continue
-            attribution = pq.attribution(span)
-            if attribution is None and i + 1 < len(paras):
-                attribution = _next_line_dash(para.text, span, paras[i + 1].text)
-            speaker, role = (None, None)
-            if attribution is not None:
-                speaker, role = resolver.resolve(attribution.phrase, para.n, attribution.at)
-            kind: QuoteKind = "statement" if is_statement(text, attribution, span, pq) else "phrase"
-            turn = _TRANSCRIPT_TURN.match(para.text) if attribution is None else None
-            if turn and turn.end() <= span.start:
-                # "PENCE: Well, she thinks this is “Shark Tank.”": a transcript turn is its speaker's words.
-                speaker, role = resolver.resolve(parse_speaker(turn.group(1).title()), para.n, turn.start(1))
-            elif attribution is None and (owned := possessive_speaker(span, pq, resolver)) != (None, None):
-                speaker, role = owned
-            elif kind == "statement" and attribution is None:
-                speaker, role = uncued_speaker(span, pq, prev_masked, last, resolver)
-            elif attribution is None and TITLE_CASE.fullmatch(text.strip(" ,.!?")):
-                speaker, role = title_speaker(span, pq, resolver)
-            elif attribution is None:
-                # A phrase in a sentence whose subject is a known person is that person's word ("Sanders
-                # has pushed his promise of “free college”"); titles and author scare quotes stay speakerless.
-                speaker, role = local_speaker(span, pq, resolver)
-                if speaker is None and role is None:
-                    speaker = sentence_subject(span, pq, resolver)
-                if speaker is None and role is None:
-                    speaker, role = subject_speaker(span, pq, resolver)
-            if attribution is None and speaker is None and last is not None and last[0] == para.n:
-                s0 = pq.sentence_of(span.open_mark if span.open_mark >= 0 else span.start)[0]
-                lead = pq.masked[s0 : max(s0, span.open_mark)]
-                between = pq.masked[prev_close + 1 : max(prev_close + 1, span.open_mark)]
-                if (
-                    not lead.strip()
-                    or _CONTINUES.fullmatch(lead)
-                    or (_INTERRUPTED.fullmatch(between) and CUE.search(between))
-                ):
-                    # “...,” Smith said. “Big time.”: a quote opening the next sentence is still Smith's; so
-                    # is one after "Instead," and the rest of a sentence the cue interrupts (“...,” said
-                    # Smith, “...”).
-                    speaker, role = last[1], last[2]
-                    kind = "statement"
-            prev_close = span.close_mark
-            out.append(
-                Quote(
-                    text=text,
-                    cite=Cite(source.id, para.n),
-                    kind=kind,
-                    speaker=speaker,
-                    speaker_role=role,
-                    cue=attribution.cue if attribution else None,
-                    start=span.start,
-                    end=span.end,
-                    flags=span.flags,
-                )
-            )
-            if kind == "statement" and (speaker or role or attribution is not None):
-                # A cued statement whose speaker stays unknown ("..., she said" with no woman named) is
-                # still the last remark: the quotes that continue it must not go to an earlier speaker.
-                last = (para.n, speaker, role)
-                if speaker:
-                    resolver.note_speaker(para.n, span.end, speaker)
-        prev_masked = pq.masked
-    turns = transcript_quotes(source, resolver)
-    if turns:
-        out = sorted(out + turns, key=lambda q: (q.cite.paragraph, q.start))
-    return tuple(out)

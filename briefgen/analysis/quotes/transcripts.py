@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Cite, Quote, Source
+from ...model import Cite, Quote, Source
 from .quotemarks import DOUBLE
+from .resolver import Resolver
 from .speaker_phrase import parse_speaker
-from .speakers import Resolver
 
 _TURN = re.compile(
     r"^(?P<label>[A-Z][A-Z.\u2019'\-]+(?:\s+[A-Z][A-Z.\u2019'\-]+){0,3}|Q|A|Question|Answer):\s+(?P<text>\S.{10,})$",

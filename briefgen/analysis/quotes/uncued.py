@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from ..model import Paragraph
-from .cues import CUE, WEAK_CUES, clause_subject, subject_before
+from ...model import Paragraph
+from ..segment import sentence_spans
+from ..words import WEAK_CUES
+from .cues import CUE, clause_subject, subject_before
 from .finite_verbs import verb_subject
 from .intros import intro_phrase
 from .quotemarks import Span
-from .segment import sentence_spans
-from .speakers import Resolver, parse_speaker
+from .resolver import Resolver
+from .speaker_phrase import parse_speaker
 
 
 class QuoteContext(Protocol):
