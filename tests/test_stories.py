@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from briefgen.analysis import analyze
 from briefgen.analysis.importance import importance
-from briefgen.analysis.leads import assesses, hard_news, is_background, is_quotation
+from briefgen.analysis.leads import assesses, hard_news, is_background, is_feature, is_quotation
 from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
 from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
@@ -124,6 +124,82 @@ def test_story_id_depends_on_its_sources_not_their_order():
     forward = analyze(_week(), THEMES, as_of="2026-03-12")
     backward = analyze(tuple(reversed(_week())), THEMES, as_of="2026-03-12")
     assert {s.id for s in forward.stories} == {s.id for s in backward.stories}
+
+
+def test_a_later_report_joining_a_story_keeps_its_id():
+    """The archive and the editor's file name a story by id: a fourth report on the strike, filed a
+    day after the others, must not rename it."""
+    before = analyze(_week(), THEMES, as_of="2026-03-12")
+    later = _source(
+        "later",
+        "2026-03-11",
+        "Coast Post",
+        "The dock strike at the northern harbour port entered its third day on Wednesday with ships still idle.",
+        "Dock workers and the port authority have not met since the walkout began on Monday.",
+    )
+    after = analyze((*_week(), later), THEMES, as_of="2026-03-12")
+    old = next(s for s in before.stories if "own" in s.sources)
+    new = next(s for s in after.stories if "own" in s.sources)
+    assert "later" in new.sources and new.sources != old.sources
+    assert new.id == old.id
+
+
+def test_a_story_without_a_headline_is_labelled_by_its_people_not_its_lead_again():
+    week = (
+        _source(
+            "untitled",
+            "2026-03-10",
+            "Harbour Times",
+            "Mayor Anna Kowalski closed the northern harbour port on Tuesday after a fire in the dock sheds.",
+            "Firefighters from the Coast Guard fought the blaze through the night before it was put out.",
+            "Anna Kowalski said the port would reopen once the sheds were declared safe for the dock workers.",
+        ),
+    )
+    story = analyze(week, THEMES, as_of="2026-03-12").stories[0]
+    assert not story.lead.text.startswith(story.label.rstrip("\u2026"))
+    assert "Anna Kowalski" in story.label
+
+
+def test_a_feature_does_not_outrank_a_development_of_the_week():
+    """A scene-setting piece about an unnamed person, however on-theme, comes after the news."""
+    feature = _source(
+        "feature",
+        "2026-03-11",
+        "Weekend Magazine",
+        "A man in a knitted cap has painted the same lighthouse above the fishing port every summer since 1980.",
+        "His canvases of the lighthouse, the old ferry ship and the gulls hang in every cafe along the quay.",
+        "Visitors buy the lighthouse paintings as keepsakes of their summers in the port.",
+    )
+    analysis = analyze((*_week(), feature), THEMES, as_of="2026-03-12")
+    kinds = [("feature" in s.sources, s.feature) for s in analysis.stories]
+    assert kinds[-1] == (True, True)
+    assert not any(f for _, f in kinds[:-1])
+
+
+def test_features_explainers_and_opinion_are_not_reports_of_a_development():
+    assert is_feature("A man in a red coat waited at the gate of the port.", None, None)
+    assert is_feature("One voter's long walk to the polling station began before dawn.", None, None)
+    assert is_feature("DOVER \u2014 It was a sight that stopped the dockers at the gate.", None, None)
+    assert is_feature("The vote went to a second round.", "Why the mayor lost the harbour vote", None)
+    assert is_feature("The vote went to a second round.", "Can the mayor win again?", None)
+    assert is_feature("The council must act on the docks now.", "Save our docks", "opinion")
+    assert not is_feature("The council closed three schools on Tuesday.", "Council shuts schools", None)
+    assert not is_feature("A fire destroyed the dock sheds on Monday.", "Fire at the docks", "news analysis")
+
+
+def test_a_preview_the_week_has_overtaken_is_not_a_development():
+    """Written days before as_of, "ahead of Monday's vote" tells of something that has since happened."""
+    preview = _source(
+        "preview",
+        "2026-03-06",
+        "Valley News",
+        "Ahead of Monday's council vote, school governors hope to keep the three village schools open.",
+        "Teachers and parents plan to gather outside the town hall before the vote on the schools.",
+    )
+    stories = analyze((preview,), THEMES, as_of="2026-03-12").stories
+    assert stories[0].feature
+    fresh = analyze((preview,), THEMES, as_of="2026-03-07").stories
+    assert not fresh[0].feature
 
 
 def test_sources_far_apart_in_time_are_different_stories():

@@ -3,7 +3,8 @@
 General rules of news writing used by the stories stage: a sentence about another year (or in the
 past perfect) is background; a quotation is shown as a quote, not as the development; a dateline
 opens a lead but is not its subject; a report of something done outweighs a plan, hope or preview,
-and a result, record, death or ban outweighs routine.
+and a result, record, death or ban outweighs routine. A feature (a scene-setting lead about an unnamed
+person, a headline that asks or explains, an opinion piece) is not a development of the week.
 """
 
 from __future__ import annotations
@@ -113,3 +114,31 @@ def stands_after_dateline(text: str) -> bool:
     """Return whether a sentence still stands alone without its dateline ("LONDON — It was ...")."""
     rest = _DATELINE.sub("", text, count=1)
     return rest == text or is_standalone(rest)
+
+
+# "A man holding a sign ...", "One voter's ...": an anecdotal lead opens on an unnamed person, as a
+# feature does; a news lead names who acted (or the body they act for).
+_ANECDOTAL = re.compile(
+    r"^(?:A|An|One)\s+(?:[\w-]+,?\s+){0,3}?(?:man|woman|men|women|boy|girl|child|voter|student|mother"
+    r"|father|couple|family|teenager|resident|worker|supporter|fan|veteran|nurse|teacher|farmer|grandmother"
+    r"|grandfather|widow|pensioner)(?:['\u2019]s)?\b"
+    r"|^It (?:was|is) (?:a|an|the kind of)\b"  # "It was a striking sight ...": a scene, not a report
+)
+# "Why Republicans won't ...", "What went wrong for ...", "Can X win?": a headline that asks or explains
+# heads an analysis or explainer, not the report of a development.
+_EXPLAINER = re.compile(r"^(?:Why|How|What|Who|Is|Are|Can|Could|Should|Will|Would|Does|Do)\b|\?\s*$")
+# Genres an editor or an outlet names that are not reports of the week's developments.
+FEATURE_GENRES = frozenset(
+    {"opinion", "op-ed", "editorial", "column", "comment", "feature", "profile", "review", "blog"}
+)
+
+
+def is_feature(lead: str, title: str | None, genre: str | None) -> bool:
+    """Return whether a source reads as a feature rather than a report of a development: its opening
+    sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline), its headline
+    asks or explains, or its genre is opinion, a column, a profile, a review and the like."""
+    if genre and genre.strip().casefold() in FEATURE_GENRES:
+        return True
+    return bool(
+        _ANECDOTAL.match(_DATELINE.sub("", lead, count=1)) or (title and _EXPLAINER.search(title.strip()))
+    )

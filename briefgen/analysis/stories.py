@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from .. import ids
 from ..model import Cite, Event, Extract, Quote, Source, Story, Theme
 from .importance import rank
-from .leads import assesses, hard_news, impact, is_background, is_quotation, stands_after_dateline
+from .leads import assesses, hard_news, impact, is_background, is_feature, is_quotation, stands_after_dateline
+from .notes import infer_genre
 from .summarize import DUPLICATE, Week, _Item, _position
 from .themes import ThemeScorer
 from .vectors import Vector, cosine, normalise, words
@@ -212,14 +213,25 @@ def _name(source: Source) -> str:
     return short if source.title else f"\u201c{short}\u201d" if words else "untitled"
 
 
-def _label(source: Source, lead: str) -> str:
+def _label(source: Source) -> str:
     """Return a short label from the text: the lead source's headline (its main clause, before a
-    deck after ";"), else the lead's first words."""
+    deck after ";"), or "" when it has none that short (importance.weigh_people names the story by
+    its people then: the lead's first words would only repeat the bottom line)."""
     title = (source.title or "").split(";")[0].strip()
-    if title and len(title.split()) <= 16:
-        return title
-    head = lead.split()
-    return " ".join(head[:12]) + ("\u2026" if len(head) > 12 else "")
+    return title if title and len(title.split()) <= 16 else ""
+
+
+def _feature(source: Source, body: Sequence[_Item], lead: str) -> bool:
+    """Return whether a story's lead source is a feature, explainer or opinion piece (leads.is_feature),
+    judged by how the piece opens (its first sentence of four words or more) and by its lead."""
+    opening = next((it.sentence.text for it in body if len(it.tokens) >= 4), "")
+    genre = source.genre or infer_genre(source)
+    return is_feature(opening, source.title, genre) or is_feature(lead, None, None)
+
+
+def _first_report(sources: Sequence[Source]) -> Source:
+    """Return the source that reported a story first: the earliest dated, ties by id (undated last)."""
+    return min(sources, key=lambda s: (s.date[:10] if s.date else "\uffff", s.id))
 
 
 def find_stories(
@@ -333,10 +345,12 @@ def find_stories(
         latest = max((d for d in (_date(x) for x in dates) if d), default=None)
         recency = 0.5 if latest is None else 1.0 / (1.0 + max(0, (this - latest).days) / 3.0)
         tokens = [t for c in (lead, *points) for t in c.item.tokens]
+        # A preview ("Heading into Tuesday's primary, ...") days before as_of: the week has moved on.
+        overtaken = latest is not None and (this - latest).days > MAX_GAP and hard_news(lead.item.text) < 1.0
         stories.append(
             Story(
-                id=ids.story_id(ids_),
-                label=_label(lead_source, lead.item.sentence.text),
+                id=ids.story_id(_first_report(group_sources_).id),
+                label=_label(lead_source),
                 sources=ids_,
                 outlets=tuple(_name(s) for s in ordered),
                 dates=dates,
@@ -362,6 +376,9 @@ def find_stories(
                 hard=hard_news(lead.item.sentence.text) * (1.0 if lead.k == 0 else 0.5),
                 impact=impact(lead.item.sentence.text),
                 relevance=tuple(round(r, 6) for r in scorer.relevance(tokens)),
+                # Several independent reports make a development, whatever the pieces are.
+                feature=independent == 1
+                and (overtaken or _feature(lead_source, body[lead_source.id], lead.item.sentence.text)),
             )
         )
     return rank(stories, range(len(themes)))
