@@ -208,6 +208,16 @@ def test_sources_far_apart_in_time_are_different_stories():
     assert group_sources([same, same, same], days) == [[0, 1], [2]]
 
 
+def test_a_story_told_on_consecutive_days_stays_one_story_within_a_week():
+    """Reports two days apart each, the same people doing the same thing: one running story, up to
+    a week; a report nine days after the first is another story, however alike."""
+    same = normalise({"strike": 1.0, "harbour": 1.0, "dock": 1.0})
+    days = [dt.date(2026, 3, d) for d in (1, 3, 5, 7)]
+    assert group_sources([same] * 4, days) == [[0, 1, 2, 3]]
+    days = [dt.date(2026, 3, d) for d in (1, 3, 5, 7, 9)]
+    assert group_sources([same] * 5, days) == [[0, 1, 2, 3], [4]]
+
+
 def test_unrelated_sources_are_different_stories():
     a = normalise({"strike": 1.0, "harbour": 1.0})
     b = normalise({"school": 1.0, "damp": 1.0})

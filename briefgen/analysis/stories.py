@@ -33,7 +33,9 @@ COMMON = 60  # a term shared by more stories than this says nothing about which 
 CANDIDATES = 10  # stories compared in full with a source, those sharing most of its strong terms
 JOIN = 0.18  # cosine of a source's opening to a story's at which it tells that story
 UNDATED_MARGIN = 0.07  # undated sources need a closer match, as no date keeps stories apart
-MAX_GAP = 2  # days a story spans, at most
+MAX_GAP = 2  # days between a report and the story's nearest earlier or later report, at most
+MAX_SPAN = 6  # days a running story spans, at most: one week's development, not a season's theme
+FOLLOW_UP = 0.2  # a report that carries a story past MAX_GAP from its first day needs a closer match
 WIRE = 0.5  # share of the shorter source's sentences found word for word in the other: one report
 LEAD_SPAN = 4  # a lead comes from the first body sentences: later ones add detail
 POINT_SPAN = 8  # further points come from this far in
@@ -66,6 +68,7 @@ class _Group:
     earliest: dt.date | None = None
     terms: set[str] = field(default_factory=set)
     norm2: float = 0.0  # squared length of ``total``, kept as sources join (no renormalising)
+    days: set[dt.date] = field(default_factory=set)
 
     def similarity(self, vec: Vector) -> float:
         """Return the cosine of a normalised vector with the story's summed openings."""
@@ -76,6 +79,8 @@ class _Group:
 
     def add(self, i: int, vec: Vector, day: dt.date | None) -> None:
         self.members.append(i)
+        if day is not None:
+            self.days.add(day)
         total = self.total
         for t, v in vec.items():
             old = total.get(t, 0.0)
@@ -87,11 +92,21 @@ class _Group:
             self.earliest = day
 
 
+def _continues(group: _Group, day: dt.date) -> bool:
+    """Return whether a report of ``day`` may continue a story: a running story is told on
+    consecutive days (each report within MAX_GAP days of another), within MAX_SPAN days in all."""
+    assert group.earliest is not None and group.latest is not None
+    if (max(day, group.latest) - min(day, group.earliest)).days > MAX_SPAN:
+        return False
+    return any(abs((day - d).days) <= MAX_GAP for d in group.days)
+
+
 def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) -> list[list[int]]:
     """Return sources grouped into stories (indices into ``openings``), each in the given order.
 
     Sources are taken by date, then in order; each joins the most similar story that shares one of
-    its strongest terms and lies within MAX_GAP days, or starts a new one.
+    its strongest terms and was reported within MAX_GAP days of it (a running story, told day after
+    day, stays one story for up to MAX_SPAN days), or starts a new one.
     """
     order = sorted(range(len(openings)), key=lambda i: (days[i] or dt.date.min, i))
     groups: list[_Group] = []
@@ -108,9 +123,11 @@ def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) ->
         for g, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
             # A story spans a few days at most: a development, not a running theme of the week.
             span = [d for d in (groups[g].earliest, groups[g].latest) if d is not None]
-            if day is not None and any(abs((day - d).days) > MAX_GAP for d in span):
+            if day is not None and span and not _continues(groups[g], day):
                 continue
             sim = groups[g].similarity(vec)
+            if day is not None and span and any(abs((day - d).days) > MAX_GAP for d in span):
+                sim -= FOLLOW_UP  # told again days later: the same people doing the next thing
             if day is None or not span:  # undated: only a close match tells the same story
                 sim -= UNDATED_MARGIN
             if sim >= best_sim and (sim > best_sim or best < 0):
