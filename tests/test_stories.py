@@ -183,6 +183,9 @@ def test_features_explainers_and_opinion_are_not_reports_of_a_development():
     assert is_feature("The vote went to a second round.", "Why the mayor lost the harbour vote", None)
     assert is_feature("The vote went to a second round.", "Can the mayor win again?", None)
     assert is_feature("The council must act on the docks now.", "Save our docks", "opinion")
+    assert is_feature("Chances are you did not see the mayor's speech on Tuesday.", None, None)
+    assert is_feature("The mayor opened the new bridge.", "LOOK: Photos of the bridge opening", None)
+    assert not is_feature('The mayor said "you will all be welcome" at the bridge.', None, None)
     assert not is_feature("The council closed three schools on Tuesday.", "Council shuts schools", None)
     assert not is_feature("A fire destroyed the dock sheds on Monday.", "Fire at the docks", "news analysis")
 
@@ -246,6 +249,13 @@ def test_quotation_spotted_even_when_left_open():
     assert is_quotation('The mayor said: "We will reopen every school by the end of the month.')
     assert is_quotation('"We will not go back," the union leader told the crowd at the gate.')
     assert not is_quotation("The port's owner and the dockers' union met on Monday.")
+
+
+def test_a_report_ending_on_a_quoted_phrase_is_not_a_quotation():
+    assert not is_quotation(
+        'The governor endorsed the mayor on Wednesday, saying it was time for "a steady hand at the port."'
+    )
+    assert is_quotation('The union leader said the offer was "an insult to every dock worker in this town."')
 
 
 def test_lead_is_not_a_quote_or_a_dateline_scene():

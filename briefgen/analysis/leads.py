@@ -105,9 +105,18 @@ def assesses(text: str) -> float:
 
 
 def is_quotation(text: str) -> bool:
-    """Return whether a sentence quotes someone (four words or more, or a quote left open)."""
+    """Return whether a sentence is a quotation: a quote left open, one that opens the sentence, or
+    quoted words making half of it or more. A report of what someone did that ends on a phrase of
+    theirs ("X endorsed Y on Wednesday, saying it is time for "a real conservative."") is a report."""
     marks = text.count('"') + text.count("\u201c") + text.count("\u201d")
-    return marks % 2 == 1 or bool(_QUOTATION.search(text))
+    if marks % 2 == 1:
+        return True
+    quoted = [m.group(0) for m in _QUOTATION.finditer(text)]
+    if not quoted:
+        return False
+    if text.lstrip().startswith(('"', "\u201c")):
+        return True
+    return 2 * sum(len(q.split()) for q in quoted) >= len(text.split())
 
 
 def stands_after_dateline(text: str) -> bool:
@@ -126,7 +135,13 @@ _ANECDOTAL = re.compile(
 )
 # "Why Republicans won't ...", "What went wrong for ...", "Can X win?": a headline that asks or explains
 # heads an analysis or explainer, not the report of a development.
-_EXPLAINER = re.compile(r"^(?:Why|How|What|Who|Is|Are|Can|Could|Should|Will|Would|Does|Do)\b|\?\s*$")
+# "LOOK: Photos of ...", "WATCH: ...": a web headline announcing pictures, not a report.
+_EXPLAINER = re.compile(
+    r"^(?:Why|How|What|Who|Is|Are|Can|Could|Should|Will|Would|Does|Do)\b|\?\s*$"
+    r"|^(?:LOOK|WATCH|PHOTOS?|VIDEO|QUIZ)\s*:"
+)
+# A lead speaking to the reader ("chances are you didn't see it") is a column's, not a report's.
+_READER = re.compile(r"\b(?:you|your)\b", re.I)
 # Genres an editor or an outlet names that are not reports of the week's developments.
 FEATURE_GENRES = frozenset(
     {"opinion", "op-ed", "editorial", "column", "comment", "feature", "profile", "review", "blog"}
@@ -135,10 +150,12 @@ FEATURE_GENRES = frozenset(
 
 def is_feature(lead: str, title: str | None, genre: str | None) -> bool:
     """Return whether a source reads as a feature rather than a report of a development: its opening
-    sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline), its headline
-    asks or explains, or its genre is opinion, a column, a profile, a review and the like."""
+    sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline) or speaks to
+    the reader ("you"), its headline asks, explains or announces pictures, or its genre is opinion,
+    a column, a profile, a review and the like."""
     if genre and genre.strip().casefold() in FEATURE_GENRES:
         return True
-    return bool(
-        _ANECDOTAL.match(_DATELINE.sub("", lead, count=1)) or (title and _EXPLAINER.search(title.strip()))
-    )
+    opening = _DATELINE.sub("", lead, count=1)
+    if _ANECDOTAL.match(opening) or _READER.search(_QUOTATION.sub(" ", opening)):
+        return True
+    return bool(title and _EXPLAINER.search(title.strip()))

@@ -40,6 +40,7 @@ WIRE = 0.5  # share of the shorter source's sentences found word for word in the
 LEAD_SPAN = 4  # a lead comes from the first body sentences: later ones add detail
 POINT_SPAN = 8  # further points come from this far in
 MAX_POINTS = 3
+LABEL_WORDS = 16  # a headline longer than this is cut for a story's label
 POINT_WORDS = 8  # content words a point needs: "X is the envoy to Y" identifies, it does not judge
 SUPPORT_SIM = 0.3  # cosine at which another source's sentence backs a candidate
 MAX_SUPPORT_SOURCES = 8  # sources of a big story compared for support (keeps it linear)
@@ -232,10 +233,10 @@ def _name(source: Source) -> str:
 
 def _label(source: Source) -> str:
     """Return a short label from the text: the lead source's headline (its main clause, before a
-    deck after ";"), or "" when it has none that short (importance.weigh_people names the story by
-    its people then: the lead's first words would only repeat the bottom line)."""
-    title = (source.title or "").split(";")[0].strip()
-    return title if title and len(title.split()) <= 16 else ""
+    deck after ";"; a long one cut to its first words), or "" when it has none (importance.weigh_people
+    names the story by its people then: the lead's first words would only repeat the bottom line)."""
+    words = (source.title or "").split(";")[0].split()
+    return " ".join(words[:LABEL_WORDS]) + ("\u2026" if len(words) > LABEL_WORDS else "")
 
 
 def _feature(source: Source, body: Sequence[_Item], lead: str) -> bool:
