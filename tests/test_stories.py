@@ -221,6 +221,36 @@ def test_a_story_told_on_consecutive_days_stays_one_story_within_a_week():
     assert group_sources([same] * 5, days) == [[0, 1, 2, 3], [4]]
 
 
+def test_a_running_story_leads_with_what_happened_not_an_earlier_look_ahead():
+    """Told on Monday, Wednesday and Friday: one story, led by Friday's deal, not Monday's hope of one."""
+    week = (
+        _source(
+            "before",
+            "2026-03-09",
+            "Daily Courier",
+            "Dock workers and the port authority said they would sign an agreement to end the strike at the northern harbour.",
+            "The harbour union wants a rise for every dock worker at the port before the ships return.",
+        ),
+        _source(
+            "during",
+            "2026-03-11",
+            "Harbour Times",
+            "They could meet again over a pay deal for the dock workers and the port authority at the northern harbour.",
+            "The harbour union asked for a rise for every dock worker at the port as the ships waited.",
+        ),
+        _source(
+            "after",
+            "2026-03-13",
+            "Valley News",
+            "The strike at the northern harbour ended on Friday when both sides signed an agreement.",
+            "The harbour union won a rise for every dock worker at the port and the ships returned.",
+        ),
+    )
+    stories = analyze(week, THEMES, as_of="2026-03-14").stories
+    assert [sorted(s.sources) for s in stories] == [["after", "before", "during"]]
+    assert stories[0].lead.text.startswith("The strike at the northern harbour ended")
+
+
 def test_unrelated_sources_are_different_stories():
     a = normalise({"strike": 1.0, "harbour": 1.0})
     b = normalise({"school": 1.0, "damp": 1.0})

@@ -344,7 +344,10 @@ def find_stories(
         # A lead comes from the opening sentences; a source whose opening stands nowhere alone
         # (a memo's summary of headings, say) gives its best statement further in.
         early = [c for c in pool if c.k < LEAD_SPAN] or pool
-        lead = min(early, key=lambda c: (-c.score, c.item.order))
+        # A running story: a look ahead reported days before its latest report has been overtaken.
+        behind = 1.0 / (1 + MAX_GAP)  # ``fresh`` of a report MAX_GAP days before the latest
+        current = [c for c in early if c.fresh >= behind or hard_news(c.item.sentence.text) == 1.0]
+        lead = min(current or early, key=lambda c: (-c.score, c.item.order))
         points: list[_Candidate] = []
         for c in sorted(pool, key=lambda c: (-worth[id(c)], c.item.order)):
             if len(points) == MAX_POINTS:
