@@ -51,6 +51,7 @@ THEMES = {
 WEEKS: dict[str, dict[str, str]] = {
     "polnear-2016-w06": {"kind": "polnear", "start": "2016-02-08", "end": "2016-02-14"},
     "polnear-2016-w23": {"kind": "polnear", "start": "2016-06-06", "end": "2016-06-12"},
+    "polnear-2016-w10": {"kind": "polnear", "start": "2016-03-07", "end": "2016-03-13"},
     "multiling-m008": {"kind": "multiling", "topic": "M008", "start": "2009-06-01", "end": "2009-06-08"},
     "bbc-sport-001-020": {
         "kind": "bbc",

@@ -43,9 +43,13 @@ def event_id(date: str, text: str) -> str:
     return content_id("e", date, text)
 
 
-def story_id(sources: list[str] | tuple[str, ...]) -> str:
-    """Return the id of a story: the set of sources that tell it, in any order."""
-    return content_id("t", *sorted(sources))
+def story_id(first_source: str) -> str:
+    """Return the id of a story from the id of the source that first reported it.
+
+    Later reports joining the story (a week's reading grows day by day) leave its id as it was, so
+    the archive and an editor's file keep pointing at the same story.
+    """
+    return content_id("t", first_source)
 
 
 def source_digest(paragraphs: list[str] | tuple[str, ...]) -> str:

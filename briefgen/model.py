@@ -170,8 +170,8 @@ class SourceNote:
 class Story:
     """One development of the week told by one or more sources: its lead, members and weight."""
 
-    id: str  # ids.story_id of its sources
-    label: str  # short, taken from the text: the lead source's headline or the lead's opening words
+    id: str  # ids.story_id of its first report (the earliest source, by date then id)
+    label: str  # short: the lead source's headline, else the people at its centre (see importance.py)
     sources: tuple[str, ...]  # source ids, the lead's source first
     outlets: tuple[str, ...]  # how each source is named in a list (outlet, else title, else id)
     dates: tuple[str, ...]  # distinct dates of its sources, earliest first
@@ -187,6 +187,7 @@ class Story:
     relevance: tuple[float, ...] = ()  # to each theme of the Analysis, in order
     centrality: float = 0.0  # how widely the week's sources name its people (0..1)
     people: tuple[str, ...] = ()  # the people and organisations at its centre
+    feature: bool = False  # one source's feature, explainer, opinion or overtaken preview: not a development
 
 
 @fast_pickle

@@ -10,7 +10,7 @@ from factories import make_source
 
 from briefgen.analysis import analyse_sources
 from briefgen.analysis.importance import importance
-from briefgen.analysis.leads import assesses, hard_news, is_background, is_quotation
+from briefgen.analysis.leads import assesses, hard_news, is_background, is_feature, is_quotation
 from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
 from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
@@ -118,10 +118,129 @@ def test_story_id_depends_on_its_sources_not_their_order():
     assert {s.id for s in forward.stories} == {s.id for s in backward.stories}
 
 
+def test_a_later_report_joining_a_story_keeps_its_id():
+    """The archive and the editor's file name a story by id: a fourth report on the strike, filed a
+    day after the others, must not rename it."""
+    before = analyze(_week(), THEMES, as_of="2026-03-12")
+    later = _source(
+        "later",
+        "2026-03-11",
+        "Coast Post",
+        "The dock strike at the northern harbour port entered its third day on Wednesday with ships still idle.",
+        "Dock workers and the port authority have not met since the walkout began on Monday.",
+    )
+    after = analyze((*_week(), later), THEMES, as_of="2026-03-12")
+    old = next(s for s in before.stories if "own" in s.sources)
+    new = next(s for s in after.stories if "own" in s.sources)
+    assert "later" in new.sources and new.sources != old.sources
+    assert new.id == old.id
+
+
+def test_a_story_without_a_headline_is_labelled_by_its_people_not_its_lead_again():
+    week = (
+        _source(
+            "untitled",
+            "2026-03-10",
+            "Harbour Times",
+            "Mayor Anna Kowalski closed the northern harbour port on Tuesday after a fire in the dock sheds.",
+            "Firefighters from the Coast Guard fought the blaze through the night before it was put out.",
+            "Anna Kowalski said the port would reopen once the sheds were declared safe for the dock workers.",
+        ),
+    )
+    story = analyze(week, THEMES, as_of="2026-03-12").stories[0]
+    assert not story.lead.text.startswith(story.label.rstrip("\u2026"))
+    assert "Anna Kowalski" in story.label
+
+
+def test_a_feature_does_not_outrank_a_development_of_the_week():
+    """A scene-setting piece about an unnamed person, however on-theme, comes after the news."""
+    feature = _source(
+        "feature",
+        "2026-03-11",
+        "Weekend Magazine",
+        "A man in a knitted cap has painted the same lighthouse above the fishing port every summer since 1980.",
+        "His canvases of the lighthouse, the old ferry ship and the gulls hang in every cafe along the quay.",
+        "Visitors buy the lighthouse paintings as keepsakes of their summers in the port.",
+    )
+    analysis = analyze((*_week(), feature), THEMES, as_of="2026-03-12")
+    kinds = [("feature" in s.sources, s.feature) for s in analysis.stories]
+    assert kinds[-1] == (True, True)
+    assert not any(f for _, f in kinds[:-1])
+
+
+def test_features_explainers_and_opinion_are_not_reports_of_a_development():
+    assert is_feature("A man in a red coat waited at the gate of the port.", None, None)
+    assert is_feature("One voter's long walk to the polling station began before dawn.", None, None)
+    assert is_feature("DOVER \u2014 It was a sight that stopped the dockers at the gate.", None, None)
+    assert is_feature("The vote went to a second round.", "Why the mayor lost the harbour vote", None)
+    assert is_feature("The vote went to a second round.", "Can the mayor win again?", None)
+    assert is_feature("The council must act on the docks now.", "Save our docks", "opinion")
+    assert is_feature("Chances are you did not see the mayor's speech on Tuesday.", None, None)
+    assert is_feature("The mayor opened the new bridge.", "LOOK: Photos of the bridge opening", None)
+    assert not is_feature('The mayor said "you will all be welcome" at the bridge.', None, None)
+    assert not is_feature("The council closed three schools on Tuesday.", "Council shuts schools", None)
+    assert not is_feature("A fire destroyed the dock sheds on Monday.", "Fire at the docks", "news analysis")
+
+
+def test_a_preview_the_week_has_overtaken_is_not_a_development():
+    """Written days before as_of, "ahead of Monday's vote" tells of something that has since happened."""
+    preview = _source(
+        "preview",
+        "2026-03-06",
+        "Valley News",
+        "Ahead of Monday's council vote, school governors hope to keep the three village schools open.",
+        "Teachers and parents plan to gather outside the town hall before the vote on the schools.",
+    )
+    stories = analyze((preview,), THEMES, as_of="2026-03-12").stories
+    assert stories[0].feature
+    fresh = analyze((preview,), THEMES, as_of="2026-03-07").stories
+    assert not fresh[0].feature
+
+
 def test_sources_far_apart_in_time_are_different_stories():
     same = normalise({"strike": 1.0, "harbour": 1.0, "dock": 1.0})
     days = [dt.date(2026, 3, 1), dt.date(2026, 3, 2), dt.date(2026, 3, 20)]
     assert group_sources([same, same, same], days) == [[0, 1], [2]]
+
+
+def test_a_story_told_on_consecutive_days_stays_one_story_within_a_week():
+    """Reports two days apart each, the same people doing the same thing: one running story, up to
+    a week; a report nine days after the first is another story, however alike."""
+    same = normalise({"strike": 1.0, "harbour": 1.0, "dock": 1.0})
+    days = [dt.date(2026, 3, d) for d in (1, 3, 5, 7)]
+    assert group_sources([same] * 4, days) == [[0, 1, 2, 3]]
+    days = [dt.date(2026, 3, d) for d in (1, 3, 5, 7, 9)]
+    assert group_sources([same] * 5, days) == [[0, 1, 2, 3], [4]]
+
+
+def test_a_running_story_leads_with_what_happened_not_an_earlier_look_ahead():
+    """Told on Monday, Wednesday and Friday: one story, led by Friday's deal, not Monday's hope of one."""
+    week = (
+        _source(
+            "before",
+            "2026-03-09",
+            "Daily Courier",
+            "Dock workers and the port authority said they would sign an agreement to end the strike at the northern harbour.",
+            "The harbour union wants a rise for every dock worker at the port before the ships return.",
+        ),
+        _source(
+            "during",
+            "2026-03-11",
+            "Harbour Times",
+            "They could meet again over a pay deal for the dock workers and the port authority at the northern harbour.",
+            "The harbour union asked for a rise for every dock worker at the port as the ships waited.",
+        ),
+        _source(
+            "after",
+            "2026-03-13",
+            "Valley News",
+            "The strike at the northern harbour ended on Friday when both sides signed an agreement.",
+            "The harbour union won a rise for every dock worker at the port and the ships returned.",
+        ),
+    )
+    stories = analyze(week, THEMES, as_of="2026-03-14").stories
+    assert [sorted(s.sources) for s in stories] == [["after", "before", "during"]]
+    assert stories[0].lead.text.startswith("The strike at the northern harbour ended")
 
 
 def test_unrelated_sources_are_different_stories():
@@ -152,6 +271,13 @@ def test_quotation_spotted_even_when_left_open():
     assert is_quotation('The mayor said: "We will reopen every school by the end of the month.')
     assert is_quotation('"We will not go back," the union leader told the crowd at the gate.')
     assert not is_quotation("The port's owner and the dockers' union met on Monday.")
+
+
+def test_a_report_ending_on_a_quoted_phrase_is_not_a_quotation():
+    assert not is_quotation(
+        'The governor endorsed the mayor on Wednesday, saying it was time for "a steady hand at the port."'
+    )
+    assert is_quotation('The union leader said the offer was "an insult to every dock worker in this town."')
 
 
 def test_lead_is_not_a_quote_or_a_dateline_scene():

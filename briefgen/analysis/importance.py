@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..model import Entity, Story
 
+MAX_LABEL_NAMES = 3  # people and organisations naming a story without a headline
 W_SOURCES, W_RECENT, W_CENTRAL, W_THEME, W_HARD, W_IMPACT = 0.35, 0.15, 0.15, 0.1, 0.15, 0.1
 
 
@@ -31,9 +33,34 @@ def weigh_people(stories: Sequence[Story], entities: Sequence[Entity], n_sources
         raw.append((share, tuple(top)))
     peak = max((r for r, _ in raw), default=0.0) or 1.0
     return tuple(
-        replace(s, centrality=round(r / peak, 6), people=people)
+        replace(
+            s,
+            centrality=round(r / peak, 6),
+            people=people,
+            label=s.label
+            or people_label(s.lead.text, [e for src in s.sources for e in by_source.get(src, ())]),
+        )
         for s, (r, people) in zip(stories, raw, strict=True)
     )
+
+
+def people_label(lead: str, entities: Sequence[Entity]) -> str:
+    """Return a label for a story whose report has no headline: who it is about, as its lead names them.
+
+    Up to three people and organisations, in the order the lead names them ("Alexander Lukashenko
+    and European Union"); a lead naming none gives its first words, as a last resort.
+    """
+    found: dict[str, int] = {}
+    for e in entities:
+        for form in (e.name, *e.variants):
+            m = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", lead) if len(form) > 2 else None
+            if m and (e.name not in found or m.start() < found[e.name]):
+                found[e.name] = m.start()
+    names = sorted(found, key=lambda n: (found[n], n))[:MAX_LABEL_NAMES]
+    if names:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    head = lead.split()
+    return " ".join(head[:12]) + ("\u2026" if len(head) > 12 else "")
 
 
 def importance(story: Story, columns: Sequence[int], most_independent: int) -> float:
@@ -57,10 +84,17 @@ def importance(story: Story, columns: Sequence[int], most_independent: int) -> f
 
 
 def rank(stories: Sequence[Story], columns: Sequence[int] | range) -> tuple[Story, ...]:
-    """Return the stories most important first for the themes in ``columns`` (ties: first found)."""
+    """Return the stories most important first for the themes in ``columns`` (ties: first found).
+
+    A feature, analysis or opinion piece of one source comes after every development, however
+    central its people: it colours the week's news, it is not news of the week.
+    """
     most = max((s.independent for s in stories), default=1)
     cols = list(columns)
-    order = sorted(range(len(stories)), key=lambda i: (-round(importance(stories[i], cols, most), 9), i))
+    order = sorted(
+        range(len(stories)),
+        key=lambda i: (stories[i].feature, -round(importance(stories[i], cols, most), 9), i),
+    )
     return tuple(stories[i] for i in order)
 
 

@@ -3,7 +3,8 @@
 General rules of news writing used by the stories stage: a sentence about another year (or in the
 past perfect) is background; a quotation is shown as a quote, not as the development; a dateline
 opens a lead but is not its subject; a report of something done outweighs a plan, hope or preview,
-and a result, record, death or ban outweighs routine.
+and a result, record, death or ban outweighs routine. A feature (a scene-setting lead about an unnamed
+person, a headline that asks or explains, an opinion piece) is not a development of the week.
 """
 
 from __future__ import annotations
@@ -104,12 +105,57 @@ def assesses(text: str) -> float:
 
 
 def is_quotation(text: str) -> bool:
-    """Return whether a sentence quotes someone (four words or more, or a quote left open)."""
+    """Return whether a sentence is a quotation: a quote left open, one that opens the sentence, or
+    quoted words making half of it or more. A report of what someone did that ends on a phrase of
+    theirs ("X endorsed Y on Wednesday, saying it is time for "a real conservative."") is a report."""
     marks = text.count('"') + text.count("\u201c") + text.count("\u201d")
-    return marks % 2 == 1 or bool(_QUOTATION.search(text))
+    if marks % 2 == 1:
+        return True
+    quoted = [m.group(0) for m in _QUOTATION.finditer(text)]
+    if not quoted:
+        return False
+    if text.lstrip().startswith(('"', "\u201c")):
+        return True
+    return 2 * sum(len(q.split()) for q in quoted) >= len(text.split())
 
 
 def stands_after_dateline(text: str) -> bool:
     """Return whether a sentence still stands alone without its dateline ("LONDON — It was ...")."""
     rest = _DATELINE.sub("", text, count=1)
     return rest == text or is_standalone(rest)
+
+
+# "A man holding a sign ...", "One voter's ...": an anecdotal lead opens on an unnamed person, as a
+# feature does; a news lead names who acted (or the body they act for).
+_ANECDOTAL = re.compile(
+    r"^(?:A|An|One)\s+(?:[\w-]+,?\s+){0,3}?(?:man|woman|men|women|boy|girl|child|voter|student|mother"
+    r"|father|couple|family|teenager|resident|worker|supporter|fan|veteran|nurse|teacher|farmer|grandmother"
+    r"|grandfather|widow|pensioner)(?:['\u2019]s)?\b"
+    r"|^It (?:was|is) (?:a|an|the kind of)\b"  # "It was a striking sight ...": a scene, not a report
+)
+# "Why Republicans won't ...", "What went wrong for ...", "Can X win?": a headline that asks or explains
+# heads an analysis or explainer, not the report of a development.
+# "LOOK: Photos of ...", "WATCH: ...": a web headline announcing pictures, not a report.
+_EXPLAINER = re.compile(
+    r"^(?:Why|How|What|Who|Is|Are|Can|Could|Should|Will|Would|Does|Do)\b|\?\s*$"
+    r"|^(?:LOOK|WATCH|PHOTOS?|VIDEO|QUIZ)\s*:"
+)
+# A lead speaking to the reader ("chances are you didn't see it") is a column's, not a report's.
+_READER = re.compile(r"\b(?:you|your)\b", re.I)
+# Genres an editor or an outlet names that are not reports of the week's developments.
+FEATURE_GENRES = frozenset(
+    {"opinion", "op-ed", "editorial", "column", "comment", "feature", "profile", "review", "blog"}
+)
+
+
+def is_feature(lead: str, title: str | None, genre: str | None) -> bool:
+    """Return whether a source reads as a feature rather than a report of a development: its opening
+    sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline) or speaks to
+    the reader ("you"), its headline asks, explains or announces pictures, or its genre is opinion,
+    a column, a profile, a review and the like."""
+    if genre and genre.strip().casefold() in FEATURE_GENRES:
+        return True
+    opening = _DATELINE.sub("", lead, count=1)
+    if _ANECDOTAL.match(opening) or _READER.search(_QUOTATION.sub(" ", opening)):
+        return True
+    return bool(title and _EXPLAINER.search(title.strip()))

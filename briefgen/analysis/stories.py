@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from .. import ids
 from ..model import Cite, Event, Extract, Quote, Source, Story, Theme
 from .importance import rank
-from .leads import assesses, hard_news, impact, is_background, is_quotation, stands_after_dateline
+from .leads import assesses, hard_news, impact, is_background, is_feature, is_quotation, stands_after_dateline
+from .notes import infer_genre
 from .summarize import DUPLICATE, Week, _Item, _position
 from .themes import ThemeScorer
 from .vectors import Vector, cosine, normalise, words
@@ -32,11 +33,14 @@ COMMON = 60  # a term shared by more stories than this says nothing about which 
 CANDIDATES = 10  # stories compared in full with a source, those sharing most of its strong terms
 JOIN = 0.18  # cosine of a source's opening to a story's at which it tells that story
 UNDATED_MARGIN = 0.07  # undated sources need a closer match, as no date keeps stories apart
-MAX_GAP = 2  # days a story spans, at most
+MAX_GAP = 2  # days between a report and the story's nearest earlier or later report, at most
+MAX_SPAN = 6  # days a running story spans, at most: one week's development, not a season's theme
+FOLLOW_UP = 0.2  # a report that carries a story past MAX_GAP from its first day needs a closer match
 WIRE = 0.5  # share of the shorter source's sentences found word for word in the other: one report
 LEAD_SPAN = 4  # a lead comes from the first body sentences: later ones add detail
 POINT_SPAN = 8  # further points come from this far in
 MAX_POINTS = 3
+LABEL_WORDS = 16  # a headline longer than this is cut for a story's label
 POINT_WORDS = 8  # content words a point needs: "X is the envoy to Y" identifies, it does not judge
 SUPPORT_SIM = 0.3  # cosine at which another source's sentence backs a candidate
 MAX_SUPPORT_SOURCES = 8  # sources of a big story compared for support (keeps it linear)
@@ -65,6 +69,7 @@ class _Group:
     earliest: dt.date | None = None
     terms: set[str] = field(default_factory=set)
     norm2: float = 0.0  # squared length of ``total``, kept as sources join (no renormalising)
+    days: set[dt.date] = field(default_factory=set)
 
     def similarity(self, vec: Vector) -> float:
         """Return the cosine of a normalised vector with the story's summed openings."""
@@ -75,6 +80,8 @@ class _Group:
 
     def add(self, i: int, vec: Vector, day: dt.date | None) -> None:
         self.members.append(i)
+        if day is not None:
+            self.days.add(day)
         total = self.total
         for t, v in vec.items():
             old = total.get(t, 0.0)
@@ -86,11 +93,21 @@ class _Group:
             self.earliest = day
 
 
+def _continues(group: _Group, day: dt.date) -> bool:
+    """Return whether a report of ``day`` may continue a story: a running story is told on
+    consecutive days (each report within MAX_GAP days of another), within MAX_SPAN days in all."""
+    assert group.earliest is not None and group.latest is not None
+    if (max(day, group.latest) - min(day, group.earliest)).days > MAX_SPAN:
+        return False
+    return any(abs((day - d).days) <= MAX_GAP for d in group.days)
+
+
 def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) -> list[list[int]]:
     """Return sources grouped into stories (indices into ``openings``), each in the given order.
 
     Sources are taken by date, then in order; each joins the most similar story that shares one of
-    its strongest terms and lies within MAX_GAP days, or starts a new one.
+    its strongest terms and was reported within MAX_GAP days of it (a running story, told day after
+    day, stays one story for up to MAX_SPAN days), or starts a new one.
     """
     order = sorted(range(len(openings)), key=lambda i: (days[i] or dt.date.min, i))
     groups: list[_Group] = []
@@ -107,9 +124,11 @@ def group_sources(openings: Sequence[Vector], days: Sequence[dt.date | None]) ->
         for g, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
             # A story spans a few days at most: a development, not a running theme of the week.
             span = [d for d in (groups[g].earliest, groups[g].latest) if d is not None]
-            if day is not None and any(abs((day - d).days) > MAX_GAP for d in span):
+            if day is not None and span and not _continues(groups[g], day):
                 continue
             sim = groups[g].similarity(vec)
+            if day is not None and span and any(abs((day - d).days) > MAX_GAP for d in span):
+                sim -= FOLLOW_UP  # told again days later: the same people doing the next thing
             if day is None or not span:  # undated: only a close match tells the same story
                 sim -= UNDATED_MARGIN
             if sim >= best_sim and (sim > best_sim or best < 0):
@@ -212,14 +231,25 @@ def _name(source: Source) -> str:
     return short if source.title else f"\u201c{short}\u201d" if words else "untitled"
 
 
-def _label(source: Source, lead: str) -> str:
+def _label(source: Source) -> str:
     """Return a short label from the text: the lead source's headline (its main clause, before a
-    deck after ";"), else the lead's first words."""
-    title = (source.title or "").split(";")[0].strip()
-    if title and len(title.split()) <= 16:
-        return title
-    head = lead.split()
-    return " ".join(head[:12]) + ("\u2026" if len(head) > 12 else "")
+    deck after ";"; a long one cut to its first words), or "" when it has none (importance.weigh_people
+    names the story by its people then: the lead's first words would only repeat the bottom line)."""
+    words = (source.title or "").split(";")[0].split()
+    return " ".join(words[:LABEL_WORDS]) + ("\u2026" if len(words) > LABEL_WORDS else "")
+
+
+def _feature(source: Source, body: Sequence[_Item], lead: str) -> bool:
+    """Return whether a story's lead source is a feature, explainer or opinion piece (leads.is_feature),
+    judged by how the piece opens (its first sentence of four words or more) and by its lead."""
+    opening = next((it.sentence.text for it in body if len(it.tokens) >= 4), "")
+    genre = source.genre or infer_genre(source)
+    return is_feature(opening, source.title, genre) or is_feature(lead, None, None)
+
+
+def _first_report(sources: Sequence[Source]) -> Source:
+    """Return the source that reported a story first: the earliest dated, ties by id (undated last)."""
+    return min(sources, key=lambda s: (s.date[:10] if s.date else "\uffff", s.id))
 
 
 def find_stories(
@@ -314,7 +344,10 @@ def find_stories(
         # A lead comes from the opening sentences; a source whose opening stands nowhere alone
         # (a memo's summary of headings, say) gives its best statement further in.
         early = [c for c in pool if c.k < LEAD_SPAN] or pool
-        lead = min(early, key=lambda c: (-c.score, c.item.order))
+        # A running story: a look ahead reported days before its latest report has been overtaken.
+        behind = 1.0 / (1 + MAX_GAP)  # ``fresh`` of a report MAX_GAP days before the latest
+        current = [c for c in early if c.fresh >= behind or hard_news(c.item.sentence.text) == 1.0]
+        lead = min(current or early, key=lambda c: (-c.score, c.item.order))
         points: list[_Candidate] = []
         for c in sorted(pool, key=lambda c: (-worth[id(c)], c.item.order)):
             if len(points) == MAX_POINTS:
@@ -333,10 +366,12 @@ def find_stories(
         latest = max((d for d in (_date(x) for x in dates) if d), default=None)
         recency = 0.5 if latest is None else 1.0 / (1.0 + max(0, (this - latest).days) / 3.0)
         tokens = [t for c in (lead, *points) for t in c.item.tokens]
+        # A preview ("Heading into Tuesday's primary, ...") days before as_of: the week has moved on.
+        overtaken = latest is not None and (this - latest).days > MAX_GAP and hard_news(lead.item.text) < 1.0
         stories.append(
             Story(
-                id=ids.story_id(ids_),
-                label=_label(lead_source, lead.item.sentence.text),
+                id=ids.story_id(_first_report(group_sources_).id),
+                label=_label(lead_source),
                 sources=ids_,
                 outlets=tuple(_name(s) for s in ordered),
                 dates=dates,
@@ -362,6 +397,9 @@ def find_stories(
                 hard=hard_news(lead.item.sentence.text) * (1.0 if lead.k == 0 else 0.5),
                 impact=impact(lead.item.sentence.text),
                 relevance=tuple(round(r, 6) for r in scorer.relevance(tokens)),
+                # Several independent reports make a development, whatever the pieces are.
+                feature=independent == 1
+                and (overtaken or _feature(lead_source, body[lead_source.id], lead.item.sentence.text)),
             )
         )
     return rank(stories, range(len(themes)))
