@@ -121,15 +121,15 @@ def test_story_id_depends_on_its_sources_not_their_order():
 def test_a_later_report_joining_a_story_keeps_its_id():
     """The archive and the editor's file name a story by id: a fourth report on the strike, filed a
     day after the others, must not rename it."""
-    before = analyze(_week(), THEMES, as_of="2026-03-12")
-    later = _source(
-        "later",
-        "2026-03-11",
-        "Coast Post",
+    before = analyse_sources(_week(), THEMES, as_of="2026-03-12")
+    later = make_source(
         "The dock strike at the northern harbour port entered its third day on Wednesday with ships still idle.",
         "Dock workers and the port authority have not met since the walkout began on Monday.",
+        id="later",
+        date="2026-03-11",
+        outlet="Coast Post",
     )
-    after = analyze((*_week(), later), THEMES, as_of="2026-03-12")
+    after = analyse_sources((*_week(), later), THEMES, as_of="2026-03-12")
     old = next(s for s in before.stories if "own" in s.sources)
     new = next(s for s in after.stories if "own" in s.sources)
     assert "later" in new.sources and new.sources != old.sources
@@ -138,31 +138,31 @@ def test_a_later_report_joining_a_story_keeps_its_id():
 
 def test_a_story_without_a_headline_is_labelled_by_its_people_not_its_lead_again():
     week = (
-        _source(
-            "untitled",
-            "2026-03-10",
-            "Harbour Times",
+        make_source(
             "Mayor Anna Kowalski closed the northern harbour port on Tuesday after a fire in the dock sheds.",
             "Firefighters from the Coast Guard fought the blaze through the night before it was put out.",
             "Anna Kowalski said the port would reopen once the sheds were declared safe for the dock workers.",
+            id="untitled",
+            date="2026-03-10",
+            outlet="Harbour Times",
         ),
     )
-    story = analyze(week, THEMES, as_of="2026-03-12").stories[0]
+    story = analyse_sources(week, THEMES, as_of="2026-03-12").stories[0]
     assert not story.lead.text.startswith(story.label.rstrip("\u2026"))
     assert "Anna Kowalski" in story.label
 
 
 def test_a_feature_does_not_outrank_a_development_of_the_week():
     """A scene-setting piece about an unnamed person, however on-theme, comes after the news."""
-    feature = _source(
-        "feature",
-        "2026-03-11",
-        "Weekend Magazine",
+    feature = make_source(
         "A man in a knitted cap has painted the same lighthouse above the fishing port every summer since 1980.",
         "His canvases of the lighthouse, the old ferry ship and the gulls hang in every cafe along the quay.",
         "Visitors buy the lighthouse paintings as keepsakes of their summers in the port.",
+        id="feature",
+        date="2026-03-11",
+        outlet="Weekend Magazine",
     )
-    analysis = analyze((*_week(), feature), THEMES, as_of="2026-03-12")
+    analysis = analyse_sources((*_week(), feature), THEMES, as_of="2026-03-12")
     kinds = [("feature" in s.sources, s.feature) for s in analysis.stories]
     assert kinds[-1] == (True, True)
     assert not any(f for _, f in kinds[:-1])
@@ -184,16 +184,16 @@ def test_features_explainers_and_opinion_are_not_reports_of_a_development():
 
 def test_a_preview_the_week_has_overtaken_is_not_a_development():
     """Written days before as_of, "ahead of Monday's vote" tells of something that has since happened."""
-    preview = _source(
-        "preview",
-        "2026-03-06",
-        "Valley News",
+    preview = make_source(
         "Ahead of Monday's council vote, school governors hope to keep the three village schools open.",
         "Teachers and parents plan to gather outside the town hall before the vote on the schools.",
+        id="preview",
+        date="2026-03-06",
+        outlet="Valley News",
     )
-    stories = analyze((preview,), THEMES, as_of="2026-03-12").stories
+    stories = analyse_sources((preview,), THEMES, as_of="2026-03-12").stories
     assert stories[0].feature
-    fresh = analyze((preview,), THEMES, as_of="2026-03-07").stories
+    fresh = analyse_sources((preview,), THEMES, as_of="2026-03-07").stories
     assert not fresh[0].feature
 
 
@@ -216,29 +216,29 @@ def test_a_story_told_on_consecutive_days_stays_one_story_within_a_week():
 def test_a_running_story_leads_with_what_happened_not_an_earlier_look_ahead():
     """Told on Monday, Wednesday and Friday: one story, led by Friday's deal, not Monday's hope of one."""
     week = (
-        _source(
-            "before",
-            "2026-03-09",
-            "Daily Courier",
+        make_source(
             "Dock workers and the port authority said they would sign an agreement to end the strike at the northern harbour.",
             "The harbour union wants a rise for every dock worker at the port before the ships return.",
+            id="before",
+            date="2026-03-09",
+            outlet="Daily Courier",
         ),
-        _source(
-            "during",
-            "2026-03-11",
-            "Harbour Times",
+        make_source(
             "They could meet again over a pay deal for the dock workers and the port authority at the northern harbour.",
             "The harbour union asked for a rise for every dock worker at the port as the ships waited.",
+            id="during",
+            date="2026-03-11",
+            outlet="Harbour Times",
         ),
-        _source(
-            "after",
-            "2026-03-13",
-            "Valley News",
+        make_source(
             "The strike at the northern harbour ended on Friday when both sides signed an agreement.",
             "The harbour union won a rise for every dock worker at the port and the ships returned.",
+            id="after",
+            date="2026-03-13",
+            outlet="Valley News",
         ),
     )
-    stories = analyze(week, THEMES, as_of="2026-03-14").stories
+    stories = analyse_sources(week, THEMES, as_of="2026-03-14").stories
     assert [sorted(s.sources) for s in stories] == [["after", "before", "during"]]
     assert stories[0].lead.text.startswith("The strike at the northern harbour ended")
 
