@@ -8,6 +8,7 @@ cannot stand alone. ``is_standalone`` holds the rules that need only the sentenc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -17,9 +18,12 @@ from .leaning import QUOTED, lower_words, needs_context
 from .referents import (
     PRONOUN_SUBJECT,
     Names,
+    bare_first_name,
+    first_names,
     given_names,
     name_pronoun,
     name_surnames,
+    unknown_subject,
 )
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -157,6 +161,20 @@ def _inside_quotation(paragraph: str, start: int) -> bool:
     return before.count('"') % 2 == 1
 
 
+# "Talk compared to 'working the referees' ...": a deck under a headline drops its article and its
+# auxiliary, as headlines do; a sentence of prose would say "The talk was compared to ...".
+_HEADLINE_ELLIPSIS = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?\s+[a-z]+ed\s+(?:to|by|as|over|amid|for)\b")
+DECK_WORDS = 15
+
+
+def _deck_paragraphs(source: Source, skip: frozenset[int]) -> frozenset[int]:
+    """Return the first paragraph of the text when it is a deck: one short line in headline grammar."""
+    first = next((p for p in source.paragraphs if p.n not in skip), None)
+    if first is None or len(first.text.split()) > DECK_WORDS or not _HEADLINE_ELLIPSIS.match(first.text):
+        return frozenset()
+    return frozenset([first.n])
+
+
 def _headline_paragraphs(source: Source) -> frozenset[int]:
     """Return the opening lines that are a headline or deck: short lines above a dateline, or the first
     line when no title was given or found."""
@@ -188,10 +206,12 @@ def present_sentences(
     headline lines never stand alone.
     """
     skip = skip | _headline_paragraphs(source)
+    skip = skip | _deck_paragraphs(source, skip | frozenset([1] if source.title else []))
     paragraphs = {p.n: p.text for p in source.paragraphs}
     quoting = {n for n, text in paragraphs.items() if '"' in text or "\u201c" in text}
     title = (source.title or "").strip()
-    known: tuple[Names, str] | None = None
+    known: Names | None = None
+    people: frozenset[str] = frozenset()
     out: list[str | None] = []
     previous: str | None = None
     for s in sentences:
@@ -210,12 +230,17 @@ def present_sentences(
         if not pronoun and not is_standalone(text):
             out.append(None)
             continue
-        known = known or (given_names(source), "\n".join(paragraphs.values()))
+        if known is None:
+            known = given_names(source)
+            people = first_names(source, known)
+        if unknown_subject(text, known) or bare_first_name(text, known, people):
+            out.append(None)
+            continue
         if pronoun:
-            named = name_pronoun(text, before, known[0])
+            named = name_pronoun(text, before, known)
             out.append(named[0] if named and is_standalone(named[1]) else None)
             continue
-        out.append(name_surnames(text, *known))
+        out.append(name_surnames(text, known))
     return tuple(out)
 
 
@@ -230,3 +255,25 @@ def remove_insertions(text: str) -> str:
 def verbatim_in(text: str, paragraph: str) -> bool:
     """Return whether a brief sentence is verbatim in ``paragraph``, bracketed insertions apart."""
     return text in paragraph or remove_insertions(text) in paragraph
+
+
+_GIVEN_INSERTION = re.compile(r"\[([^\[\]]{1,80})\] (?=([A-Z][\w\u2019'-]*))")
+_BRACKETS = re.compile(r"[\[\]]")
+_POSSESSIVE = re.compile(r"[\u2019']s?$")
+
+
+def thin_insertions(texts: Sequence[str]) -> list[str]:
+    """Return the sentences of one section with each bracketed first name kept at its first mention only:
+    "[Donald] Trump said ..." then "Trump added ...", as an editor names a person in full once."""
+    out: list[str] = []
+    read = ""  # the section so far, brackets opened: "[Donald] Trump" reads "Donald Trump"
+    for text in texts:
+        out.append(_GIVEN_INSERTION.sub(functools.partial(_first_mention, read=read), text))
+        read += "\n" + _BRACKETS.sub("", text)
+    return out
+
+
+def _first_mention(m: re.Match[str], read: str) -> str:
+    """Return a bracketed first name, or "" when the section has named that person in full already."""
+    surname = _POSSESSIVE.sub("", m.group(2))  # "[Bryan] Pagliano's": Pagliano
+    return "" if f"{m.group(1)} {surname}" in read else m.group(0)
