@@ -10,6 +10,7 @@ from briefgen.analysis.standalone import (
     is_standalone,
     needs_context,
     not_prose,
+    page_furniture,
     present_sentences,
     remove_insertions,
     strip_dateline,
@@ -77,6 +78,18 @@ def test_a_deck_in_headline_grammar_under_the_title_never_stands_alone() -> None
     assert out[2] == "Harbour board members questioned the storm plans of Bergen council on Monday."
     lead = source("Harbour master Ingrid Solberg closed the quay on Monday after the storm hit Bergen.")
     assert shown(lead) == [lead.paragraphs[0].text]
+
+
+def test_page_furniture_is_told_from_the_story() -> None:
+    assert page_furniture("BERGEN, Norway (AP) \u2014")
+    assert page_furniture("Storm Closes Bergen Harbour For A Week")
+    assert page_furniture("(File photo: the northern quay in Bergen, 2019)")
+    assert page_furniture("By Anna Lund and Per Dahl")
+    assert not page_furniture(
+        "BERGEN, Norway (AP) \u2014 The harbour closed on Monday after the storm hit the quay."
+    )
+    assert not page_furniture("The harbour reopened on 14 March after a week of repairs.")
+    assert not page_furniture("By February 2022, the harbour had lost half of its ferry traffic.")
 
 
 def test_a_first_line_is_a_headline_only_when_no_title_was_given() -> None:

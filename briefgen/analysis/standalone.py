@@ -72,7 +72,10 @@ _CAPTION = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^\(?(?:by|reporting by|written by|additional reporting by|editing by|compiled by|story by)\s+[A-Z]",
+    r"^\(?(?:by|reporting by|written by|additional reporting by|editing by|compiled by|story by)\s+"
+    # "By February 2022, ...", "By Monday": a time, not a writer
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)[a-z]*\b)"
+    r"[A-Z]",
     re.I,
 )
 # A leading dateline: "HEMPSTEAD, N.Y., Sept. 26 (UPI) \u2014", "CHARLOTTE - ", "Washington (AFP) \u2013".
@@ -128,6 +131,19 @@ def not_prose(text: str, seen: frozenset[str] | None = None) -> bool:
         return True
     seen = lower_words(text) if seen is None else seen
     return not seen.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))
+
+
+def page_furniture(text: str) -> bool:
+    """Return whether a line is part of the page rather than the story: markup, a caption or credit, a
+    byline, a headline, or a dateline with nothing after it. The one test every stage that picks sentences
+    (summaries, timeline, entity index) may share."""
+    if not_prose(text) or is_headline_case(text, lower=0.0):
+        return True
+    return (
+        bool(_DATELINE.match(text + " "))
+        and len(strip_dateline(text).split()) < MIN_WORDS
+        and (not _FINAL.search(text.rstrip()))
+    )
 
 
 def is_standalone(text: str) -> bool:
