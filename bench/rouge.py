@@ -108,7 +108,7 @@ def table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -
 
 
 def bench_bbc() -> None:
-    """Single document: 500 BBC articles (001-100 per category), 3 sentences, F1 vs the extract."""
+    """Single document: 200 BBC articles (001-100 of entertainment and sport), 3 sentences, F1 vs the extract."""
     if not BBC.exists():
         print(f"skipped: {BBC} is absent")
         return
