@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from briefgen.analysis.background import is_background
 from briefgen.analysis.referents import given_names, name_surnames, unknown_subject
 from briefgen.analysis.segment import split_sentences
 from briefgen.analysis.standalone import (
+    authors_lead_in,
     first_person,
     is_standalone,
     needs_context,
@@ -147,6 +150,19 @@ def test_sentences_that_lean_on_what_came_before_need_context() -> None:
     )
     for text in standing:
         assert not needs_context(text), text
+
+
+def test_the_authors_own_voice_is_shown_as_theirs_with_a_bracketed_lead_in() -> None:
+    memo = "We argue that the harbour levy will drive ferry traffic from Bergen to Stavanger within a year."
+    assert authors_lead_in(memo, ("Anna Lund", "Per Dahl")) == "[Anna Lund and Per Dahl:] " + memo
+    assert authors_lead_in(memo, ()) is None  # no named authors: whose voice?
+    assert authors_lead_in(memo, ("Anna Lund",)) is None  # "we" of one author: the paper's voice
+    assert (
+        authors_lead_in("I find that " + memo[13:], ("Anna Lund",)) == "[Anna Lund:] I find that " + memo[13:]
+    )
+    assert verbatim_in("[Anna Lund and Per Dahl:] " + memo, "Our study ends here. " + memo)
+    src = dataclasses.replace(source("Our memo is short. " + memo), authors=("Anna Lund", "Per Dahl"))
+    assert shown(src) == [None, "[Anna Lund and Per Dahl:] " + memo]
 
 
 def test_captions_credits_bylines_and_markup_are_not_prose() -> None:

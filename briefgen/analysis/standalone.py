@@ -146,8 +146,27 @@ def page_furniture(text: str) -> bool:
     )
 
 
-def is_standalone(text: str) -> bool:
-    """Return whether a sentence makes sense out of its context, judged on its text alone."""
+# "We argue that ...", "I find ...": the authors' own voice, opening the sentence with a verb of saying.
+_AUTHORS_VOICE = re.compile(
+    r"^(We|I) (?:argue|find|found|show|conclude|recommend|suggest|believe|contend|propose|expect|estimate)\b"
+)
+
+
+def authors_lead_in(text: str, authors: Sequence[str]) -> str | None:
+    """Return "[Anna Lund and Per Dahl:] We argue ..." when the source's authors say it in their own
+    voice (the one author for "I", two or more for "We"), else None: the voice is theirs, not the brief's."""
+    m = _AUTHORS_VOICE.match(text)
+    if m is None or not authors or (m.group(1) == "I") != (len(authors) == 1):
+        return None
+    if not is_standalone(text, voice=True):
+        return None
+    names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    return f"[{names}:] {text}" if len(names) <= 78 else None
+
+
+def is_standalone(text: str, voice: bool = False) -> bool:
+    """Return whether a sentence makes sense out of its context, judged on its text alone (in the first
+    person too when ``voice``: its authors are named before it)."""
     n = len(text.split())
     if n < MIN_WORDS or n > MAX_WORDS:
         return False
@@ -159,7 +178,7 @@ def is_standalone(text: str) -> bool:
     if unbalanced_quotes(text):
         return False
     seen = lower_words(text)
-    if needs_context(text, seen) or first_person(text, seen) or not_prose(text, seen):
+    if needs_context(text, seen) or (not voice and first_person(text, seen)) or not_prose(text, seen):
         return False
     if _QUOTE_LINE.match(text) or text.lstrip().startswith(('"', "\u201c", "\u2018")):
         return False  # a quotation with its attribution: the quote stage presents those
@@ -244,7 +263,7 @@ def present_sentences(
             continue
         pronoun = PRONOUN_SUBJECT.match(text)
         if not pronoun and not is_standalone(text):
-            out.append(None)
+            out.append(authors_lead_in(text, source.authors))
             continue
         if known is None:
             known = given_names(source)
