@@ -31,8 +31,9 @@ from briefgen.model import Paragraph, Source, Theme  # noqa: E402
 CORPORA = ROOT.parent / "shared" / "corpora"
 BBC = CORPORA / "bbc-news-summary"
 MULTILING = CORPORA / "multiling2011-en" / "topics.jsonl"
-CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
+CATEGORIES = ("entertainment", "sport")  # business, politics and tech are held out for judging
 BUDGET = 250  # MultiLing's word limit
+HELD_OUT_TOPICS = frozenset({"M002"})  # held out for judging: never summarised by a benchmark
 STOP_WORDS = frozenset(
     [
         "a",
@@ -107,7 +108,7 @@ def table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -
 
 
 def bench_bbc() -> None:
-    """Single document: 500 BBC articles (001-100 per category), 3 sentences, F1 vs the extract."""
+    """Single document: 200 BBC articles (001-100 of entertainment and sport), 3 sentences, F1 vs the extract."""
     if not BBC.exists():
         print(f"skipped: {BBC} is absent")
         return
@@ -193,11 +194,13 @@ def sumy_budget(summarizer: Callable, text: str, budget: int = BUDGET) -> str:
 
 
 def bench_multiling() -> None:
-    """Multi-document: 10 WikiNews topics x 10 articles, 250 words, recall vs 3 human summaries."""
+    """Multi-document: the WikiNews topics but M002 (held out), 10 articles each, 250 words, recall vs 3
+    human summaries."""
     if not MULTILING.exists():
         print(f"skipped: {MULTILING} is absent")
         return
     topics = [json.loads(line) for line in MULTILING.read_text(encoding="utf-8").splitlines() if line.strip()]
+    topics = [t for t in topics if t["id"] not in HELD_OUT_TOPICS]  # kept for judging, never scored here
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     lex, tr = LexRankSummarizer(), TextRankSummarizer()
     names = ("briefgen", "briefgen BLUF+theme", "Lead", "LexRank", "TextRank")

@@ -323,3 +323,13 @@ def test_archive_in_a_missing_folder_is_refused_before_building(tmp_path, capsys
         f"{missing}: no folder {missing.parent} for the archive; create it or pass another --archive"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_sentence_is_the_same_sentence_with_or_without_its_bracketed_insertions():
+    from briefgen.archive import _sentence
+    from briefgen.model import Cite, Para
+
+    cite = (Cite("s", 1),)
+    named = _sentence(Para("[Ingrid] Solberg closed the quay after the storm.", cite), WEEK1)
+    bare = _sentence(Para("Solberg closed the quay after the storm.", cite), WEEK1)
+    assert named.text_key == bare.text_key

@@ -22,3 +22,13 @@ def test_same_text_from_another_paragraph_is_not_matched():
     summary = ThemeSummary(Theme("t", "T"), (Extract(text, (Cite("memo", 2),)),))
     (out,) = corroborate((summary,), (Event("2025-03", text, (a, b)),))
     assert out.extracts[0].cites == (Cite("memo", 2),)
+
+
+def test_a_sentence_shown_with_a_bracketed_first_name_is_still_the_event_sentence():
+    a, b = Cite("memo", 18), Cite("news", 4)
+    event = "In June 2025 Solberg released the harbour accounts."
+    shown = "In June 2025 [Ingrid] Solberg released the harbour accounts."
+    summary = ThemeSummary(Theme("t", "T"), (Extract(shown, (a,)),))
+    (out,) = corroborate((summary,), (Event("2025-06", event, (a, b)),))
+    assert out.extracts[0].cites == (a, b)
+    assert out.extracts[0].text == shown

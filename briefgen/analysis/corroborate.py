@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 from ..model import Cite, Event, Extract, ThemeSummary
+from .standalone import remove_insertions
 
 
 def _with_event_cites(extract: Extract, by_text: dict[tuple[str, Cite], Event]) -> Extract:
     """Return the extract with the cites of the event it reports, when other sources report it too."""
-    event = by_text.get((extract.text, extract.cites[0]))
+    event = by_text.get((remove_insertions(extract.text), extract.cites[0]))  # "[Alexander] Lukashenko"
     if event is None:
         return extract
     cites = tuple(dict.fromkeys((*extract.cites, *event.cites)))

@@ -13,6 +13,7 @@ from ..model import Event, Sentence, Source
 from ..records import fast_pickle
 from .dates import MONTHS, DateMention, find_dates_with_ref, parse_iso
 from .event_parts import Dated, dated_parts, is_caption, period_end, period_start
+from .standalone import page_furniture
 from .tense import Direction, future_at, reports
 
 # Prepositions under which a date marks when something happened ("in June", "on 12 March", "by 2024").
@@ -415,7 +416,12 @@ def find_events(
                 if key not in seen:  # the first date given for a happening wins
                     seen.add(key)
                     anchors[key[0]].append((key[1], given))
-            if (sd.happening or sd.ahead_from >= 0) and (sd.mentions or sd.uses) and s.cite.paragraph >= body:
+            if (
+                (sd.happening or sd.ahead_from >= 0)
+                and (sd.mentions or sd.uses)
+                and s.cite.paragraph >= body
+                and not page_furniture(s.text)
+            ):
                 found.append((order, s, sd, ref))  # titles, bylines and datelines are not events
             order += 1
     candidates: list[_Candidate] = []

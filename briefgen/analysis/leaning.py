@@ -25,12 +25,15 @@ _CONTEXT_OPENERS = re.compile(
 # "In particular, he ...": a pronoun subject after a short opening phrase needs context just as much.
 _LATE_PRONOUN = re.compile(r"^[^,]{1,60},\s+(?:he|she|it|they|this|these|those|his|her|its|their)\b", re.I)
 # "The move drew praise": a bare event noun pointing back to what the previous sentence reported.
-# "Graham's comments came ...": the same, told as someone's.
+# "Graham's comments came ...": the same, told as someone's. "In his speech, Graham urged ...": a
+# speech or a statement the text has spoken of before.
 _BACK_REFERENCE = re.compile(
     r"^(?:The|[A-Z][\w-]*[\u2019']s) (?:move|decision|step|deal|plan|measure|episode|announcement|gesture"
     r"|visit|trip|meeting|incident|event|development|shift|change|effort|initiative|proposal|offer|policy"
     r"|approach|strategy|outcome|comments?|remarks?|statement|words|response|reaction)\b"
     r"(?!\s+(?:of|by|to|for|that|in|on|with|from|between|about)\b)"
+    r"|^(?:In|During|After) (?:his|her|their|its) (?:speech|remarks|statement|testimony|interview|address"
+    r"|letter|report|ruling|decision|appearance|visit)\b"
 )
 # "The firm reported ...", "The pair are facing ...", "The 25-year-old has ...", "The athletes, who ...":
 # a definite description of a few common words, then straight to its verb (or an aside), names nothing
@@ -89,6 +92,16 @@ _UNNAMED_ROLE = re.compile(
     rf"^(?:The\s+|[A-Z][\w.]*[\u2019']s\s+)?(?:[\w.\u2019'-]+\s+){{0,5}}{_ROLES}"
     r"(?:,|\s+(?:also\s+|now\s+|then\s+)?(?:is|was|has|had|will|won|joins|joined|took|set|ran|finished|said))\b"
 )
+# "that percentage is likely to be higher", "this figure": a number or a claim given before.
+_THAT_NOUN = re.compile(
+    r"\b(?:this|that) (?:percentage|figure|proportion|tally|estimate|total|ratio|claim|assessment)\b", re.I
+)
+# "Mook further asserted": more of what someone said before.
+_FURTHER = re.compile(
+    r"\bfurther (?:asserted|said|argued|claimed|stated|noted|added|explained|insisted|warned)\b", re.I
+)
+# "A plaque ... was also unveiled.": one more of something done before, and nothing else said.
+_ALSO_DONE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been) also [a-z]+(?:ed|en|wn)\.$")
 # "will also take part": in what?
 _TAKE_PART = re.compile(r"\btak(?:e|es|ing|en) part\b(?!\s+in\b)")
 # "will demand more details", "has given no response", "under the new laws", "The first three at ...":
@@ -111,8 +124,9 @@ _RELATIVE_TIME = re.compile(
 # "attorneys for the family", "the city's police": a person or place met before, unless the sentence
 # brings it in itself ("a man ... the man").
 _THE_ONE = re.compile(
-    r"\bthe (family|victim|suspect|gunman|driver|officer|man|woman|boy|girl|teenager|city|town|village)"
-    r"\b(?!\s+(?:of|who|whose|that|which|in|at|from)\b)"
+    r"\bthe (family|victim|suspect|gunman|driver|officer|man|woman|boy|girl|teenager|city|town|village|aide"
+    r"|tweet|protest)"
+    r"\b(?!\s+(?:of|who|whose|that|which|in|at|from|against)\b)"
     # "footage of the encounter", "the operation is connected": an event met before, said no more of.
     r"|\bthe (encounter|operation|plenary|meeting|link|session|incident|raid|idea|proposal|changes|decision"
     r"|issue|matter)\b(?=\s*[,.;:\"\u201d)]|\s+(?:is|was|were|are|has|had|have|will|would|did|does|could"
@@ -120,12 +134,18 @@ _THE_ONE = re.compile(
     # "the 7 July link", "the plenary": a link, incident or sitting met before, even with a date on it.
     r"|\bthe (?:[\w-]+\s+){1,2}(link|incident|encounter|raid)\b(?=\s*[,.;:\"\u201d)]|\s+(?:is|was|were|had|has)\b)"
     r"|\bthe (plenary)\b(?!\s+(?:of|session)\b)"
+    # "describing the searches as significant", "the bombings, when ...": a series of acts met before.
+    r"|\bthe (searches|raids|arrests|bombings|shootings|killings)\b(?!\s+(?:of|in|at|on|by|that|which|were|was)\b)"
 )
+# "that the 18 year old traveled": a person described by age, named before.
+_AGED = re.compile(r"\bthe \d{1,2}[- ]year[- ]old\b(?![- ](?:[A-Z]|who\b|named\b|called\b))")
 # "the sprinters had failed": people referred to as a group already met.
 _PEOPLE = re.compile(
     r"\b(?:the|^The) (?:[a-z]+ )?(?:men|women|sprinters|athletes|players|defendants|suspects|brothers|sisters)\b"
     r"(?!\s+(?:of|who|from|in|at|accused|charged|involved|that|which)\b)"
 )
+# "Each column represented ...": one of a set the sentence does not name ("Each year" is a time).
+_EACH = re.compile(r"^Each (?!(?:year|week|day|month|time|season|night|morning|evening|of)\b)[a-z]+\b")
 # "There was also consensus on ...": more of something said before.
 _THERE_ALSO = re.compile(r"^There (?:is|are|was|were|has been|have been|will be) also\b")
 # "Two other men ...", "Other observers ...": others than someone mentioned before.
@@ -228,6 +248,15 @@ _EVENT_WORDS = frozenset(
 )
 _ONE_WORDS = _EVENT_WORDS | frozenset(
     [
+        "aide",
+        "tweet",
+        "protest",
+        "searches",
+        "raids",
+        "arrests",
+        "bombings",
+        "shootings",
+        "killings",
         "family",
         "victim",
         "suspect",
@@ -244,6 +273,9 @@ _ONE_WORDS = _EVENT_WORDS | frozenset(
         "village",
     ]
 )
+_AGE_WORDS = frozenset(("old",))
+_FURTHER_WORDS = frozenset(("further",))
+_ALSO_WORDS = frozenset(("also",))
 _PRONOUN_WORDS = frozenset(["he", "his", "him", "she", "her", "hers", "it", "its", "they", "their", "them"])
 _TRIGGERS = (
     _COMPARED_WORDS
@@ -253,6 +285,9 @@ _TRIGGERS = (
     | _TAKE_PART_WORDS
     | _PEOPLE_WORDS
     | _PRONOUN_WORDS
+    | _AGE_WORDS
+    | _FURTHER_WORDS
+    | _ALSO_WORDS
     | _TIME_WORDS
     | _POINTER_WORDS
     | _TOPIC_WORDS
@@ -277,7 +312,7 @@ def needs_context(text: str, seen: frozenset[str] | None = None) -> bool:
     m = _DEFINITE_SUBJECT.match(text)
     if m and _UNIQUE.isdisjoint(w.strip(",").lower() for w in m.group(0).split()[1:]):
         return True
-    if _OTHER.match(text) or _THERE_ALSO.match(text) or _UNNAMED_ROLE.match(text):
+    if _OTHER.match(text) or _THERE_ALSO.match(text) or _UNNAMED_ROLE.match(text) or _EACH.match(text):
         return True
     seen = lower_words(text) if seen is None else seen
     if seen.isdisjoint(_TRIGGERS):
@@ -290,6 +325,10 @@ def needs_context(text: str, seen: frozenset[str] | None = None) -> bool:
             (_DEMONSTRATIVE_WORDS, _DEMONSTRATIVE.search),
             (_GROUP_WORDS, _GROUP.search),
             (_THAT_WORDS, _THAT_END.search),
+            (_THAT_WORDS, _THAT_NOUN.search),
+            (_AGE_WORDS, _AGED.search),
+            (_FURTHER_WORDS, _FURTHER.search),
+            (_ALSO_WORDS, _ALSO_DONE.search),
             (_TAKE_PART_WORDS, _TAKE_PART.search),
             (_PEOPLE_WORDS, _PEOPLE.search),
             (_TIME_WORDS, _RELATIVE_TIME.search),

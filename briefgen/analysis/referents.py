@@ -13,7 +13,6 @@ from ..model import Source
 from .gazetteer import CALENDAR, DEMONYMS, ORG_HEADS, PARTICLES, PLACES, TITLES
 
 SURE_SHARE = 0.75  # a bare surname names the person given this share of its full-name mentions
-PROTAGONIST = 4  # a surname the source uses this often is its protagonist, met in full elsewhere
 
 FUNCTION_WORDS = frozenset(
     [
@@ -144,12 +143,13 @@ def _sure_given(surname: str, names: Names) -> str | None:
     return given if n >= SURE_SHARE * sum(counts.values()) else ""
 
 
-def name_surnames(text: str, names: Names, whole: str | None = None) -> str | None:
+def name_surnames(text: str, names: Names) -> str | None:
     """Return ``text`` with bare surnames given their first name in brackets ("[Tom] Steyer said ...").
 
-    The opening surname always (the sentence's subject); a surname further on when the source's text
-    ``whole`` names that person rarely (below PROTAGONIST times: not someone the reader meets
-    throughout). None when the source gives such a surname to several people alike: which is meant?
+    Every bare surname the source writes in full elsewhere, however often the source uses it: the
+    brief's reader meets the sentence without the source (a section shows each name in full once:
+    standalone.thin_insertions). None when the source gives such a surname to several people alike:
+    which is meant?
     """
     out: list[str] = []
     last = 0
@@ -158,10 +158,8 @@ def name_surnames(text: str, names: Names, whole: str | None = None) -> str | No
         surname = m.group(1)
         if surname in done or surname not in names:
             continue
-        # "The Roadmap establishes ..." where the source says "Bali Roadmap": a name's short form.
-        opening = m.start() == 0 or text[: m.start()] == "The "
-        if not opening and whole is not None and whole.count(surname) >= PROTAGONIST:
-            continue
+        if m.start() > 4 and text[m.start() - 4 : m.start()] == "the ":
+            continue  # "the House", "the Roadmap": a body or a document, not a person, takes "the"
         if m.start() > 4 and _CAPITAL_BEFORE.search(text[: m.start()]) or _CAPITAL_AFTER.match(text, m.end()):
             continue  # part of a longer name written here ("Anna Lund", "Lund Street")
         if _ARTICLE_BEFORE.search(text[: m.start()]):
@@ -175,6 +173,73 @@ def name_surnames(text: str, names: Names, whole: str | None = None) -> str | No
         out += [text[last : m.start()], f"[{given}] "]
         last = m.start()
     return "".join(out) + text[last:] if out else text
+
+
+# "Wines believes ...", "Anderson largely agreed ...": one capitalised word as the subject of a verb of
+# mind or of agreement is a person named by surname (places and bodies say, warn or announce).
+_PERSON_SUBJECT = re.compile(
+    rf"^({_SURNAME}) (?:[a-z]+ly |also |still |now )?((?:believes|believed|thinks|thought|agreed|agrees|feels"
+    r"|felt|seemed|seems|hopes|hoped|insisted|insists|admitted|admits|conceded|concedes|worries|worried"
+    r"|fears|feared|wondered|wonders|recalled|recalls))\b"
+)
+_WORD_TOKEN = re.compile(r"[A-Za-z][\w-]*")
+PERSON_SHARE = 1 / 3  # a given name written with its surname this often is a person's name, not a place's
+
+
+# "agreed with McLenny", "will join Cragg": the one agreed with, joined or beaten is a person too.
+_PERSON_OBJECT = re.compile(
+    rf"\b(?:(?:agreed|agrees|disagreed|disagrees|sided|sides) with|join|joins|joined|beat|beats|beaten)"
+    rf" ({_SURNAME})(?![\w-]|\s+[A-Z])"
+)
+
+
+# "Mills' and Sameuelson's immunity": one of two people paired, the other known.
+_PAIRED = re.compile(
+    rf"(?<![\w\u2019'-])({_SURNAME})(?:[\u2019']s?)? and ({_SURNAME})"
+    r"(?:[\u2019']s?(?=\s)|(?=[,.;:]|\s+(?:said|say|were|are|have|had|did|do|will|would|who)\b))"
+)
+
+
+def unknown_subject(text: str, names: Names) -> bool:
+    """Return whether a sentence's subject, the one it agrees with, or one paired with a known person is
+    named only by a surname the source never gives in full (a reader cannot tell who "Wines" is)."""
+    subject = _PERSON_SUBJECT.match(text)
+    if subject and subject.group(1).endswith(("s", "men", "people")) and not subject.group(2).endswith("s"):
+        subject = None  # "Democrats agreed": a plural, not a person (a surname would take "agrees")
+    for m in (subject, _PERSON_OBJECT.search(text)):
+        if m and m.group(1) not in names and m.group(1).lower() not in NOT_GIVEN:
+            return True
+    for m in _PAIRED.finditer(text):
+        known, other = m.group(1), m.group(2)
+        if known in names and other not in names and other.lower() not in NOT_GIVEN:
+            return True
+    return False
+
+
+def first_names(source: Source, names: Names) -> frozenset[str]:
+    """Return the given names the source uses for people (written with their surname at least a third of
+    the times it writes them): "Hasib" of "Hasib Hussain", not "Charlotte" of "Charlotte Panthers"."""
+    candidates = {g for counts in names.values() for g in counts if " " not in g and g not in names}
+    if not candidates:
+        return frozenset()
+    words = _WORD_TOKEN.findall("\n".join(p.text for p in source.paragraphs))
+    alone = Counter(w for w in words if w in candidates)
+    paired = Counter(a for a, b in zip(words, words[1:], strict=False) if a in candidates and b in names)
+    return frozenset(g for g, n in alone.items() if paired[g] >= PERSON_SHARE * n)
+
+
+def bare_first_name(text: str, names: Names, people: frozenset[str]) -> bool:
+    """Return whether a sentence calls someone by a first name alone ("Hasib's whereabouts"), which a
+    brief's reader, who has not met the full name, cannot place."""
+    for m in _BARE.finditer(text):
+        given = m.group(1)
+        if given in people and not any(text.startswith(" " + s, m.end()) for s in _surnames_of(given, names)):
+            return True
+    return False
+
+
+def _surnames_of(given: str, names: Names) -> list[str]:
+    return [s for s, counts in names.items() if given in counts]
 
 
 def people_named(text: str, names: Names) -> set[str]:

@@ -8,6 +8,7 @@ cannot stand alone. ``is_standalone`` holds the rules that need only the sentenc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -17,9 +18,12 @@ from .leaning import QUOTED, lower_words, needs_context
 from .referents import (
     PRONOUN_SUBJECT,
     Names,
+    bare_first_name,
+    first_names,
     given_names,
     name_pronoun,
     name_surnames,
+    unknown_subject,
 )
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -68,7 +72,10 @@ _CAPTION = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^\(?(?:by|reporting by|written by|additional reporting by|editing by|compiled by|story by)\s+[A-Z]",
+    r"^\(?(?:by|reporting by|written by|additional reporting by|editing by|compiled by|story by)\s+"
+    # "By February 2022, ...", "By Monday": a time, not a writer
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)[a-z]*\b)"
+    r"[A-Z]",
     re.I,
 )
 # A leading dateline: "HEMPSTEAD, N.Y., Sept. 26 (UPI) \u2014", "CHARLOTTE - ", "Washington (AFP) \u2013".
@@ -126,8 +133,40 @@ def not_prose(text: str, seen: frozenset[str] | None = None) -> bool:
     return not seen.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))
 
 
-def is_standalone(text: str) -> bool:
-    """Return whether a sentence makes sense out of its context, judged on its text alone."""
+def page_furniture(text: str) -> bool:
+    """Return whether a line is part of the page rather than the story: markup, a caption or credit, a
+    byline, a headline, or a dateline with nothing after it. The one test every stage that picks sentences
+    (summaries, timeline, entity index) may share."""
+    if not_prose(text) or is_headline_case(text, lower=0.0):
+        return True
+    return (
+        bool(_DATELINE.match(text + " "))
+        and len(strip_dateline(text).split()) < MIN_WORDS
+        and (not _FINAL.search(text.rstrip()))
+    )
+
+
+# "We argue that ...", "I find ...": the authors' own voice, opening the sentence with a verb of saying.
+_AUTHORS_VOICE = re.compile(
+    r"^(We|I) (?:argue|find|found|show|conclude|recommend|suggest|believe|contend|propose|expect|estimate)\b"
+)
+
+
+def authors_lead_in(text: str, authors: Sequence[str]) -> str | None:
+    """Return "[Anna Lund and Per Dahl:] We argue ..." when the source's authors say it in their own
+    voice (the one author for "I", two or more for "We"), else None: the voice is theirs, not the brief's."""
+    m = _AUTHORS_VOICE.match(text)
+    if m is None or not authors or (m.group(1) == "I") != (len(authors) == 1):
+        return None
+    if not is_standalone(text, voice=True):
+        return None
+    names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    return f"[{names}:] {text}" if len(names) <= 78 else None
+
+
+def is_standalone(text: str, voice: bool = False) -> bool:
+    """Return whether a sentence makes sense out of its context, judged on its text alone (in the first
+    person too when ``voice``: its authors are named before it)."""
     n = len(text.split())
     if n < MIN_WORDS or n > MAX_WORDS:
         return False
@@ -139,7 +178,7 @@ def is_standalone(text: str) -> bool:
     if unbalanced_quotes(text):
         return False
     seen = lower_words(text)
-    if needs_context(text, seen) or first_person(text, seen) or not_prose(text, seen):
+    if needs_context(text, seen) or (not voice and first_person(text, seen)) or not_prose(text, seen):
         return False
     if _QUOTE_LINE.match(text) or text.lstrip().startswith(('"', "\u201c", "\u2018")):
         return False  # a quotation with its attribution: the quote stage presents those
@@ -155,6 +194,20 @@ def _inside_quotation(paragraph: str, start: int) -> bool:
     if before.count("\u201c") > before.count("\u201d"):
         return True
     return before.count('"') % 2 == 1
+
+
+# "Talk compared to 'working the referees' ...": a deck under a headline drops its article and its
+# auxiliary, as headlines do; a sentence of prose would say "The talk was compared to ...".
+_HEADLINE_ELLIPSIS = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+)?\s+[a-z]+ed\s+(?:to|by|as|over|amid|for)\b")
+DECK_WORDS = 15
+
+
+def _deck_paragraphs(source: Source, skip: frozenset[int]) -> frozenset[int]:
+    """Return the first paragraph of the text when it is a deck: one short line in headline grammar."""
+    first = next((p for p in source.paragraphs if p.n not in skip), None)
+    if first is None or len(first.text.split()) > DECK_WORDS or not _HEADLINE_ELLIPSIS.match(first.text):
+        return frozenset()
+    return frozenset([first.n])
 
 
 def _headline_paragraphs(source: Source) -> frozenset[int]:
@@ -188,10 +241,12 @@ def present_sentences(
     headline lines never stand alone.
     """
     skip = skip | _headline_paragraphs(source)
+    skip = skip | _deck_paragraphs(source, skip | frozenset([1] if source.title else []))
     paragraphs = {p.n: p.text for p in source.paragraphs}
     quoting = {n for n, text in paragraphs.items() if '"' in text or "\u201c" in text}
     title = (source.title or "").strip()
-    known: tuple[Names, str] | None = None
+    known: Names | None = None
+    people: frozenset[str] = frozenset()
     out: list[str | None] = []
     previous: str | None = None
     for s in sentences:
@@ -208,14 +263,19 @@ def present_sentences(
             continue
         pronoun = PRONOUN_SUBJECT.match(text)
         if not pronoun and not is_standalone(text):
+            out.append(authors_lead_in(text, source.authors))
+            continue
+        if known is None:
+            known = given_names(source)
+            people = first_names(source, known)
+        if unknown_subject(text, known) or bare_first_name(text, known, people):
             out.append(None)
             continue
-        known = known or (given_names(source), "\n".join(paragraphs.values()))
         if pronoun:
-            named = name_pronoun(text, before, known[0])
+            named = name_pronoun(text, before, known)
             out.append(named[0] if named and is_standalone(named[1]) else None)
             continue
-        out.append(name_surnames(text, *known))
+        out.append(name_surnames(text, known))
     return tuple(out)
 
 
@@ -230,3 +290,25 @@ def remove_insertions(text: str) -> str:
 def verbatim_in(text: str, paragraph: str) -> bool:
     """Return whether a brief sentence is verbatim in ``paragraph``, bracketed insertions apart."""
     return text in paragraph or remove_insertions(text) in paragraph
+
+
+_GIVEN_INSERTION = re.compile(r"\[([^\[\]]{1,80})\] (?=([A-Z][\w\u2019'-]*))")
+_BRACKETS = re.compile(r"[\[\]]")
+_POSSESSIVE = re.compile(r"[\u2019']s?$")
+
+
+def thin_insertions(texts: Sequence[str]) -> list[str]:
+    """Return the sentences of one section with each bracketed first name kept at its first mention only:
+    "[Donald] Trump said ..." then "Trump added ...", as an editor names a person in full once."""
+    out: list[str] = []
+    read = ""  # the section so far, brackets opened: "[Donald] Trump" reads "Donald Trump"
+    for text in texts:
+        out.append(_GIVEN_INSERTION.sub(functools.partial(_first_mention, read=read), text))
+        read += "\n" + _BRACKETS.sub("", text)
+    return out
+
+
+def _first_mention(m: re.Match[str], read: str) -> str:
+    """Return a bracketed first name, or "" when the section has named that person in full already."""
+    surname = _POSSESSIVE.sub("", m.group(2))  # "[Bryan] Pagliano's": Pagliano
+    return "" if f"{m.group(1)} {surname}" in read else m.group(0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import ids
+from ..analysis.standalone import remove_insertions
 from ..model import Analysis, Brief, BulletList, Cite, Para, QuoteBlock, Timeline
 from .history import History, person_names, quote_key, read_history, speaker_key
 from .store import ArchiveBusy, ArchiveError, Store, StoredItem, WeekRecord, WeekSummary
@@ -46,7 +47,8 @@ def _cites(cites: tuple[Cite, ...]) -> tuple[tuple[str, int], ...]:
 
 
 def _sentence(p: Para, as_of: str) -> StoredItem:
-    return StoredItem(as_of, "sentence", ids.sentence_id(p.text), ids.sentence_id(p.text), p.text,
+    key = ids.sentence_id(remove_insertions(p.text))  # "[Alexander] Lukashenko" is Lukashenko's sentence
+    return StoredItem(as_of, "sentence", ids.sentence_id(p.text), key, p.text,
                       _cites(p.cites), None, p.mark.startswith("Carried"))  # fmt: skip
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import ids
+from ..analysis.standalone import remove_insertions
 from ..model import Analysis, Event, Extract, Quote
 from .store import Store, StoredItem
 
@@ -51,7 +52,10 @@ class History:
 
     def last_shown(self, item: Extract | Quote | Event) -> str | None:
         """Return the as-of date a recent brief showed this sentence, quote or event, or None."""
-        key = quote_key(item.text) if isinstance(item, Quote) else ids.sentence_id(item.text)
+        # A sentence is the same with or without its bracketed insertions (a section names a person once).
+        key = (
+            quote_key(item.text) if isinstance(item, Quote) else ids.sentence_id(remove_insertions(item.text))
+        )
         return self.recent.get(key)
 
     def seen_event(self, event: Event) -> bool:

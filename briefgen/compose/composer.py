@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .. import bottom_line as top
 from ..analysis.event_parts import period_end
+from ..analysis.standalone import thin_insertions
 from ..analysis.themes import ThemeScorer
 from ..analysis.vectors import words
 from ..archive.memory import Memory
@@ -25,6 +26,12 @@ if TYPE_CHECKING:  # names used only in annotations
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
+
+
+def _paras(extracts: tuple[Extract, ...]) -> tuple[Para, ...]:
+    """Return a list's items, each person named in full at their first mention only."""
+    texts = thin_insertions([e.text for e in extracts])
+    return tuple(Para(x, e.cites) for e, x in zip(extracts, texts, strict=True))
 
 
 def _words(text: str) -> int:
@@ -134,7 +141,9 @@ class Composer:
         comments = [Para(c, analyst=True) for c in self.edits.comments.get(theme_id, ())]
         if not shown and not refs:
             return [Para("The week's sources say little on this theme."), *comments]
-        return [*(Para(e.text, e.cites, mark=self.memory.mark(e)) for e in shown), *refs, *comments]
+        texts = thin_insertions([e.text for e in shown])
+        paras = [Para(x, e.cites, mark=self.memory.mark(e)) for e, x in zip(shown, texts, strict=True)]
+        return [*paras, *refs, *comments]
 
     def stories(self, n: int | None) -> list[Block]:
         shown = top.listed(self.picks, n, ())
@@ -187,15 +196,11 @@ class Composer:
     def directive(self, line: Line) -> list[Block]:
         arg = line.arg
         if line.text == "bluf":
-            return self.memory.or_nothing_new(
-                [BulletList(tuple(Para(e.text, e.cites) for e in self.bluf_extracts()))]
-            )
+            return self.memory.or_nothing_new([BulletList(_paras(self.bluf_extracts()))])
         if line.text == "judgements":
             n = int(arg) if arg.isdigit() else self.audience.max_judgements
             own = tuple(Para(text, analyst=True) for text in self.edits.judgements)
-            return self.memory.or_nothing_new(
-                [BulletList(own + tuple(Para(e.text, e.cites) for e in self.judgements(n)))]
-            )
+            return self.memory.or_nothing_new([BulletList(own + _paras(self.judgements(n)))])
         if line.text == "theme":
             return self.theme_blocks(arg)
         if line.text == "stories":
