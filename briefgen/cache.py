@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .analysis import SourceAnalysis
 from .cache_folder import claim, prune, read_regular
 from .records import fast_pickle
+
+if TYPE_CHECKING:
+    from .analysis import SourceAnalysis
 
 # Bump when CachedFile or anything it holds changes shape: old entries then live in another folder.
 SCHEMA = 4
@@ -212,6 +214,8 @@ def _unpickle(payload: bytes, key: str) -> CachedFile | None:
         return None
     if not isinstance(entry, CachedFile) or entry.key != key:
         return None
+    from .analysis import SourceAnalysis  # loaded with a file's entry: a week read whole needs none
+
     if not all(isinstance(p, SourceAnalysis) for p in entry.parts):
         return None
     return entry

@@ -7,9 +7,9 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import archive
-from .analysis import SourceAnalysis
 from .cache import SourceCache
 from .cache_folder import CacheUnusable
 from .compose import compose
@@ -36,6 +36,9 @@ from .workers import (
     process_files,
     render_many,
 )
+
+if TYPE_CHECKING:  # the analysis steps load only when a week is analysed, not read from the cache
+    from .analysis import SourceAnalysis
 
 CACHE_DIR = ".briefgen-cache"  # default cache folder, beside the config
 

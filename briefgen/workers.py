@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .analysis import Names, SourceAnalysis, analyse_across, analyse_events, analyse_names, analyse_source
+from . import analysis  # its steps load on first use: a week from the cache needs none of them
 from .cache import CachedFile, SourceCache
 from .errors import BriefgenError, ExitStatus, SourceError
 from .ingest import parse_file
@@ -26,6 +27,11 @@ from .ingest.decode import read_source_bytes
 from .lifetime import start_worker
 from .model import Analysis, Brief, Event, Theme, block_cites
 from .render import RenderOptions, get_renderer
+
+if TYPE_CHECKING:
+    from .analysis import Names, SourceAnalysis
+
+    _Inherited = tuple[Sequence[SourceAnalysis], tuple[tuple[str, tuple[str, ...]], ...]]
 
 # Files whose reader makes no reference cycles: no collection after reading them.
 _PLAIN_TEXT = frozenset((".txt", ".md", ".markdown", ".text"))
@@ -130,7 +136,7 @@ def process_file(job: FileJob, path: Path) -> FileResult:
         if not gc.isenabled() and path.suffix.lower() not in _PLAIN_TEXT:
             gc.collect()  # PDF, HTML and Word parsers (and their errors) leave reference cycles; text none
     read_done = time.perf_counter()
-    parts = tuple(analyse_source(s) for s in sources)
+    parts = tuple(analysis.analyse_source(s) for s in sources)
     analysed = time.perf_counter()
     if job.cache is not None and key is not None:
         payload = job.cache.store(CachedFile(key, parts, tuple(warnings)))
@@ -274,7 +280,7 @@ def analyse_week_across(
 ) -> Analysis:
     """Return the cross-source Analysis (``analyse_across``); with 2+ jobs, events and names run beside the rest."""
     if executor.jobs <= 1 or len(parts) < 2 * MIN_FILES_PER_WORKER:
-        return analyse_across(parts, themes, as_of=as_of, aliases=aliases)
+        return analysis.analyse_across(parts, themes, as_of=as_of, aliases=aliases)
     forked = multiprocessing.get_start_method() == "fork"
     # The forked worker already holds the parts: pickling them over cost more than the work.
     inherit = (parts, aliases) if forked else None
@@ -291,15 +297,14 @@ def analyse_week_across(
             else:
                 # Each half needs only some of the per-source results: don't pickle the rest over.
                 dated = [dataclasses.replace(p, quotes=(), terms=None, names=None, facts=None) for p in parts]
-                events = pool.submit(analyse_events, dated, as_of=as_of)
+                events = pool.submit(analysis.analyse_events, dated, as_of=as_of)
                 light = [dataclasses.replace(p, sentences=(), terms=None, dates=None) for p in parts]
-                names = pool.submit(analyse_names, light, aliases)
+                names = pool.submit(analysis.analyse_names, light, aliases)
             return events.result, names.result
 
-        return analyse_across(parts, themes, as_of=as_of, aliases=aliases, beside=beside)
+        return analysis.analyse_across(parts, themes, as_of=as_of, aliases=aliases, beside=beside)
 
 
-_Inherited = tuple[Sequence[SourceAnalysis], tuple[tuple[str, tuple[str, ...]], ...]]
 # What a forked cross-source worker inherited: set by its initializer (``_start``), never in the build's process.
 _INHERITED: _Inherited | None = None
 
@@ -311,13 +316,13 @@ def _inherited() -> _Inherited:
 
 def _events_of_inherited(as_of: str) -> tuple[Event, ...]:
     """Return the week's events for the parts this forked worker inherited."""
-    return analyse_events(_inherited()[0], as_of=as_of)
+    return analysis.analyse_events(_inherited()[0], as_of=as_of)
 
 
 def _names_of_inherited() -> Names:
     """Return the names half of the cross-source stage for the parts this forked worker inherited."""
     parts, aliases = _inherited()
-    return analyse_names(parts, aliases)
+    return analysis.analyse_names(parts, aliases)
 
 
 def render_one(brief: Brief, fmt: str, options: RenderOptions) -> bytes:

@@ -52,7 +52,14 @@ def _sentence(p: Para, as_of: str) -> StoredItem:
                       _cites(p.cites), None, p.mark.startswith("Carried"))  # fmt: skip
 
 
-def _items(brief: Brief, analysis: Analysis) -> list[StoredItem]:
+def _voices(analysis: Analysis) -> list[str]:
+    """Return every voice the week quoted (and the full name a bare surname stands for), once each."""
+    people = person_names(analysis)
+    quoted = [speaker_key(q.speaker) for q in analysis.quotes if q.speaker and q.kind == "statement"]
+    return list(dict.fromkeys([*quoted, *(speaker_key(people[k]) for k in quoted if k in people)]))
+
+
+def _items(brief: Brief, voices: list[str]) -> list[StoredItem]:
     """Return every cited sentence, quote and event the brief shows, and every voice the week quoted."""
     out: list[StoredItem] = []
     for section in brief.sections:
@@ -81,9 +88,6 @@ def _items(brief: Brief, analysis: Analysis) -> list[StoredItem]:
                     )  # fmt: skip
                     for e in block.events
                 ]
-    people = person_names(analysis)
-    quoted = [speaker_key(q.speaker) for q in analysis.quotes if q.speaker and q.kind == "statement"]
-    speakers = [*quoted, *(speaker_key(people[k]) for k in quoted if k in people)]
     if brief.changes is not None:
         out += [
             StoredItem(
@@ -92,14 +96,15 @@ def _items(brief: Brief, analysis: Analysis) -> list[StoredItem]:
             for e in brief.changes.new_events
         ]
     out += [
-        StoredItem(brief.as_of, "voice", speaker_key(s), speaker_key(s), s, (), None, False)
-        for s in dict.fromkeys(speakers)
+        StoredItem(brief.as_of, "voice", speaker_key(s), speaker_key(s), s, (), None, False) for s in voices
     ]
     return out
 
 
-def week_record(brief: Brief, analysis: Analysis, themes: tuple[str, ...]) -> WeekRecord:
-    """Return what the archive keeps of one audience's brief."""
+def week_record(
+    brief: Brief, analysis: Analysis, themes: tuple[str, ...], voices: list[str] | None = None
+) -> WeekRecord:
+    """Return what the archive keeps of one audience's brief (``voices``: the week's, if already known)."""
     coverage = [
         (t.theme.id, t.sentences, t.sources, t.quotes) for t in analysis.themes if t.theme.id in themes
     ]
@@ -107,7 +112,7 @@ def week_record(brief: Brief, analysis: Analysis, themes: tuple[str, ...]) -> We
         as_of=brief.as_of,
         audience=brief.audience,
         sources=tuple((s.id, s.digest, s.title, s.outlet, s.date, s.url) for s in analysis.sources),
-        items=tuple(_items(brief, analysis)),
+        items=tuple(_items(brief, _voices(analysis) if voices is None else voices)),
         entities=tuple((e.name, e.kind, e.mentions, len(e.sources)) for e in analysis.entities),
         coverage=tuple(coverage),
     )
@@ -115,6 +120,7 @@ def week_record(brief: Brief, analysis: Analysis, themes: tuple[str, ...]) -> We
 
 def record(path: Path, briefs: list[Brief], analysis: Analysis, themes: dict[str, tuple[str, ...]]) -> None:
     """Store the build's briefs, replacing any earlier record of the same week and audience, in one go."""
-    records = [week_record(b, analysis, themes[b.audience]) for b in briefs]
+    voices = _voices(analysis)  # the week's, not a brief's: worked out once for every audience
+    records = [week_record(b, analysis, themes[b.audience], voices) for b in briefs]
     with Store(path, create=True) as store:
         store.replace_weeks(records)
