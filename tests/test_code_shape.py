@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,36 @@ def test_the_cycle_check_finds_cycles(tmp_path: Path, files: dict[str, str], exp
         (root / rel).write_text(text)
     found = cycles(import_graph(root))
     assert (len(found) if expected else found) == expected
+
+
+def _how_it_works() -> str:
+    """Return the README's "How it works" section, with its subsections."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("\n## How it works\n")
+    end = readme.find("\n## ", start + 1)
+    return readme[start : end if end >= 0 else len(readme)]
+
+
+def _module_names(path: Path) -> set[str]:
+    """Return the names a module (or a package's __init__.py) defines or imports at its top level."""
+    tree = ast.parse((path / "__init__.py" if path.is_dir() else path).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+def test_every_path_the_readme_names_in_how_it_works_exists() -> None:
+    paths = set(re.findall(r"`(briefgen/[\w/.]*)`", _how_it_works()))
+    assert len(paths) > 20
+    assert sorted(p for p in paths if not (PACKAGE.parent / p).exists()) == []
+
+
+def test_each_stage_function_the_readme_names_is_in_the_module_it_names() -> None:
+    pairs = re.findall(r"`(briefgen/[\w/.]*)`\s+`(\w+)[`(]", _how_it_works())
+    assert len(pairs) > 8
+    missing = [(path, name) for path, name in pairs if name not in _module_names(PACKAGE.parent / path)]
+    assert missing == []
