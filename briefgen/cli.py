@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from . import __version__
 from .config import FORMATS
@@ -18,6 +18,7 @@ from .lifetime import Terminated, exit_now, exit_status, sigterm_as_interrupt
 if TYPE_CHECKING:
     from .analysis import SourceAnalysis
     from .pipeline import BuildReport
+    from .progress import Progress
     from .workers import Executor
 
 
@@ -67,8 +68,23 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, default=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # The options build and review share (see _week_options).
+    week = argparse.ArgumentParser(add_help=False)
+    week.add_argument(
+        "--edits",
+        type=Path,
+        metavar="FILE",
+        help="the week's edits (default: edits/<as-of>.yaml beside the config, if it exists)",
+    )
+    week.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="cache of per-source analysis (default: .briefgen-cache/ beside the config)",
+    )
+    week.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
-    b = sub.add_parser("build", parents=[common], help="build every audience's brief from a config")
+    b = sub.add_parser("build", parents=[common, week], help="build every audience's brief from a config")
     b.add_argument("config", type=Path, help="the YAML config, e.g. configs/weekly.yaml")
     b.add_argument("--audience", action="append", metavar="NAME", help="only this audience (repeatable)")
     b.add_argument("--format", type=_formats, metavar="LIST", help=f"comma-separated: {','.join(FORMATS)}")
@@ -83,19 +99,6 @@ def parser() -> argparse.ArgumentParser:
         type=_jobs,
         metavar="N",
         help="processes for reading and analysing (default: one per CPU)",
-    )
-    b.add_argument(
-        "--cache-dir",
-        type=Path,
-        metavar="DIR",
-        help="cache of per-source analysis (default: .briefgen-cache/ beside the config)",
-    )
-    b.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    b.add_argument(
-        "--edits",
-        type=Path,
-        metavar="FILE",
-        help="the week's edits (default: edits/<as-of>.yaml beside the config, if it exists)",
     )
     b.add_argument(
         "--archive",
@@ -124,18 +127,17 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="date to resolve relative dates against")
 
     r = sub.add_parser(
-        "review", parents=[common], help="a local web page to review, correct and annotate the week's briefs"
+        "review",
+        parents=[common, week],
+        help="a local web page to review, correct and annotate the week's briefs",
     )
     r.add_argument("config", type=Path)
     r.add_argument(
         "--as-of", type=_date, metavar="YYYY-MM-DD", help="the week to review (default: config, today)"
     )
-    r.add_argument("--edits", type=Path, metavar="FILE", help="the edits file (default: edits/<as-of>.yaml)")
     r.add_argument(
         "--port", type=int, default=8765, metavar="N", help="port on 127.0.0.1 (default 8765; 0: any free)"
     )
-    r.add_argument("--cache-dir", type=Path, metavar="DIR", help="cache of per-source analysis, as for build")
-    r.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
     t = sub.add_parser(
         "template-help", parents=[common], help="list every name and directive a brief.j2 may use"
@@ -195,23 +197,41 @@ def build_summary(report: BuildReport) -> list[str]:
     return lines
 
 
+class _WeekOptions(TypedDict):
+    """The options ``build`` and ``review`` share: the week, the editor's file, the cache, the progress."""
+
+    as_of: str | None
+    edits: Path | None
+    cache_dir: Path | None
+    use_cache: bool
+    progress: Progress
+
+
+def _week_options(args: argparse.Namespace) -> _WeekOptions:
+    """Return the keywords of the options ``build`` and ``review`` share, from their command line."""
+    from .progress import Progress
+
+    return _WeekOptions(
+        as_of=args.as_of,
+        edits=args.edits,
+        cache_dir=args.cache_dir,
+        use_cache=not args.no_cache,
+        progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
+    )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .pipeline import build
-    from .progress import Progress
 
     report = build(
         args.config,
         audiences=args.audience,
         formats=args.format,
         out=args.out,
-        as_of=args.as_of,
         jobs=args.jobs,
-        cache_dir=args.cache_dir,
-        use_cache=not args.no_cache,
         archive_path=args.archive,
         use_archive=not args.no_archive,
-        progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
-        edits=args.edits,
+        **_week_options(args),
     )
     # Warnings and skipped files go to stderr, where an unattended job's log keeps them apart.
     for w in report.warnings:
@@ -336,17 +356,9 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .progress import Progress
     from .review import open_session, serve
 
-    session = open_session(
-        args.config,
-        as_of=args.as_of,
-        edits=args.edits,
-        cache_dir=args.cache_dir,
-        use_cache=not args.no_cache,
-        progress=Progress.for_stream(sys.stderr, quiet=args.quiet),
-    )
+    session = open_session(args.config, **_week_options(args))
 
     def ready(url: str) -> None:
         print(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from factories import make_source
 
+from briefgen.analysis.acronyms import undotted
 from briefgen.analysis.entities import find_entities
-from briefgen.analysis.entity_rules import clean_role, trim_name, undotted
+from briefgen.analysis.entity_rules import clean_role, trim_name
 from briefgen.model import Source
 
 

@@ -76,3 +76,21 @@ def test_feed_is_sniffed_with_an_xml_extension(tmp_path: Path):
     path.write_text(_RSS)
     sources, _ = read_file(path, 10_000_000)
     assert {s.reader for s in sources} == {"rss"}
+
+
+def test_every_reader_fills_what_the_metadata_leaves_out_from_the_opening_lines() -> None:
+    from pathlib import Path
+
+    from briefgen.ingest.header import source_with_header
+
+    paras = [
+        "Dockers voted on Sunday to end a walkout that had closed the country's two largest harbours.",
+        "OSLO, March 3 -",
+        "Ships queued outside the harbour for a second day as crews returned to work on Monday.",
+    ]
+    source = source_with_header("feed-ports", Path("feed.rss"), paras, "rss", title="Ports reopen")
+    assert source.title == "Ports reopen"  # what the feed states wins
+    assert source.dateline == "OSLO, March 3"
+    assert source.standfirst == paras[0]  # a line before the dateline, as in every other reader
+    assert [p.n for p in source.paragraphs] == [1, 2, 3]
+    assert source.body_from == 3

@@ -18,7 +18,7 @@ from sample_brief import CYRILLIC, HOSTILE, sample_brief
 from briefgen.errors import RenderError
 from briefgen.model import Brief, Cite, Para, Paragraph, QuoteBlock, Section, Source, block_cites
 from briefgen.render import RenderOptions
-from briefgen.render._text import cite_text
+from briefgen.render._text import SourceIndex
 from briefgen.render.docx import DocxRenderer
 from briefgen.render.docx_parts import clean
 from briefgen.render.reference_doc import build_reference, write_reference
@@ -110,7 +110,7 @@ def test_footnotes_numbered_with_cite_text(blob):
     body_notes = notes[2:]
     assert [n.get(qn("w:id")) for n in body_notes] == [str(i) for i in range(1, len(expected) + 1)]
     assert [re.sub(r"^\d+ ", "", _text(n).strip()) for n in body_notes] == [
-        cite_text(brief, c) for c in expected
+        SourceIndex(brief).cite_text(c) for c in expected
     ]
     document = _xml(blob, "word/document.xml")
     refs = document.findall(".//w:footnoteReference", NS)
@@ -438,3 +438,17 @@ def test_docx_bytes_are_the_same_without_python_docx_private_writer(monkeypatch)
     fast = _render(brief)
     monkeypatch.setattr(parts, "PackageWriter", type("PackageWriter", (), {}))  # a version without them
     assert _render(brief) == fast
+
+
+def test_a_style_index_sees_a_style_added_after_it_was_built():
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from briefgen.render.reference_doc import StyleIndex
+
+    doc = build_reference()
+    styles = StyleIndex(doc)
+    assert styles.find("heading 1") is not None  # Word matches built-in names in any case
+    assert styles.find("Briefing Note") is None
+    doc.styles.add_style("Briefing Note", WD_STYLE_TYPE.PARAGRAPH)
+    found = styles.find("briefing note")
+    assert found is not None and found.name == "Briefing Note"

@@ -29,18 +29,18 @@ def test_entity_sources_lists_five_then_counts():
     assert entity_sources(few, str.upper, "; ") == "S0; S1"
 
 
-def test_brief_source_finds_the_first_source_of_an_id_in_each_brief():
+def test_a_source_index_finds_the_first_source_of_an_id_in_its_brief():
     import dataclasses
 
     from sample_brief import sample_brief
 
-    from briefgen.render._text import brief_source
+    from briefgen.render._text import SourceIndex
 
     brief = sample_brief()
     first = brief.sources[0]
-    assert brief_source(brief, first.id) is first
-    assert brief_source(brief, "no such source") is None
+    assert SourceIndex(brief).get(first.id) is first
+    assert SourceIndex(brief).get("no such source") is None
     twin = dataclasses.replace(first, title="A later twin")
     other = dataclasses.replace(brief, sources=(twin, *brief.sources))
-    assert brief_source(other, first.id) is twin
-    assert brief_source(brief, first.id) is first
+    assert SourceIndex(other).get(first.id) is twin
+    assert SourceIndex(brief).get(first.id) is first

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model import Entity, Quote, Source
-from .entity_rules import acronym_definitions, clean_mention, tidy_entities
+from .acronyms import acronym_definitions
+from .entity_rules import clean_mention
+from .entity_spellings import tidy_entities
 from .gazetteer import ORG_HEADS, words_set
 from .mentions import TOKEN, Mention, Opener, SourceNames, is_place, pick, scan_source
 

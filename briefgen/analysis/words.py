@@ -1,7 +1,7 @@
 """The word lists of analysis, in one place: reporting verbs, words that open a clause, and the words that
 tell a person's name from a role, a place or a body (with first names that tell gender).
 
-``word_set`` writes a list as white-space separated words; ``gazetteer`` holds the lists of places,
+``word_set`` writes a list as white-space separated words (``any_word`` makes a regex group of one); ``gazetteer`` holds the lists of places,
 nationalities and organisation words that entity finding uses.
 """
 
@@ -13,6 +13,11 @@ import re
 def word_set(text: str) -> frozenset[str]:
     """Return the white-space separated words of a word list."""
     return frozenset(text.split())
+
+
+def any_word(text: str) -> str:
+    """Return a regex group matching any one of a list's white-space separated words, tried in the order written."""
+    return "(?:" + "|".join(text.split()) + ")"
 
 
 # Reporting verbs: the lexicon of quote cues ("said", "told", "argued") and their inflected forms.

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..errors import SourceError
-from ..model import Paragraph, Source
+from ..model import Source
 from .decode import FORBIDDEN
-from .header import byline_authors, infer_header
+from .header import byline_authors, source_with_header
 from .readers import register_reader
 from .text import source_id
 
@@ -132,23 +132,12 @@ class DocxReader:
         # Footnotes follow the body as numbered notes, so they are kept and cited but never mixed in.
         notes = _footnotes(package)
         paras = body + notes
-        header = infer_header(body)
         if author and author.lower() in _PLACEHOLDER_AUTHORS:
             author = None
         parts = [a.strip() for a in (author or "").split(";") if a.strip()]
         authors = tuple(a for part in parts for a in (byline_authors(part) or (part,)))
-        source = Source(
-            id=source_id(path),
-            path=str(path),
-            paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
-            title=title or header.title,
-            authors=authors or header.authors,
-            outlet=header.outlet,
-            date=header.date,
-            dateline=header.dateline,
-            standfirst=header.standfirst,
-            reader=self.name,
-            body_from=min(header.body_from, len(paras)),
+        source = source_with_header(
+            source_id(path), path, paras, self.name, opening=body, title=title, authors=authors
         )
         warnings = (
             [f"{path}: {len(notes)} footnote(s) kept as 'Note N:' paragraphs after the body"] if notes else []

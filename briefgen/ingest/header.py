@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Paragraph, Source
 
 _NAME_PART = r"(?:[A-Z][\w'\u2019\-]+|[A-Z]\.|de|da|van|von|der|bin|al|la|le)"
 _PERSON = re.compile(rf"^{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}}$")
@@ -220,3 +223,39 @@ def _after_date_lines(paras: list[str], i: int) -> str | None:
     while i < len(paras) and _is_date_line(paras[i]):
         i += 1
     return paras[i] if i < len(paras) else None
+
+
+def source_with_header(
+    sid: str,
+    path: Path,
+    paras: list[str],
+    reader: str,
+    *,
+    opening: list[str] | None = None,
+    title: str | None = None,
+    authors: tuple[str, ...] = (),
+    outlet: str | None = None,
+    date: str | None = None,
+    dateline: str | None = None,
+    standfirst: str | None = None,
+    url: str | None = None,
+    genre: str | None = None,
+) -> Source:
+    """Return a Source of ``paras`` numbered from 1, with what the file's metadata states, else what its
+    opening lines say (``opening``: the lines to read them from, when that is not all of ``paras``)."""
+    header = infer_header(paras if opening is None else opening)
+    return Source(
+        id=sid,
+        path=str(path),
+        paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
+        title=title or header.title,
+        authors=authors or header.authors,
+        outlet=outlet or header.outlet,
+        date=date or header.date,
+        dateline=dateline or header.dateline,
+        standfirst=standfirst or header.standfirst,
+        url=url,
+        genre=genre,
+        reader=reader,
+        body_from=min(header.body_from, len(paras)),
+    )

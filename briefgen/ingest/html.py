@@ -8,9 +8,9 @@ from typing import Any
 from lxml import etree
 
 from ..errors import SourceError
-from ..model import Paragraph, Source
+from ..model import Source
 from .decode import FORBIDDEN, decode_source
-from .header import byline_authors, infer_header
+from .header import byline_authors, source_with_header
 from .readers import register_reader
 from .text import source_id
 
@@ -130,21 +130,17 @@ class HtmlReader:
         paras, meta = extract_article(html)
         if not paras:
             raise SourceError(f"{path}: no article text found in the HTML page; skipped")
-        header = infer_header(paras)
-        title = _clean(meta.get("title"))
         date = _clean(meta.get("date"))
-        source = Source(
-            id=source_id(path),
-            path=str(path),
-            paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
-            title=title or header.title,
-            authors=_authors(meta.get("author")) or header.authors,
-            outlet=_clean(meta.get("sitename")) or header.outlet,
-            date=date[:10] if date else header.date,
-            dateline=header.dateline,
-            standfirst=_clean(meta.get("description")) or header.standfirst,
+        source = source_with_header(
+            source_id(path),
+            path,
+            paras,
+            self.name,
+            title=_clean(meta.get("title")),
+            authors=_authors(meta.get("author")),
+            outlet=_clean(meta.get("sitename")),
+            date=date[:10] if date else None,
+            standfirst=_clean(meta.get("description")),
             url=_clean(meta.get("url")),
-            reader=self.name,
-            body_from=min(header.body_from, len(paras)),
         )
         return [source], warnings

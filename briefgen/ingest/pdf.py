@@ -11,9 +11,9 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError
-from ..model import Paragraph, Source
+from ..model import Source
 from .decode import FORBIDDEN
-from .header import byline_authors, infer_header
+from .header import byline_authors, source_with_header
 from .pdf_logs import pypdf_logs
 from .readers import register_reader
 from .text import source_id
@@ -312,19 +312,6 @@ class PdfReader:
         paras = _paragraphs([line for lines in pages for line in lines])
         if not paras:
             raise SourceError(f"{path}: PDF has no text layer (scanned?); run OCR first")
-        header = infer_header(paras)
-        source = Source(
-            id=source_id(path),
-            path=str(path),
-            paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
-            title=_info_text(pdf, "/Title") or header.title,
-            authors=_info_authors(pdf) or header.authors,
-            outlet=header.outlet,
-            date=header.date,
-            dateline=header.dateline,
-            standfirst=header.standfirst,
-            genre=None,
-            reader=self.name,
-            body_from=min(header.body_from, len(paras)),
-        )
+        title, authors = _info_text(pdf, "/Title"), _info_authors(pdf)
+        source = source_with_header(source_id(path), path, paras, self.name, title=title, authors=authors)
         return [source], warnings

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
-from ..model import Paragraph, Source
-from .header import byline_authors, infer_header
+from ..model import Source
+from .header import byline_authors, source_with_header
 from .html import html_paragraphs
 from .layout import paragraphs as text_paragraphs
 from .readers import register_reader
@@ -114,21 +114,18 @@ class FeedReader:
                 sid = f"{source_id(path)}-{slug}-{n}"
             used.add(sid)
             summaries += not full
-            header = infer_header(paras)
             sources.append(
-                Source(
-                    id=sid,
-                    path=str(path),
-                    paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
-                    title=title or header.title,
-                    authors=_authors(entry) or header.authors,
-                    outlet=outlet or header.outlet,
-                    date=_date(entry) or header.date,
-                    dateline=header.dateline,
+                source_with_header(
+                    sid,
+                    path,
+                    paras,
+                    self.name,
+                    title=title,
+                    authors=_authors(entry),
+                    outlet=outlet,
+                    date=_date(entry),
                     url=(entry.get("link") or "").strip() or None,
                     genre=None if full else SUMMARY_GENRE,
-                    reader=self.name,
-                    body_from=min(header.body_from, len(paras)),
                 )
             )
         if not sources:

@@ -10,10 +10,10 @@ from typing import Any
 import yaml
 
 from ..errors import SourceError
-from ..model import Paragraph, Source
+from ..model import Source
 from ..shown_paths import printable
 from .decode import decode_source
-from .header import byline_authors, infer_header, parse_date
+from .header import byline_authors, parse_date, source_with_header
 from .layout import paragraphs
 from .readers import register_reader
 
@@ -125,20 +125,18 @@ class TextReader:
         paras = paragraphs(body)
         if not paras:
             raise SourceError(f"{path}: no text after reading; skipped")
-        header = infer_header(paras)
-        source = Source(
-            id=source_id(path),
-            path=str(path),
-            paragraphs=tuple(Paragraph(i, p) for i, p in enumerate(paras, 1)),
-            title=_text(meta, "title") or header.title,
-            authors=_authors(meta) or header.authors,
-            outlet=_text(meta, "outlet") or header.outlet,
-            date=_meta_date(meta.get("date"), path) or header.date,
-            dateline=_text(meta, "dateline") or header.dateline,
-            standfirst=_text(meta, "standfirst") or header.standfirst,
+        source = source_with_header(
+            source_id(path),
+            path,
+            paras,
+            self.name,
+            title=_text(meta, "title"),
+            authors=_authors(meta) or (),
+            outlet=_text(meta, "outlet"),
+            date=_meta_date(meta.get("date"), path),
+            dateline=_text(meta, "dateline"),
+            standfirst=_text(meta, "standfirst"),
             url=_text(meta, "url"),
             genre=_text(meta, "genre"),
-            reader=self.name,
-            body_from=min(header.body_from, len(paras)),
         )
         return [source], warnings

@@ -112,31 +112,29 @@ def note_reference(source: Source) -> str:
     return source_reference(source) if adds else ""
 
 
-def cite_text(brief: Brief, cite: Cite) -> str:
-    """Return the footnote text for a cite: source reference and paragraph."""
-    source = brief_source(brief, cite.source)
-    ref = source_reference(source) if source else cite.source
-    return f"{ref}, para. {cite.paragraph}."
-
-
-# The sources of the brief last asked about, and the same by id (the first of an id wins).
-_last_sources: tuple[tuple[Source, ...], dict[str, Source]] | None = None
-
-
-def brief_source(brief: Brief, source_id: str) -> Source | None:
-    """Return the brief's source with this id, if it cites it.
+class SourceIndex:
+    """The sources a brief cites, by id (the first of an id wins).
 
     Renderers look a source up for every note and cite, and a week's brief may cite a thousand
-    sources: the brief's sources are indexed once, for as long as the same brief is being rendered.
+    sources: each renderer indexes the brief's sources once, when it starts on the brief.
     """
-    global _last_sources
-    cached = _last_sources
-    if cached is None or cached[0] is not brief.sources:
-        index: dict[str, Source] = {}
+
+    __slots__ = ("_by_id",)
+
+    def __init__(self, brief: Brief) -> None:
+        self._by_id: dict[str, Source] = {}
         for s in brief.sources:
-            index.setdefault(s.id, s)
-        cached = _last_sources = (brief.sources, index)
-    return cached[1].get(source_id)
+            self._by_id.setdefault(s.id, s)
+
+    def get(self, source_id: str) -> Source | None:
+        """Return the brief's source with this id, if it cites it."""
+        return self._by_id.get(source_id)
+
+    def cite_text(self, cite: Cite) -> str:
+        """Return the footnote text for a cite: source reference and paragraph."""
+        source = self.get(cite.source)
+        ref = source_reference(source) if source else cite.source
+        return f"{ref}, para. {cite.paragraph}."
 
 
 # A comma, semicolon or colon ending a quote belongs to the sentence that carried it (",” she said"):

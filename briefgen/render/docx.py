@@ -27,10 +27,9 @@ from ..model import (
 )
 from ._text import (
     ANALYST_LABEL,
+    SourceIndex,
     as_basic,
     attribution,
-    brief_source,
-    cite_text,
     corroboration,
     cover_lines,
     entity_label,
@@ -61,7 +60,7 @@ from .docx_parts import (
     set_update_fields,
 )
 from .options import RenderOptions
-from .reference_doc import find_style, open_reference
+from .reference_doc import StyleIndex, open_reference
 from .registry import prepare_figures, register_renderer
 
 # Preferred table styles, most specific first; the first the reference document has wins.
@@ -120,6 +119,8 @@ class _Writer:
     def __init__(self, doc: Document, brief: Brief) -> None:
         self.doc = doc
         self.brief = brief
+        self.sources = SourceIndex(brief)
+        self.styles = StyleIndex(doc)
         self.body = doc.element.body
         self.notes = Footnotes(doc.part)
         self._ids: dict[tuple[str, str], str] = {}
@@ -130,7 +131,7 @@ class _Writer:
         }
 
     def _style_id(self, name: str) -> str:
-        style = find_style(self.doc, name)
+        style = self.styles.find(name)
         assert style is not None, name  # ensure_support_styles() added it
         return style.style_id
 
@@ -142,7 +143,7 @@ class _Writer:
         """
         key = (name, fallback)
         if key not in self._ids:
-            style = find_style(self.doc, name) or find_style(self.doc, fallback)
+            style = self.styles.find(name) or self.styles.find(fallback)
             assert style is not None, name  # open_reference() checked the required styles
             self._ids[key] = style.style_id
         return self._ids[key]
@@ -197,9 +198,9 @@ class _Writer:
         if label:
             paragraph.add_run(" " + label)
         for cite in cites:
-            source = brief_source(self.brief, cite.source)
+            source = self.sources.get(cite.source)
             url = safe_url(source.url) if source is not None else None
-            self.notes.add(paragraph, cite_text(self.brief, cite), url, self.char, None)
+            self.notes.add(paragraph, self.sources.cite_text(cite), url, self.char, None)
 
     def contents(self) -> None:
         """Write a TOC field; its cached entries show the headings until Word updates page numbers."""
@@ -253,7 +254,7 @@ class _Writer:
         """Return a table with a repeating header row, in the reference document's table style."""
         table = self.doc.add_table(rows=1, cols=len(header))
         for name in TABLE_STYLES:
-            if find_style(self.doc, name) is not None:
+            if self.styles.find(name) is not None:
                 table.style = self.doc.styles[name]
                 break
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -295,7 +296,7 @@ class _Writer:
         """Write per source: a Heading 3 label, its reference with link, genre, length and flags."""
         name = source_namer(block, self.brief)
         for note in block.notes:
-            source = brief_source(self.brief, note.source)
+            source = self.sources.get(note.source)
             self.para(source_label(source) if source is not None else note.source, "Heading 3")
             url = safe_url(source.url) if source is not None else None
             if source is not None and (note_reference(source) or url):

@@ -19,10 +19,9 @@ from ..model import (
 )
 from ._text import (
     ANALYST_LABEL,
+    SourceIndex,
     as_basic,
     attribution,
-    brief_source,
-    cite_text,
     corroboration,
     cover_lines,
     entity_label,
@@ -83,6 +82,7 @@ def styled(look: Look | None) -> dict[str, str]:
 class _Writer:
     def __init__(self, brief: Brief, look: Look | None = None) -> None:
         self.brief = brief
+        self.sources = SourceIndex(brief)
         self.look = look
         self.S = styled(look)
         self.numbers = footnote_numbers(brief)
@@ -157,7 +157,7 @@ class _Writer:
         elif isinstance(block, SourceNotes):
             name = source_namer(block, self.brief)
             for note in block.notes:
-                source = brief_source(self.brief, note.source)
+                source = self.sources.get(note.source)
                 self.out.append(
                     f'<h4 style="{self.S["h4"]}">{escape(source_label(source) if source else note.source)}</h4>'
                 )
@@ -213,13 +213,13 @@ class _Writer:
         if self.numbers:
             self.out.append(f'<h2 style="{self.S["h2"]}">Notes</h2><ol style="{self.S["notes"]}">')
             for cite, n in self.numbers.items():
-                source = brief_source(b, cite.source)
+                source = self.sources.get(cite.source)
                 link = (
                     f' <a href="{escape(source.url)}">{escape(source.url)}</a>'
                     if source and source.url
                     else ""
                 )
-                self.out.append(f'<li id="note-{n}">{escape(cite_text(b, cite))}{link}</li>')
+                self.out.append(f'<li id="note-{n}">{escape(self.sources.cite_text(cite))}{link}</li>')
             self.out.append("</ol>")
         if b.marking:
             self.out.append(f'<div style="{self.S["marking"]}">{escape(b.marking)}</div>')

@@ -29,9 +29,9 @@ from ..model import (
 )
 from ..shown_paths import printable
 from ._text import (
+    SourceIndex,
     as_basic,
     attribution,
-    brief_source,
     note_lines,
     quote_display,
     source_label,
@@ -254,8 +254,9 @@ def block_json(brief: Brief, block: Block) -> dict[str, Any]:
     if isinstance(block, SourceNotes):
         name = source_namer(block, brief)
         notes = []
+        sources = SourceIndex(brief)
         for note in block.notes:
-            source = brief_source(brief, note.source)
+            source = sources.get(note.source)
             notes.append(
                 {
                     "source": note.source,

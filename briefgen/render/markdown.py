@@ -18,10 +18,9 @@ from ..model import (
 )
 from ._text import (
     ANALYST_LABEL,
+    SourceIndex,
     as_basic,
     attribution,
-    brief_source,
-    cite_text,
     corroboration,
     cover_lines,
     entity_label,
@@ -50,6 +49,7 @@ def escape(text: str) -> str:
 class _Writer:
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
+        self.sources = SourceIndex(brief)
         self.numbers = footnote_numbers(brief)
         self.out: list[str] = []
 
@@ -104,7 +104,7 @@ class _Writer:
         elif isinstance(block, SourceNotes):
             name = source_namer(block, self.brief)
             for note in block.notes:
-                source = brief_source(self.brief, note.source)
+                source = self.sources.get(note.source)
                 self.out.append(f"**{escape(source_label(source) if source else note.source)}**  ")
                 if source and note_reference(source):
                     self.out.append(f"{escape(note_reference(source))}  ")
@@ -127,9 +127,9 @@ class _Writer:
             for block in section.blocks:
                 self.block(block)
         for cite, n in self.numbers.items():
-            source = brief_source(b, cite.source)
+            source = self.sources.get(cite.source)
             link = f" <{source.url}>" if source and source.url else ""
-            self.out.append(f"[^{n}]: {escape(cite_text(b, cite))}{link}")
+            self.out.append(f"[^{n}]: {escape(self.sources.cite_text(cite))}{link}")
         if b.marking:
             self.out += ["", f"**{escape(b.marking)}**"]
         return "\n".join(self.out).rstrip() + "\n"

@@ -32,10 +32,9 @@ from ..model import (
 )
 from ._text import (
     ANALYST_LABEL,
+    SourceIndex,
     as_basic,
     attribution,
-    brief_source,
-    cite_text,
     corroboration,
     cover_lines,
     entity_sources,
@@ -83,6 +82,7 @@ class _Writer:
 
     def __init__(self, brief: Brief, styles: Styles, page: Geometry) -> None:
         self.brief = brief
+        self.sources = SourceIndex(brief)
         self.s = styles
         self.page = page
         self.numbers = footnote_numbers(brief)
@@ -243,7 +243,7 @@ class _Writer:
         s, out = self.s, []
         name = source_namer(block, self.brief)
         for note in block.notes:
-            source = brief_source(self.brief, note.source)
+            source = self.sources.get(note.source)
             out.append(CachedParagraph(esc(source_label(source) if source else note.source), s.note_head))
             ref = esc(note_reference(source)) if source is not None else ""
             url = link(source.url) if source is not None else ""
@@ -273,9 +273,9 @@ class _Writer:
         s = self.s
         out: list[Flowable] = [Spacer(1, 4), Bookmarked("Notes", s.h1, "Notes", 1)]
         for cite, n in self.numbers.items():
-            source = brief_source(self.brief, cite.source)
+            source = self.sources.get(cite.source)
             url = link(source.url) if source else ""
-            text = f'<a name="cite-{n}"/>{n}.\u00a0' + esc(cite_text(self.brief, cite))
+            text = f'<a name="cite-{n}"/>{n}.\u00a0' + esc(self.sources.cite_text(cite))
             out.append(CachedParagraph(text + (f" {url}" if url else ""), s.note))
         return out
 

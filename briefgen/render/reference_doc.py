@@ -44,36 +44,36 @@ GREY = RGBColor(0x59, 0x59, 0x59)
 MARKING_RED = RGBColor(0xA5, 0x00, 0x21)
 
 
-def find_style(doc: Document, name: str) -> BaseStyle | None:
-    """Return the style called ``name`` (case-insensitive, as Word matches built-in names), or None."""
-    element = _style_index(doc).get(name.casefold())
-    return StyleFactory(element) if element is not None else None
-
-
-# The last document's styles element, its number of children then, and its styles by folded name.
-_last_index: tuple[Any, int, dict[str, Any]] | None = None
-
-
-def _style_index(doc: Document) -> dict[str, Any]:
-    """Return the document's style elements by casefolded name, the first of each name winning.
+class StyleIndex:
+    """A document's style elements by casefolded name, the first of each name winning.
 
     Straight over the XML: python-docx builds a style object per style per lookup, which made
     opening a reference document a quarter of a one-page DOCX's time. Word's UI names differ from
     the stored ones only in case ("Heading 1" / "heading 1"), so casefolding matches them the same.
-    A render looks up a few dozen names in one document, so the index is kept for the document last
-    asked about, and rebuilt when a style has been added or removed since.
+    A render looks up a few dozen names in one document, so it keeps one index of that document,
+    rebuilt when a style has been added or removed since.
     """
-    global _last_index
-    styles = doc.styles.element
-    if _last_index is None or _last_index[0] is not styles or _last_index[1] != len(styles):
-        tag, val = qn("w:name"), qn("w:val")
-        index: dict[str, Any] = {}
-        for element in styles.iterchildren(qn("w:style")):
-            name_element = element.find(tag)
-            stored = name_element.get(val) if name_element is not None else None
-            index.setdefault((stored or "").casefold(), element)
-        _last_index = (styles, len(styles), index)
-    return _last_index[2]
+
+    __slots__ = ("_by_name", "_count", "_doc")
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._count = -1
+        self._by_name: dict[str, Any] = {}
+
+    def find(self, name: str) -> BaseStyle | None:
+        """Return the style called ``name`` (case-insensitive, as Word matches built-in names), or None."""
+        styles = self._doc.styles.element
+        if self._count != len(styles):
+            tag, val = qn("w:name"), qn("w:val")
+            self._by_name = {}
+            for element in styles.iterchildren(qn("w:style")):
+                name_element = element.find(tag)
+                stored = name_element.get(val) if name_element is not None else None
+                self._by_name.setdefault((stored or "").casefold(), element)
+            self._count = len(styles)
+        element = self._by_name.get(name.casefold())
+        return StyleFactory(element) if element is not None else None
 
 
 def reference_path(options: RenderOptions) -> Path | None:
@@ -104,7 +104,7 @@ def open_reference(options: RenderOptions) -> Document:
             raise RenderError(f"{label}: not a Word document ({exc}); save it again as .docx") from None
         except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
             raise RenderError(f"{label}: cannot read reference document: {exc}") from None
-    missing = [name for name in REQUIRED_STYLES if find_style(doc, name) is None]
+    missing = [name for name in REQUIRED_STYLES if StyleIndex(doc).find(name) is None]
     if missing:
         raise RenderError(
             [
@@ -126,19 +126,18 @@ def clear_body(doc: Document) -> None:
             body.remove(child)
 
 
-def _char_style(doc: Document, name: str, style_id: str) -> CharacterStyle:
+def _char_style(doc: Document, styles: StyleIndex, name: str, style_id: str) -> CharacterStyle:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     assert isinstance(style, CharacterStyle)
     style.element.set(qn("w:styleId"), style_id)
-    style.base_style = (
-        doc.styles["Default Paragraph Font"] if find_style(doc, "Default Paragraph Font") else None
-    )
+    style.base_style = doc.styles["Default Paragraph Font"] if styles.find("Default Paragraph Font") else None
     return style
 
 
 def ensure_support_styles(doc: Document) -> None:
     """Add the footnote, hyperlink, marking and cover styles when the reference document lacks them."""
-    if find_style(doc, "footnote text") is None:
+    styles = StyleIndex(doc)
+    if styles.find("footnote text") is None:
         style = doc.styles.add_style("footnote text", WD_STYLE_TYPE.PARAGRAPH)
         style.element.set(qn("w:styleId"), "FootnoteText")
         style.base_style = doc.styles["Normal"]
@@ -146,21 +145,21 @@ def ensure_support_styles(doc: Document) -> None:
         style.paragraph_format.space_after = Pt(0)
         style.paragraph_format.space_before = Pt(0)
         style.paragraph_format.line_spacing = 1.0  # notes are most of a long brief's Word pages
-    if find_style(doc, "footnote reference") is None:
-        style = _char_style(doc, "footnote reference", "FootnoteReference")
+    if styles.find("footnote reference") is None:
+        style = _char_style(doc, styles, "footnote reference", "FootnoteReference")
         style.font.superscript = True
-    if find_style(doc, "Hyperlink") is None:
-        style = _char_style(doc, "Hyperlink", "Hyperlink")
+    if styles.find("Hyperlink") is None:
+        style = _char_style(doc, styles, "Hyperlink", "Hyperlink")
         style.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
         style.font.underline = True
-    if find_style(doc, "Marking") is None:
+    if styles.find("Marking") is None:
         style = doc.styles.add_style("Marking", WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = doc.styles["Header"] if find_style(doc, "Header") else doc.styles["Normal"]
+        style.base_style = doc.styles["Header"] if styles.find("Header") else doc.styles["Normal"]
         style.font.bold = True
         style.font.size = Pt(8.5)
         style.font.color.rgb = MARKING_RED
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if find_style(doc, "Quote Context") is None:
+    if styles.find("Quote Context") is None:
         # Quieter than the quote it explains: smaller, grey, under the quote's indent.
         style = doc.styles.add_style("Quote Context", WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Normal"]
@@ -168,13 +167,13 @@ def ensure_support_styles(doc: Document) -> None:
         style.font.color.rgb = GREY
         style.paragraph_format.left_indent = Cm(1)
         style.paragraph_format.space_after = Pt(6)
-    if find_style(doc, "Cover Line") is None:
+    if styles.find("Cover Line") is None:
         style = doc.styles.add_style("Cover Line", WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Normal"]
         style.font.color.rgb = GREY
         style.paragraph_format.space_after = Pt(2)
     for level in (1, 2, 3):
-        if find_style(doc, f"toc {level}") is None:
+        if styles.find(f"toc {level}") is None:
             style = doc.styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
             style.element.set(qn("w:styleId"), f"TOC{level}")
             style.base_style = doc.styles["Normal"]

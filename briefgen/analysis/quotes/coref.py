@@ -8,12 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..segment import sentence_spans
-
-
-def _words(text: str) -> frozenset[str]:
-    """Return the words of a word list."""
-    return frozenset(text.split())
-
+from ..words import word_set as _words
 
 # What follows a subject: an optional party tag or appositive, adverbs, then a finite verb.
 _VERB_AFTER = re.compile(

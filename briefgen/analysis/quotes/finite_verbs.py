@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..words import IRREGULAR_PAST, OPENERS, word_set
+from ..words import IRREGULAR_PAST, OPENERS, any_word, word_set
 from .cues import RELATIVE, TRAILING_ADVERBS, is_intro, strip_dateline, strip_tags, subject_after
 
 # Position, not lexicon: any finite verb right next to a quote reports it ("“...,” Trump barked"). A verb is
@@ -22,9 +22,15 @@ _PARTICLES = re.compile(r"\s+(?:back|up|out|off|on|in|at)\b")
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 # What may follow a reporting verb that closes an attribution: the sentence end, a preposition, a time.
 _AFTER_VERB = re.compile(
-    r"\s*(?:[.,;:!?\u2014\u2013(]|$)|\s+(?:on|in|at|during|to|with|after|before|as|while|from|and|but|that|"
-    r"when|about|of|via|through|last|this|earlier|later|again|for|into|today|yesterday|tonight|[a-z]+ly|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\s*(?:[.,;:!?\u2014\u2013(]|$)|\s+"
+    + any_word(
+        """
+        on in at during to with after before as while from and but that when about of via through last this
+        earlier later again for into today yesterday tonight [a-z]+ly
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+        """
+    )
+    + r"\b"
 )
 
 

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import re
 
-
-def _words(text: str) -> frozenset[str]:
-    """Return the words of a word list."""
-    return frozenset(text.split())
-
+from ..words import word_set
 
 # Quotation marks and apostrophes left at a phrase's edge by the quote it follows ("'' Mr. Obama said").
 _EDGE_MARKS = " ,;:\u2013\u2014\u2015-'\"\u2018\u2019\u201c\u201d`"
@@ -18,11 +14,11 @@ _NAME = r"(?:[A-Z][\w.\u2019'\-]*)(?:\s+[A-Z][\w.\u2019'\-]*){0,3}"
 # "Smith and Jones", "Sen. Ann Lee and Rep. Bo Chan": two people named side by side speak together.
 _JOINT = re.compile(rf"^(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})$")
 # Forms of address that are not roles: "Mr Blair" is Blair, not a "Mr".
-HONORIFICS = _words("mr mrs ms miss mr. mrs. ms. dr dr. sir dame")
+HONORIFICS = word_set("mr mrs ms miss mr. mrs. ms. dr dr. sir dame")
 # Words a role may not end on, and that alone are no role: "the", "of the", "a".
-_DANGLING = _words("the a an of for at in on to and or with by from")
+_DANGLING = word_set("the a an of for at in on to and or with by from")
 # Capitalised words that make a role ("Prime Minister", "Sen.", "UK Athletics chief"); checked lower-case.
-_ROLE_NOUNS = _words(
+_ROLE_NOUNS = word_set(
     """
     adm admiral adviser advisor ag ambassador archbishop attorney bishop cardinal captain capt chairman chairwoman chair
     chancellor chief coach col colonel commander commissioner congressman congresswoman councillor deputy
