@@ -1,4 +1,4 @@
-"""Quote attribution as table cases: tests/fixtures/quotes/{attribution,speakers,pronouns}.yaml.
+"""Quote attribution as table cases: tests/fixtures/quotes/{attribution,speakers,pronouns,phrases}.yaml.
 
 Each case is a few paragraphs written for the test and the quotes find_quotes must find in them, each
 named by the start of its text with the fields it must have (see the head of each table).
@@ -21,7 +21,7 @@ FIELDS = ("speaker", "speaker_role", "kind", "cue", "flags")
 
 def _cases() -> list[Any]:
     params = []
-    for name in ("attribution", "speakers", "pronouns"):
+    for name in ("attribution", "speakers", "pronouns", "phrases"):
         for case in yaml.safe_load((TABLES / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]:
             params.append(pytest.param(case, id=f"{name}:{case['name']}"))
     return params
@@ -56,7 +56,7 @@ def test_quote_case(case: dict[str, Any]) -> None:
 
 
 def test_tables_have_distinct_case_names() -> None:
-    for name in ("attribution", "speakers", "pronouns"):
+    for name in ("attribution", "speakers", "pronouns", "phrases"):
         cases = yaml.safe_load((TABLES / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]
         names = [c["name"] for c in cases]
         assert len(names) == len(set(names)), name
