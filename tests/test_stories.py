@@ -10,7 +10,16 @@ from factories import make_source
 
 from briefgen.analysis import analyse_sources
 from briefgen.analysis.importance import importance
-from briefgen.analysis.leads import assesses, hard_news, is_background, is_feature, is_quotation
+from briefgen.analysis.leads import (
+    assesses,
+    hard_news,
+    is_background,
+    is_feature,
+    is_quotation,
+    is_status,
+    is_teaser,
+    tells_outcome,
+)
 from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
 from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
@@ -241,6 +250,58 @@ def test_a_running_story_leads_with_what_happened_not_an_earlier_look_ahead():
     stories = analyse_sources(week, THEMES, as_of="2026-03-14").stories
     assert [sorted(s.sources) for s in stories] == [["after", "before", "during"]]
     assert stories[0].lead.text.startswith("The strike at the northern harbour ended")
+
+
+def test_a_status_a_later_report_overtakes_is_neither_lead_nor_point():
+    """Tuesday's "talks continue" and "a vote is expected" are stale once Wednesday's report says the
+    dockers voted to accept: a day apart, the older line no longer leads or makes a further point."""
+    tuesday = (
+        "Talks between the dock union and the port authority continue at the northern harbour, with a vote on the pay offer expected this week.",
+        "The harbour union is still weighing the offer for every dock worker at the port as the ships wait outside.",
+    )
+    wednesday = (
+        "Dock workers at the northern harbour voted on Wednesday to accept the port authority's pay offer, ending the strike.",
+        "The harbour union said every dock worker at the port would return to work and the ships began to unload.",
+    )
+    week = (
+        make_source(*tuesday, id="tuesday", date="2026-03-10", outlet="Daily Courier"),
+        make_source(*wednesday, id="wednesday", date="2026-03-11", outlet="Harbour Times"),
+    )
+    story = analyse_sources(week, THEMES, as_of="2026-03-12").stories[0]
+    assert sorted(story.sources) == ["tuesday", "wednesday"]
+    assert story.lead.text.startswith("Dock workers at the northern harbour voted")
+    assert not any(p.cites[0].source == "tuesday" for p in story.points)
+    # On its own the status is the story's latest word and still leads.
+    alone = analyse_sources(week[:1], THEMES, as_of="2026-03-11").stories[0]
+    assert alone.lead.text.startswith("Talks between")
+
+
+def test_status_and_outcome_are_told_apart():
+    assert is_status("Talks between the union and the port continue.")
+    assert is_status("The harbour is on the verge of closing for the winter.")
+    assert is_status("The council is expected to vote on the schools next week.")
+    assert not is_status("The council may have misjudged how much the repairs cost.")  # a judgement
+    assert tells_outcome("The council voted on Tuesday to close three schools.")
+    assert not tells_outcome("The council is being asked to close three schools.")
+
+
+def test_a_teaser_withholds_the_news_and_marks_a_feature():
+    assert is_teaser("A judge issued a ruling today that should make the mayor smile.")
+    assert is_teaser("The mayor just let something slip about the harbour.")
+    assert is_teaser("The port vote hinges on two wards. Here's why")
+    assert not is_teaser("A judge ruled today that the harbour may stay open at night.")
+    assert not is_teaser("The mayor is trying something new: a night ferry to the islands.")
+    assert not is_teaser("The ruling will make the port authority pay for the repairs.")
+    assert is_feature("A court issued a ruling on Monday that will leave the dock union furious.", None, None)
+    assert is_feature("The vote was close.", "The mayor let something slip about the docks", None)
+    # The teaser is no lead: the sentence that tells the ruling is.
+    teaser = (
+        "A court issued a ruling on Monday that will leave the dock union at the northern harbour furious."
+    )
+    told = "A court ruled on Monday that the port authority may hire crews from abroad while the dock strike lasts."
+    source = make_source(teaser, told, id="teaser", date="2026-03-10", outlet="Harbour Times")
+    story = analyse_sources((source,), THEMES, as_of="2026-03-11").stories[0]
+    assert story.lead.text.startswith("A court ruled on Monday")
 
 
 def test_unrelated_sources_are_different_stories():

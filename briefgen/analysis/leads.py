@@ -4,7 +4,8 @@ General rules of news writing used by the stories stage: a sentence about anothe
 past perfect) is background; a quotation is shown as a quote, not as the development; a dateline
 opens a lead but is not its subject; a report of something done outweighs a plan, hope or preview,
 and a result, record, death or ban outweighs routine. A feature (a scene-setting lead about an unnamed
-person, a headline that asks or explains, an opinion piece) is not a development of the week.
+person, a teaser, a headline that asks or explains, an opinion piece) is not a development of the
+week. A status or look ahead is overtaken by a later report of how it came out.
 """
 
 from __future__ import annotations
@@ -89,6 +90,57 @@ def _looks_ahead(low: str, tokens: list[str]) -> bool:
     return not _PROSPECT.isdisjoint(tokens) or any(p in low for p in _PROSPECT_PHRASES)
 
 
+# A status of something still going on ("talks continue", "is on the verge of", "is being debated"):
+# true the day it is written, stale once a later report tells how it came out.
+_STATUS = re.compile(
+    r"\b(?:is|are|was|were) (?:being|still|now|nearing|on the verge|close to|on course|on track)\b"
+    r"|\b(?:continues?|continuing|remains?|ongoing|still|yet to|soon|nearing|under ?way)\b"
+    # A look ahead with a time to it: "is expected to", "will", "ahead of Tuesday's vote". Not a modal
+    # of judgement ("could", "may") nor a hope named as a noun: an assessment does not go stale.
+    r"|\b(?:expected|set|poised|likely|due|scheduled|planning|hoping|hopes|plans) to\b|\bwill\b"
+    r"|\b(?:ahead of|on the eve of|heading into)\b",
+    re.I,
+)
+# A completed act told in the past tense: "abandoned", "agreed", "won", "died".
+_COMPLETED_TEXT = """won broke beat lost fell rose died found made took gave struck hit left met became began ran
+    sold held came went told said sent"""
+_COMPLETED = frozenset(_COMPLETED_TEXT.split())
+
+
+def is_status(text: str) -> bool:
+    """Return whether a sentence tells how things stand or where they are heading (a status, a plan,
+    a forecast) rather than something that happened: what a later report of the outcome overtakes."""
+    return bool(_STATUS.search(text))
+
+
+def tells_outcome(text: str) -> bool:
+    """Return whether a sentence reports a completed act in the past tense, with no look ahead."""
+    low = text.lower()
+    tokens = _TOKEN.findall(low)
+    done = not _COMPLETED.isdisjoint(tokens) or any(len(t) >= 5 and t.endswith("ed") for t in tokens)
+    return done and not is_status(text)
+
+
+# A teaser withholds the news to make the reader go on: it names "a ruling" or "something" and tells
+# only how someone will feel about it, or promises what comes next. A feature device, not a lead.
+_TEASER = re.compile(
+    r"\b(?:should|will|would|could|may|might|is sure to|is going to|are going to)\s+(?:\w+\s+){0,2}?"
+    r"(?:make|leave|have)\s+(?:[\w.'\u2019-]+\s+){1,8}?(?:smile|smiling|cheer|happy|furious|angry|nervous"
+    r"|worried|squirm|cringe|laugh|blush|jump)\b"
+    r"|\b(?:here[\u2019']s (?:why|how|what)|not what you think|you won[\u2019']t believe"
+    r"|stunning news|big news|game[ -]changer)\b",
+    re.I,
+)
+# "Something" the sentence never names ("let something slip"); "tried something new: a ..." names it.
+_SOMETHING = re.compile(r"\bsomething\b(?![^:\u2014\u2013]*[:\u2014\u2013])", re.I)
+
+
+def is_teaser(text: str) -> bool:
+    """Return whether a sentence or headline teases rather than tells: "a ruling that should make the
+    mayor smile", "let something slip" (a something it never names), "here's why"."""
+    return bool(_TEASER.search(text) or _SOMETHING.search(text))
+
+
 def hard_news(text: str) -> float:
     """Return 1 for a sentence reporting something done, 0.5 if it also looks ahead, 0 for a preview."""
     low = text.lower()
@@ -150,12 +202,13 @@ FEATURE_GENRES = frozenset(
 
 def is_feature(lead: str, title: str | None, genre: str | None) -> bool:
     """Return whether a source reads as a feature rather than a report of a development: its opening
-    sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline) or speaks to
-    the reader ("you"), its headline asks, explains or announces pictures, or its genre is opinion,
+    sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline), speaks to
+    the reader ("you") or teases (is_teaser), its headline asks, explains, teases or announces
+    pictures, or its genre is opinion,
     a column, a profile, a review and the like."""
     if genre and genre.strip().casefold() in FEATURE_GENRES:
         return True
     opening = _DATELINE.sub("", lead, count=1)
-    if _ANECDOTAL.match(opening) or _READER.search(_QUOTATION.sub(" ", opening)):
+    if _ANECDOTAL.match(opening) or _READER.search(_QUOTATION.sub(" ", opening)) or is_teaser(opening):
         return True
-    return bool(title and _EXPLAINER.search(title.strip()))
+    return bool(title and (_EXPLAINER.search(title.strip()) or is_teaser(title)))
