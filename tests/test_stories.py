@@ -328,6 +328,12 @@ def test_hard_news_reports_something_done():
     assert hard_news("The union said the strike would last a week.") == 0.5
 
 
+def test_a_decision_still_to_be_made_is_softer_news_than_one_made():
+    assert hard_news("The mayor has been given until Friday to decide whether to stand again.") == 0.5
+    assert hard_news("The port authority is yet to reply to the union's offer.") == 0.5
+    assert hard_news("The mayor decided on Monday to stand again.") == 1.0
+
+
 def test_quotation_spotted_even_when_left_open():
     assert is_quotation('The mayor said: "We will reopen every school by the end of the month.')
     assert is_quotation('"We will not go back," the union leader told the crowd at the gate.')

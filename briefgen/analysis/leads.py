@@ -36,6 +36,8 @@ _PROSPECT_PHRASES = (
     "ahead of ",
     "heading into ",
     "on the eve of ",
+    "whether to ",  # a decision still to be made: "has until Friday to decide whether to run"
+    "yet to ",
 )
 _DONE_TEXT = """won broke beat lost set fell rose died found made took gave struck hit left met became began ran
     sold held came went told said says sent has have had is are was were"""
