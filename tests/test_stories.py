@@ -14,6 +14,7 @@ from briefgen.analysis.leads import (
     assesses,
     hard_news,
     is_background,
+    is_detail,
     is_feature,
     is_quotation,
     is_status,
@@ -281,8 +282,32 @@ def test_status_and_outcome_are_told_apart():
     assert is_status("The harbour is on the verge of closing for the winter.")
     assert is_status("The council is expected to vote on the schools next week.")
     assert not is_status("The council may have misjudged how much the repairs cost.")  # a judgement
+    assert is_status("Divers were searching the harbour for the missing crew on Monday.")
+    assert not is_status("There was nothing the harbour master could do.")
     assert tells_outcome("The council voted on Tuesday to close three schools.")
     assert not tells_outcome("The council is being asked to close three schools.")
+
+
+def test_a_detail_that_adds_to_the_report_is_no_further_point():
+    """A key judgement is made of the story's further points: not a line adding to what came before."""
+    assert is_detail("The harbour master's deputy resigned on Monday, too.")
+    assert is_detail("The union also asked for a shorter week at the port.")
+    assert is_detail("The mayor went on to open the new ferry terminal at the harbour.")
+    assert is_detail("A docker posted the following picture of the empty quay.")
+    assert is_detail("When Ms. Lane, 21, a student, held up her sign, the crowd fell silent.")
+    assert not is_detail("The strike is likely to cost the port its biggest shipping line.")
+    week = (
+        make_source(
+            "Dock workers at the northern harbour walked out on Monday, halting every ship bound for the port.",
+            "Union leaders also demanded a pension fund for retired crews and a shorter working week at sea.",
+            "A long dock strike is likely to cost the northern harbour port its biggest shipping line within a month.",
+            id="strike",
+            date="2026-03-10",
+            outlet="Harbour Times",
+        ),
+    )
+    points = analyse_sources(week, THEMES, as_of="2026-03-11").stories[0].points
+    assert [p.text[:20] for p in points] == ["A long dock strike i"]
 
 
 def test_a_teaser_withholds_the_news_and_marks_a_feature():

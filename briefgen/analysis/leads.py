@@ -96,6 +96,7 @@ def _looks_ahead(low: str, tokens: list[str]) -> bool:
 # true the day it is written, stale once a later report tells how it came out.
 _STATUS = re.compile(
     r"\b(?:is|are|was|were) (?:being|still|now|nearing|on the verge|close to|on course|on track)\b"
+    r"|\b(?:is|are|was|were) (?:\w+ly )?(?!\w*thing\b)\w{3,}ing\b"  # "were searching": under way then
     r"|\b(?:continues?|continuing|remains?|ongoing|still|yet to|soon|nearing|under ?way)\b"
     # A look ahead with a time to it: "is expected to", "will", "ahead of Tuesday's vote". Not a modal
     # of judgement ("could", "may") nor a hope named as a noun: an assessment does not go stale.
@@ -141,6 +142,20 @@ def is_teaser(text: str) -> bool:
     """Return whether a sentence or headline teases rather than tells: "a ruling that should make the
     mayor smile", "let something slip" (a something it never names), "here's why"."""
     return bool(_TEASER.search(text) or _SOMETHING.search(text))
+
+
+# A detail adds to what a report said before it: "..., too.", "also", "went on to", "the following
+# picture" (which the brief does not show), or an anecdote's person given an age ("Ms. Lane, 21, ...").
+_DETAIL = re.compile(
+    r"\b(?:too|as well)[.!]?[\"\u201d']?\s*$|\balso\b|\bwent on to\b|\bthe following\b"
+    r"|\b[A-Z][a-z]+, \d{1,2}, ",
+)
+
+
+def is_detail(text: str) -> bool:
+    """Return whether a sentence adds a detail to what its report told before it, rather than making
+    a point of its own: not what a key judgement is made of."""
+    return bool(_DETAIL.search(text))
 
 
 def hard_news(text: str) -> float:

@@ -26,6 +26,7 @@ from .leads import (
     hard_news,
     impact,
     is_background,
+    is_detail,
     is_feature,
     is_quotation,
     is_status,
@@ -382,6 +383,7 @@ def find_stories(
             if (
                 c is lead
                 or len(c.item.tokens) < POINT_WORDS
+                or is_detail(c.item.sentence.text)
                 or any(cosine(c.item.vector, x.item.vector) >= 0.5 for x in (lead, *points))
             ):
                 continue
