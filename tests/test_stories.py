@@ -182,6 +182,10 @@ def test_features_explainers_and_opinion_are_not_reports_of_a_development():
     assert is_feature("A man in a red coat waited at the gate of the port.", None, None)
     assert is_feature("One voter's long walk to the polling station began before dawn.", None, None)
     assert is_feature("DOVER \u2014 It was a sight that stopped the dockers at the gate.", None, None)
+    assert is_feature(
+        "Tom Hale, a ferry owner, found a way to carry cars without paying the dock fee.", None, None
+    )
+    assert not is_feature("Tom Hale, the harbour master, closed the port on Monday.", None, None)
     assert is_feature("The vote went to a second round.", "Why the mayor lost the harbour vote", None)
     assert is_feature("The vote went to a second round.", "Can the mayor win again?", None)
     assert is_feature("The council must act on the docks now.", "Save our docks", "opinion")

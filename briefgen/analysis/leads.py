@@ -48,9 +48,12 @@ _ASSESS_TEXT = """likely unlikely probably probable possibly suggests suggest si
     demonstrate means meaning because therefore strategy aims aim seeks seek intends intent risk risks
     threat threatens pressure pressures reliant dependence dependent limits limited leverage cost costs"""
 _ASSESS = frozenset(_ASSESS_TEXT.split())
-# News values of magnitude: a result, record, death, ban, arrest or resignation.
+# News values of magnitude: a result, record, death, ban, arrest or resignation. A first is one when
+# it is a first ever ("for the first time", "the first woman to"), not an ordinal of a series ("the
+# first debate", "the first round").
 _IMPACT = re.compile(
-    r"\b(?:record|first|largest|biggest|worst|highest|lowest|killed|dead|deaths?|died|won|wins?|victory"
+    r"\b(?:for the first time|first[- ]ever|(?:the )?first (?:\w+ ){1,2}(?:to|since|in \d+ years)\b"
+    r"|record|largest|biggest|worst|highest|lowest|killed|dead|deaths?|died|won|wins?|victory"
     r"|defeat(?:ed|s)?|beat|lost|elected|resign(?:ed|s)?|banned|ban|crash(?:ed)?"
     r"|collapse[ds]?|approved|rejected|charged|convicted|sentenced|arrested)\b",
     re.I,
@@ -196,10 +199,16 @@ def stands_after_dateline(text: str) -> bool:
 
 # "A man holding a sign ...", "One voter's ...": an anecdotal lead opens on an unnamed person, as a
 # feature does; a news lead names who acted (or the body they act for).
+_PRIVATE = (
+    r"(?:man|woman|men|women|boy|girl|child|voter|student|mother|father|couple|family|teenager|resident"
+    r"|worker|supporter|fan|veteran|nurse|teacher|farmer|grandmother|grandfather|widow|pensioner|owner"
+    r"|retiree|shopkeeper)"
+)
+# "Tom Hale, a ferry owner, ...": a private person named and then introduced by what they do opens a
+# profile; a news lead names who acted by their office ("Tom Hale, the harbour master, ...").
 _ANECDOTAL = re.compile(
-    r"^(?:A|An|One)\s+(?:[\w-]+,?\s+){0,3}?(?:man|woman|men|women|boy|girl|child|voter|student|mother"
-    r"|father|couple|family|teenager|resident|worker|supporter|fan|veteran|nurse|teacher|farmer|grandmother"
-    r"|grandfather|widow|pensioner)(?:['\u2019]s)?\b"
+    rf"^(?:A|An|One)\s+(?:[\w-]+,?\s+){{0,3}}?{_PRIVATE}(?:['\u2019]s)?\b"
+    rf"|^[A-Z][a-z]+ [A-Z][a-z]+, (?:a|an) (?:[\w-]+ ){{0,3}}?{_PRIVATE}\b"
     r"|^It (?:was|is) (?:a|an|the kind of)\b"  # "It was a striking sight ...": a scene, not a report
 )
 # "Why Republicans won't ...", "What went wrong for ...", "Can X win?": a headline that asks or explains
