@@ -13,6 +13,7 @@ from briefgen.analysis.importance import importance
 from briefgen.analysis.leads import (
     assesses,
     hard_news,
+    impact,
     is_background,
     is_detail,
     is_feature,
@@ -355,6 +356,13 @@ def test_hard_news_reports_something_done():
     assert hard_news("The council closed three schools on Tuesday.") == 1.0
     assert hard_news("The runner hopes to win a medal next month.") == 0.0
     assert hard_news("The union said the strike would last a week.") == 0.5
+
+
+def test_a_first_ever_is_news_an_ordinal_of_a_series_is_not():
+    assert impact("The port let a woman captain a tug for the first time on Monday.") == 1.0
+    assert impact("Ann Lee became the first woman to run the northern harbour.") == 1.0
+    assert impact("The council met the dock union for the first round of talks on Monday.") == 0.0
+    assert impact("The mayor and the union leader clashed in the first debate of the campaign.") == 0.0
 
 
 def test_a_decision_still_to_be_made_is_softer_news_than_one_made():
