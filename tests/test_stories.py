@@ -356,6 +356,8 @@ def test_hard_news_reports_something_done():
     assert hard_news("The council closed three schools on Tuesday.") == 1.0
     assert hard_news("The runner hopes to win a medal next month.") == 0.0
     assert hard_news("The union said the strike would last a week.") == 0.5
+    # "coal-fired" is an adjective: the plant rules face a test, nothing has been done yet.
+    assert hard_news("Rules for coal-fired plants face a test in court on Tuesday.") == 0.0
 
 
 def test_a_first_ever_is_news_an_ordinal_of_a_series_is_not():

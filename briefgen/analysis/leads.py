@@ -43,6 +43,9 @@ _DONE_TEXT = """won broke beat lost set fell rose died found made took gave stru
     sold held came went told said says sent has have had is are was were"""
 _DONE = frozenset(_DONE_TEXT.split())
 _TOKEN = re.compile(r"[a-z]+")
+# A verb in -ed ("closed", "agreed"); in a hyphenated compound ("coal-fired", "state-owned") it is an
+# adjective, which tells of nothing done.
+_ED = re.compile(r"(?<![a-z-])[a-z]{3,}ed(?![a-z-])")
 # An assessment, not a report: the words analysts judge with (likelihood, cause, purpose, meaning).
 _ASSESS_TEXT = """likely unlikely probably probable possibly suggests suggest signals signal shows show demonstrates
     demonstrate means meaning because therefore strategy aims aim seeks seek intends intent risk risks
@@ -122,8 +125,7 @@ def is_status(text: str) -> bool:
 def tells_outcome(text: str) -> bool:
     """Return whether a sentence reports a completed act in the past tense, with no look ahead."""
     low = text.lower()
-    tokens = _TOKEN.findall(low)
-    done = not _COMPLETED.isdisjoint(tokens) or any(len(t) >= 5 and t.endswith("ed") for t in tokens)
+    done = not _COMPLETED.isdisjoint(_TOKEN.findall(low)) or bool(_ED.search(low))
     return done and not is_status(text)
 
 
@@ -165,7 +167,7 @@ def hard_news(text: str) -> float:
     """Return 1 for a sentence reporting something done, 0.5 if it also looks ahead, 0 for a preview."""
     low = text.lower()
     tokens = _TOKEN.findall(low)
-    done = not _DONE.isdisjoint(tokens) or any(len(t) >= 5 and t.endswith("ed") for t in tokens)
+    done = not _DONE.isdisjoint(tokens) or bool(_ED.search(low))
     ahead = _looks_ahead(low, tokens)
     return 1.0 if done and not ahead else (0.5 if done else 0.0)
 
