@@ -24,8 +24,8 @@ from briefgen.analysis.leads import (
 )
 from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
-from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
-from briefgen.model import Source, Theme
+from briefgen.bottom_line import StoryPicks, bottom_line, judgements, mark_told, story_picks, theme_order
+from briefgen.model import Extract, Source, Theme
 
 THEMES = (
     Theme("ports", "Ports and shipping", keywords=("port", "harbour", "ship", "dock")),
@@ -418,6 +418,18 @@ def test_judgements_are_further_points_not_the_bottom_line():
     assert judged
     assert not {e.text for e in judged} & {e.text for e in bluf}
     assert all(any(j in s.points for s in analysis.stories) for j in judged)
+
+
+def test_a_judgement_assesses_when_its_story_has_a_point_that_does():
+    """Of a story's further points, the one that judges (what is likely, what it means) is the key
+    judgement, even when a plain report of a further fact scored higher as a point."""
+    story = analyse_sources(_week(), THEMES, as_of="2026-03-12").stories[0]
+    fact = Extract("About forty container ships waited at anchor outside the harbour.", story.lead.cites, 0.9)
+    judged = Extract(
+        "The strike is likely to cost the port its biggest shipping line.", story.lead.cites, 0.5
+    )
+    picks = StoryPicks((replace(story, points=(fact, judged)),))
+    assert judgements(picks, 1, set()) == (judged,)
 
 
 def test_a_story_two_themes_share_is_told_once_and_referred_to_after():
