@@ -53,6 +53,7 @@ WEEKS: dict[str, dict[str, str]] = {
     "polnear-2016-w23": {"kind": "polnear", "start": "2016-06-06", "end": "2016-06-12"},
     "polnear-2016-w10": {"kind": "polnear", "start": "2016-03-07", "end": "2016-03-13"},
     "multiling-m008": {"kind": "multiling", "topic": "M008", "start": "2009-06-01", "end": "2009-06-08"},
+    "multiling-m004": {"kind": "multiling", "topic": "M004", "start": "2007-12-10", "end": "2007-12-17"},
     "bbc-sport-001-020": {
         "kind": "bbc",
         "category": "sport",
@@ -155,6 +156,24 @@ def carries(text: str, keys: list[list[str]]) -> bool:
     return any(all(w.lower() in low for w in key) for key in keys)
 
 
+def matched(items: list[str], devs: list[tuple[str, list[list[str]]]]) -> int:
+    """Return how many developments the items carry, one development per item at most (a maximum
+    matching): an item naming two developments does not count twice, so no share exceeds 100%."""
+    owner: dict[int, int] = {}  # development -> item carrying it
+
+    def place(i: int, seen: set[int]) -> bool:
+        for d, (_, keys) in enumerate(devs):
+            if d in seen or not carries(items[i], keys):
+                continue
+            seen.add(d)
+            if d not in owner or place(owner[d], seen):
+                owner[d] = i
+                return True
+        return False
+
+    return sum(place(i, set()) for i in range(len(items)))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--code", type=Path, default=REPO, help="folder holding the briefgen package to audit")
@@ -201,7 +220,7 @@ def main() -> int:
         devs = wanted.get(wid, [])
         for name, brief in (("analysts", analysts), ("principals", principals)):
             bluf = brief["bluf"]
-            hit = sum(1 for _, keys in devs if any(carries(b["text"], keys) for b in bluf))
+            hit = matched([b["text"] for b in bluf], devs)
             on_list = sum(1 for b in bluf if any(carries(b["text"], keys) for _, keys in devs))
             # A bottom line of three can carry at most three of five developments.
             places = min(len(devs), len(bluf)) if bluf else len(devs)

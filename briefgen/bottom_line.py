@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .analysis.importance import rank, story_map
+from .analysis.leads import assesses
 from .analysis.stories import MAX_POINTS
 from .model import Analysis, Extract, Para, Quote, Story, ThemeSummary
 
@@ -77,7 +78,8 @@ def judgements(
                 break
             fresh = [p for p in story.points if p.text not in used and p not in out and not old(p)]
             if fresh:
-                out.append(fresh[0])
+                # A judgement assesses (likelihood, cause, meaning) when its story has such a point.
+                out.append(max(fresh, key=lambda p: assesses(p.text)))
     used.update(e.text for e in out)
     return tuple(out)
 

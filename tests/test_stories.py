@@ -10,11 +10,22 @@ from factories import make_source
 
 from briefgen.analysis import analyse_sources
 from briefgen.analysis.importance import importance
-from briefgen.analysis.leads import assesses, hard_news, is_background, is_feature, is_quotation
+from briefgen.analysis.leads import (
+    assesses,
+    hard_news,
+    impact,
+    is_background,
+    is_detail,
+    is_feature,
+    is_quotation,
+    is_status,
+    is_teaser,
+    tells_outcome,
+)
 from briefgen.analysis.stories import group_sources
 from briefgen.analysis.vectors import normalise
-from briefgen.bottom_line import bottom_line, judgements, mark_told, story_picks, theme_order
-from briefgen.model import Source, Theme
+from briefgen.bottom_line import StoryPicks, bottom_line, judgements, mark_told, story_picks, theme_order
+from briefgen.model import Extract, Source, Theme
 
 THEMES = (
     Theme("ports", "Ports and shipping", keywords=("port", "harbour", "ship", "dock")),
@@ -172,6 +183,10 @@ def test_features_explainers_and_opinion_are_not_reports_of_a_development():
     assert is_feature("A man in a red coat waited at the gate of the port.", None, None)
     assert is_feature("One voter's long walk to the polling station began before dawn.", None, None)
     assert is_feature("DOVER \u2014 It was a sight that stopped the dockers at the gate.", None, None)
+    assert is_feature(
+        "Tom Hale, a ferry owner, found a way to carry cars without paying the dock fee.", None, None
+    )
+    assert not is_feature("Tom Hale, the harbour master, closed the port on Monday.", None, None)
     assert is_feature("The vote went to a second round.", "Why the mayor lost the harbour vote", None)
     assert is_feature("The vote went to a second round.", "Can the mayor win again?", None)
     assert is_feature("The council must act on the docks now.", "Save our docks", "opinion")
@@ -243,6 +258,82 @@ def test_a_running_story_leads_with_what_happened_not_an_earlier_look_ahead():
     assert stories[0].lead.text.startswith("The strike at the northern harbour ended")
 
 
+def test_a_status_a_later_report_overtakes_is_neither_lead_nor_point():
+    """Tuesday's "talks continue" and "a vote is expected" are stale once Wednesday's report says the
+    dockers voted to accept: a day apart, the older line no longer leads or makes a further point."""
+    tuesday = (
+        "Talks between the dock union and the port authority continue at the northern harbour, with a vote on the pay offer expected this week.",
+        "The harbour union is still weighing the offer for every dock worker at the port as the ships wait outside.",
+    )
+    wednesday = (
+        "Dock workers at the northern harbour voted on Wednesday to accept the port authority's pay offer, ending the strike.",
+        "The harbour union said every dock worker at the port would return to work and the ships began to unload.",
+    )
+    week = (
+        make_source(*tuesday, id="tuesday", date="2026-03-10", outlet="Daily Courier"),
+        make_source(*wednesday, id="wednesday", date="2026-03-11", outlet="Harbour Times"),
+    )
+    story = analyse_sources(week, THEMES, as_of="2026-03-12").stories[0]
+    assert sorted(story.sources) == ["tuesday", "wednesday"]
+    assert story.lead.text.startswith("Dock workers at the northern harbour voted")
+    assert not any(p.cites[0].source == "tuesday" for p in story.points)
+    # On its own the status is the story's latest word and still leads.
+    alone = analyse_sources(week[:1], THEMES, as_of="2026-03-11").stories[0]
+    assert alone.lead.text.startswith("Talks between")
+
+
+def test_status_and_outcome_are_told_apart():
+    assert is_status("Talks between the union and the port continue.")
+    assert is_status("The harbour is on the verge of closing for the winter.")
+    assert is_status("The council is expected to vote on the schools next week.")
+    assert not is_status("The council may have misjudged how much the repairs cost.")  # a judgement
+    assert is_status("Divers were searching the harbour for the missing crew on Monday.")
+    assert not is_status("There was nothing the harbour master could do.")
+    assert tells_outcome("The council voted on Tuesday to close three schools.")
+    assert not tells_outcome("The council is being asked to close three schools.")
+
+
+def test_a_detail_that_adds_to_the_report_is_no_further_point():
+    """A key judgement is made of the story's further points: not a line adding to what came before."""
+    assert is_detail("The harbour master's deputy resigned on Monday, too.")
+    assert is_detail("The union also asked for a shorter week at the port.")
+    assert is_detail("The mayor went on to open the new ferry terminal at the harbour.")
+    assert is_detail("A docker posted the following picture of the empty quay.")
+    assert is_detail("When Ms. Lane, 21, a student, held up her sign, the crowd fell silent.")
+    assert not is_detail("The strike is likely to cost the port its biggest shipping line.")
+    week = (
+        make_source(
+            "Dock workers at the northern harbour walked out on Monday, halting every ship bound for the port.",
+            "Union leaders also demanded a pension fund for retired crews and a shorter working week at sea.",
+            "A long dock strike is likely to cost the northern harbour port its biggest shipping line within a month.",
+            id="strike",
+            date="2026-03-10",
+            outlet="Harbour Times",
+        ),
+    )
+    points = analyse_sources(week, THEMES, as_of="2026-03-11").stories[0].points
+    assert [p.text[:20] for p in points] == ["A long dock strike i"]
+
+
+def test_a_teaser_withholds_the_news_and_marks_a_feature():
+    assert is_teaser("A judge issued a ruling today that should make the mayor smile.")
+    assert is_teaser("The mayor just let something slip about the harbour.")
+    assert is_teaser("The port vote hinges on two wards. Here's why")
+    assert not is_teaser("A judge ruled today that the harbour may stay open at night.")
+    assert not is_teaser("The mayor is trying something new: a night ferry to the islands.")
+    assert not is_teaser("The ruling will make the port authority pay for the repairs.")
+    assert is_feature("A court issued a ruling on Monday that will leave the dock union furious.", None, None)
+    assert is_feature("The vote was close.", "The mayor let something slip about the docks", None)
+    # The teaser is no lead: the sentence that tells the ruling is.
+    teaser = (
+        "A court issued a ruling on Monday that will leave the dock union at the northern harbour furious."
+    )
+    told = "A court ruled on Monday that the port authority may hire crews from abroad while the dock strike lasts."
+    source = make_source(teaser, told, id="teaser", date="2026-03-10", outlet="Harbour Times")
+    story = analyse_sources((source,), THEMES, as_of="2026-03-11").stories[0]
+    assert story.lead.text.startswith("A court ruled on Monday")
+
+
 def test_unrelated_sources_are_different_stories():
     a = normalise({"strike": 1.0, "harbour": 1.0})
     b = normalise({"school": 1.0, "damp": 1.0})
@@ -265,6 +356,21 @@ def test_hard_news_reports_something_done():
     assert hard_news("The council closed three schools on Tuesday.") == 1.0
     assert hard_news("The runner hopes to win a medal next month.") == 0.0
     assert hard_news("The union said the strike would last a week.") == 0.5
+    # "coal-fired" is an adjective: the plant rules face a test, nothing has been done yet.
+    assert hard_news("Rules for coal-fired plants face a test in court on Tuesday.") == 0.0
+
+
+def test_a_first_ever_is_news_an_ordinal_of_a_series_is_not():
+    assert impact("The port let a woman captain a tug for the first time on Monday.") == 1.0
+    assert impact("Ann Lee became the first woman to run the northern harbour.") == 1.0
+    assert impact("The council met the dock union for the first round of talks on Monday.") == 0.0
+    assert impact("The mayor and the union leader clashed in the first debate of the campaign.") == 0.0
+
+
+def test_a_decision_still_to_be_made_is_softer_news_than_one_made():
+    assert hard_news("The mayor has been given until Friday to decide whether to stand again.") == 0.5
+    assert hard_news("The port authority is yet to reply to the union's offer.") == 0.5
+    assert hard_news("The mayor decided on Monday to stand again.") == 1.0
 
 
 def test_quotation_spotted_even_when_left_open():
@@ -312,6 +418,18 @@ def test_judgements_are_further_points_not_the_bottom_line():
     assert judged
     assert not {e.text for e in judged} & {e.text for e in bluf}
     assert all(any(j in s.points for s in analysis.stories) for j in judged)
+
+
+def test_a_judgement_assesses_when_its_story_has_a_point_that_does():
+    """Of a story's further points, the one that judges (what is likely, what it means) is the key
+    judgement, even when a plain report of a further fact scored higher as a point."""
+    story = analyse_sources(_week(), THEMES, as_of="2026-03-12").stories[0]
+    fact = Extract("About forty container ships waited at anchor outside the harbour.", story.lead.cites, 0.9)
+    judged = Extract(
+        "The strike is likely to cost the port its biggest shipping line.", story.lead.cites, 0.5
+    )
+    picks = StoryPicks((replace(story, points=(fact, judged)),))
+    assert judgements(picks, 1, set()) == (judged,)
 
 
 def test_a_story_two_themes_share_is_told_once_and_referred_to_after():

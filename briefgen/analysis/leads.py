@@ -4,7 +4,8 @@ General rules of news writing used by the stories stage: a sentence about anothe
 past perfect) is background; a quotation is shown as a quote, not as the development; a dateline
 opens a lead but is not its subject; a report of something done outweighs a plan, hope or preview,
 and a result, record, death or ban outweighs routine. A feature (a scene-setting lead about an unnamed
-person, a headline that asks or explains, an opinion piece) is not a development of the week.
+person, a teaser, a headline that asks or explains, an opinion piece) is not a development of the
+week. A status or look ahead is overtaken by a later report of how it came out.
 """
 
 from __future__ import annotations
@@ -35,19 +36,27 @@ _PROSPECT_PHRASES = (
     "ahead of ",
     "heading into ",
     "on the eve of ",
+    "whether to ",  # a decision still to be made: "has until Friday to decide whether to run"
+    "yet to ",
 )
 _DONE_TEXT = """won broke beat lost set fell rose died found made took gave struck hit left met became began ran
     sold held came went told said says sent has have had is are was were"""
 _DONE = frozenset(_DONE_TEXT.split())
 _TOKEN = re.compile(r"[a-z]+")
+# A verb in -ed ("closed", "agreed"); in a hyphenated compound ("coal-fired", "state-owned") it is an
+# adjective, which tells of nothing done.
+_ED = re.compile(r"(?<![a-z-])[a-z]{3,}ed(?![a-z-])")
 # An assessment, not a report: the words analysts judge with (likelihood, cause, purpose, meaning).
 _ASSESS_TEXT = """likely unlikely probably probable possibly suggests suggest signals signal shows show demonstrates
     demonstrate means meaning because therefore strategy aims aim seeks seek intends intent risk risks
     threat threatens pressure pressures reliant dependence dependent limits limited leverage cost costs"""
 _ASSESS = frozenset(_ASSESS_TEXT.split())
-# News values of magnitude: a result, record, death, ban, arrest or resignation.
+# News values of magnitude: a result, record, death, ban, arrest or resignation. A first is one when
+# it is a first ever ("for the first time", "the first woman to"), not an ordinal of a series ("the
+# first debate", "the first round").
 _IMPACT = re.compile(
-    r"\b(?:record|first|largest|biggest|worst|highest|lowest|killed|dead|deaths?|died|won|wins?|victory"
+    r"\b(?:for the first time|first[- ]ever|(?:the )?first (?:\w+ ){1,2}(?:to|since|in \d+ years)\b"
+    r"|record|largest|biggest|worst|highest|lowest|killed|dead|deaths?|died|won|wins?|victory"
     r"|defeat(?:ed|s)?|beat|lost|elected|resign(?:ed|s)?|banned|ban|crash(?:ed)?"
     r"|collapse[ds]?|approved|rejected|charged|convicted|sentenced|arrested)\b",
     re.I,
@@ -89,11 +98,76 @@ def _looks_ahead(low: str, tokens: list[str]) -> bool:
     return not _PROSPECT.isdisjoint(tokens) or any(p in low for p in _PROSPECT_PHRASES)
 
 
+# A status of something still going on ("talks continue", "is on the verge of", "is being debated"):
+# true the day it is written, stale once a later report tells how it came out.
+_STATUS = re.compile(
+    r"\b(?:is|are|was|were) (?:being|still|now|nearing|on the verge|close to|on course|on track)\b"
+    r"|\b(?:is|are|was|were) (?:\w+ly )?(?!\w*thing\b)\w{3,}ing\b"  # "were searching": under way then
+    r"|\b(?:continues?|continuing|remains?|ongoing|still|yet to|soon|nearing|under ?way)\b"
+    # A look ahead with a time to it: "is expected to", "will", "ahead of Tuesday's vote". Not a modal
+    # of judgement ("could", "may") nor a hope named as a noun: an assessment does not go stale.
+    r"|\b(?:expected|set|poised|likely|due|scheduled|planning|hoping|hopes|plans) to\b|\bwill\b"
+    r"|\b(?:ahead of|on the eve of|heading into)\b",
+    re.I,
+)
+# A completed act told in the past tense: "abandoned", "agreed", "won", "died".
+_COMPLETED_TEXT = """won broke beat lost fell rose died found made took gave struck hit left met became began ran
+    sold held came went told said sent"""
+_COMPLETED = frozenset(_COMPLETED_TEXT.split())
+
+
+def is_status(text: str) -> bool:
+    """Return whether a sentence tells how things stand or where they are heading (a status, a plan,
+    a forecast) rather than something that happened: what a later report of the outcome overtakes."""
+    return bool(_STATUS.search(text))
+
+
+def tells_outcome(text: str) -> bool:
+    """Return whether a sentence reports a completed act in the past tense, with no look ahead."""
+    low = text.lower()
+    done = not _COMPLETED.isdisjoint(_TOKEN.findall(low)) or bool(_ED.search(low))
+    return done and not is_status(text)
+
+
+# A teaser withholds the news to make the reader go on: it names "a ruling" or "something" and tells
+# only how someone will feel about it, or promises what comes next. A feature device, not a lead.
+_TEASER = re.compile(
+    r"\b(?:should|will|would|could|may|might|is sure to|is going to|are going to)\s+(?:\w+\s+){0,2}?"
+    r"(?:make|leave|have)\s+(?:[\w.'\u2019-]+\s+){1,8}?(?:smile|smiling|cheer|happy|furious|angry|nervous"
+    r"|worried|squirm|cringe|laugh|blush|jump)\b"
+    r"|\b(?:here[\u2019']s (?:why|how|what)|not what you think|you won[\u2019']t believe"
+    r"|stunning news|big news|game[ -]changer)\b",
+    re.I,
+)
+# "Something" the sentence never names ("let something slip"); "tried something new: a ..." names it.
+_SOMETHING = re.compile(r"\bsomething\b(?![^:\u2014\u2013]*[:\u2014\u2013])", re.I)
+
+
+def is_teaser(text: str) -> bool:
+    """Return whether a sentence or headline teases rather than tells: "a ruling that should make the
+    mayor smile", "let something slip" (a something it never names), "here's why"."""
+    return bool(_TEASER.search(text) or _SOMETHING.search(text))
+
+
+# A detail adds to what a report said before it: "..., too.", "also", "went on to", "the following
+# picture" (which the brief does not show), or an anecdote's person given an age ("Ms. Lane, 21, ...").
+_DETAIL = re.compile(
+    r"\b(?:too|as well)[.!]?[\"\u201d']?\s*$|\balso\b|\bwent on to\b|\bthe following\b"
+    r"|\b[A-Z][a-z]+, \d{1,2}, ",
+)
+
+
+def is_detail(text: str) -> bool:
+    """Return whether a sentence adds a detail to what its report told before it, rather than making
+    a point of its own: not what a key judgement is made of."""
+    return bool(_DETAIL.search(text))
+
+
 def hard_news(text: str) -> float:
     """Return 1 for a sentence reporting something done, 0.5 if it also looks ahead, 0 for a preview."""
     low = text.lower()
     tokens = _TOKEN.findall(low)
-    done = not _DONE.isdisjoint(tokens) or any(len(t) >= 5 and t.endswith("ed") for t in tokens)
+    done = not _DONE.isdisjoint(tokens) or bool(_ED.search(low))
     ahead = _looks_ahead(low, tokens)
     return 1.0 if done and not ahead else (0.5 if done else 0.0)
 
@@ -127,10 +201,16 @@ def stands_after_dateline(text: str) -> bool:
 
 # "A man holding a sign ...", "One voter's ...": an anecdotal lead opens on an unnamed person, as a
 # feature does; a news lead names who acted (or the body they act for).
+_PRIVATE = (
+    r"(?:man|woman|men|women|boy|girl|child|voter|student|mother|father|couple|family|teenager|resident"
+    r"|worker|supporter|fan|veteran|nurse|teacher|farmer|grandmother|grandfather|widow|pensioner|owner"
+    r"|retiree|shopkeeper)"
+)
+# "Tom Hale, a ferry owner, ...": a private person named and then introduced by what they do opens a
+# profile; a news lead names who acted by their office ("Tom Hale, the harbour master, ...").
 _ANECDOTAL = re.compile(
-    r"^(?:A|An|One)\s+(?:[\w-]+,?\s+){0,3}?(?:man|woman|men|women|boy|girl|child|voter|student|mother"
-    r"|father|couple|family|teenager|resident|worker|supporter|fan|veteran|nurse|teacher|farmer|grandmother"
-    r"|grandfather|widow|pensioner)(?:['\u2019]s)?\b"
+    rf"^(?:A|An|One)\s+(?:[\w-]+,?\s+){{0,3}}?{_PRIVATE}(?:['\u2019]s)?\b"
+    rf"|^[A-Z][a-z]+ [A-Z][a-z]+, (?:a|an) (?:[\w-]+ ){{0,3}}?{_PRIVATE}\b"
     r"|^It (?:was|is) (?:a|an|the kind of)\b"  # "It was a striking sight ...": a scene, not a report
 )
 # "Why Republicans won't ...", "What went wrong for ...", "Can X win?": a headline that asks or explains
@@ -150,12 +230,13 @@ FEATURE_GENRES = frozenset(
 
 def is_feature(lead: str, title: str | None, genre: str | None) -> bool:
     """Return whether a source reads as a feature rather than a report of a development: its opening
-    sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline) or speaks to
-    the reader ("you"), its headline asks, explains or announces pictures, or its genre is opinion,
+    sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline), speaks to
+    the reader ("you") or teases (is_teaser), its headline asks, explains, teases or announces
+    pictures, or its genre is opinion,
     a column, a profile, a review and the like."""
     if genre and genre.strip().casefold() in FEATURE_GENRES:
         return True
     opening = _DATELINE.sub("", lead, count=1)
-    if _ANECDOTAL.match(opening) or _READER.search(_QUOTATION.sub(" ", opening)):
+    if _ANECDOTAL.match(opening) or _READER.search(_QUOTATION.sub(" ", opening)) or is_teaser(opening):
         return True
-    return bool(title and _EXPLAINER.search(title.strip()))
+    return bool(title and (_EXPLAINER.search(title.strip()) or is_teaser(title)))

@@ -21,7 +21,19 @@ from dataclasses import dataclass, field
 from .. import ids
 from ..model import Cite, Event, Extract, Quote, Source, Story, Theme
 from .importance import rank
-from .leads import assesses, hard_news, impact, is_background, is_feature, is_quotation, stands_after_dateline
+from .leads import (
+    assesses,
+    hard_news,
+    impact,
+    is_background,
+    is_detail,
+    is_feature,
+    is_quotation,
+    is_status,
+    is_teaser,
+    stands_after_dateline,
+    tells_outcome,
+)
 from .notes import infer_genre
 from .summarize import DUPLICATE, Week, _Item, _position
 from .themes import ThemeScorer
@@ -168,6 +180,7 @@ class _Candidate:
     group: int  # wire group of its source
     k: int  # position among its source's body sentences
     fresh: float = 1.0  # 1 for a report of the story's latest day, less for earlier ones
+    day: dt.date | None = None  # its source's date
     score: float = 0.0
     cites: list[Cite] = field(default_factory=list)
 
@@ -247,6 +260,18 @@ def _feature(source: Source, body: Sequence[_Item], lead: str) -> bool:
     return is_feature(opening, source.title, genre) or is_feature(lead, None, None)
 
 
+def _current(pool: list[_Candidate]) -> list[_Candidate]:
+    """Return the candidates less those a later report has overtaken: a status or look ahead
+    ("talks continue", "is expected to") from a day before a report that tells what came of it."""
+    outcomes = [
+        c.day for c in pool if c.day is not None and c.k < LEAD_SPAN and tells_outcome(c.item.sentence.text)
+    ]
+    if not outcomes:
+        return pool
+    last = max(outcomes)
+    return [c for c in pool if c.day is None or c.day >= last or not is_status(c.item.sentence.text)]
+
+
 def _first_report(sources: Sequence[Source]) -> Source:
     """Return the source that reported a story first: the earliest dated, ties by id (undated last)."""
     return min(sources, key=lambda s: (s.date[:10] if s.date else "\uffff", s.id))
@@ -318,12 +343,15 @@ def find_stories(
             text = [it for it in body[s.id] if len(it.tokens) >= 4 and not _repeats(it, title, stems)]
             for k, it in enumerate(text[:POINT_SPAN]):
                 # A dateline opens only a source's first sentence.
+                # A teaser ("a ruling that should make her smile") withholds the news it leads to.
                 if (
                     it.standalone
                     and it.order not in background
                     and (k or stands_after_dateline(it.sentence.text))
+                    and not is_teaser(it.sentence.text)
                 ):
-                    pool.append(_Candidate(it, g, k, fresh))
+                    pool.append(_Candidate(it, g, k, fresh, day))
+        pool = _current(pool)
         if not pool:
             continue
         backers = set(wires[:MAX_SUPPORT_SOURCES])
@@ -355,6 +383,7 @@ def find_stories(
             if (
                 c is lead
                 or len(c.item.tokens) < POINT_WORDS
+                or is_detail(c.item.sentence.text)
                 or any(cosine(c.item.vector, x.item.vector) >= 0.5 for x in (lead, *points))
             ):
                 continue
