@@ -18,6 +18,17 @@ def test_abbreviations_do_not_split():
     ]
 
 
+@pytest.mark.parametrize(
+    "rank", ["Spc.", "Pfc.", "Pvt.", "Cpl.", "Sfc.", "Cpt.", "Brig.", "Cdr.", "Supt.", "Insp.", "Det.", "Sens."]
+)
+def test_ranks_and_titles_before_a_name_do_not_split(rank: str) -> None:
+    text = f"A military jury found {rank} Ola Brekke guilty of neglect on Friday. He faces a year in prison."
+    assert split_text(text) == [
+        f"A military jury found {rank} Ola Brekke guilty of neglect on Friday.",
+        "He faces a year in prison.",
+    ]
+
+
 def test_acronym_at_sentence_end_before_a_starter_splits():
     assert split_text("Praise came from the U.S. The EU was silent.") == [
         "Praise came from the U.S.",

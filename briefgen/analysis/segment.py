@@ -11,7 +11,8 @@ from .gazetteer import words_set
 # Abbreviations written before what they qualify ("Mr. Lee", "Gen. Smith", "Jan. 5", "e.g. this"): the
 # period never ends a sentence when a capital or digit follows.
 _PREPOSITIVE = words_set(
-    """mr mrs ms dr prof st sen rep gov gen lt col maj capt cmdr sgt adm pres rev hon mt ft no nos vol vols
+    """mr mrs ms dr prof st sen sens rep reps gov govs gen lt col maj capt cpt cmdr cdr sgt adm brig spc pfc pvt
+    cpl sfc ens supt insp det atty fr msgr pres rev hon mt ft no nos vol vols
     pp p fig art sec ch para op cf vs v approx est dept univ assn jan feb mar apr jun jul aug sep sept oct nov
     dec e.g i.e ca mln bln tn n°"""
 )
