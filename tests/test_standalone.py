@@ -428,3 +428,13 @@ def test_a_list_of_names_is_not_a_headline_and_undecoded_escapes_can_be_allowed(
     cafe = "Anna Berg opened a caf&#233; on the quay in Bergen last spring with two partners."
     assert page_furniture(cafe)  # a brief cannot show it as written
     assert not page_furniture(cafe, escapes=False)  # the entity index can read its names
+
+
+def test_a_clause_without_its_main_clause_and_after_all_do_not_stand_alone() -> None:
+    assert not is_standalone("While the relay champions Anna Berg and Tom Lund will meet in the 60m.")
+    assert is_standalone("While the relay champions rested, Anna Berg won the 60m in Oslo on Friday.")
+    assert not is_standalone("After all, a champion always expects to win the races she enters.")
+    # An elaboration of what the sentence before said: "Things like ..." or "Such as ...".
+    assert not is_standalone(
+        "Things like sore knees and missed sessions in the weeks before the race in Oslo."
+    )

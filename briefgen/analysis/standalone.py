@@ -81,6 +81,8 @@ _CAPTION_HINTS = (
     "afp",
     "epa",
 )
+# "While the relay champions will meet in the 60m.": a subordinate clause with no main clause after it.
+_FRAGMENT = re.compile(r"^(?:While|Whereas|Although|Though|Because|Unless)\b[^,;:\u2013\u2014]*$")
 _HERE = re.compile(r"\bhere\b", re.I)
 # Bits of a page that are not prose: markup, captions and credits, bylines.
 _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,200}>")
@@ -240,7 +242,7 @@ def is_standalone(text: str, voice: bool = False) -> bool:
         return False  # ", who broke onto the scene ...": a sentence cut from its subject
     if stripped.endswith("?") or not _FINAL.search(stripped):
         return False  # questions, and headline-like lines without final punctuation
-    if unbalanced_quotes(text):
+    if unbalanced_quotes(text) or _FRAGMENT.match(stripped):
         return False
     seen = lower_words(text)
     if needs_context(text, seen) or (not voice and first_person(text, seen)) or not_prose(text, seen):
