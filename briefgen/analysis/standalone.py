@@ -26,7 +26,6 @@ from .referents import (
     unknown_subject,
 )
 from .words import word_set
-from .writing_day import name_writing_day
 
 MIN_WORDS, MAX_WORDS = 6, 60
 HEADLINE_WORDS = 20  # an opening line this short, above the body, is a headline or a deck
@@ -305,8 +304,8 @@ def present_sentences(
     The text shown is the sentence itself, with a leading dateline cut off (what is left is still
     verbatim in the paragraph, so the cite stays honest), and referents named in square brackets
     where the source makes them certain (referents.py): a bare surname's first name, the person an
-    opening "He" or "She" is, the day a dated source's "yesterday" or "today" means (writing_day.py).
-    Sentences of the paragraphs in ``skip`` (title, byline, ...) and of headline lines never stand alone.
+    opening "He" or "She" is. Sentences of the paragraphs in ``skip`` (title, byline, ...) and of
+    headline lines never stand alone.
     """
     skip = skip | _headline_paragraphs(source)
     skip = skip | _deck_paragraphs(source, skip | frozenset([1] if source.title else []))
@@ -344,9 +343,7 @@ def present_sentences(
             out.append(named[0] if named and is_standalone(named[1]) else None)
             continue
         out.append(name_surnames(text, known))
-    if not source.date:
-        return tuple(out)
-    return tuple(t if t is None else name_writing_day(t, source.date) for t in out)
+    return tuple(out)
 
 
 _INSERTION = re.compile(r"\[[^\[\]]{1,80}\] | \[[^\[\]]{1,80}\]")
