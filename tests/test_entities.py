@@ -264,3 +264,33 @@ def test_an_institution_named_by_its_seat_is_an_organisation() -> None:
     )
     (house,) = [e for e in find_entities((a,), ()) if e.name == "White House"]
     assert house.kind == "organisation" and house.role is None and house.mentions == 2
+
+
+def test_names_in_page_furniture_are_not_entities() -> None:
+    """A title line, a byline, a dateline, a caption, a credit or a headline within the text is part of the
+    page, not the story: no name in it reaches the entity index, while the story's own names still do."""
+    src = make_source(
+        "Minister Kari Vik backs the repairs.",  # the title line, above the text
+        "By Anna Lund, Staff Writer.",
+        "HALDEN, Norway (AP) \u2014 The harbour board voted on Monday to close the northern quay after the "
+        "storm. Mayor Olav Berg said the town would pay for the repairs.",
+        "Photo: Erik Sand for the Harbour Gazette.",
+        "Ferry Boss Lars Moe Wins Award For Winter Crossings.",  # a related story's headline
+        "BERGEN \u2014 Berg told the council on Tuesday that the work would take a year.",
+        "Reporting by Kari Holm, editing by Per Dahl.",
+        id="a",
+        body_from=2,
+    )
+    ents = _by_name(find_entities((src,), ()))
+    assert ents["Olav Berg"].mentions == 2  # the surname after a dateline still counts
+    for furniture in (
+        "Kari Vik",
+        "Anna Lund",
+        "HALDEN",
+        "AP",
+        "Erik Sand",
+        "Lars Moe",
+        "BERGEN",
+        "Kari Holm",
+    ):
+        assert furniture not in ents

@@ -244,3 +244,20 @@ def test_the_is_a_date_hit_only_before_a_part_of_the_year_or_a_season(
     monkeypatch.setattr(dates, "_START", re.compile(every, re.I))
     assert fast == [dates.find_dates_with_ref(t, ref) for t in texts]
     assert sum(len(found) for found, _ in fast) >= 8
+
+
+def test_a_timeline_event_leaves_out_the_dateline_it_opens_with() -> None:
+    src = make_source(
+        "TROMSO, Norway (AP) \u2014 The regional ferry company cancelled all winter sailings on 3 March 2025.",
+        "TROMSO \u2014",
+        "The harbour master said the northern quay reopened on 9 March 2025 after repairs.",
+        id="a",
+        date="2025-03-10",
+    )
+    events = _events(src)
+    assert [e.text for e in events] == [
+        "The regional ferry company cancelled all winter sailings on 3 March 2025.",
+        "The harbour master said the northern quay reopened on 9 March 2025 after repairs.",
+    ]
+    for e in events:
+        assert e.text in src.paragraph(e.cites[0].paragraph).text  # still verbatim in its paragraph

@@ -405,3 +405,36 @@ def test_a_dated_link_or_a_plenary_met_before_needs_context() -> None:
     assert needs_context("Opposition parties have now called for an inquiry into the 7 July link.")
     assert needs_context("After the reopening of the plenary at midday, Norway restated its position.")
     assert not needs_context("Engineers studied the rail link between Bergen and Oslo for a year.")
+
+
+def test_a_byline_names_writers_and_a_sentence_opening_with_by_is_still_prose() -> None:
+    for line in (
+        "By Anna Berg and Tom Lund, harbour correspondents.",
+        "By ANNA BERG, Associated Press Writer",
+        "Reporting by Anna Berg, editing by Tom Lund.",
+    ):
+        assert page_furniture(line), line
+    for line in (
+        "By winning the vote in the port city, Anna Berg took every seat on the harbour board.",
+        "By Christmas, the ferry company had moved its boats to the southern quay.",
+        "By Election Day the harbour board had spent its whole budget on the quay and on new ferries.",
+    ):
+        assert not page_furniture(line), line
+
+
+def test_a_list_of_names_is_not_a_headline_and_undecoded_escapes_can_be_allowed() -> None:
+    assert not page_furniture("Crew: Anna Berg, Tom Lund, Ola Vik, Per Dahl and Kari Holm.")
+    assert page_furniture("Harbour Board Closes The Northern Quay For Repairs.")
+    cafe = "Anna Berg opened a caf&#233; on the quay in Bergen last spring with two partners."
+    assert page_furniture(cafe)  # a brief cannot show it as written
+    assert not page_furniture(cafe, escapes=False)  # the entity index can read its names
+
+
+def test_a_clause_without_its_main_clause_and_after_all_do_not_stand_alone() -> None:
+    assert not is_standalone("While the relay champions Anna Berg and Tom Lund will meet in the 60m.")
+    assert is_standalone("While the relay champions rested, Anna Berg won the 60m in Oslo on Friday.")
+    assert not is_standalone("After all, a champion always expects to win the races she enters.")
+    # An elaboration of what the sentence before said: "Things like ..." or "Such as ...".
+    assert not is_standalone(
+        "Things like sore knees and missed sessions in the weeks before the race in Oslo."
+    )

@@ -104,3 +104,46 @@ def test_a_theme_word_inside_a_longer_name_is_the_names() -> None:
     named = ThemeScorer([Theme("eu", "Europe", keywords=("European Union", "Union"))])
     union = "The European Union Trade Commissioner spoke on Monday."
     assert named.relevance(words(union), heads_in_names(union, words(union)))[0] > 0
+
+
+def test_a_theme_word_only_in_an_aside_about_who_someone_is_weighs_little() -> None:
+    from briefgen.analysis.themes import aside_stems
+
+    records = Theme("records", "Races", keywords=("world record", "record", "medal"))
+    doping = Theme("doping", "Doping", keywords=("ban", "drugs"))
+    scorer = ThemeScorer([records, doping])
+
+    def relevance(text: str) -> list[float]:
+        return scorer.relevance(words(text), aside=aside_stems(text, words(text)))
+
+    for text in (
+        "World record holder Anna Berg was given a two-year ban after a missed test.",
+        "Anna Berg, the world record holder, was given a two-year ban after a missed test.",
+        "Anna Berg, who won two medals in Oslo, was given a two-year ban after a missed test.",
+    ):
+        rel = relevance(text)
+        assert rel[0] == 0 and rel[1] > 0, text  # the ban is the news; the record says who she is
+    # The theme's word in what the sentence reports still counts, aside or not.
+    assert relevance("Anna Berg, who holds the world record, broke the record again in Oslo.")[0] > 0
+    assert relevance("Anna Berg set a world record in the 800m at the Oslo meeting.")[0] > 0
+    assert (
+        aside_stems("Police believe Ola Vik set off the bomb.", words("Police believe Ola Vik"))
+        == frozenset()
+    )
+
+
+def test_a_sentence_goes_under_the_theme_of_what_it_reports_not_of_an_aside() -> None:
+    from briefgen.analysis.segment import split_sentences
+    from briefgen.analysis.summarize import summarize_themes
+
+    records = Theme("records", "Records", keywords=("world record", "record"))
+    doping = Theme("doping", "Doping", keywords=("ban",))
+    src = make_source(
+        "World record holder Anna Berg was given a two-year ban by the federation in Oslo on Monday.",
+        "Tom Lund set a world record in the 800m at the indoor meeting in Bergen on Sunday.",
+        id="a",
+    )
+    out = summarize_themes((src,), {"a": split_sentences(src)}, (records, doping), ())
+    by_theme = {s.theme.id: [e.text for e in s.extracts] for s in out}
+    assert by_theme["doping"] == [src.paragraphs[0].text]
+    assert by_theme["records"] == [src.paragraphs[1].text]

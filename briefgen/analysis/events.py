@@ -13,7 +13,7 @@ from ..model import Event, Sentence, Source
 from ..records import fast_pickle
 from .dates import MONTHS, DateMention, find_dates_with_ref, parse_iso
 from .event_parts import Dated, dated_parts, is_caption, period_end, period_start
-from .standalone import page_furniture
+from .standalone import page_furniture, strip_dateline
 from .tense import Direction, future_at, reports
 
 # Prepositions under which a date marks when something happened ("in June", "on 12 March", "by 2024").
@@ -333,9 +333,8 @@ def _merge(candidates: list[_Candidate]) -> list[Event]:
             cites = tuple(dict.fromkeys(c.sentence.cite for c in group))
             first = group[0]
             expected = kind == "expected"
-            events.append(
-                Event(day, first.sentence.text, cites, "expected" if expected else "happened", first.label)
-            )
+            text = strip_dateline(first.sentence.text)  # "OSLO (AP) - The port ...": the place is not news
+            events.append(Event(day, text, cites, "expected" if expected else "happened", first.label))
     return events
 
 

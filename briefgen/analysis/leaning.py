@@ -17,7 +17,7 @@ _CONTEXT_OPENERS = re.compile(
     r"|the latter|the former|also|likewise|similarly|moreover|furthermore|in addition|besides"
     r"|thus|therefore|hence|consequently|the rest|the same|the other|both|neither|either|another"
     r"|but|and|or|so|instead|then|however|nevertheless|nonetheless|yet|even so|at the same time|in turn"
-    r"|regardless|meanwhile|still|otherwise|(?:some time |shortly |soon |moments |minutes |hours |days "
+    r"|regardless|meanwhile|still|otherwise|after all|all the same|in any case|anyway|things like|such as|(?:some time |shortly |soon |moments |minutes |hours |days "
     r"|weeks |months |years )?(?:later|afterwards|after that|before that)"
     r"|all (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)\b",
     re.IGNORECASE,

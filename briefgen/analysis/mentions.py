@@ -25,6 +25,7 @@ from .gazetteer import (
     words_set,
 )
 from .segment import sentence_spans
+from .standalone import dateline_length, page_furniture
 
 _SPEECH = re.compile(r"\s+(?:said|says|told|argued|insisted|stated|added|wrote|noted|warned|claimed)\b")
 _ROLE_NOUNS = (
@@ -349,10 +350,13 @@ def scan_source(source: Source) -> SourceNames:
     for para in source.paragraphs:
         tokens = _tokens(para.text)
         lower.update(filter(str.islower, tokens.words))
-        if _is_heading(para.text, len(tokens.words), len(tokens.capitals)):
-            continue
+        if para.n < source.body_from or _is_heading(para.text, len(tokens.words), len(tokens.capitals)):
+            continue  # the title, byline and dateline lines above the text, a subhead
         for s, e in sentence_spans(para.text):
             sentence += 1
+            if page_furniture(para.text[s:e], escapes=False):
+                continue  # a caption, credit, byline or headline inside the text names no one in the story
+            s += dateline_length(para.text[s:e])  # "HALDEN (AP) \u2014 ...": the text starts after the place
             text = para.text[s:e]
             for n, (a, b, run) in enumerate(_runs(*_sentence_tokens(tokens, para.text, s, e))):
                 # Only the first run can have nothing but quote marks and brackets before it.

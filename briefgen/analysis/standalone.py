@@ -25,6 +25,7 @@ from .referents import (
     name_surnames,
     unknown_subject,
 )
+from .words import word_set
 
 MIN_WORDS, MAX_WORDS = 6, 60
 HEADLINE_WORDS = 20  # an opening line this short, above the body, is a headline or a deck
@@ -42,6 +43,7 @@ _CAPTION_WORDS = frozenset(
     [
         "file",
         "photo",
+        "photos",
         "photograph",
         "photographs",
         "picture",
@@ -51,19 +53,40 @@ _CAPTION_WORDS = frozenset(
         "video",
         "videos",
         "graphic",
+        "graphics",
         "illustration",
+        "illustrations",
         "credit",
         "credits",
         "caption",
+        "captions",
         "getty",
         "reuters",
         "afp",
         "epa",
     ]
 )
+# Every match of _CAPTION holds one of these (so do the words above, bar "file").
+_CAPTION_HINTS = (
+    "photo",
+    "picture",
+    "image",
+    "video",
+    "graphic",
+    "illustration",
+    "credit",
+    "caption",
+    "getty",
+    "reuters",
+    "afp",
+    "epa",
+)
+# "While the relay champions will meet in the 60m.": a subordinate clause with no main clause after it.
+_FRAGMENT = re.compile(r"^(?:While|Whereas|Although|Though|Because|Unless)\b[^,;:\u2013\u2014]*$")
 _HERE = re.compile(r"\bhere\b", re.I)
 # Bits of a page that are not prose: markup, captions and credits, bylines.
-_MARKUP = re.compile(r"<[A-Za-z/!][^<>]{0,200}>|&(?:[a-z]{2,8}|#\d{2,5});")
+_TAG = re.compile(r"<[A-Za-z/!][^<>]{0,200}>")
+_ESCAPE = re.compile(r"&(?:[a-z]{2,8}|#\d{2,5});")  # "&amp;", "&#233;": text the page did not decode
 _CAPTION = re.compile(
     r"^\(?\s*(?:file\s+)?(?:photo(?:graph)?|picture|image|video|graphic|illustration|credit|caption)s?"
     r"(?:\s+(?:by|credit))?\s*[:|/\u2014\u2013]"
@@ -72,12 +95,19 @@ _CAPTION = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^\(?(?:by|reporting by|written by|additional reporting by|editing by|compiled by|story by)\s+"
+    r"^\(?(?i:by|reporting by|written by|additional reporting by|editing by|compiled by|story by)\s+"
     # "By February 2022, ...", "By Monday": a time, not a writer
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)[a-z]*\b)"
-    r"[A-Z]",
-    re.I,
+    r"[A-Z]"
 )
+# The lower-case words a byline may hold besides names: "By Anna Lund and Per Dahl in Oslo, staff writers".
+_BYLINE_WORDS = word_set(
+    "and by in for of the at with from additional reporting editing writing contributed staff writer writers "
+    "reporter reporters correspondent correspondents editor editors contributor"
+)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+BYLINE_TAIL = 5  # words after the names' comma: a job, an outlet
+LIST_COMMAS = 3  # "Subs: Smith, Jones, Brown, Green.": a list of names in capitals, not a headline
 # A leading dateline: "HEMPSTEAD, N.Y., Sept. 26 (UPI) \u2014", "CHARLOTTE - ", "Washington (AFP) \u2013".
 _PLACE_CAPS = r"[A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3}"
 _STATE = r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?){0,2}"
@@ -105,6 +135,16 @@ def strip_dateline(text: str) -> str:
     return rest if rest[:1].isupper() and len(rest.split()) >= MIN_WORDS else text
 
 
+def dateline_length(text: str) -> int:
+    """Return how many characters of ``text`` a leading dateline takes ("OSLO, Norway (AP) \u2014 "), 0 if none:
+    the place and agency of a report, not a name the story gives."""
+    head = text[:90]
+    if not ("-" in head or "\u2013" in head or "\u2014" in head):
+        return 0
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def first_person(text: str, seen: frozenset[str] | None = None) -> bool:
     """Return whether a sentence speaks in the first person outside quotation marks."""
     seen = lower_words(text) if seen is None else seen
@@ -125,19 +165,46 @@ def unbalanced_quotes(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
-def not_prose(text: str, seen: frozenset[str] | None = None) -> bool:
-    """Return whether a sentence is markup, a caption or credit, or a byline."""
-    if _BYLINE.match(text) or (("<" in text or "&" in text) and _MARKUP.search(text)):
+def is_byline(text: str) -> bool:
+    """Return whether a line names its writers: "By Anna Lund, staff writer", not "By winning Ohio, Kasich ..."."""
+    m = _BYLINE.match(text)
+    if m is None:
+        return False
+    names, _, rest = text[m.end() - 1 :].partition(",")
+    words = _WORD.findall(names)
+    if sum(w[0].isupper() for w in words) < 2 or not all(map(_byline_word, words)):
+        return False  # "By Christmas, ...", "By winning Ohio, ...": not a name
+    tail = _WORD.findall(rest)  # ", staff writer", ", harbour correspondents in Oslo"
+    return len(tail) <= BYLINE_TAIL or all(map(_byline_word, tail))
+
+
+def _byline_word(word: str) -> bool:
+    return word[0].isupper() or word.lower() in _BYLINE_WORDS
+
+
+def not_prose(text: str, seen: frozenset[str] | None = None, escapes: bool = True) -> bool:
+    """Return whether a sentence is markup (with undecoded escapes such as "&#233;" when ``escapes``),
+    a caption or credit, or a byline."""
+    if ("<" in text and _TAG.search(text)) or (escapes and "&" in text and _ESCAPE.search(text)):
         return True
-    seen = lower_words(text) if seen is None else seen
-    return not seen.isdisjoint(_CAPTION_WORDS) and bool(_CAPTION.search(text))
+    if is_byline(text):
+        return True
+    if seen is None:  # a cheaper first look than splitting the words: a caption holds one of these
+        low = text.lower()
+        hint = any(h in low for h in _CAPTION_HINTS)
+    else:
+        hint = not seen.isdisjoint(_CAPTION_WORDS)
+    return hint and bool(_CAPTION.search(text))
 
 
-def page_furniture(text: str) -> bool:
+def page_furniture(text: str, escapes: bool = True) -> bool:
     """Return whether a line is part of the page rather than the story: markup, a caption or credit, a
     byline, a headline, or a dateline with nothing after it. The one test every stage that picks sentences
-    (summaries, timeline, entity index) may share."""
-    if not_prose(text) or is_headline_case(text, lower=0.0):
+    (summaries, timeline, entity index) may share; the entity index reads names in a sentence with undecoded
+    escapes (``escapes=False``), which a brief cannot show."""
+    if not_prose(text, escapes=escapes):
+        return True
+    if is_headline_case(text, lower=0.0) and text.count(",") + text.count(";") < LIST_COMMAS:
         return True
     return (
         bool(_DATELINE.match(text + " "))
@@ -175,7 +242,7 @@ def is_standalone(text: str, voice: bool = False) -> bool:
         return False  # ", who broke onto the scene ...": a sentence cut from its subject
     if stripped.endswith("?") or not _FINAL.search(stripped):
         return False  # questions, and headline-like lines without final punctuation
-    if unbalanced_quotes(text):
+    if unbalanced_quotes(text) or _FRAGMENT.match(stripped):
         return False
     seen = lower_words(text)
     if needs_context(text, seen) or (not voice and first_person(text, seen)) or not_prose(text, seen):

@@ -11,7 +11,7 @@ from .background import BACKGROUND_LABEL, is_background
 from .same_facts import repeats, same_figures
 from .segment import split_sentences
 from .standalone import is_standalone, present_sentences
-from .themes import ThemeScorer, heads_in_names
+from .themes import ThemeScorer, aside_stems, heads_in_names
 from .vectors import Vector, Vectorizer, centroid, cosine, words
 
 MAX_EXTRACTS = 12  # per theme; compose trims to the audience's word limit
@@ -247,11 +247,13 @@ def summarize_themes(
             ]
         )
 
-    # One theme per sentence: the one it scores best on (ties go to the theme listed first).
+    # One theme per sentence: the one it scores best on (ties go to the theme listed first), among the
+    # themes what it reports bears on, before those it names only in an aside about who someone is.
     assigned: list[list[tuple[float, _Item]]] = [[] for _ in themes]
-    for (it, _), row in zip(hits, scores, strict=True):
+    for (it, rel), row in zip(hits, scores, strict=True):
         if any(row):
-            best = max(range(len(row)), key=lambda t: (row[t], -t))
+            own = _reported(scorer, it, rel)
+            best = max(range(len(row)), key=lambda t: (own[t] > 0, row[t], -t))
             assigned[best].append((row[best], it))
 
     summaries = []
@@ -270,6 +272,14 @@ def summarize_themes(
             )
         )
     return tuple(summaries)
+
+
+def _reported(scorer: ThemeScorer, it: _Item, rel: list[float]) -> list[float]:
+    """Return a sentence's relevance to each theme with the words of its asides about people set apart."""
+    aside = aside_stems(it.sentence.text, it.tokens)
+    if not aside:
+        return rel
+    return scorer.relevance(it.tokens, heads_in_names(it.sentence.text, it.tokens), aside)
 
 
 def paragraph_relevance(

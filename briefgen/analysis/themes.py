@@ -22,6 +22,11 @@ PHRASE_BONUS = 0.5
 RELEVANT = 0.5
 # A word the theme excludes rules the sentence out of it, whatever else it says.
 EXCLUDE_WEIGHT = -1000.0
+# A theme word met only in an aside that says who someone is ("Jones, who won five medals at the 2000
+# Olympics, denies using drugs"; "World record holder Tim Montgomery faces a ban") describes the person,
+# not what the sentence reports: alone it never makes the sentence bear on the theme; beside other signs
+# of the theme it adds this much of its weight.
+ASIDE_WEIGHT = 0.4
 
 Phrase = tuple[str, ...]
 
@@ -63,15 +68,22 @@ class ThemeScorer:
             self._names.update((i, tuple(words(kw))) for kw in theme.keywords if kw != kw.lower())
         self._first = frozenset(self._index)
 
-    def raw_scores(self, tokens: Sequence[str], in_names: frozenset[str] = frozenset()) -> list[float]:
+    def raw_scores(
+        self,
+        tokens: Sequence[str],
+        in_names: frozenset[str] = frozenset(),
+        aside: frozenset[str] = frozenset(),
+    ) -> list[float]:
         """Return, per theme, the summed weight of the distinct theme phrases found in ``tokens``.
 
         A one-word phrase the sentence has only inside a name (``in_names``: "fund" in "World Wildlife
-        Fund") counts only if the theme wrote it as a name.
+        Fund") counts only if the theme wrote it as a name; phrases it has only in an aside about a person
+        (``aside``) count at ASIDE_WEIGHT, and only beside another sign of the theme.
         """
         if self._first.isdisjoint(tokens):
             return [0] * len(self.themes)  # most sentences of a large week: one set test, in C
         found: list[dict[Phrase, float]] = [{} for _ in self.themes]
+        asides: list[dict[Phrase, float]] = [{} for _ in self.themes]
         n = len(tokens)
         for pos, tok in enumerate(tokens):
             for i, phrase, weight in self._index.get(tok, ()):
@@ -79,12 +91,23 @@ class ThemeScorer:
                 if k == 1 and tok in in_names and (i, phrase) not in self._names:
                     continue
                 if k == 1 or (pos + k <= n and tuple(tokens[pos : pos + k]) == phrase):
-                    found[i][phrase] = weight
-        return [sum(f.values()) for f in found]
+                    (asides if weight > 0 and aside.issuperset(phrase) else found)[i][phrase] = weight
+        if not aside:
+            return [sum(f.values()) for f in found]
+        out = []
+        for f, a in zip(found, asides, strict=True):
+            main = sum(f.values())
+            out.append(main + ASIDE_WEIGHT * sum(a.values()) if main > 0 else main)
+        return out
 
-    def relevance(self, tokens: Sequence[str], in_names: frozenset[str] = frozenset()) -> list[float]:
+    def relevance(
+        self,
+        tokens: Sequence[str],
+        in_names: frozenset[str] = frozenset(),
+        aside: frozenset[str] = frozenset(),
+    ) -> list[float]:
         """Return, per theme, a relevance in [0, 1) (0 below the threshold; saturating above it)."""
-        return [0.0 if s < RELEVANT else 1.0 - math.exp(-s) for s in self.raw_scores(tokens, in_names)]
+        return [0.0 if s < RELEVANT else 1.0 - math.exp(-s) for s in self.raw_scores(tokens, in_names, aside)]
 
 
 # "World Wildlife Fund's Climate Change Program": a run of capitalised words, a name.
@@ -101,4 +124,31 @@ def heads_in_names(text: str, tokens: Sequence[str]) -> frozenset[str]:
             head = re.sub(r"[\u2019']s$", "", token).lower()
             if head in ORG_HEADS:
                 inside += words(head)
+    return frozenset(s for s in inside if tokens.count(s) <= inside.count(s))
+
+
+_NAME_WORD = r"[A-Z][\w\u2019'-]*"
+_PERSON_NOUNS = (
+    "holder|champion|winner|medallist|medalist|star|captain|coach|manager|sprinter|athlete|player|chief|"
+    "leader|president|minister|secretary|spokesman|spokeswoman|official|director|chairman|candidate|suspect"
+)
+# After a name: ", who won five medals at the 2000 Olympics" (to the next comma), ", the world record holder,".
+_ASIDE_AFTER = re.compile(
+    rf"{_NAME_WORD}(,\s+(?:who|whose|whom)\b[^,;:()]*|,\s+(?:a|an|the)\s+[^,;:()]*?(?=,))"
+)
+# Before a name, opening the sentence: "World record holder Tim Montgomery", "Olympic champion Kelly Holmes".
+_TITLE_BEFORE = re.compile(
+    rf"^([A-Z][a-z'-]*(?:\s+[a-z][a-z'-]*){{0,3}}\s+(?:{_PERSON_NOUNS}))\s+{_NAME_WORD}\s+{_NAME_WORD}"
+)
+
+
+def aside_stems(text: str, tokens: Sequence[str]) -> frozenset[str]:
+    """Return the stems ``text`` has only in asides saying who someone is (a title before a name, a
+    "who" clause or an apposition after one), not in what the sentence reports."""
+    m = _TITLE_BEFORE.match(text)
+    if m is None and "," not in text:
+        return frozenset()
+    inside = words(m.group(1)) if m else []
+    for a in _ASIDE_AFTER.finditer(text):
+        inside += words(a.group(1))
     return frozenset(s for s in inside if tokens.count(s) <= inside.count(s))
