@@ -19,7 +19,8 @@ def test_abbreviations_do_not_split():
 
 
 @pytest.mark.parametrize(
-    "rank", ["Spc.", "Pfc.", "Pvt.", "Cpl.", "Sfc.", "Cpt.", "Brig.", "Cdr.", "Supt.", "Insp.", "Det.", "Sens."]
+    "rank",
+    ["Spc.", "Pfc.", "Pvt.", "Cpl.", "Sfc.", "Cpt.", "Brig.", "Cdr.", "Supt.", "Insp.", "Det.", "Sens."],
 )
 def test_ranks_and_titles_before_a_name_do_not_split(rank: str) -> None:
     text = f"A military jury found {rank} Ola Brekke guilty of neglect on Friday. He faces a year in prison."

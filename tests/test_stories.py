@@ -487,3 +487,26 @@ def test_each_source_tells_at_most_one_story_and_leads_are_its_own_words():
             assert e.cites[0].source in story.sources
             assert e.text in texts[(e.cites[0].source, e.cites[0].paragraph)]
     assert analysis.bluf == tuple(s.lead for s in analysis.stories[: len(analysis.bluf)])
+
+
+def test_a_decision_announced_is_done_whatever_it_sets_for_later():
+    assert (
+        hard_news("Captain Ola Brekke will face a court-martial in March, the navy announced on Friday.")
+        == 1.0
+    )
+    assert hard_news("The council agreed on Tuesday to close the harbour for a week next month.") == 1.0
+    assert hard_news("Captain Ola Brekke will face a court-martial in March.") == 0.0
+    assert hard_news("The council met on Tuesday and is expected to close the harbour next month.") == 0.5
+
+
+def test_an_announcement_days_old_is_still_a_development_not_an_overtaken_preview():
+    """Only a piece that reports nothing done goes stale as a preview; a decision stays news."""
+    decision = make_source(
+        "Captain Ola Brekke will face a court-martial over the harbour fire, the navy announced on Friday.",
+        "Brekke commanded the base when the dock sheds burned and faces four charges of neglect.",
+        id="decision",
+        date="2026-03-06",
+        outlet="Coast Post",
+    )
+    (story,) = analyse_sources((decision,), THEMES, as_of="2026-03-12").stories
+    assert not story.feature

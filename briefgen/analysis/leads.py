@@ -42,6 +42,10 @@ _PROSPECT_PHRASES = (
 _DONE_TEXT = """won broke beat lost set fell rose died found made took gave struck hit left met became began ran
     sold held came went told said says sent has have had is are was were"""
 _DONE = frozenset(_DONE_TEXT.split())
+# Past forms that report a decision taken: done the day they are reported, whatever they set for later.
+_DECIDED = frozenset(
+    ["announced", "decided", "ordered", "ruled", "voted", "agreed", "approved", "charged", "indicted", "sentenced", "signed", "confirmed"]
+)
 _TOKEN = re.compile(r"[a-z]+")
 # A verb in -ed ("closed", "agreed"); in a hyphenated compound ("coal-fired", "state-owned") it is an
 # adjective, which tells of nothing done.
@@ -164,11 +168,17 @@ def is_detail(text: str) -> bool:
 
 
 def hard_news(text: str) -> float:
-    """Return 1 for a sentence reporting something done, 0.5 if it also looks ahead, 0 for a preview."""
+    """Return 1 for a sentence reporting something done, 0.5 if it also looks ahead, 0 for a preview.
+
+    A decision or announcement made is done, whatever it says is to come: "X will be tried, the army
+    announced" reports the army's decision, not a preview of the trial.
+    """
     low = text.lower()
     tokens = _TOKEN.findall(low)
     done = not _DONE.isdisjoint(tokens) or bool(_ED.search(low))
     ahead = _looks_ahead(low, tokens)
+    if done and ahead and not _DECIDED.isdisjoint(tokens):
+        return 1.0
     return 1.0 if done and not ahead else (0.5 if done else 0.0)
 
 

@@ -396,7 +396,7 @@ def find_stories(
         recency = 0.5 if latest is None else 1.0 / (1.0 + max(0, (this - latest).days) / 3.0)
         tokens = [t for c in (lead, *points) for t in c.item.tokens]
         # A preview ("Heading into Tuesday's primary, ...") days before as_of: the week has moved on.
-        overtaken = latest is not None and (this - latest).days > MAX_GAP and hard_news(lead.item.text) < 1.0
+        overtaken = latest is not None and (this - latest).days > MAX_GAP and hard_news(lead.item.text) == 0.0
         stories.append(
             Story(
                 id=ids.story_id(_first_report(group_sources_).id),
