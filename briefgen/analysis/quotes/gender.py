@@ -41,7 +41,12 @@ _OWN_POSSESSIVE = re.compile(r"\b(her|herself|his|himself)\b", re.I)
 _OTHER_WOMAN = re.compile(r"[^.!?]*\b(?:her|she)\b", re.I)
 _RELATIVE = re.compile(r",\s+who\s")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w.\u2019'\-]*\s*)*")
-_CAPITAL_WORD = re.compile(r"(?<=\s)(?!I\b)[A-Z][a-z]")
+# Where the subject's own clause ends: another capitalised name, or a clause of its own ("admits that her
+# party ...", "said there is ..."), whose possessives may be anyone's.
+_CLAUSE_END = re.compile(
+    r"(?<=\s)(?!I\b)[A-Z][a-z]|\b(?:that|there|what|which|why|how|if|whether|because|when|while|although|"
+    r"and|but|as|after|before|since|than)\b"
+)
 _QUOTE_MARK = re.compile('[\u201c\u201d"]')
 
 
@@ -98,19 +103,31 @@ def _own_possessive(
     """Return the gender a possessive in a subject's own clause gives, None if none or another may own it."""
     lead = _NAME_RUN.match(own)
     begin = lead.end() if lead else 0
-    other = _CAPITAL_WORD.search(own, begin)  # "Ruiz said the delay helped Lee, who ... her": Lee may own it
-    m = _OWN_POSSESSIVE.search(own, begin, other.start() if other else len(own))
-    if m is None:
+    relative = _RELATIVE.match(own, begin)
+    if relative:
+        # "Lee, who lost her seat, ...", "Lee, who died on Monday, used her last column": the relative
+        # clause on the name is about them, and so is the main clause that follows it.
+        close = own.find(",", relative.end())
+        found = _clause_possessive(own, relative.end(), close if close >= 0 else len(own))
+        if found is None and close >= 0:
+            found = _clause_possessive(own, close + 1, len(own))
+        return found
+    female = _clause_possessive(own, begin, len(own))
+    if female is None:
         return None
-    female = m.group(1).lower().startswith("her")
-    if _RELATIVE.match(own, begin):
-        return female  # "Lee, who lost her seat, ...": a relative clause on the name is about them
     for k in range(j - 1, max(-1, j - 8), -1):
         if facts[j].sentence - facts[k].sentence > 2:
             break
         if gender_of(mentions[k][2]) is female:
             return None  # "Trump met Clinton. Ruiz praised her plan": "her" may be the woman just named
     return female
+
+
+def _clause_possessive(text: str, start: int, stop: int) -> bool | None:
+    """Return True for "her"/"herself", False for "his"/"himself" in text[start:stop] before the clause ends."""
+    end = _CLAUSE_END.search(text, start, stop)
+    m = _OWN_POSSESSIVE.search(text, start, end.start() if end else stop)
+    return m.group(1).lower().startswith("her") if m else None
 
 
 # "..., according to the Bishop." closing the sentence before a "he said": the description spoke last.

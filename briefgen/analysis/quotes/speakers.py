@@ -344,7 +344,7 @@ class People:
         best: tuple[float, str] | None = None
         seen: set[str] = set()
         order = 0
-        if speaker is not None and self._new_subject(i, speaker, female):
+        if speaker is not None and self._new_subject(i, speaker, female, here):
             speaker = None  # someone else has become the topic since the last quote: they are "he" now
         chain = self._chain(paragraph, offset, female, here)
         # Look back a bounded number of mentions: keeps resolution constant-time per quote.
@@ -400,7 +400,7 @@ class People:
         ref = self._chained[(n, at)]
         return (back, ref) if ref else None
 
-    def _new_subject(self, i: int, speaker: tuple[int, str], female: bool | None) -> bool:
+    def _new_subject(self, i: int, speaker: tuple[int, str], female: bool | None, here: int) -> bool:
         """Return whether another person of the pronoun's gender is a subject after the last speaker's quote.
 
         Centering: "“...,” said Admiral Moss. Iran's spokesman, Ali Rezai, rejected the claim. “...,” he
@@ -411,7 +411,15 @@ class People:
             if facts.sentence <= speaker[0]:
                 return False
             name = self._mentions[j][2]
-            if facts.subject and not facts.quoted and name != speaker[1] and self._compatible(name, female):
+            # The subject of the sentence just before is the new topic, even one the text never marked
+            # as a woman: "Akar told CNN that ... “...,” she said" after another woman's quote.
+            near = here - facts.sentence <= 1
+            if (
+                facts.subject
+                and not facts.quoted
+                and name != speaker[1]
+                and self._compatible(name, female, near)
+            ):
                 return True
         return False
 
