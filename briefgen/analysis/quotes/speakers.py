@@ -59,7 +59,7 @@ _CUED_BEFORE = re.compile(
 )
 # "Sandy Ormond, who lost her seat in 2019, said": a cue after a relative clause or appositive.
 _CUED_AFTER_CLAUSE = re.compile(
-    r",\s+(?:who|a|an|the)\s[^.;:\u201c\u201d\"]{1,160}?,\s+(?:said|says|told|tells|added|wrote|writes|argued|"
+    r",\s+(?:who|whose|a|an|the|one|his|her|their)\s[^.;:\u201c\u201d\"]{1,160}?,\s+(?:said|says|told|tells|added|wrote|writes|argued|"
     r"insisted|noted)\b"
 )
 # A finite verb between two names of a sentence: the first is a clause's subject ("Moore said he is ...").
