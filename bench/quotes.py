@@ -154,6 +154,15 @@ def is_description(span_text: str) -> bool:
     return len(tokens) >= 2 and tokens[0].lower() in DETERMINERS and tokens[-1][:1].islower()
 
 
+def antecedents(named_before: list[str]) -> list[str]:
+    """Return the gold sources a pronoun or description may stand for: the nearest one before it, and when
+    that is itself a description ("the mayor"), also the nearest one before it that is a name."""
+    out = named_before[-1:]
+    if out and is_description(out[0]):
+        out += [t for t in named_before if not is_description(t)][-1:]
+    return out
+
+
 def speaker_options(r: dict, recs: list[dict]) -> list[str] | None:
     """Return the gold texts a predicted speaker may name for attribution ``r``, or None without a source."""
     if not r.get("source"):
@@ -169,9 +178,9 @@ def speaker_options(r: dict, recs: list[dict]) -> list[str] | None:
         if x["source"][0][0] < src_at and not is_pronoun(" ".join(t for _, _, t in x["source"]))
     ]
     if is_pronoun(src_text):
-        return named_before[-1:]
+        return antecedents(named_before)
     if is_description(src_text) and named_before:
-        return [src_text, named_before[-1]]
+        return [src_text, *antecedents(named_before)]
     return [src_text]
 
 
@@ -245,6 +254,7 @@ def main() -> None:
     misses: list[str] = []
     false_pos: list[str] = []
     wrong_sp: list[str] = []
+    wrong_pr: list[str] = []
     chars = 0
     elapsed = 0.0
     for article, recs in sorted(gold.items()):
@@ -283,12 +293,19 @@ def main() -> None:
             named_before = [t for at, t in sources_in_order if at < src_at and not is_pronoun(t)]
             if is_pronoun(src_text):
                 pr_total += 1
-                pr_right += bool(named_before) and label_matches(q, named_before[-1:])
+                ok = bool(named_before) and label_matches(q, antecedents(named_before))
+                pr_right += ok
+                if not ok:
+                    ctx = text[max(0, gs - args.context) : gs] + "[[" + text[gs:ge][:80] + "]]"
+                    wrong_pr.append(
+                        f"{article}\n    pred={q.speaker}/{q.speaker_role} cue={q.cue} gold={src_text!r}"
+                        f" -> {antecedents(named_before)}\n    {ctx!r}"
+                    )
                 continue
             sp_total += 1
             options = [src_text]
             if is_description(src_text) and named_before:
-                options.append(named_before[-1])
+                options.extend(antecedents(named_before))
             if label_matches(q, options):
                 sp_right += 1
             else:
@@ -335,7 +352,12 @@ def main() -> None:
         f"pronoun    {pct(pr_right, pr_total)}  ({pr_right}/{pr_total} found segments with a pronoun source)"
     )
     print(f"speed      {chars / max(elapsed, 1e-9) / 1e6:.2f} M chars/s in find_quotes")
-    for title, rows in (("missed", misses), ("false statements", false_pos), ("wrong speaker", wrong_sp)):
+    for title, rows in (
+        ("missed", misses),
+        ("false statements", false_pos),
+        ("wrong speaker", wrong_sp),
+        ("wrong pronoun speaker", wrong_pr),
+    ):
         if args.show:
             print(f"--- {title} ({len(rows)})")
             for row in rows[: args.show]:

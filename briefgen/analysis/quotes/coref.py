@@ -29,6 +29,10 @@ _COMPLEMENT_BEFORE = re.compile(
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:against|to|for|with|by|from|of|about|on|at|into|over|than|like|toward|towards|behind|between)\s+$"
 )
+# "Gingrich noted that both Obama and Biden have ...": every name of a reported clause is inside it.
+_REPORTED_CLAUSE = re.compile(
+    r"\b(?:said|says|noted|notes|argued|argues|added|believes|thinks|insisted|claimed|claims|warned|warns)\s+that\s"
+)
 _LEAD_WORDS = _words("the a an but and so yet then also former presidential vice nominee candidate")
 _OPEN_MARK = re.compile("[\u201c\u201e]")
 _CLOSE_MARK = re.compile("\u201d")
@@ -135,7 +139,11 @@ def mention_facts(
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))  # "Pence's ...": no
     # "Smith said", "Smith, the chairman, has argued", "said Smith": the name is a clause's subject.
     cued = bool(_CUE_BEFORE.search(lead[-80:])) and not _SUBJECT_CUE.search(lead[-40:])
-    if not cued and (_PREPOSITION_BEFORE.search(lead[-14:]) or _COMPLEMENT_BEFORE.search(lead[-24:])):
+    if not cued and (
+        _PREPOSITION_BEFORE.search(lead[-14:])
+        or _COMPLEMENT_BEFORE.search(lead[-24:])
+        or _REPORTED_CLAUSE.search(lead)
+    ):
         # "Moore said Hansen may return": the subject of a reported clause, not of the sentence.
         # "the move against Sanders could hurt": a preposition's object, whatever verb follows it.
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))

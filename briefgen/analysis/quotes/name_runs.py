@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..words import NOT_PERSON, PAST_CUE_FORMS, TITLE_WORDS
+from ..words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON, PAST_CUE_FORMS, TITLE_WORDS
 from .coref import PERSON_TITLES
 from .descriptions import clean_token
 from .name_words import split_role
+
+GIVEN_NAMES = (FEMALE_FIRST | MALE_FIRST) - TITLE_WORDS  # first names ("Mrs" is a title)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -16,7 +18,8 @@ def looks_like_name(tokens: tuple[str, ...]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
     low = [clean_token(t).lower() for t in tokens]
-    if any(t in NOT_PERSON or t in TITLE_WORDS for t in low):
+    # "Bill Clinton": a first name that is also a common word ("a bill") opens a name.
+    if any(t in NOT_PERSON or t in TITLE_WORDS for t in low[low[0] in GIVEN_NAMES :]):
         return False
     if any(t.isupper() and len(t) > 2 for t in tokens):
         return False  # acronyms: organisations

@@ -64,6 +64,7 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|being)\s+$")
 _AND_BEFORE = re.compile(r"\sand\s*$")
 _GENERIC_LEAD = re.compile(r"[,!?]?\s+")
 _WORD_CHAR = re.compile(r"\w")
+_MAIN_PRONOUN = re.compile(r",\s*(?:he|she)\s+(?:[a-z]+ly\s+)?$")
 _DASH_START = re.compile(r"\s*[\u2013\u2014\u2015-]")
 
 
@@ -247,8 +248,10 @@ class ParagraphQuotes:
             # "Trump bemoaned the unrest and said ...": coordinated verbs share the clause's subject.
             who = clause_subject(head.lstrip("_ \u201c\u201d\",.'"))
         phrase = parse_speaker(who) if who else None
-        if phrase is not None and phrase.pronoun in ("he", "she"):
-            # "Ban Ki-moon condemned what he called ...": the clause's named subject, when there is one.
+        if phrase is not None and phrase.pronoun in ("he", "she") and not _MAIN_PRONOUN.search(head):
+            # "Ban Ki-moon condemned what he called ...": the clause's named subject, when there is one;
+            # not "If Lee wins, he said, ..." or "Lee, he said, ...": a pronoun after a comma is the main
+            # clause's own subject, and the name belongs to another clause.
             subject = clause_subject(head.lstrip("_ \u201c\u201d\",.'"))
             own = parse_speaker(subject) if subject and subject.lower() != phrase.pronoun else None
             if own is not None and own.name:

@@ -31,7 +31,7 @@ from .gender import pronoun_genders, pronoun_openings
 from .lower_words import LOWER_WORD as _LOWER_WORD  # noqa: F401  (tests read the pattern here)
 from .lower_words import LowerWords as _LowerWords
 from .lower_words import common_compound
-from .name_runs import looks_like_name, run_parts, single_parts
+from .name_runs import GIVEN_NAMES, looks_like_name, run_parts, single_parts
 from .name_words import (
     OF_BODY,
     PERSON_VERB,
@@ -57,6 +57,11 @@ _CUED = re.compile(r",?\s+(?:said|says|told|tells|added|wrote|writes|argued|argu
 _CUED_BEFORE = re.compile(
     r"\b(?:said|says|added|wrote|according to|journalist|reporter|analyst|official)\s+$"
 )
+# "Sandy Ormond, who lost her seat in 2019, said": a cue after a relative clause or appositive.
+_CUED_AFTER_CLAUSE = re.compile(
+    r",\s+(?:who|whose|a|an|the|one|his|her|their)\s[^.;:\u201c\u201d\"]{1,160}?,\s+(?:said|says|told|tells|added|wrote|writes|argued|"
+    r"insisted|noted)\b"
+)
 # A finite verb between two names of a sentence: the first is a clause's subject ("Moore said he is ...").
 _FINITE = re.compile(r"\s(?:is|was|are|were|has|had|have|said|says|will|would|can|could|[a-z]{3,}ed)\s")
 _RUN = re.compile(r"[\w.\-\u2019']+(?:\s+[A-Z][\w.\-\u2019']*)*")
@@ -64,6 +69,10 @@ _OWN_PRONOUN = re.compile(
     r"(?:,[^,.;\u201c\u201d\"]{1,80},)?\s+(?:said|says|added|argued|insisted|noted|told \w+)\s+(?:that\s+)?(she|he)\b"
 )
 
+
+# Where a sentence starts: a capitalised common word there ("Will", "Bill") may open it, not a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\u201c\u201d\"]\s*)$")
+_GIVEN = GIVEN_NAMES  # first names: "Donald" opens a name even where it also stands alone
 
 _Candidate = tuple[
     str, tuple[str, ...], str, re.Match[str], int, bool
@@ -87,8 +96,14 @@ def _candidates(source: Source, lower: _LowerWords) -> _NameRuns:
         for m in _NAME_SEQ.finditer(para.text):
             roles, name, last_at = run_parts(m.group(0))
             # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
+            # "Bill Clinton": a first name that is also a common word is decided later, by what vouches for it.
             while len(name) > 1 and (
-                name[0].lower() in lower or name[0].lower() in NOT_PERSON or common_compound(name[0], lower)
+                name[0].lower() not in _GIVEN
+                and (
+                    name[0].lower() in lower
+                    or name[0].lower() in NOT_PERSON
+                    or common_compound(name[0], lower)
+                )
             ):
                 name = name[1:]
             if looks_like_name(name):
@@ -113,6 +128,12 @@ def _candidates(source: Source, lower: _LowerWords) -> _NameRuns:
                 runs.singles.append((para.n, m.start() + last_at, word))
                 runs.surnames[word] = runs.surnames.get(word, 0) + 1
     return runs
+
+
+def _other_first_name(name: str, earlier: str) -> bool:
+    """Return whether two names open with different first names: two people who share a surname."""
+    first, other = name.split()[0].lower(), earlier.split()[0].lower()
+    return first != other and first in _GIVEN and len(earlier.split()) > 1
 
 
 @dataclass(slots=True)
@@ -152,7 +173,13 @@ class People:
         surnames = runs.surnames
         for full, roles, text, m, n, vouched in runs.candidates:
             first = full.split()[0]
-            if first.lower() in lower or (first in surnames and not roles):
+            at = m.start() + m.group(0).find(first)
+            # "Bill Clinton", "Former President Bill Clinton": a first name that is also a common word
+            # ("a bill") still opens a name when a title or the surname standing alone vouches for it.
+            given = first.lower() in _GIVEN and (
+                bool(roles) or full.split()[-1] in surnames or not _SENTENCE_START.search(text, 0, at)
+            )
+            if (first.lower() in lower and not given) or (first in surnames and not roles and not given):
                 # "Other Belarus", "Lukashenko Belarus": a common word or an untitled surname opens no name;
                 # its last word may still be a known surname ("Hillary Clinton" where "Hillary" stands alone).
                 last = full.split()[-1]
@@ -168,6 +195,7 @@ class People:
                 or ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 or PERSON_VERB.match(text, m.end())
                 or ROLE_AFTER.match(text, m.end())
+                or _CUED_AFTER_CLAUSE.match(text, m.end())
             ):
                 self._register(full, roles, text, m, n)
 
@@ -230,15 +258,13 @@ class People:
         self._openings = pronoun_openings(self.sentences, self._texts)
         self._chained: dict[tuple[int, int], str | None] = {}
         self._depth = 0
-        genders = pronoun_genders(
-            self._mentions, self._facts, self.sentences, self._texts, self._unknown_gender
-        )
+        genders = pronoun_genders(self._mentions, self._facts, self.sentences, self._texts, self._gender)
         for who, female in genders.items():
             self.persons[who].female = female
 
-    def _unknown_gender(self, name: str) -> bool:
-        """Return whether nothing yet tells a person's gender."""
-        return self.persons[name].female is None
+    def _gender(self, name: str) -> bool | None:
+        """Return True for a woman, False for a man, None while nothing tells."""
+        return self.persons[name].female
 
     def _register(self, name: str, roles: Sequence[str], text: str, m: re.Match[str], n: int) -> None:
         """Record a full-name mention with its role words (title before it, or description after it)."""
@@ -250,6 +276,7 @@ class People:
             and name not in self.persons
             and len(name.split()) <= len(earlier.split())
             and not roles  # "Homeland Security Secretary Jeh Johnson" is not Gary Johnson
+            and not _other_first_name(name, earlier)  # "Donald Trump" is not Melania Trump
         ):
             name = earlier
         person = self.persons.get(name)
@@ -281,11 +308,21 @@ class People:
     def _latest(
         self, mentions: list[tuple[int, int, str]], last: str, paragraph: int, offset: int
     ) -> str | None:
-        """Return the person with this surname mentioned last before a position, among several; else None."""
+        """Return the person a surname several people share means at a position; else None.
+
+        The one named in full in this sentence or the one before ("Jeh Johnson says ... Johnson said");
+        else the one the source named first, its main person: a writer names the other in full again.
+        """
         if last not in self._shared:
             return None
         k = bisect_left(mentions, (paragraph, offset, ""))
-        return next((name for _, _, name in reversed(mentions[:k]) if name.split()[-1] == last), None)
+        same = [(n, off, name) for n, off, name in mentions[:k] if name.split()[-1] == last]
+        if not same:
+            return None
+        n, off, name = same[-1]
+        if self.sentences.number(paragraph, offset) - self.sentences.number(n, off) <= 1:
+            return name
+        return same[0][2]
 
     def known(self, name: str) -> bool:
         """Return whether ``name`` is (part of) a person of this source."""
@@ -307,7 +344,7 @@ class People:
         best: tuple[float, str] | None = None
         seen: set[str] = set()
         order = 0
-        if speaker is not None and self._new_subject(i, speaker, female):
+        if speaker is not None and self._new_subject(i, speaker, female, here):
             speaker = None  # someone else has become the topic since the last quote: they are "he" now
         chain = self._chain(paragraph, offset, female, here)
         # Look back a bounded number of mentions: keeps resolution constant-time per quote.
@@ -320,13 +357,12 @@ class People:
             if facts.quoted or name in seen or not self._compatible(name, female, lenient=True):
                 continue
             seen.add(name)
-            cand = Candidate(
-                name,
-                here - facts.sentence,
-                facts.subject,
-                speaker is not None and speaker[1] == name and here - speaker[0] <= 6,
-                order,
+            spoke = speaker is not None and speaker[1] == name and here - speaker[0] <= 6
+            # The speaker being quoted is as near as their last statement, named there or not ("said Lee.").
+            near = (
+                min(here - facts.sentence, here - speaker[0]) if speaker and spoke else here - facts.sentence
             )
+            cand = Candidate(name, near, facts.subject or spoke, spoke, order)
             order += 1
             score = salience(cand) - (1.0 if unmarked else 0.0)  # after anyone marked as a woman
             if best is None or score > best[0]:
@@ -364,7 +400,7 @@ class People:
         ref = self._chained[(n, at)]
         return (back, ref) if ref else None
 
-    def _new_subject(self, i: int, speaker: tuple[int, str], female: bool | None) -> bool:
+    def _new_subject(self, i: int, speaker: tuple[int, str], female: bool | None, here: int) -> bool:
         """Return whether another person of the pronoun's gender is a subject after the last speaker's quote.
 
         Centering: "“...,” said Admiral Moss. Iran's spokesman, Ali Rezai, rejected the claim. “...,” he
@@ -375,7 +411,15 @@ class People:
             if facts.sentence <= speaker[0]:
                 return False
             name = self._mentions[j][2]
-            if facts.subject and not facts.quoted and name != speaker[1] and self._compatible(name, female):
+            # The subject of the sentence just before is the new topic, even one the text never marked
+            # as a woman: "Akar told CNN that ... “...,” she said" after another woman's quote.
+            near = here - facts.sentence <= 1
+            if (
+                facts.subject
+                and not facts.quoted
+                and name != speaker[1]
+                and self._compatible(name, female, near)
+            ):
                 return True
         return False
 
