@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ...model import Source
 from ..bodies import names_a_body
-from ..words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON
+from ..words import FEMALE_FIRST, MALE_FIRST
 from .coref import (
     Candidate,
     MentionFacts,
@@ -30,33 +30,15 @@ from .descriptions import (
 from .gender import pronoun_genders, pronoun_openings
 from .lower_words import LOWER_WORD as _LOWER_WORD  # noqa: F401  (tests read the pattern here)
 from .lower_words import LowerWords as _LowerWords
-from .lower_words import common_compound
-from .name_runs import GIVEN_NAMES, looks_like_name, run_parts, single_parts
+from .name_candidates import NameRuns, name_candidates
+from .name_runs import GIVEN_NAMES
 from .name_words import (
-    OF_BODY,
     PERSON_VERB,
     ROLE_AFTER,
     ROLE_BEFORE,
 )
 from .phrases import plural_description
 
-# A capitalised word, an initial, or a short abbreviation with its period ("Sen.", "Jr."); a longer word
-# never keeps a period, so a name run stops at a sentence end ("in Belarus. Lukashenko said").
-_CAP_REST = r"(?:[\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[a-z]{0,3}\.|[\w\u2019'\-]*(?![\w.]))"
-_CAP = r"[A-Z]" + _CAP_REST
-# The run opens with its capital, then looks behind it (not before it): a pattern that starts with a
-# character class lets the regex engine skip every other position quickly, twice as fast on news text.
-_NAME_SEQ = re.compile(
-    r"[A-Z](?<![\w\u2019'\-][A-Z])"
-    + _CAP_REST
-    + r"(?:\s+(?:"
-    + _CAP
-    + r"|(?:de|van|von|bin|al|da|del|di|le|la)\b))*"
-)
-_CUED = re.compile(r",?\s+(?:said|says|told|tells|added|wrote|writes|argued|argues|stated|insisted|noted)\b")
-_CUED_BEFORE = re.compile(
-    r"\b(?:said|says|added|wrote|according to|journalist|reporter|analyst|official)\s+$"
-)
 # "Sandy Ormond, who lost her seat in 2019, said": a cue after a relative clause or appositive.
 _CUED_AFTER_CLAUSE = re.compile(
     r",\s+(?:who|whose|a|an|the|one|his|her|their)\s[^.;:\u201c\u201d\"]{1,160}?,\s+(?:said|says|told|tells|added|wrote|writes|argued|"
@@ -73,61 +55,6 @@ _OWN_PRONOUN = re.compile(
 # Where a sentence starts: a capitalised common word there ("Will", "Bill") may open it, not a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\u201c\u201d\"]\s*)$")
 _GIVEN = GIVEN_NAMES  # first names: "Donald" opens a name even where it also stands alone
-
-_Candidate = tuple[
-    str, tuple[str, ...], str, re.Match[str], int, bool
-]  # name, roles, text, run, paragraph, vouched
-
-
-@dataclass(slots=True)
-class _NameRuns:
-    """What the capitalised runs of a source give before any is accepted as a person."""
-
-    candidates: list[_Candidate] = field(default_factory=list)
-    singles: list[tuple[int, int, str]] = field(default_factory=list)  # (paragraph, offset, surname)
-    surnames: dict[str, int] = field(default_factory=dict)  # lone surname -> times it stands alone
-    titled: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (surname, title words)
-
-
-def _candidates(source: Source, lower: _LowerWords) -> _NameRuns:
-    """Read every capitalised run of a source: full-name candidates, lone surnames, titled surnames."""
-    runs = _NameRuns()
-    for para in source.paragraphs:
-        for m in _NAME_SEQ.finditer(para.text):
-            roles, name, last_at = run_parts(m.group(0))
-            # "Yet Alexander Lukashenko": a sentence-opening common word is not part of the name.
-            # "Bill Clinton": a first name that is also a common word is decided later, by what vouches for it.
-            while len(name) > 1 and (
-                name[0].lower() not in _GIVEN
-                and (
-                    name[0].lower() in lower
-                    or name[0].lower() in NOT_PERSON
-                    or common_compound(name[0], lower)
-                )
-            ):
-                name = name[1:]
-            if looks_like_name(name):
-                cued = bool(
-                    _CUED.match(para.text, m.end())
-                    or _CUED_BEFORE.search(para.text, max(0, m.start() - 40), m.start())
-                )
-                runs.candidates.append((" ".join(name), roles, para.text, m, para.n, bool(roles) or cued))
-            elif len(name) == 1 and (single := single_parts(name[0], roles)) is not None:
-                word, titled_word, may_title = single
-                # "Ham said", "said Matthews": a lone capitalised word as a cue's subject is a person.
-                if may_title and (
-                    titled_word
-                    or (
-                        not roles
-                        and _CUED.match(para.text, m.end())
-                        and not name[0].isupper()
-                        and not OF_BODY.search(para.text, max(0, m.start() - 12), m.start())
-                    )
-                ):
-                    runs.titled.append((word, roles))
-                runs.singles.append((para.n, m.start() + last_at, word))
-                runs.surnames[word] = runs.surnames.get(word, 0) + 1
-    return runs
 
 
 def _other_first_name(name: str, earlier: str) -> bool:
@@ -157,14 +84,14 @@ class People:
         self._mentions: list[tuple[int, int, str]] = []  # (paragraph, offset, full name), in order
         self._keys: list[tuple[int, int]] = []
         lower = _LowerWords([p.text for p in source.paragraphs])
-        runs = _candidates(source, lower)
+        runs = name_candidates(source, lower)
         self._add_vouched(runs, lower)
         self._add_titled(runs.titled)
         self._add_surnames(runs.singles)
         self._add_facts()
         self._add_genders()
 
-    def _add_vouched(self, runs: _NameRuns, lower: _LowerWords) -> None:
+    def _add_vouched(self, runs: NameRuns, lower: _LowerWords) -> None:
         """Register the candidate names something vouches for; a run that opens no name leaves a surname.
 
         A capitalised pair is a person when a title, a cue verb or a later bare surname vouches for it;
