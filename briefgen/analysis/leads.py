@@ -44,7 +44,20 @@ _DONE_TEXT = """won broke beat lost set fell rose died found made took gave stru
 _DONE = frozenset(_DONE_TEXT.split())
 # Past forms that report a decision taken: done the day they are reported, whatever they set for later.
 _DECIDED = frozenset(
-    ["announced", "decided", "ordered", "ruled", "voted", "agreed", "approved", "charged", "indicted", "sentenced", "signed", "confirmed"]
+    [
+        "announced",
+        "decided",
+        "ordered",
+        "ruled",
+        "voted",
+        "agreed",
+        "approved",
+        "charged",
+        "indicted",
+        "sentenced",
+        "signed",
+        "confirmed",
+    ]
 )
 _TOKEN = re.compile(r"[a-z]+")
 # A verb in -ed ("closed", "agreed"); in a hyphenated compound ("coal-fired", "state-owned") it is an

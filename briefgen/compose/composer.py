@@ -11,6 +11,7 @@ from ..analysis.event_parts import period_end
 from ..analysis.standalone import thin_insertions
 from ..analysis.themes import ThemeScorer
 from ..analysis.vectors import words
+from ..analysis.writing_day import name_writing_day
 from ..archive.memory import Memory
 from ..config import Audience
 from ..edits import BriefEdits
@@ -22,15 +23,30 @@ from .quotes import SAFETY_LIMIT, QuotesView, listable, quote_context, select_qu
 from .theme_order import in_source_order, keep_own, not_repeated, week_first
 
 if TYPE_CHECKING:  # names used only in annotations
-    from ..model import Analysis, Block, Changes, Event, Extract, Quote, Story, ThemeSummary
+    from collections.abc import Mapping, Sequence
+
+    from ..model import Analysis, Block, Changes, Event, Extract, Quote, Source, Story, ThemeSummary
 
 MAX_ENTITIES = 40
 MAX_FIGURE_EVENTS = 30  # a drawn timeline stays legible; the table lists the rest
 
 
-def _paras(extracts: tuple[Extract, ...]) -> tuple[Para, ...]:
-    """Return a list's items, each person named in full at their first mention only."""
-    texts = thin_insertions([e.text for e in extracts])
+def shown_texts(extracts: Sequence[Extract], sources: Mapping[str, Source]) -> list[str]:
+    """Return the extracts' texts as a brief shows them, read days after their sources were written:
+    the day a source's "yesterday", "today" or "tomorrow" means named in brackets, and each person
+    named in full at their first mention only."""
+    dated = [
+        name_writing_day(
+            e.text, sources[e.cites[0].source].date if e.cites and e.cites[0].source in sources else None
+        )
+        for e in extracts
+    ]
+    return thin_insertions(dated)
+
+
+def _paras(extracts: tuple[Extract, ...], sources: Mapping[str, Source]) -> tuple[Para, ...]:
+    """Return a list's items as a brief shows them (``shown_texts``)."""
+    texts = shown_texts(extracts, sources)
     return tuple(Para(x, e.cites) for e, x in zip(extracts, texts, strict=True))
 
 
@@ -141,7 +157,7 @@ class Composer:
         comments = [Para(c, analyst=True) for c in self.edits.comments.get(theme_id, ())]
         if not shown and not refs:
             return [Para("The week's sources say little on this theme."), *comments]
-        texts = thin_insertions([e.text for e in shown])
+        texts = shown_texts(shown, self.sources)
         paras = [Para(x, e.cites, mark=self.memory.mark(e)) for e, x in zip(shown, texts, strict=True)]
         return [*paras, *refs, *comments]
 
@@ -196,11 +212,11 @@ class Composer:
     def directive(self, line: Line) -> list[Block]:
         arg = line.arg
         if line.text == "bluf":
-            return self.memory.or_nothing_new([BulletList(_paras(self.bluf_extracts()))])
+            return self.memory.or_nothing_new([BulletList(_paras(self.bluf_extracts(), self.sources))])
         if line.text == "judgements":
             n = int(arg) if arg.isdigit() else self.audience.max_judgements
             own = tuple(Para(text, analyst=True) for text in self.edits.judgements)
-            return self.memory.or_nothing_new([BulletList(own + _paras(self.judgements(n)))])
+            return self.memory.or_nothing_new([BulletList(own + _paras(self.judgements(n), self.sources))])
         if line.text == "theme":
             return self.theme_blocks(arg)
         if line.text == "stories":
