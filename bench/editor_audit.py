@@ -20,6 +20,7 @@ import argparse
 import csv
 import hashlib
 import json
+import re
 import shutil
 import sys
 from collections import Counter
@@ -332,14 +333,28 @@ def run(out: Path) -> None:
     print(f"{len(rows)} items; PDFs under {out}/<domain>/out/")
 
 
-def score(path: Path) -> None:
-    """Print the table of one classification file (id<TAB>class lines)."""
+def built_ids(folder: Path) -> set[str]:
+    """Return the ids of the items a run of this script wrote into ``folder``."""
+    return {
+        m.group(1)
+        for f in folder.glob("*.items.txt")
+        for m in re.finditer(r"^=== \[\d+\] (\S+)", f.read_text(encoding="utf-8"), re.M)
+    }
+
+
+def score(path: Path, current: set[str] | None = None) -> None:
+    """Print the table of one classification file (id<TAB>class lines); with ``current``, of the items
+    of that build only, and say which of them the file has not classified yet."""
     by_domain: dict[str, Counter[str]] = {}
+    seen: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         ident, cls = line.split("\t")[:2]
         assert cls in CLASSES, f"{path}: unknown class {cls!r}"
+        if current is not None and ident not in current:
+            continue
+        seen.add(ident)
         by_domain.setdefault(ident.split("|")[0], Counter())[cls] += 1
     total: Counter[str] = Counter()
     print("| domain | items | " + " | ".join(CLASSES) + " |")
@@ -349,15 +364,18 @@ def score(path: Path) -> None:
         print(f"| {name} | {sum(counts.values())} | " + " | ".join(str(counts[c]) for c in CLASSES) + " |")
     n = sum(total.values()) or 1
     print(f"| all | {n} | " + " | ".join(f"{total[c]} ({100 * total[c] / n:.1f}%)" for c in CLASSES) + " |")
+    for ident in sorted((current or set()) - seen):
+        print(f"not classified yet: {ident}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("/tmp/editor_audit"))
     parser.add_argument("--score", type=Path)
+    parser.add_argument("--built", type=Path, help="with --score: only the items of the build in this folder")
     args = parser.parse_args()
     if args.score:
-        score(args.score)
+        score(args.score, built_ids(args.built) if args.built else None)
         return
     if not POLNEAR.is_dir() or not BBC.is_dir() or not MULTILING.is_file():
         print(f"corpora not found under {CORPORA}; nothing to audit")

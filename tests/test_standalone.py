@@ -438,3 +438,19 @@ def test_a_clause_without_its_main_clause_and_after_all_do_not_stand_alone() -> 
     assert not is_standalone(
         "Things like sore knees and missed sessions in the weeks before the race in Oslo."
     )
+
+
+def test_an_ordinary_word_capitalised_by_a_sentence_start_is_no_given_name() -> None:
+    names = given_names(
+        make_source(
+            "The council fears a radical Tollish plan for the harbour.",
+            "Radical Tollish activists blocked the quay on Monday. Keron Blair led the march.",
+            title="A title",
+            date="2025-03-10",
+        )
+    )
+    assert "Tollish" not in names
+    assert name_surnames("Bystanders were struck by radical Tollish violence.", names) == (
+        "Bystanders were struck by radical Tollish violence."
+    )
+    assert dict(names["Blair"]) == {"Keron": 1}

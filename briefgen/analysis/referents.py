@@ -118,6 +118,7 @@ def given_names(source: Source) -> Names:
     ("Secretary of State Jon Husted") and a role noun opening a sentence ("Sprinter Ann Lee") are none.
     """
     found: Names = {}
+    text = "\n".join(p.text for p in source.paragraphs)
     for p in source.paragraphs:
         for m in _NAME_RUN.finditer(p.text):
             tokens = m.group(0).split()
@@ -128,6 +129,10 @@ def given_names(source: Source) -> Names:
             )
             if opening and len(tokens) > 2 and _ROLE_SUFFIX.search(tokens[0]):
                 tokens = tokens[1:]
+            # "Radical Islamic terrorists" opening a sentence, where the source writes "radical Islamic"
+            # elsewhere: a capital the sentence start gave an ordinary word, not a given name.
+            if opening and len(tokens) > 1 and f"{tokens[0].lower()} {tokens[1]}" in text:
+                continue
             if len(tokens) < 2 or any(t.lower() in NOT_GIVEN for t in tokens):
                 continue
             found.setdefault(tokens[-1], Counter())[" ".join(tokens[:-1])] += 1
