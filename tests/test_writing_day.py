@@ -53,3 +53,16 @@ def test_a_brief_sentence_with_the_day_named_is_still_verbatim() -> None:
     assert verbatim_in(shown, src.paragraphs[0].text)
     undated = dataclasses.replace(src, date=None)
     assert shown_texts([Extract(sentence.text, (sentence.cite,))], {"a": undated}) == [sentence.text]
+
+
+def test_a_past_verb_a_clock_time_or_a_part_of_the_day_names_the_day_too() -> None:
+    day = "2024-03-05"
+    assert name_writing_day("The mayor spoke today in the harbour hall.", day) == (
+        "The mayor spoke today [5 March 2024] in the harbour hall."
+    )
+    assert name_writing_day("Police released two photographs at 15:30 today.", day) == (
+        "Police released two photographs at 15:30 today [5 March 2024]."
+    )
+    assert name_writing_day("The board agreed the plan this morning, after a storm last night.", day) == (
+        "The board agreed the plan this morning [5 March 2024], after a storm last night [4 March 2024]."
+    )

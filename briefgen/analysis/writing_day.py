@@ -10,12 +10,27 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-# "yesterday" and "tomorrow" always name a day; "today" does beside a verb of the news ("was today
-# sentenced", "announced today"), not as "nowadays" ("Today, Russia dominates ...", "that today are absent").
+_SHIFT = {
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tomorrow": 1,
+}
+# Past forms a report tells its day's news with ("Gore spoke today in Oslo").
+_PAST = (
+    "spoke|met|said|says|told|gave|took|made|went|came|left|began|won|lost|held|sent|wrote|rose|fell|"
+    "struck|ran|saw|became|broke|sold|found|flew|led|was|were|has|have|had|[a-z]{3,}ed"
+)
+# "yesterday", "tomorrow" and a part of the day always name a day; "today" does beside a verb of the
+# news ("was today sentenced", "spoke today", "announced today") or a clock time ("at 15:30 today"),
+# not as "nowadays" ("Today, Russia dominates ...", "that today are absent").
 _DAY_WORD = re.compile(
-    r"\b(?P<near>yesterday|tomorrow|tonight)(?:[\u2019']s)?\b"
-    r"|\b(?:was|were|has|have|had|said|says|[a-z]{3,}ed)\s+(?P<after>today)\b"
+    r"\b(?P<near>yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))(?:[\u2019']s)?\b"
+    rf"|\b(?:{_PAST}|\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)\s+(?P<after>today)\b"
     r"|\b(?P<before>today)(?=\s+(?:said|says|announced|[a-z]{3,}ed)\b)",
     re.I,
 )
