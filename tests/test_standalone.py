@@ -7,7 +7,7 @@ import dataclasses
 from factories import make_source
 
 from briefgen.analysis.background import is_background
-from briefgen.analysis.referents import given_names, name_surnames, unknown_subject
+from briefgen.analysis.referents import full_name, given_names, name_surnames, unknown_subject
 from briefgen.analysis.segment import split_sentences
 from briefgen.analysis.standalone import (
     authors_lead_in,
@@ -454,3 +454,21 @@ def test_an_ordinary_word_capitalised_by_a_sentence_start_is_no_given_name() -> 
         "Bystanders were struck by radical Tollish violence."
     )
     assert dict(names["Blair"]) == {"Keron": 1}
+
+
+def test_a_one_word_speaker_is_named_in_full_when_the_source_says_who() -> None:
+    names = given_names(
+        make_source(
+            "The memorial was opened by the mayor and the Minister for the Coast, Ingrid Solberg.",
+            "Solberg said the columns would stand for a century.",
+            "U.N. envoy Park Ji-Ho arrived on Monday. Mr. Park said the talks would resume.",
+            "Tom Lund and Anna Lund spoke; Lund left early.",
+            title="A title",
+            date="2025-03-10",
+        )
+    )
+    assert full_name("Solberg", names) == "Ingrid Solberg"
+    assert full_name("Park", names) == "Park Ji-Ho"  # the family name first
+    assert full_name("Lund", names) is None  # two people share it alike
+    assert full_name("Ingrid Solberg", names) is None  # already in full
+    assert full_name("Dahl", names) is None  # nobody of that name in the source

@@ -20,10 +20,18 @@ BODY_HEADS = words_set(
     kremlin pentagon parliament senate congress assembly cabinet secretariat bank fund club team charity
     service services network newspaper broadcaster agency regulator tribunal panel inquiry"""
 )
+# Head words of writings that "read", "say" or "add" what they contain: "the article read", "the report
+# says". Their words are the document's, not those of a person it names.
+DOCUMENT_HEADS = words_set(
+    """article report statement letter memo memorandum editorial column story study survey ad advert
+    advertisement filing complaint lawsuit indictment ruling opinion document release transcript post
+    tweet email e-mail book essay paper piece headline caption"""
+)
 
 
 def names_a_body(description: str) -> bool:
-    """Return whether a description's head word is a body's ("the committee", "The Finance Ministry").
+    """Return whether a description's head word is a body's ("the committee", "The Finance Ministry") or
+    a writing's ("the article", "the report"): who or what speaks is then that body or writing.
 
     The head is the last word before an "of" or "for" phrase: "the head of the committee" is a person.
     """
@@ -32,4 +40,4 @@ def names_a_body(description: str) -> bool:
         if w in ("of", "for"):
             words = words[:i]
             break
-    return bool(words) and words[-1].strip(".,;:\u2019'").casefold() in BODY_HEADS
+    return bool(words) and words[-1].strip(".,;:\u2019'").casefold() in BODY_HEADS | DOCUMENT_HEADS

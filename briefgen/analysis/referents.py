@@ -148,6 +148,21 @@ def _sure_given(surname: str, names: Names) -> str | None:
     return given if n >= SURE_SHARE * sum(counts.values()) else ""
 
 
+def full_name(name: str, names: Names) -> str | None:
+    """Return the full name the source gives a one-word name, or None: a surname with the given name
+    the source gives it ("Jowell" -> "Tessa Jowell"), else a name written before one surname only and
+    never as a surname itself ("Ban" -> "Ban Ki-Moon": the family name first)."""
+    if " " in name.strip():
+        return None
+    given = _sure_given(name, names)
+    if given:
+        return f"{given} {name}"
+    if given is not None:  # a surname several people share alike: which one is unsure
+        return None
+    after = [surname for surname, counts in names.items() if set(counts) == {name}]
+    return f"{name} {after[0]}" if len(after) == 1 else None
+
+
 def name_surnames(text: str, names: Names) -> str | None:
     """Return ``text`` with bare surnames given their first name in brackets ("[Tom] Steyer said ...").
 

@@ -106,7 +106,7 @@ CUE_VERBS = sorted(
     {f for forms in _IRREGULAR.values() for f in forms}
     | {f for s in _REGULAR for f in _forms(s) if s not in _EVALUATIVE and f not in _NOUNISH}
     | EVALUATIVE_FORMS
-    | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
+    | {"reads", "read", "referred to", "refers to", "referring to", "calls", "describes"}
     | {
         "points out",
         "pointed out",
@@ -124,7 +124,7 @@ CUE_VERBS = sorted(
 )
 # "-ed" forms of the cue verbs: capitalised in a headline-style line ("Lee Praised ..."), never a name.
 PAST_CUE_FORMS = frozenset(v for v in CUE_VERBS if v.endswith("ed") and " " not in v)
-WEAK_CUES = EVALUATIVE_FORMS | {"reads", "referred to", "refers to", "referring to", "calls", "describes"}
+WEAK_CUES = EVALUATIVE_FORMS | {"reads", "read", "referred to", "refers to", "referring to", "calls", "describes"}
 
 
 # Irregular past forms: a description's head noun ends where one of these (or an -ed form) follows it.

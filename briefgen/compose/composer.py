@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .. import bottom_line as top
 from ..analysis.event_parts import period_end
+from ..analysis.referents import Names, full_name, given_names
 from ..analysis.standalone import thin_insertions
 from ..analysis.themes import ThemeScorer
 from ..analysis.vectors import words
@@ -98,6 +99,7 @@ class Composer:
         self.picks = top.story_picks(analysis, tuple(self.themes))
         self.listed: tuple[Story, ...] = ()
         self.sources = {s.id: s for s in analysis.sources}
+        self._names: dict[str, Names] = {}  # each quoted source's full names, read once
 
     def bluf_extracts(self) -> tuple[Extract, ...]:
         if self.edits.bluf is not None:  # the editor chose the bottom line
@@ -199,9 +201,23 @@ class Composer:
         if not quotes:
             return [Para("No direct quotations in the week's sources.")]
         return [
-            QuoteBlock(q, quote_context(self.analysis, q, self.shown_contexts), self.memory.mark(q))
+            QuoteBlock(
+                self._named(q), quote_context(self.analysis, q, self.shown_contexts), self.memory.mark(q)
+            )
             for q in quotes
         ]
+
+    def _named(self, q: Quote) -> Quote:
+        """Return the quote with its speaker named in full where the source gives the full name: the
+        reader meets "— Jowell" without the source ("Minister for London, Tessa Jowell")."""
+        source = self.sources.get(q.cite.source)
+        if not q.speaker or source is None:
+            return q
+        names = self._names.get(source.id)
+        if names is None:
+            names = self._names[source.id] = given_names(source)
+        full = full_name(q.speaker, names)
+        return q if full is None else dataclasses.replace(q, speaker=full)
 
     def quotes_view(self) -> QuotesView:
         """Return what the layout template may say of the quotations: found, shown, in what order."""
