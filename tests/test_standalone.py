@@ -337,6 +337,15 @@ def test_a_person_described_but_not_named_needs_context() -> None:
     assert not needs_context("Olympic champion Ann Lee will take part in the Bergen meeting in May.")
 
 
+def test_an_event_named_for_men_or_women_is_not_a_group_met_before() -> None:
+    # "the women's 1,500m", "the men's final": a division of a contest, introduced where it stands.
+    assert not needs_context(
+        "Kenya's Ruth Okoth set a new world best in winning the women's 1,500m in Ghent."
+    )
+    assert not needs_context("Peru's Luis Ramos took gold in the men's marathon at the Lima Games on Sunday.")
+    assert needs_context("The women had missed the start of the race by several minutes on Sunday.")
+
+
 def test_a_time_or_a_person_counted_from_what_came_before_needs_context() -> None:
     assert needs_context("The two crew members were reported missing by their families the previous week.")
     assert needs_context("Police will not release the recordings yet, according to lawyers for the family.")

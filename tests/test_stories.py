@@ -197,6 +197,19 @@ def test_features_explainers_and_opinion_are_not_reports_of_a_development():
     assert not is_feature("A fire destroyed the dock sheds on Monday.", "Fire at the docks", "news analysis")
 
 
+def test_a_headline_under_a_column_kicker_heads_a_feature():
+    # The kicker is the whole part of the headline between separators, never a word of a report.
+    lead = "The harbour's quiet ways may not last, but for now they may be the town's best asset."
+    assert is_feature(lead, "Why the harbour stays calm; Letter from Dover", None)
+    assert is_feature(lead, "The harbour stays calm; Letter from Dover", None)
+    assert is_feature("The ferry fare rise is a mistake.", "Opinion: Ferries for all", None)
+    assert is_feature("The mayor's budget misses the point.", "Analysis - the harbour budget", None)
+    assert not is_feature("The council closed the harbour on Monday.", "Analysis shows harbour losses", None)
+    assert not is_feature(
+        "The mayor read out a letter on Monday.", "Mayor's letter from prison read out", None
+    )
+
+
 def test_a_preview_the_week_has_overtaken_is_not_a_development():
     """Written days before as_of, "ahead of Monday's vote" tells of something that has since happened."""
     preview = make_source(

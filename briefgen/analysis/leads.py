@@ -243,6 +243,22 @@ _EXPLAINER = re.compile(
     r"^(?:Why|How|What|Who|Is|Are|Can|Could|Should|Will|Would|Does|Do)\b|\?\s*$"
     r"|^(?:LOOK|WATCH|PHOTOS?|VIDEO|QUIZ)\s*:"
 )
+# "...; Letter from America", "Opinion: ...", "Notebook | ...": a kicker naming the column or genre a
+# headline runs under. The whole part of the headline between its separators, not a word in a sentence.
+_KICKER = re.compile(
+    r"^(?:letter from(?: [\w.'\u2019-]+){1,3}|(?:reporter['\u2019]s )?notebook|(?:news )?analysis|commentary"
+    r"|opinion|op-?ed|editorial|column|viewpoint|perspective|essay|review|sketch|diary)\.?$",
+    re.I,
+)
+_HEAD_PARTS = re.compile(r"\s*[;:|\u2014\u2013]\s*|\s+-\s+")
+
+
+def has_kicker(title: str) -> bool:
+    """Return whether a headline carries a kicker naming a column or genre ("Letter from America",
+    "Opinion", "Analysis"): the piece under it argues or reflects rather than reports."""
+    return any(_KICKER.match(part) for part in _HEAD_PARTS.split(title.strip()) if part)
+
+
 # A lead speaking to the reader ("chances are you didn't see it") is a column's, not a report's.
 _READER = re.compile(r"\b(?:you|your)\b", re.I)
 # Genres an editor or an outlet names that are not reports of the week's developments.
@@ -254,12 +270,12 @@ FEATURE_GENRES = frozenset(
 def is_feature(lead: str, title: str | None, genre: str | None) -> bool:
     """Return whether a source reads as a feature rather than a report of a development: its opening
     sets a scene ("It was a ...") or an unnamed person's anecdote (after any dateline), speaks to
-    the reader ("you") or teases (is_teaser), its headline asks, explains, teases or announces
-    pictures, or its genre is opinion,
+    the reader ("you") or teases (is_teaser), its headline asks, explains, teases, announces
+    pictures or runs under a column's kicker ("Letter from ...", "Opinion"), or its genre is opinion,
     a column, a profile, a review and the like."""
     if genre and genre.strip().casefold() in FEATURE_GENRES:
         return True
     opening = _DATELINE.sub("", lead, count=1)
     if _ANECDOTAL.match(opening) or _READER.search(_QUOTATION.sub(" ", opening)) or is_teaser(opening):
         return True
-    return bool(title and (_EXPLAINER.search(title.strip()) or is_teaser(title)))
+    return bool(title and (_EXPLAINER.search(title.strip()) or is_teaser(title) or has_kicker(title)))

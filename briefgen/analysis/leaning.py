@@ -139,10 +139,11 @@ _THE_ONE = re.compile(
 )
 # "that the 18 year old traveled": a person described by age, named before.
 _AGED = re.compile(r"\bthe \d{1,2}[- ]year[- ]old\b(?![- ](?:[A-Z]|who\b|named\b|called\b))")
-# "the sprinters had failed": people referred to as a group already met.
+# "the sprinters had failed": people referred to as a group already met. "The women's 5,000m", "the
+# men's final": a category (an event, a division) named by whom it is for, not people met before.
 _PEOPLE = re.compile(
     r"\b(?:the|^The) (?:[a-z]+ )?(?:men|women|sprinters|athletes|players|defendants|suspects|brothers|sisters)\b"
-    r"(?!\s+(?:of|who|from|in|at|accused|charged|involved|that|which)\b)"
+    r"(?!['\u2019]s\b)(?!\s+(?:of|who|from|in|at|accused|charged|involved|that|which)\b)"
 )
 # "Each column represented ...": one of a set the sentence does not name ("Each year" is a time).
 _EACH = re.compile(r"^Each (?!(?:year|week|day|month|time|season|night|morning|evening|of)\b)[a-z]+\b")
