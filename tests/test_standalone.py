@@ -146,6 +146,8 @@ def test_sentences_that_lean_on_what_came_before_need_context() -> None:
         "Almost all of its grain now leaves the country through one port in the north.",
         "On Monday an appeal was rejected by a court despite his lawyer's protests.",
         "The agency chief said the ban imposed on the runner was further proof of that.",
+        "The charges include neglect of duty and making false statements to the board.",
+        "The defence contends the guards were following orders on the night of the fire.",
     )
     for text in leaning:
         assert needs_context(text), text
@@ -155,6 +157,8 @@ def test_sentences_that_lean_on_what_came_before_need_context() -> None:
         "The Clean Air Plan was designed to halve emissions from coal plants by 2030.",
         "The president said his plan would cut taxes for most families next year.",
         "Farmers in the south said their harvest was the best in a decade this year.",
+        "The charges against Captain Ola Brekke include neglect of duty on the night of the fire.",
+        "The government remains in talks with the dockers' union over pay.",
     )
     for text in standing:
         assert not needs_context(text), text
@@ -481,3 +485,10 @@ def test_a_one_word_speaker_is_named_in_full_when_the_source_says_who() -> None:
     assert full_name("Lund", names) is None  # two people share it alike
     assert full_name("Ingrid Solberg", names) is None  # already in full
     assert full_name("Dahl", names) is None  # nobody of that name in the source
+
+
+def test_a_list_entry_with_no_verb_is_no_statement() -> None:
+    assert not is_standalone("Tom Hale: ferry owner, harbour master and councillor of Bergen.")
+    assert not is_standalone("Ingrid Solberg: northern quay, Norwegian-born resident of Tromso.")
+    assert is_standalone("The verdict: the court found the guard guilty of neglect on Friday.")
+    assert is_standalone("One change stands out: the port now opens at six in the morning.")

@@ -43,7 +43,10 @@ _DEFINITE_SUBJECT = re.compile(
     r"^The\s+(?:(?:[a-z0-9]|[A-Z]\w*-[a-z])[\w\u2019'-]*\s+)?(?:[a-z0-9]|[A-Z]\w*-[a-z])[\w\u2019'-]*"
     r"(?:,|\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do"
     r"|also|now|then|still|later|again|too|already|never|said|says|told|[a-z]+ed|laid|took|made|gave|came"
-    r"|went|met|held|left|won|lost|ran|saw|found|began|brought|kept|put|set|sent|spent|paid|themselves)\b)"
+    r"|went|met|held|left|won|lost|ran|saw|found|began|brought|kept|put|set|sent|spent|paid|themselves"
+    # Present-tense verbs that report or list ("The charges include ...", "The defence contends ...").
+    r"|include|includes|contend|contends|argue|argues|claim|claims|allege|alleges|insist|insists|remain"
+    r"|remains|show|shows|involve|involves|face|faces)\b)"
 )
 # Heads that name one body wherever the news is set ("The central bank raised ..."): they stand alone.
 _UNIQUE = frozenset(

@@ -25,7 +25,7 @@ from .referents import (
     name_surnames,
     unknown_subject,
 )
-from .words import word_set
+from .words import IRREGULAR_PAST, word_set
 
 MIN_WORDS, MAX_WORDS = 6, 60
 HEADLINE_WORDS = 20  # an opening line this short, above the body, is a headline or a deck
@@ -84,6 +84,13 @@ _CAPTION_HINTS = (
 # "While the relay champions will meet in the 60m.": a subordinate clause with no main clause after it.
 _FRAGMENT = re.compile(r"^(?:While|Whereas|Although|Though|Because|Unless)\b[^,;:\u2013\u2014]*$")
 _HERE = re.compile(r"\bhere\b", re.I)
+# "Lindsey Germaine: Piccadilly Line train, resident of Aylesbury.": an entry of a list, a label and
+# what it labels with no verb, is no statement. A verb is any auxiliary, "-ed", "-s" or irregular past.
+_LABEL_LINE = re.compile(r"^[^:;\u201c\u201d\"]{2,60}:\s")
+_VERB_LIKE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|did|does"
+    r"|do|[a-z]{2,}ed|[a-z]{2,}s)\b"
+)
 # Bits of a page that are not prose: markup, captions and credits, bylines.
 _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,200}>")
 _ESCAPE = re.compile(r"&(?:[a-z]{2,8}|#\d{2,5});")  # "&amp;", "&#233;": text the page did not decode
@@ -231,6 +238,14 @@ def authors_lead_in(text: str, authors: Sequence[str]) -> str | None:
     return f"[{names}:] {text}" if len(names) <= 78 else None
 
 
+def _list_entry(text: str) -> bool:
+    """Return whether a line is a list entry: a label, a colon, and no verb anywhere."""
+    if not _LABEL_LINE.match(text):
+        return False
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return not _VERB_LIKE.search(text.lower()) and words.isdisjoint(IRREGULAR_PAST)
+
+
 def is_standalone(text: str, voice: bool = False) -> bool:
     """Return whether a sentence makes sense out of its context, judged on its text alone (in the first
     person too when ``voice``: its authors are named before it)."""
@@ -242,7 +257,7 @@ def is_standalone(text: str, voice: bool = False) -> bool:
         return False  # ", who broke onto the scene ...": a sentence cut from its subject
     if stripped.endswith("?") or not _FINAL.search(stripped):
         return False  # questions, and headline-like lines without final punctuation
-    if unbalanced_quotes(text) or _FRAGMENT.match(stripped):
+    if unbalanced_quotes(text) or _FRAGMENT.match(stripped) or _list_entry(text):
         return False
     seen = lower_words(text)
     if needs_context(text, seen) or (not voice and first_person(text, seen)) or not_prose(text, seen):

@@ -124,7 +124,15 @@ CUE_VERBS = sorted(
 )
 # "-ed" forms of the cue verbs: capitalised in a headline-style line ("Lee Praised ..."), never a name.
 PAST_CUE_FORMS = frozenset(v for v in CUE_VERBS if v.endswith("ed") and " " not in v)
-WEAK_CUES = EVALUATIVE_FORMS | {"reads", "read", "referred to", "refers to", "referring to", "calls", "describes"}
+WEAK_CUES = EVALUATIVE_FORMS | {
+    "reads",
+    "read",
+    "referred to",
+    "refers to",
+    "referring to",
+    "calls",
+    "describes",
+}
 
 
 # Irregular past forms: a description's head noun ends where one of these (or an -ed form) follows it.
