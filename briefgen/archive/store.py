@@ -151,13 +151,19 @@ class Store:
     def _check(self) -> None:
         """Check the file is an archive of a version we know, and bring an older one up to date."""
         db = self._conn()
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        # One read transaction: another build creating the archive may commit between two reads, and
+        # its tables without its version would look like a foreign file.
+        db.execute("BEGIN")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            db.execute("COMMIT")
         if version > SCHEMA_VERSION:
             raise ArchiveError(
                 f"{self.path}: archive written by a newer briefgen (schema {version}, this one reads "
                 f"up to {SCHEMA_VERSION}); it was left untouched; upgrade briefgen or pass another --archive"
             )
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if version == 0 and tables:
             raise ArchiveError(
                 f"{self.path}: an SQLite file that is not a briefgen archive; it was left untouched; "
