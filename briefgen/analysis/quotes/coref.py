@@ -40,6 +40,8 @@ _STRAIGHT = re.compile("\"|''")  # a straight mark, or two apostrophes used as o
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?\b")
 _POSSESSIVE_END = re.compile(r"[\u2019']s?$")
 _INTRODUCTORY = re.compile(r"^[^,]{1,50},\s+")
+# "is Carl Dunmore, a 41-year-old nurse", "Ann Lee, 46,": a person introduced with an age is the topic.
+_AGE_INTRODUCED = re.compile(r",\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)")
 
 
 _MALE_TITLES = _words("mr congressman spokesman chairman councilman assemblyman king prince sir lord")
@@ -147,7 +149,7 @@ def mention_facts(
         # "Moore said Hansen may return": the subject of a reported clause, not of the sentence.
         # "the move against Sanders could hurt": a preposition's object, whatever verb follows it.
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))
-    subject = bool(_VERB_AFTER.match(after)) or cued
+    subject = bool(_VERB_AFTER.match(after)) or cued or bool(_AGE_INTRODUCED.match(after))
     # A name opening its sentence (after an introductory phrase and title words at most) is its topic.
     if not subject:
         opening = _INTRODUCTORY.sub("", lead)
