@@ -18,7 +18,9 @@ _VERB_AFTER = re.compile(
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
 # A cue just before a name makes the name the cue's subject ("said Smith", "according to Smith").
-_CUE_BEFORE = re.compile(r"(?:said|says|added|noted|wrote|asked|according to)\s+(?:[A-Z][\w.]*\s+){0,4}$")
+_CUE_BEFORE = re.compile(
+    r"(?:said|says|added|noted|wrote|asked|according to)\s+(?:the\s+)?(?:[A-Z][\w.\u2019']*\s+){0,4}$"
+)
 # "Moore said Hansen ...": a subject before the cue makes the name after it the reported clause's subject.
 _SUBJECT_CUE = re.compile(
     r"(?:\b[A-Z][\w.\u2019'\-]*|\b(?:he|she|they|we|I))\s+(?:said|says|added|noted|wrote)\s+$"

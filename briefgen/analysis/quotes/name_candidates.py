@@ -18,7 +18,10 @@ from .name_words import OF_BODY
 
 # A capitalised word, an initial, or a short abbreviation with its period ("Sen.", "Jr."); a longer word
 # never keeps a period, so a name run stops at a sentence end ("in Belarus. Lukashenko said").
-_CAP_REST = r"(?:[\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[a-z]{0,3}\.|[\w\u2019'\-]*(?![\w.]))"
+_CAP_REST = (
+    r"(?:[\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[a-z]{0,3}\.|[\w\u2019'\-]*(?![\w.])"
+    r"|[\w\u2019'\-]*[a-z](?=\.(?:\s|$)))"  # "noted Dan Oskvig.": a sentence's last name, without its period
+)
 _CAP = r"[A-Z]" + _CAP_REST
 # The run opens with its capital, then looks behind it (not before it): a pattern that starts with a
 # character class lets the regex engine skip every other position quickly, twice as fast on news text.
@@ -31,7 +34,7 @@ _NAME_SEQ = re.compile(
 )
 _CUED = re.compile(r",?\s+(?:said|says|told|tells|added|wrote|writes|argued|argues|stated|insisted|noted)\b")
 _CUED_BEFORE = re.compile(
-    r"\b(?:said|says|added|wrote|according to|journalist|reporter|analyst|official)\s+$"
+    r"\b(?:said|says|added|wrote|noted|argued|explained|observed|insisted|according to|journalist|reporter|analyst|official)\s+(?:the\s+)?$"
 )
 
 Candidate = tuple[

@@ -389,8 +389,11 @@ class People:
     ) -> str | None:
         """Return the person an earlier description matches ("the Belarusian leader"), or None."""
         first = description.split()[0].lower() if description.split() else ""
-        if first in ("a", "an", "one", "another", "some", "many", "several", "two", "three"):
-            return None  # an indefinite description introduces someone new
+        if (
+            first in ("a", "an", "one", "another", "some", "many", "several", "two", "three")
+            or first[:1].isdigit()
+        ):
+            return None  # an indefinite description introduces someone new; "63 percent" is a share of many
         words, head = description_words(description)
         office = office_words(description)
         if not words or plural_description(description) or names_a_body(description):
