@@ -40,7 +40,7 @@ _OPEN_MARK = re.compile("[\u201c\u201e]")
 _CLOSE_MARK = re.compile("\u201d")
 _STRAIGHT = re.compile("\"|''")  # a straight mark, or two apostrophes used as one (as some wires print it)
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?\b")
-_POSSESSIVE_END = re.compile(r"[\u2019']s?$")
+_POSSESSIVE_END = re.compile(r"[\u2019']s?(?:\s|$)")  # "Ruiz’ Medicare plan": the run goes on after it
 _INTRODUCTORY = re.compile(r"^[^,]{1,50},\s+")
 # "is Carl Dunmore, a 41-year-old nurse", "Ann Lee, 46,": a person introduced with an age is the topic.
 _AGE_INTRODUCED = re.compile(r",\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)")
