@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.analysis.quotes import find_quotes
+from briefgen.analysis.quotes.coref import QuoteMarks, Sentences, mention_facts
 from briefgen.analysis.quotes.phrases import joint_speakers, real_role, tidy_phrase
 from briefgen.analysis.quotes.speaker_phrase import parse_speaker
 from briefgen.model import Paragraph, Quote, Source
@@ -149,3 +150,10 @@ def test_role_of_an_organisation_is_not_a_person_named_for_it():
 
 def test_role_holding_a_pronoun_is_dropped():
     assert real_role("Both he") is None
+
+
+def test_an_owner_before_a_capitalised_noun_is_not_a_subject_even_after_a_cue() -> None:
+    text = "Lindqvist said Governor Ellen Vance had said Ruiz\u2019 Medicare plan would never pass."
+    at = text.index("Ruiz")
+    facts = mention_facts(Sentences([(1, text)]), QuoteMarks(text), 1, text, at, text.index(" plan"))
+    assert not facts.subject

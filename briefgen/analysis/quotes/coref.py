@@ -18,7 +18,9 @@ _VERB_AFTER = re.compile(
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
 # A cue just before a name makes the name the cue's subject ("said Smith", "according to Smith").
-_CUE_BEFORE = re.compile(r"(?:said|says|added|noted|wrote|asked|according to)\s+(?:[A-Z][\w.]*\s+){0,4}$")
+_CUE_BEFORE = re.compile(
+    r"(?:said|says|added|noted|wrote|asked|according to)\s+(?:the\s+)?(?:[A-Z][\w.\u2019']*\s+){0,4}$"
+)
 # "Moore said Hansen ...": a subject before the cue makes the name after it the reported clause's subject.
 _SUBJECT_CUE = re.compile(
     r"(?:\b[A-Z][\w.\u2019'\-]*|\b(?:he|she|they|we|I))\s+(?:said|says|added|noted|wrote)\s+$"
@@ -38,8 +40,10 @@ _OPEN_MARK = re.compile("[\u201c\u201e]")
 _CLOSE_MARK = re.compile("\u201d")
 _STRAIGHT = re.compile("\"|''")  # a straight mark, or two apostrophes used as one (as some wires print it)
 _POSSESSIVE_AFTER = re.compile(r"[\u2019']s?\b")
-_POSSESSIVE_END = re.compile(r"[\u2019']s?$")
+_POSSESSIVE_END = re.compile(r"[\u2019']s?(?:\s|$)")  # "Ruiz’ Medicare plan": the run goes on after it
 _INTRODUCTORY = re.compile(r"^[^,]{1,50},\s+")
+# "is Carl Dunmore, a 41-year-old nurse", "Ann Lee, 46,": a person introduced with an age is the topic.
+_AGE_INTRODUCED = re.compile(r",\s+(?:\d{1,3},|an?\s+\d{1,3}-year-old\b)")
 
 
 _MALE_TITLES = _words("mr congressman spokesman chairman councilman assemblyman king prince sir lord")
@@ -147,7 +151,7 @@ def mention_facts(
         # "Moore said Hansen may return": the subject of a reported clause, not of the sentence.
         # "the move against Sanders could hurt": a preposition's object, whatever verb follows it.
         return MentionFacts(sentences.number(n, start), False, marks.inside(start))
-    subject = bool(_VERB_AFTER.match(after)) or cued
+    subject = bool(_VERB_AFTER.match(after)) or cued or bool(_AGE_INTRODUCED.match(after))
     # A name opening its sentence (after an introductory phrase and title words at most) is its topic.
     if not subject:
         opening = _INTRODUCTORY.sub("", lead)

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Source
-from ..words import NOT_PERSON
+from ..words import NOT_PERSON, word_set
+from .descriptions import clean_token
 from .lower_words import LowerWords as _LowerWords
 from .lower_words import common_compound
 from .name_runs import GIVEN_NAMES, looks_like_name, run_parts, single_parts
@@ -18,7 +19,10 @@ from .name_words import OF_BODY
 
 # A capitalised word, an initial, or a short abbreviation with its period ("Sen.", "Jr."); a longer word
 # never keeps a period, so a name run stops at a sentence end ("in Belarus. Lukashenko said").
-_CAP_REST = r"(?:[\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[a-z]{0,3}\.|[\w\u2019'\-]*(?![\w.]))"
+_CAP_REST = (
+    r"(?:[\w\u2019'\-]*[a-z\u2019'\-](?![\w.])|[a-z]{0,3}\.|[\w\u2019'\-]*(?![\w.])"
+    r"|[\w\u2019'\-]*[a-z](?=\.(?:\s|$)))"  # "noted Dan Oskvig.": a sentence's last name, without its period
+)
 _CAP = r"[A-Z]" + _CAP_REST
 # The run opens with its capital, then looks behind it (not before it): a pattern that starts with a
 # character class lets the regex engine skip every other position quickly, twice as fast on news text.
@@ -31,7 +35,12 @@ _NAME_SEQ = re.compile(
 )
 _CUED = re.compile(r",?\s+(?:said|says|told|tells|added|wrote|writes|argued|argues|stated|insisted|noted)\b")
 _CUED_BEFORE = re.compile(
-    r"\b(?:said|says|added|wrote|according to|journalist|reporter|analyst|official)\s+$"
+    r"\b(?:said|says|added|wrote|noted|argued|explained|observed|insisted|according to|journalist|reporter|analyst|official)\s+(?:the\s+)?$"
+)
+
+# Capitalised words that say what a person is, never part of the name: a party, a newsroom title.
+_ROLE_OPENERS = word_set(
+    "democrat republican libertarian independent conservative liberal editor-in-chief editor publisher"
 )
 
 Candidate = tuple[
@@ -66,6 +75,8 @@ def name_candidates(source: Source, lower: _LowerWords) -> NameRuns:
                 )
             ):
                 name = name[1:]
+            while len(name) > 2 and clean_token(name[0]).lower() in _ROLE_OPENERS:
+                roles, name = (*roles, name[0]), name[1:]  # "Democrat Zephyr Teachout": a party is a role
             if looks_like_name(name):
                 cued = bool(
                     _CUED.match(para.text, m.end())

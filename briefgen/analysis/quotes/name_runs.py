@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON, PAST_CUE_FORMS, TITLE_WORDS
@@ -9,6 +10,7 @@ from .coref import PERSON_TITLES
 from .descriptions import clean_token
 from .name_words import split_role
 
+_TOKEN = re.compile(r"\S+")
 GIVEN_NAMES = (FEMALE_FIRST | MALE_FIRST) - TITLE_WORDS  # first names ("Mrs" is a title)
 
 
@@ -32,15 +34,18 @@ def run_parts(run: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     """Return a capitalised run's (role tokens, cleaned name tokens, offset of its last token)."""
     tokens = run.split()
     roles, name = split_role(tokens)
+    last = len(tokens) - 1  # index of the name's last token in the run
     for i, tok in enumerate(name[:-1]):
         if tok.endswith(("'s", "\u2019s", "s'", "s\u2019")):
             # "Britain's Jason Gardener": a full name after the possessive; "Schindler's List": the owner.
+            if len(name) - i - 1 < 2:
+                last = len(roles) + i  # "Sanders' Medicare": the owner is the name, where it stands
             name = name[i + 1 :] if len(name) - i - 1 >= 2 else name[: i + 1]
             break
     cleaned = [clean_token(t) for t in name]
     while len(cleaned) > 2 and cleaned[-1].lower() in PAST_CUE_FORMS:
         cleaned = cleaned[:-1]  # "Hillary Clinton Praised ...": a headline-style line's verb
-    return tuple(roles), tuple(cleaned), run.rfind(tokens[-1])
+    return tuple(roles), tuple(cleaned), [m.start() for m in _TOKEN.finditer(run)][last]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -274,6 +274,10 @@ class ParagraphQuotes:
                 if before is not None and before.phrase is not None:
                     before.adjacent = before.adjacent or bool(found and found.phrase and found.adjacent)
                     return before
+            if final and found and self._embedded(span) and after.lstrip()[:1].isupper():
+                # "Dunmore has cheered them on with posts like “...” Vance has also announced ...": a
+                # quote closing a sentence of its own words; the cue after it is the next sentence's.
+                found = None
             if not (found and found.phrase):
                 found = self._generic_after(span, after, close + 1)
             if found and found.phrase:
@@ -290,6 +294,12 @@ class ParagraphQuotes:
             found = self._late_cue(span)
         # A cue without a speaker ("his claims of") is a noun, not an attribution.
         return found if found and found.phrase else None
+
+    def _embedded(self, span: Span) -> bool:
+        """Return whether a quote stands inside a sentence of the writer's words (three words or more)."""
+        s0 = self.sentence_of(span.open_mark)[0]
+        prefix = self.masked[s0 : max(s0, span.open_mark)]
+        return span.open_mark > s0 and "_" not in prefix and len(prefix.split()) >= 3
 
     def _attributive_end(self, span: Span, after: str) -> bool:
         """Return whether a quote ends the way an attributed remark does (",” she said", "!” he said")."""

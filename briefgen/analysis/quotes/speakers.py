@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ...model import Source
 from ..bodies import names_a_body
-from ..words import FEMALE_FIRST, MALE_FIRST
+from ..words import FEMALE_FIRST, MALE_FIRST, NOT_PERSON
 from .coref import (
     Candidate,
     MentionFacts,
@@ -55,6 +55,12 @@ _OWN_PRONOUN = re.compile(
 # Where a sentence starts: a capitalised common word there ("Will", "Bill") may open it, not a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\u201c\u201d\"]\s*)$")
 _GIVEN = GIVEN_NAMES  # first names: "Donald" opens a name even where it also stands alone
+# "his wife, Jane,": a relative named by a first name alone is a person (the noun gives the gender).
+_KIN_NAMED = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(wife|mother|daughter|sister|widow)|husband|father|son|brother|widower)"
+    r"\s*,?\s+(?=[A-Z][a-z]+\b(?![\u2019'\-])(?!\s+[A-Z]))"
+)
+_FIRST_NAME = re.compile(r"[A-Z][a-z]+")
 
 
 def _other_first_name(name: str, earlier: str) -> bool:
@@ -86,6 +92,7 @@ class People:
         lower = _LowerWords([p.text for p in source.paragraphs])
         runs = name_candidates(source, lower)
         self._add_vouched(runs, lower)
+        self._add_kin(source)
         self._add_titled(runs.titled)
         self._add_surnames(runs.singles)
         self._add_facts()
@@ -125,6 +132,16 @@ class People:
                 or _CUED_AFTER_CLAUSE.match(text, m.end())
             ):
                 self._register(full, roles, text, m, n)
+
+    def _add_kin(self, source: Source) -> None:
+        """Register relatives named by a first name alone ("his wife, Jane,"), of the kin noun's gender."""
+        for para in source.paragraphs:
+            for kin in _KIN_NAMED.finditer(para.text):
+                m = _FIRST_NAME.match(para.text, kin.end())
+                if m is None or m.group(0).lower() in NOT_PERSON or m.group(0) in self._by_last:
+                    continue
+                self._register(m.group(0), (), para.text, m, para.n)
+                self.persons[m.group(0)].female = kin.group(1) is not None
 
     def _add_titled(self, titled: list[tuple[str, tuple[str, ...]]]) -> None:
         """Add the people named only by a title and surname ("Mr. Obama", "Sen. Cruz")."""
@@ -372,8 +389,11 @@ class People:
     ) -> str | None:
         """Return the person an earlier description matches ("the Belarusian leader"), or None."""
         first = description.split()[0].lower() if description.split() else ""
-        if first in ("a", "an", "one", "another", "some", "many", "several", "two", "three"):
-            return None  # an indefinite description introduces someone new
+        if (
+            first in ("a", "an", "one", "another", "some", "many", "several", "two", "three")
+            or first[:1].isdigit()
+        ):
+            return None  # an indefinite description introduces someone new; "63 percent" is a share of many
         words, head = description_words(description)
         office = office_words(description)
         if not words or plural_description(description) or names_a_body(description):

@@ -125,10 +125,30 @@ def uncued_speaker(
         topic = _paragraph_topic(prev, n - 1, resolver)
         if topic:
             return topic, None
+    if s0 > 0 and (last is None or last[0] != n):
+        # "She said she and the governor had made gains. “I believe ...”": a quote standing alone after
+        # a sentence that reports someone's words, with no quote of its own, goes on with those words.
+        reported = _reported_before(s0, pq, resolver)
+        if reported:
+            return reported, None
     if last is not None and last[0] >= n - 2:
         # A quote with no cue of its own continues the previous speaker's remarks.
         return last[1], last[2]
     return sentence_subject(span, pq, resolver), None
+
+
+def _reported_before(s0: int, pq: QuoteContext, resolver: Resolver) -> str | None:
+    """Return the person (named, or he/she) whose words the sentence before ``s0`` reports, if it quotes none."""
+    p0 = pq.sentence_of(s0 - 1)[0]
+    sentence = pq.masked[p0:s0]
+    if "_" in sentence:
+        return None  # it quotes something itself: its own attribution rules
+    cue = CUE.search(sentence)
+    who = subject_before(sentence[: cue.start()]) if cue else None
+    phrase = parse_speaker(who) if who else None
+    if phrase is None or not (phrase.name or phrase.pronoun in ("he", "she")):
+        return None
+    return resolver.resolve(phrase, pq.para.n, p0 + cue.start() if cue else p0)[0]
 
 
 # Where a clause inside a sentence may start: punctuation or a conjunction ("..., while the governor loves").
