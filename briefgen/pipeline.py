@@ -26,7 +26,17 @@ from .render import RenderOptions, get_renderer, prepare
 from .render.look import read_look
 from .select import select_week
 from .shown_paths import shown_path
-from .week_cache import WeekEntry, file_key, load_file, load_week, store_file, store_week, week_key
+from .week_cache import (
+    WeekEntry,
+    brief_digest,
+    file_key,
+    folder_stamp,
+    load_file,
+    load_week,
+    store_file,
+    store_week,
+    week_key,
+)
 from .workers import (
     Executor,
     FileJob,
@@ -219,7 +229,20 @@ def render_all(
         for f in formats or list(config.audience(b.audience).formats)
     ]
     paths = [out_dir / f"{b.stem}{get_renderer(f).suffix}" for b, f, _ in plan]
-    keys = [file_key(b, f, (o.template_dir, o.default_template_dir)) if cache else "" for b, f, o in plan]
+    # Each brief is pickled and each template folder read once for all the files' keys (a large
+    # week's brief takes tens of ms to pickle; a folder may hold a font).
+    digests = {id(b): brief_digest(b) for b in briefs} if cache else {}
+    stamps: dict[Path | None, bytes] = {}
+
+    def stamp(folder: Path | None) -> bytes:
+        if folder not in stamps:
+            stamps[folder] = folder_stamp(folder)
+        return stamps[folder]
+
+    keys = [
+        file_key(digests[id(b)], f, (stamp(o.template_dir), stamp(o.default_template_dir))) if cache else ""
+        for b, f, o in plan
+    ]
     found = [
         load_file(cache, config, b, f, k) if cache else None for (b, f, _), k in zip(plan, keys, strict=True)
     ]

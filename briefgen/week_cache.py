@@ -127,7 +127,7 @@ def store_week(cache: SourceCache, config: Config, as_of: str, entry: WeekEntry)
     _store(cache, _slot(cache, "week", str(config.path.resolve()), as_of), entry)
 
 
-def _folder_stamp(folder: Path | None) -> bytes:
+def folder_stamp(folder: Path | None) -> bytes:
     """Return the bytes of every file a template folder holds that a renderer reads."""
     if folder is None or not folder.is_dir():
         return b""
@@ -138,12 +138,18 @@ def _folder_stamp(folder: Path | None) -> bytes:
     return digest.digest()
 
 
-def file_key(brief: Brief, fmt: str, folders: tuple[Path | None, ...]) -> str:
-    """Return what a rendered file depends on: its Brief, its format, its template folders and the code."""
+def brief_digest(brief: Brief) -> bytes:
+    """Return a digest of everything a Brief holds (one per brief, shared by its formats' keys)."""
+    return hashlib.sha256(pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+
+
+def file_key(brief: bytes, fmt: str, stamps: tuple[bytes, ...]) -> str:
+    """Return what a rendered file depends on: its Brief (``brief_digest``), its format, its template
+    folders (``folder_stamp`` of each) and the code."""
     digest = hashlib.sha256(_package_fingerprint().encode() + b"\0" + fmt.encode() + b"\0")
-    digest.update(pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
-    for folder in folders:
-        digest.update(_folder_stamp(folder))
+    digest.update(brief)
+    for stamp in stamps:
+        digest.update(stamp)
     return digest.hexdigest()
 
 
