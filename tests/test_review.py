@@ -189,6 +189,8 @@ def test_an_editor_finishes_the_brief_in_a_browser(server, tmp_path):
             ec.element_to_be_clickable((By.CSS_SELECTOR, "#audiences button[data-audience='analysts']"))
         ).click()
         wait.until(ec.text_to_be_present_in_element((By.ID, "file"), "Edits:"))
+        # The first audience's lists may still be loading when analysts is picked: wait for the last draw.
+        wait.until(lambda b: b.execute_script("return !document.body.dataset.busy"))
         wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#themes .item.shown"))
         first = browser.find_elements(By.CSS_SELECTOR, "#themes .item.shown")[0]
         excluded_id = first.get_attribute("data-id")
