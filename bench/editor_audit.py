@@ -31,16 +31,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from allowed import BBC_ARTICLES as BBC  # noqa: E402
+from allowed import CORPORA, HELD_OUT_TOPICS, POLNEAR  # noqa: E402
+from allowed import MULTILING_TOPICS as MULTILING  # noqa: E402
+
 from briefgen.config import load_config  # noqa: E402
 from briefgen.model import Brief, BulletList, Cite, Para, Source  # noqa: E402
 from briefgen.pipeline import BuildReport, analyse_week, compose_all, render_all  # noqa: E402
 from briefgen.progress import Progress  # noqa: E402
 
-CORPORA = ROOT.parent / "shared" / "corpora"
-POLNEAR = CORPORA / "polnear"
-BBC = CORPORA / "bbc-news-summary" / "articles"
-MULTILING = CORPORA / "multiling2011-en" / "topics.jsonl"
-HELD_OUT_TOPICS = frozenset({"M002"})
 CLASSES = ("OK", "context", "offtheme", "firstperson", "broken", "duplicate")
 
 AUDIENCES = """

@@ -28,15 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from allowed import BBC_ARTICLES as BBC  # noqa: E402
+from allowed import HELD_OUT_TOPICS, POLNEAR  # noqa: E402
+from allowed import MULTILING_TOPICS as MULTILING  # noqa: E402
+
 from briefgen.analysis import analyse_sources  # noqa: E402
 from briefgen.ingest import parse_file  # noqa: E402
 from briefgen.model import Analysis, Source  # noqa: E402
 
-CORPORA = ROOT.parent / "shared" / "corpora"
-POLNEAR = CORPORA / "polnear"
-BBC = CORPORA / "bbc-news-summary" / "articles"
-MULTILING = CORPORA / "multiling2011-en" / "topics.jsonl"
-HELD_OUT_TOPICS = {"M002"}
 TOP_ENTITIES = 30
 # Weeks by publication date (metadata.tsv), chosen for a readable number of articles.
 WEEKS = {

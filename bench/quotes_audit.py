@@ -27,9 +27,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from allowed import CORPORA, HELD_OUT_TOPICS, REPO, generic_themes, weekly_audiences, write_yaml  # noqa: E402
 
 from briefgen.analysis import analyse_sources  # noqa: E402
 from briefgen.analysis.segment import sentence_spans  # noqa: E402
@@ -39,8 +39,6 @@ from briefgen.ingest import parse_file  # noqa: E402
 from briefgen.model import Brief, Quote, Source  # noqa: E402
 from briefgen.render._text import attribution, quote_display  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO.parent / "shared" / "corpora"
 THEMES = {
     "economy": ("Economy", "economy growth inflation market markets trade bank banks jobs prices tax budget"),
     "politics": ("Politics", "government election minister party parliament vote campaign president senate"),
@@ -48,15 +46,13 @@ THEMES = {
     "culture": ("Culture", "film music album show award awards actor singer festival television"),
     "security": ("Security", "war military attack police security troops terror weapons"),
 }
-HELD_OUT_MULTILING = "M002"
 _FUNCTION = {"the", "a", "an", "and", "or", "of", "in", "on", "to", "for", "that", "with", "by", "as", "but"}
 _CUE_WORD = re.compile(r"^(?:said|says|told|added|stated|argued|wrote|claimed|insisted|asked)$", re.I)
 
 
 def write_config(root: Path, as_of: str) -> Path:
     """Write a config with generic themes and weekly.yaml's audiences; return its path."""
-    weekly = yaml.safe_load((REPO / "configs" / "weekly.yaml").read_text(encoding="utf-8"))
-    audiences = weekly["audiences"]
+    audiences = weekly_audiences()
     for audience in audiences.values():
         if audience.get("themes") != "all":
             audience["themes"] = ["economy", "politics"]
@@ -67,15 +63,10 @@ def write_config(root: Path, as_of: str) -> Path:
         "sources": ["src/*.txt"],
         "templates": str(REPO / "templates"),
         "out": "out",
-        "themes": {
-            tid: {"title": title, "description": f"News about {title.lower()}.", "keywords": words.split()}
-            for tid, (title, words) in THEMES.items()
-        },
+        "themes": generic_themes(THEMES),
         "audiences": audiences,
     }
-    path = root / "audit.yaml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    return write_yaml(root / "audit.yaml", config)
 
 
 def build_briefs(sources: Sequence[Source], audiences: Iterable[str], as_of: str) -> dict[str, Brief]:
@@ -135,7 +126,7 @@ def multiling(topics: Sequence[str] = ("M000", "M001")) -> tuple[list[Source], s
     with open(CORPORA / "multiling2011-en" / "topics.jsonl", encoding="utf-8") as fh:
         for line in fh:
             topic = json.loads(line)
-            if topic["id"] == HELD_OUT_MULTILING or topic["id"] not in topics:
+            if topic["id"] in HELD_OUT_TOPICS or topic["id"] not in topics:
                 continue
             for doc in topic["documents"]:
                 named.append((f"{doc['file'].split('.')[0]}.txt", doc["text"]))

@@ -19,6 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from allowed import BBC_CATEGORIES as CATEGORIES  # noqa: E402
+from allowed import CORPORA, HELD_OUT_TOPICS  # noqa: E402
+from allowed import MULTILING_TOPICS as MULTILING  # noqa: E402
 from rouge_score import rouge_scorer  # noqa: E402
 from sumy.parsers.plaintext import PlaintextParser  # noqa: E402
 from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
@@ -28,12 +31,8 @@ from briefgen.analysis.segment import split_sentences, split_text  # noqa: E402
 from briefgen.analysis.summarize import summarize_bluf, summarize_document, summarize_themes  # noqa: E402
 from briefgen.model import Paragraph, Source, Theme  # noqa: E402
 
-CORPORA = ROOT.parent / "shared" / "corpora"
 BBC = CORPORA / "bbc-news-summary"
-MULTILING = CORPORA / "multiling2011-en" / "topics.jsonl"
-CATEGORIES = ("entertainment", "sport")  # business, politics and tech are held out for judging
 BUDGET = 250  # MultiLing's word limit
-HELD_OUT_TOPICS = frozenset({"M002"})  # held out for judging: never summarised by a benchmark
 STOP_WORDS = frozenset(
     [
         "a",

@@ -32,10 +32,19 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
+from allowed import (
+    BBC_ARTICLES,
+    BBC_CATEGORIES,
+    CORPORA,
+    HELD_OUT_TOPICS,
+    POLNEAR,
+    POLNEAR_SPLITS,
+    REPO,
+    generic_themes,
+    weekly_audiences,
+    write_yaml,
+)
 
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO.parent / "shared" / "corpora"
 THEMES = {
     "economy": ("Economy", "economy growth inflation market markets trade bank banks jobs prices tax budget"),
     "politics": ("Politics", "government election minister party parliament vote campaign president senate"),
@@ -59,17 +68,13 @@ _NAMES = ("Jane Doe", "John Smith", "Ana Silva", "Li Wei", "Omar Haddad")
 
 def corpus_files() -> list[tuple[str, Path]]:
     """Return (corpus tag, path) of every article, the three corpora interleaved so any prefix mixes them."""
-    # Allowed material only, though no output is read: the held-out splits (PolNeAR test, BBC business,
-    # politics and tech, MultiLing M002) are never built from.
-    articles = CORPORA / "bbc-news-summary" / "articles"
-    bbc = sorted(p for category in ("sport", "entertainment") for p in (articles / category).glob("*.txt"))
-    polnear = sorted(
-        p for split in ("train", "dev") for p in (CORPORA / "polnear" / split / "text").glob("*.txt")
-    )
+    # Allowed material only, though no output is read: the held-out splits are never built from.
+    bbc = sorted(p for category in BBC_CATEGORIES for p in (BBC_ARTICLES / category).glob("*.txt"))
+    polnear = sorted(p for split in POLNEAR_SPLITS for p in (POLNEAR / split / "text").glob("*.txt"))
     multiling = sorted(
         p
         for p in (CORPORA / "multiling2011-en" / "source").glob("*.english")
-        if not p.name.startswith("M002")
+        if p.name[:4] not in HELD_OUT_TOPICS  # "M0023.english": topic M002
     )
     lists = [("bbc", bbc), ("polnear", polnear), ("multiling", multiling)]
     out: list[tuple[str, Path]] = []
@@ -118,8 +123,7 @@ def make_similar(folder: Path, n: int) -> None:
 
 def write_config(root: Path) -> Path:
     """Write a config with generic themes and weekly.yaml's audiences; return its path."""
-    weekly = yaml.safe_load((REPO / "configs" / "weekly.yaml").read_text(encoding="utf-8"))
-    audiences = weekly["audiences"]
+    audiences = weekly_audiences()
     for audience in audiences.values():
         if audience.get("themes") != "all":
             audience["themes"] = ["economy", "politics"]  # a desk that follows two themes
@@ -130,17 +134,12 @@ def write_config(root: Path) -> Path:
         "sources": ["src/*.txt"],
         "templates": "templates",  # a copy: the bench changes a template to time a rebuild after it
         "out": "out",
-        "themes": {
-            tid: {"title": title, "description": f"News about {title.lower()}.", "keywords": words.split()}
-            for tid, (title, words) in THEMES.items()
-        },
+        "themes": generic_themes(THEMES),
         "audiences": audiences,
     }
     shutil.rmtree(root / "templates", ignore_errors=True)
     shutil.copytree(REPO / "templates", root / "templates")
-    path = root / "bench.yaml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    return write_yaml(root / "bench.yaml", config)
 
 
 def run_build(config: Path, cache: Path, jobs: int, code: Path) -> dict:

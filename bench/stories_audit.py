@@ -31,9 +31,8 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from allowed import CORPORA, HELD_OUT, REPO, generic_themes, weekly_audiences, write_yaml
 
-REPO = Path(__file__).resolve().parents[1]
-CORPORA = REPO.parent / "shared" / "corpora"
 EXPECTED = REPO / "bench" / "audit" / "stories_expected.md"
 THEMES = {
     "campaign": (
@@ -62,7 +61,6 @@ WEEKS: dict[str, dict[str, str]] = {
         "end": "2005-02-20",
     },
 }
-HELD_OUT = {"M002", "business", "politics", "tech", "test"}
 
 
 def _front(title: str, date: str | None, outlet: str | None) -> str:
@@ -106,8 +104,8 @@ def gather(week: dict[str, str], folder: Path) -> None:
 
 
 def write_config(root: Path, as_of: str, templates: Path = REPO / "templates") -> Path:
-    weekly = yaml.safe_load((REPO / "configs" / "weekly.yaml").read_text(encoding="utf-8"))
-    audiences = {k: weekly["audiences"][k] for k in ("principals", "analysts")}
+    weekly = weekly_audiences()
+    audiences = {k: weekly[k] for k in ("principals", "analysts")}
     for audience in audiences.values():
         audience["themes"] = "all"
         audience["formats"] = ["json", "md"]
@@ -118,15 +116,10 @@ def write_config(root: Path, as_of: str, templates: Path = REPO / "templates") -
         "sources": ["src/*.txt"],
         "templates": str(templates),
         "out": "out",
-        "themes": {
-            tid: {"title": title, "description": f"News about {title.lower()}.", "keywords": kw.split()}
-            for tid, (title, kw) in THEMES.items()
-        },
+        "themes": generic_themes(THEMES),
         "audiences": audiences,
     }
-    path = root / "audit.yaml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    return write_yaml(root / "audit.yaml", config)
 
 
 def build(config: Path, code: Path) -> None:
