@@ -31,7 +31,7 @@ from .render import RenderOptions, get_renderer
 if TYPE_CHECKING:
     from .analysis import Names, SourceAnalysis
 
-    _Inherited = tuple[Sequence[SourceAnalysis], tuple[tuple[str, tuple[str, ...]], ...]]
+    _Parts = tuple[Sequence[SourceAnalysis], tuple[tuple[str, tuple[str, ...]], ...]]
 
 # Files whose reader makes no reference cycles: no collection after reading them.
 _PLAIN_TEXT = frozenset((".txt", ".md", ".markdown", ".text"))
@@ -158,7 +158,7 @@ def process_file(job: FileJob, path: Path) -> FileResult:
     )
 
 
-def _start(parent: int, collect: bool, inherited: _Inherited | None) -> None:
+def _start(parent: int, collect: bool, inherited: object) -> None:
     """Set up a worker process (``lifetime.start_worker``), keeping what it inherited when forked."""
     global _INHERITED
     start_worker(parent, collect)
@@ -167,7 +167,7 @@ def _start(parent: int, collect: bool, inherited: _Inherited | None) -> None:
 
 @contextmanager
 def _pool(
-    workers: int, stage: str, *, collect: bool = True, inherit: _Inherited | None = None
+    workers: int, stage: str, *, collect: bool = True, inherit: object = None
 ) -> Iterator[ProcessPoolExecutor]:
     """Yield a process pool that is torn down at once on Ctrl-C and reports a dead worker plainly.
 
@@ -305,13 +305,14 @@ def analyse_week_across(
         return analysis.analyse_across(parts, themes, as_of=as_of, aliases=aliases, beside=beside)
 
 
-# What a forked cross-source worker inherited: set by its initializer (``_start``), never in the build's process.
-_INHERITED: _Inherited | None = None
+# What a forked worker inherited (the cross-source parts, or the render plan): set by its initializer
+# (``_start``), never in the build's process.
+_INHERITED: object = None
 
 
-def _inherited() -> _Inherited:
+def _inherited() -> _Parts:
     assert _INHERITED is not None, "only for a worker forked with the parts (_pool's inherit)"
-    return _INHERITED
+    return _INHERITED  # type: ignore[return-value]  # what analyse_week_across forked it with
 
 
 def _events_of_inherited(as_of: str) -> tuple[Event, ...]:
@@ -328,6 +329,13 @@ def _names_of_inherited() -> Names:
 def render_one(brief: Brief, fmt: str, options: RenderOptions) -> bytes:
     """Return one brief rendered in one format."""
     return get_renderer(fmt).render(brief, options)
+
+
+def _render_inherited(i: int) -> bytes:
+    """Return file ``i`` of the render plan this forked worker inherited."""
+    assert _INHERITED is not None, "only for a worker forked with the plan (render_many)"
+    plan: Sequence[tuple[Brief, str, RenderOptions]] = _INHERITED  # type: ignore[assignment]
+    return render_one(*plan[i])
 
 
 # Rough relative cost of laying out a block per format: page layout dominates, text exports are cheap.
@@ -358,8 +366,14 @@ def render_many(
     results: list[bytes] = [b""] * len(plan)
     # Longest first, so the last file to finish is a short one and no worker idles meanwhile.
     order = sorted(range(len(plan)), key=lambda i: -_render_cost(plan[i][0], plan[i][1]))
-    with _pool(workers, "render") as pool:
-        futures = {pool.submit(render_one, *plan[i]): i for i in order}
+    # A forked worker already holds the briefs: pickling a large week's brief over for each of its
+    # formats cost as much as rendering it, and the pool had been no faster than one process.
+    forked = multiprocessing.get_start_method() == "fork"
+    with _pool(workers, "render", inherit=plan if forked else None) as pool:
+        futures = {
+            (pool.submit(_render_inherited, i) if forked else pool.submit(render_one, *plan[i])): i
+            for i in order
+        }
         for future in as_completed(futures):
             results[futures[future]] = future.result()  # a renderer's error surfaces here, as in-process
             if on_done:

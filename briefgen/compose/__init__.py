@@ -76,6 +76,15 @@ def _used_note(note: SourceNote, source: Source, brief_cites: list[Cite], quotes
     return dataclasses.replace(note, used=used, flags=flags)
 
 
+def _flagged_sources(notes: tuple[SourceNote, ...], sources: tuple[Source, ...]) -> tuple[Source, ...]:
+    """Return the sources the notes' flags name ("Number differs from <id> (para 4)"), for renderers to name.
+
+    Only those: a brief that carried the whole week's sources took as long to copy as to render.
+    """
+    flags = "\n".join(f for n in notes for f in n.flags)
+    return tuple(s for s in sources if f"from {s.id} (para" in flags) if flags else ()
+
+
 def compose(
     analysis: Analysis,
     config: Config,
@@ -118,14 +127,13 @@ def compose(
         for n in analysis.notes
         if n.source in cited_ids
     )
+    shown_notes = notes + analysis.excluded
+    flagged = _flagged_sources(shown_notes, analysis.sources)
     sections = [
         Section(
             s.title,
             s.level,
-            tuple(
-                SourceNotes(notes + analysis.excluded, analysis.sources) if isinstance(b, SourceNotes) else b
-                for b in s.blocks
-            ),
+            tuple(SourceNotes(shown_notes, flagged) if isinstance(b, SourceNotes) else b for b in s.blocks),
         )
         for s in sections
     ]
