@@ -35,9 +35,10 @@ from allowed import BBC_ARTICLES as BBC  # noqa: E402
 from allowed import CORPORA, HELD_OUT_TOPICS, POLNEAR  # noqa: E402
 from allowed import MULTILING_TOPICS as MULTILING  # noqa: E402
 
+from briefgen.compose.week import compose_all  # noqa: E402
 from briefgen.config import load_config  # noqa: E402
 from briefgen.model import Brief, BulletList, Cite, Para, Source  # noqa: E402
-from briefgen.pipeline import BuildReport, analyse_week, compose_all, render_all  # noqa: E402
+from briefgen.pipeline import BuildReport, analyse_week, render_all  # noqa: E402
 from briefgen.progress import Progress  # noqa: E402
 
 CLASSES = ("OK", "context", "offtheme", "firstperson", "broken", "duplicate")

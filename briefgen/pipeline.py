@@ -12,18 +12,16 @@ from typing import TYPE_CHECKING
 from . import archive
 from .cache import SourceCache
 from .cache_folder import CacheUnusable
-from .compose import compose
+from .compose.week import compose_week
 from .config import Config, load_config
 from .config.limits import window_problem
-from .edits import Edits, SentenceIndex, apply_edits, edits_path, load_edits, stale_edits
+from .edits import edits_path, load_edits
 from .errors import ConfigError, SourceError
-from .fit import fit_one_page
 from .ingest import gather_paths
 from .model import Analysis, Brief
 from .output import write_atomically
 from .progress import Progress
 from .render import RenderOptions, get_renderer, prepare
-from .render.look import read_look
 from .select import select_week
 from .shown_paths import shown_path
 from .week_cache import (
@@ -68,6 +66,7 @@ class BuildReport:
     jobs: int = 1
     archive: Path | None = None  # the weekly archive read and written; None: not used
     archive_failed: str | None = None  # why the written briefs could not be archived (e.g. locked)
+    week: str = ""  # what the week's analysis was computed from (week_cache.week_key); "" without a cache
     timings: dict[str, float] = field(default_factory=dict)  # wall time per stage, in build order
     worker_seconds: dict[str, float] = field(default_factory=dict)  # read / analyse, summed over files
 
@@ -160,56 +159,6 @@ def _read_config_sources(
     ]
 
 
-def _render_options(config: Config, template: str) -> RenderOptions:
-    templates = config.root / config.templates
-    return RenderOptions(template_dir=templates / template, default_template_dir=templates / "default")
-
-
-def compose_all(
-    analysis: Analysis,
-    config: Config,
-    audiences: list[str],
-    as_of: str,
-    edits: Edits | None = None,
-    index: SentenceIndex | None = None,
-    histories: dict[str, archive.History] | None = None,
-    on_done: Callable[[], None] | None = None,
-) -> list[Brief]:
-    """Return one Brief per selected audience, with the week's edits applied to each and, if given, the
-    audience's earlier weeks (from the archive) to leave out repeats and tell what changed."""
-    templates = config.root / config.templates
-    edits = edits or Edits()
-    index = index or SentenceIndex(analysis)
-    briefs = []
-    for a in audiences:
-        edited, placed = apply_edits(analysis, edits.for_audience(a), index, audience=a, path=edits.path)
-        audience = config.audience(a)
-        history = (histories or {}).get(a)
-        briefs.append(
-            compose(edited, config, audience, as_of=as_of, templates=templates, edits=placed, history=history)
-        )
-        if on_done is not None:
-            on_done()
-    return briefs
-
-
-def fit_all(briefs: list[Brief], config: Config, report: BuildReport) -> list[Brief]:
-    """Return the briefs with every one-page brief trimmed to one page; what was dropped is a warning."""
-    out = []
-    for brief in briefs:
-        template = config.audience(brief.audience).template
-        look = read_look(_render_options(config, template)) if brief.one_page else None
-        fitted, dropped = fit_one_page(brief, look)
-        if dropped:
-            report.warnings.append(
-                f"{brief.stem}: one page: {len(dropped)} lowest-ranked item(s) left out to fit: "
-                + "; ".join(dropped[:8])
-                + (f"; and {len(dropped) - 8} more" if len(dropped) > 8 else "")
-            )
-        out.append(fitted)
-    return out
-
-
 def render_all(
     briefs: list[Brief],
     config: Config,
@@ -224,7 +173,7 @@ def render_all(
     With a cache, a file whose Brief, template folder and code are unchanged is not rendered again.
     """
     plan = [
-        (b, f, _render_options(config, config.audience(b.audience).template))
+        (b, f, RenderOptions.of(config.root / config.templates, config.audience(b.audience).template))
         for b in briefs
         for f in formats or list(config.audience(b.audience).formats)
     ]
@@ -297,7 +246,7 @@ def analyse_week(
     content = ""
     if cache is not None:
         with progress.timed("week cache"):
-            content = week_key(config, brief_date, paths)
+            content = report.week = week_key(config, brief_date, paths)
             limit = cache.max_entry_bytes + 64 * sum(p.stat().st_size for p in paths if p.is_file())
             entry = load_week(cache, config, brief_date, content, limit)
         if entry is not None:
@@ -342,26 +291,6 @@ def _check_request(config: Config, audiences: list[str] | None, as_of: str | Non
     return selected, brief_date
 
 
-def compose_week(
-    analysis: Analysis,
-    config: Config,
-    audiences: list[str],
-    as_of: str,
-    report: BuildReport,
-    progress: Progress,
-    edits: Edits,
-    histories: dict[str, archive.History] | None,
-) -> list[Brief]:
-    """Return each audience's Brief, edited, and fitted to one page where the audience asks for it."""
-    with progress.stage("compose", len(audiences), "brief") as stage:
-        index = SentenceIndex(analysis)
-        report.warnings.extend(stale_edits(edits.entries, analysis, index, edits.path))
-        briefs = compose_all(
-            analysis, config, audiences, as_of, edits, index, histories, on_done=stage.advance
-        )
-        return fit_all(briefs, config, report)
-
-
 def build(
     config_path: str | Path,
     *,
@@ -401,7 +330,18 @@ def build(
             executor=executor,
             meanwhile=lambda: prepare(wanted),  # the renderers' fonts load while the workers analyse
         )
-        briefs = compose_week(analysis, config, selected, brief_date, report, progress, week_edits, histories)
+        briefs = compose_week(
+            analysis,
+            config,
+            selected,
+            brief_date,
+            report.warnings,
+            progress,
+            week_edits,
+            histories,
+            cache,
+            report.week,
+        )
     out_dir = Path(out) if out is not None else Path(os.path.normpath(config.root / config.out))
     with executor.frozen():  # the week's objects live until the end: collections while rendering skip them
         files = render_all(briefs, config, formats, out_dir, progress, executor, cache)

@@ -1,10 +1,13 @@
 """Cache the week as a whole: an edit or a template change re-runs only compose and render.
 
-Two kinds of entry live in the per-source cache's folder, sealed with its secret like every entry:
+Three kinds of entry live in the per-source cache's folder, sealed with its secret like every entry:
 the week's Analysis, valid while every source file (path, size, time, bytes), the config's
-analysis settings and the code are unchanged; and each rendered file, valid while its Brief, its
-template folder and the rendering code are unchanged. Each kind has one slot per config and week
-(and audience and format), so a rebuild replaces its entry rather than piling up new ones.
+analysis settings and the code are unchanged; each audience's composed Brief, valid while the week,
+the audience's settings, its edits, its archived history, every template file its layout looked for
+and the code are unchanged (a template or an edit for one audience recomposes that audience only);
+and each rendered file, valid while its Brief, its template folder and the rendering code are
+unchanged. Each kind has one slot per config and week (and audience and format), so a rebuild
+replaces its entry rather than piling up new ones.
 """
 
 from __future__ import annotations
@@ -44,6 +47,15 @@ class FileEntry:
 
     content: str
     data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class BriefEntry:
+    """One audience's composed Brief, with the template files its layout looked for."""
+
+    content: str  # what it was composed from, the template files aside (see brief_key)
+    templates: tuple[tuple[str, bytes], ...]  # (path, file_stamp) of each file the layout looked for
+    brief: Brief
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +137,59 @@ def load_week(cache: SourceCache, config: Config, as_of: str, content: str, limi
 def store_week(cache: SourceCache, config: Config, as_of: str, entry: WeekEntry) -> None:
     """Keep the week's analysis for the next build of this config and week."""
     _store(cache, _slot(cache, "week", str(config.path.resolve()), as_of), entry)
+
+
+def _canonical(value: object) -> object:
+    """Return ``value`` as nested tuples whose repr is the same in every process (sets sorted: a set's
+    order follows string hashing, which differs from one run to the next)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__name__,
+            *(_canonical(getattr(value, f.name)) for f in dataclasses.fields(value)),
+        )
+    if isinstance(value, dict):
+        return ("dict", *sorted((repr(_canonical(k)), _canonical(v)) for k, v in value.items()))
+    if isinstance(value, set | frozenset):
+        return ("set", *sorted(repr(_canonical(v)) for v in value))
+    if isinstance(value, tuple | list):
+        return tuple(_canonical(v) for v in value)
+    return value
+
+
+def brief_key(week: str, *inputs: object) -> str:
+    """Return what one audience's Brief depends on besides its template files: the code, the week's
+    analysis (``week_key``) and ``inputs`` (the audience's settings, edits, history, date)."""
+    digest = hashlib.sha256(_package_fingerprint().encode() + b"\0" + week.encode() + b"\0")
+    digest.update(repr(_canonical(inputs)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def file_stamp(path: str) -> bytes:
+    """Return a digest of a file's bytes, or a mark that it is absent (or not a file)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).digest()
+    except OSError:
+        return b"absent"
+
+
+def load_brief(cache: SourceCache, config: Config, as_of: str, audience: str, content: str) -> Brief | None:
+    """Return the audience's Brief as composed before from ``content``, if no template file it looked for
+    has changed since (or appeared, where a missing one was looked for); else None."""
+    entry = _load(
+        cache, _slot(cache, "brief", str(config.path.resolve()), as_of, audience), cache.max_entry_bytes
+    )
+    if not isinstance(entry, BriefEntry) or entry.content != content:
+        return None
+    if any(file_stamp(path) != stamp for path, stamp in entry.templates):
+        return None
+    return entry.brief
+
+
+def store_brief(cache: SourceCache, config: Config, content: str, looked: list[str], brief: Brief) -> None:
+    """Keep an audience's composed Brief, with the template files its layout ``looked`` for."""
+    templates = tuple((path, file_stamp(path)) for path in dict.fromkeys(looked))
+    slot = _slot(cache, "brief", str(config.path.resolve()), brief.as_of, brief.audience)
+    _store(cache, slot, BriefEntry(content, templates, brief))
 
 
 def folder_stamp(folder: Path | None) -> bytes:

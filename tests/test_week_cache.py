@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixture_project import copy_project
+from fixture_project import AUDIENCES, copy_project
 
 from briefgen.cli import main
 from briefgen.pipeline import build
@@ -97,3 +97,67 @@ def test_even_a_sealed_week_entry_cannot_run_code(tmp_path):
         entry.write_bytes(cache.seal(entry.stem, pickle.dumps(_Command(f"touch {marker}"))))
     again = build(config)
     assert not marker.exists() and "read+analyse" in again.timings
+
+
+def _composing(monkeypatch) -> list[str]:
+    """Return the list that every audience composed from here on is appended to."""
+    import briefgen.compose.week as week
+
+    composed: list[str] = []
+    real = week.compose
+
+    def counting(analysis, config, audience, **kw):
+        composed.append(audience.id)
+        return real(analysis, config, audience, **kw)
+
+    monkeypatch.setattr(week, "compose", counting)
+    return composed
+
+
+def test_a_template_change_recomposes_only_its_audience(tmp_path, monkeypatch):
+    config = copy_project(tmp_path)
+    build(config)
+    composed = _composing(monkeypatch)
+    build(config)
+    assert composed == []  # nothing changed: every brief from the cache
+    layout = tmp_path / "templates" / "press" / "brief.j2"
+    layout.write_text(layout.read_text() + "\nA line the press template added.\n")
+    build(config)
+    assert composed == ["press"]
+    assert main(["--quiet", "build", str(config), "--no-cache", "--out", str(tmp_path / "plain")]) == 0
+    assert _files(tmp_path / "out") == _files(tmp_path / "plain")
+
+
+def test_a_file_another_template_includes_recomposes_the_one_that_includes_it(tmp_path, monkeypatch):
+    config = copy_project(tmp_path)
+    shared = tmp_path / "templates" / "masthead.j2"
+    shared.write_text("Prepared by the desk.\n")
+    layout = tmp_path / "templates" / "analysts" / "brief.j2"
+    layout.write_text('{% include "masthead.j2" %}\n' + layout.read_text())
+    build(config)
+    composed = _composing(monkeypatch)
+    shared.write_text("Prepared by the Europe desk.\n")
+    build(config)
+    assert composed == ["analysts"]
+    assert b"Prepared by the Europe desk." in (tmp_path / "out" / f"{DATE}-analysts.md").read_bytes()
+    # A file of the same name in the audience's own folder now comes first in the search: it is used.
+    (tmp_path / "templates" / "analysts" / "masthead.j2").write_text("Prepared by the analysts.\n")
+    build(config)
+    assert composed == ["analysts", "analysts"]
+    assert b"Prepared by the analysts." in (tmp_path / "out" / f"{DATE}-analysts.md").read_bytes()
+
+
+def test_an_edit_for_one_audience_recomposes_only_it(tmp_path, monkeypatch):
+    config = copy_project(tmp_path)
+    build(config)
+    composed = _composing(monkeypatch)
+    (config.parent / "edits").mkdir()
+    edits = config.parent / "edits" / f"{DATE}.yaml"
+    edits.write_text("notes:\n  - text: For the press office only.\n    audiences: [press]\n")
+    build(config)
+    assert composed == ["press"]
+    edits.write_text("notes:\n  - text: For everyone.\n")
+    build(config)
+    assert sorted(composed[1:]) == sorted(AUDIENCES)
+    assert main(["--quiet", "build", str(config), "--no-cache", "--out", str(tmp_path / "plain")]) == 0
+    assert _files(tmp_path / "out") == _files(tmp_path / "plain")

@@ -94,9 +94,13 @@ def compose(
     templates: Path,
     edits: BriefEdits | None = None,
     history: History | None = None,
+    looked: list[str] | None = None,
 ) -> Brief:
     """Return the Brief for one audience: the editor's pins and words placed, and (with ``history``, the
-    archive's earlier weeks) repeats left out or marked and what changed since."""
+    archive's earlier weeks) repeats left out or marked and what changed since.
+
+    ``looked``, if given, gets every template file the layout looked for (``render_layout``).
+    """
     themes = tuple(t for tid in audience.themes for t in analysis.themes if t.theme.id == tid)
     composer = Composer(analysis, audience, themes, edits, as_of, Memory(history, analysis, as_of))
     since = long_date(history.since) if history is not None and history.since else None
@@ -109,7 +113,7 @@ def compose(
         quotes=composer.quotes_view(),
         since=since,
     )
-    lines = render_layout(templates, audience.template, context.names())
+    lines = render_layout(templates, audience.template, context.names(), looked)
     problems = check_directives(
         lines, template_path(templates, audience.template), audience.id, audience.themes
     )

@@ -65,13 +65,16 @@ class TemplateOutside(TemplateNotFound):
 class ContainedLoader(FileSystemLoader):
     """Load templates only from files inside the templates folder, links included (no /etc/passwd)."""
 
-    def __init__(self, searchpath: list[str], root: Path) -> None:
+    def __init__(self, searchpath: list[str], root: Path, looked: list[str] | None = None) -> None:
         super().__init__(searchpath)
         self.root = os.path.realpath(root)
+        self.looked = looked
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         for folder in self.searchpath:
             filename = os.path.join(folder, *split_template_path(template))
+            if self.looked is not None:  # found or not: a file added earlier in the search path shadows
+                self.looked.append(filename)
             if os.path.isfile(filename):
                 real = os.path.realpath(filename)
                 if os.path.commonpath([real, self.root]) != self.root:
@@ -100,14 +103,20 @@ def _error_line(exc: BaseException, filename: str) -> int | None:
     return line
 
 
-def render_layout(templates: Path, name: str, context: dict[str, Any]) -> list[Line]:
-    """Return the parsed lines of templates/<name>/brief.j2 rendered with ``context``."""
+def render_layout(
+    templates: Path, name: str, context: dict[str, Any], looked: list[str] | None = None
+) -> list[Line]:
+    """Return the parsed lines of templates/<name>/brief.j2 rendered with ``context``.
+
+    ``looked``, if given, gets every file path the template's loading looked for (found or not), in order:
+    what the rendered lines depend on besides ``context``.
+    """
     templates = Path(os.path.normpath(templates))
     path = template_path(templates, name)
     if not path.is_file():
         raise RenderError(f"{path}: layout template not found")
     env = BudgetedEnvironment(
-        loader=ContainedLoader([str(templates / name), str(templates)], templates),
+        loader=ContainedLoader([str(templates / name), str(templates)], templates, looked),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,

@@ -12,3 +12,8 @@ class RenderOptions:
 
     template_dir: Path | None = None  # templates/<audience>/, may hold reference.docx
     default_template_dir: Path | None = None  # templates/default/
+
+    @classmethod
+    def of(cls, templates: Path, template: str) -> RenderOptions:
+        """Return the options of an audience whose template folder is ``templates``/``template``."""
+        return cls(template_dir=templates / template, default_template_dir=templates / "default")
