@@ -266,6 +266,56 @@ def test_older_archive_is_migrated_forward(tmp_path, monkeypatch):
         assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
 
 
+def test_a_version_1_archive_keeps_its_weeks_and_gains_the_digest(tmp_path):
+    config = copy_project(tmp_path)
+    assert _build(config, WEEK1) == 0
+    archive = config.parent / ARCHIVE
+    with sqlite3.connect(archive) as db:  # as briefgen wrote it before records carried a digest
+        db.execute("ALTER TABLE briefs DROP COLUMN digest")
+        db.execute("PRAGMA user_version = 1")
+    assert _build(config, WEEK1) == 0
+    with sqlite3.connect(archive) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+        rows = db.execute("SELECT audience, digest FROM briefs WHERE as_of = ?", (WEEK1,)).fetchall()
+    assert len(rows) == 4 and all(digest for _, digest in rows)
+
+
+def test_a_rebuild_rewrites_only_the_briefs_that_changed(tmp_path):
+    config = copy_project(tmp_path)
+    archive = config.parent / ARCHIVE
+
+    def rows() -> dict[str, tuple[int, int]]:
+        with sqlite3.connect(archive) as db:
+            return {
+                a: (i, n)
+                for a, i, n in db.execute(
+                    "SELECT b.audience, b.id, COUNT(x.brief) FROM briefs b JOIN items x ON x.brief = b.id "
+                    "GROUP BY b.id"
+                )
+            }
+
+    assert _build(config, WEEK1) == 0
+    first = rows()
+    assert _build(config, WEEK1) == 0
+    assert rows() == first  # nothing changed: no record rewritten
+    (config.parent / "edits").mkdir()
+    (config.parent / "edits" / f"{WEEK1}.yaml").write_text(
+        "exclude:\n  - id: " + _first_cited(config, WEEK1, "press") + "\n    audiences: [press]\n"
+    )
+    assert _build(config, WEEK1) == 0
+    again = rows()
+    assert again["press"] != first["press"]
+    assert {a: v for a, v in again.items() if a != "press"} == {
+        a: v for a, v in first.items() if a != "press"
+    }
+
+
+def _first_cited(config: Path, as_of: str, audience: str) -> str:
+    """Return the id of the first source an audience's built brief cites."""
+    brief = json.loads((config.parent.parent / "out" / f"{as_of}-{audience}.json").read_text())
+    return str(brief["sources"][0]["id"])
+
+
 def test_archive_locked_after_writing_says_the_briefs_were_written(tmp_path, monkeypatch, capsys):
     import briefgen.archive
 

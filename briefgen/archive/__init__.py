@@ -6,6 +6,7 @@ briefs once every file is written; ``weeks(path)`` lists what is archived. The S
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import ids
@@ -101,26 +102,44 @@ def _items(brief: Brief, voices: list[str]) -> list[StoredItem]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Week:
+    """What every audience's record of a week shares: worked out once per build, not per audience."""
+
+    sources: tuple[tuple[str, str, str | None, str | None, str | None, str | None], ...]
+    entities: tuple[tuple[str, str, int, int], ...]
+    voices: list[str]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Week:
+        return cls(
+            sources=tuple((s.id, s.digest, s.title, s.outlet, s.date, s.url) for s in analysis.sources),
+            entities=tuple((e.name, e.kind, e.mentions, len(e.sources)) for e in analysis.entities),
+            voices=_voices(analysis),
+        )
+
+
 def week_record(
-    brief: Brief, analysis: Analysis, themes: tuple[str, ...], voices: list[str] | None = None
+    brief: Brief, analysis: Analysis, themes: tuple[str, ...], week: _Week | None = None
 ) -> WeekRecord:
-    """Return what the archive keeps of one audience's brief (``voices``: the week's, if already known)."""
+    """Return what the archive keeps of one audience's brief (``week``: the week's shared part, if known)."""
+    week = week or _Week.of(analysis)
     coverage = [
         (t.theme.id, t.sentences, t.sources, t.quotes) for t in analysis.themes if t.theme.id in themes
     ]
     return WeekRecord(
         as_of=brief.as_of,
         audience=brief.audience,
-        sources=tuple((s.id, s.digest, s.title, s.outlet, s.date, s.url) for s in analysis.sources),
-        items=tuple(_items(brief, _voices(analysis) if voices is None else voices)),
-        entities=tuple((e.name, e.kind, e.mentions, len(e.sources)) for e in analysis.entities),
+        sources=week.sources,
+        items=tuple(_items(brief, week.voices)),
+        entities=week.entities,
         coverage=tuple(coverage),
     )
 
 
 def record(path: Path, briefs: list[Brief], analysis: Analysis, themes: dict[str, tuple[str, ...]]) -> None:
     """Store the build's briefs, replacing any earlier record of the same week and audience, in one go."""
-    voices = _voices(analysis)  # the week's, not a brief's: worked out once for every audience
-    records = [week_record(b, analysis, themes[b.audience], voices) for b in briefs]
+    week = _Week.of(analysis)
+    records = [week_record(b, analysis, themes[b.audience], week) for b in briefs]
     with Store(path, create=True) as store:
         store.replace_weeks(records)

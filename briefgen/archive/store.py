@@ -6,6 +6,7 @@ place by offering the same methods: ``read_week``, ``replace_week`` and ``list_w
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from ..errors import BriefgenError, ExitStatus
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LOCK_WAIT = 30.0  # seconds a build waits for another build to finish writing the archive
 
 # Version n's statements bring a version n-1 file to version n; a new file runs them all.
@@ -50,6 +51,8 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
             brief INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
             theme TEXT NOT NULL, sentences INTEGER NOT NULL, sources INTEGER NOT NULL, quotes INTEGER NOT NULL)""",
     ),
+    # What a week's record was made from (WeekRecord.digest): a rebuild that changed nothing rewrites nothing.
+    2: ("ALTER TABLE briefs ADD COLUMN digest TEXT",),
 }
 
 
@@ -88,6 +91,11 @@ class WeekRecord:
     items: tuple[StoredItem, ...]
     entities: tuple[tuple[str, str, int, int], ...]  # name, kind, mentions, sources
     coverage: tuple[tuple[str, int, int, int], ...]  # theme, sentences, sources, quotes
+
+    @property
+    def digest(self) -> str:
+        """Return a digest of everything the record holds (plain tuples of text and numbers: repr is stable)."""
+        return hashlib.sha256(repr(self).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,11 +287,18 @@ class Store:
 
     def _replace(self, r: WeekRecord) -> None:
         db = self._conn()
+        digest = r.digest
+        stored = db.execute(
+            "SELECT digest FROM briefs WHERE as_of = ? AND audience = ?", (r.as_of, r.audience)
+        ).fetchone()
+        if stored is not None and stored[0] == digest:
+            return  # the same brief of the same week: its thousands of rows stay as they are
         db.execute("DELETE FROM briefs WHERE as_of = ? AND audience = ?", (r.as_of, r.audience))
         count = {k: sum(1 for i in r.items if i.kind == k) for k in ("sentence", "quote", "event")}
         brief = db.execute(
-            "INSERT INTO briefs (as_of, audience, sources, sentences, quotes, events) VALUES (?, ?, ?, ?, ?, ?)",
-            (r.as_of, r.audience, len(r.sources), count["sentence"], count["quote"], count["event"]),
+            "INSERT INTO briefs (as_of, audience, sources, sentences, quotes, events, digest) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (r.as_of, r.audience, len(r.sources), count["sentence"], count["quote"], count["event"], digest),
         ).lastrowid
         db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)", [(brief, *s) for s in r.sources])
         db.executemany(
