@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import ids
 from ..analysis.standalone import remove_insertions
@@ -21,6 +22,13 @@ def quote_key(text: str) -> str:
 def speaker_key(speaker: str) -> str:
     """Return the key of a speaker's name."""
     return ids.normalise(speaker)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shown_key(text: str, quote: bool) -> str:
+    """Return the key a recent brief's item is stored under (kept: each brief asks for thousands)."""
+    # A sentence is the same with or without its bracketed insertions (a section names a person once).
+    return quote_key(text) if quote else ids.sentence_id(remove_insertions(text))
 
 
 def person_names(analysis: Analysis) -> dict[str, str]:
@@ -52,11 +60,7 @@ class History:
 
     def last_shown(self, item: Extract | Quote | Event) -> str | None:
         """Return the as-of date a recent brief showed this sentence, quote or event, or None."""
-        # A sentence is the same with or without its bracketed insertions (a section names a person once).
-        key = (
-            quote_key(item.text) if isinstance(item, Quote) else ids.sentence_id(remove_insertions(item.text))
-        )
-        return self.recent.get(key)
+        return self.recent.get(_shown_key(item.text, isinstance(item, Quote))) if self.recent else None
 
     def seen_event(self, event: Event) -> bool:
         """Return whether any earlier brief showed this event (by id or by its sentence)."""

@@ -20,7 +20,7 @@ from ..errors import RenderError
 from ..model import BulletList, EntityIndex, Figure, Para, QuoteBlock, SourceNotes, StoryList, Timeline
 from ..render._text import ENTITY_SOURCES_SHOWN
 from .layout_template import Line
-from .quotes import SAFETY_LIMIT, QuotesView, listable, quote_context, select_quotes
+from .quotes import SAFETY_LIMIT, QuoteRanking, QuotesView, quote_context
 from .theme_order import in_source_order, keep_own, not_repeated, week_first
 
 if TYPE_CHECKING:  # names used only in annotations
@@ -97,6 +97,7 @@ class Composer:
         self.bluf: tuple[Extract, ...] = ()
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
         self.picks = top.story_picks(analysis, tuple(self.themes))
+        self.ranking = QuoteRanking(analysis, tuple(self.themes.values()))
         self.listed: tuple[Story, ...] = ()
         self.sources = {s.id: s for s in analysis.sources}
         self._names: dict[str, Names] = {}  # each quoted source's full names, read once
@@ -176,7 +177,7 @@ class Composer:
     def find_changes(self) -> Changes:
         themes = tuple(self.themes.values())
         fresh = [e for t in themes for e in t.extracts if self._new(e)]
-        quotes = select_quotes(self.analysis, themes, SAFETY_LIMIT)
+        quotes = self.ranking.select(SAFETY_LIMIT)
         return self.memory.changes(themes, fresh, self.events(), quotes)
 
     def changes_blocks(self, limit: int | None) -> list[Block]:
@@ -188,9 +189,7 @@ class Composer:
     def select(self, limit: int | None) -> tuple[Quote, ...]:
         """Return the quotes ``@quotes`` with this limit shows (before any shown earlier are left out)."""
         if limit not in self.selected:
-            self.selected[limit] = select_quotes(
-                self.analysis, tuple(self.themes.values()), limit, self.picks
-            )
+            self.selected[limit] = self.ranking.select(limit, self.picks)
         return self.selected[limit]
 
     def quotes(self, n: int | None) -> list[Block]:
@@ -221,7 +220,7 @@ class Composer:
 
     def quotes_view(self) -> QuotesView:
         """Return what the layout template may say of the quotations: found, shown, in what order."""
-        found = sum(1 for q in self.analysis.quotes if listable(q))  # what a Quotations section may list
+        found = len(self.ranking.listable)  # what a Quotations section may list
         shown = len(self.select(self.audience.max_quotes))
         return QuotesView(found, shown, "source order" if shown == found else "most relevant first")
 

@@ -45,7 +45,9 @@ def adds_to_quote(sentence: str, quoted: str, speaker_words: frozenset[str]) -> 
     return len(new) >= MIN_NEW_WORDS
 
 
+@lru_cache(maxsize=1 << 16)
 def _words(text: str) -> int:
+    """Return how many words ``text`` has (kept: every audience's brief ranks the week's quotes by it)."""
     return len(text.split())
 
 
@@ -89,19 +91,20 @@ class QuotesView:
         return self.shown == self.found
 
 
-def _quote_rank(
-    q: Quote, cited: set[Cite], relevance: float, story: tuple[int, int] = (0, 0)
-) -> tuple[int, ...]:
-    """Return a sort key: named statements about the top stories first (``story``: its rank, and 0
-    for one of the people at its centre), then those on the brief's themes, cited ones, longer ones."""
+def _rank_parts(q: Quote, cited: set[Cite], relevance: float) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return the parts of a quote's sort key before and after its story's place (``story_rank_key``).
+
+    The key: named statements about the top stories first (the story's rank, and 0 for one of the people
+    at its centre), then those on the brief's themes, cited ones, longer ones.
+    """
     return (
-        0 if q.kind == "statement" else 1,
-        0 if q.speaker else (1 if q.speaker_role else 2),
-        *story,
-        1 if q.flags else 0,  # a quote with a missing mark is one an editor would check first
-        -round(relevance * 4),  # coarse, so length still orders quotes of similar relevance
-        0 if q.cite in cited else 1,
-        -min(_words(q.text), 40),
+        (0 if q.kind == "statement" else 1, 0 if q.speaker else (1 if q.speaker_role else 2)),
+        (
+            1 if q.flags else 0,  # a quote with a missing mark is one an editor would check first
+            -round(relevance * 4),  # coarse, so length still orders quotes of similar relevance
+            0 if q.cite in cited else 1,
+            -min(_words(q.text), 40),
+        ),
     )
 
 
@@ -122,6 +125,62 @@ def _paragraph_words(text: str) -> tuple[str, ...]:
     return tuple(words(text))
 
 
+class QuoteRanking:
+    """The quotes one brief may list, ranked for its themes; the ranking is worked out once per brief.
+
+    A large week has thousands of quotations and a brief ranks them twice (for what changed since last
+    week, then with its story picks for `@quotes`): only the story's place differs between the two.
+    """
+
+    def __init__(self, analysis: Analysis, themes: tuple[ThemeSummary, ...]) -> None:
+        self.analysis = analysis
+        self.themes = themes
+        self.listable = [i for i, q in enumerate(analysis.quotes) if listable(q)]
+        self._parts: list[tuple[int, tuple[int, ...], tuple[int, ...]]] | None = None
+
+    def _ranked_parts(self) -> list[tuple[int, tuple[int, ...], tuple[int, ...]]]:
+        if self._parts is not None:
+            return self._parts
+        analysis, themes = self.analysis, self.themes
+        cited = {c for t in themes for e in t.extracts for c in e.cites}
+        scorer = ThemeScorer([t.theme for t in themes]) if themes else None
+        # The analysis scored quoted paragraphs against every theme; this brief takes its own themes' best.
+        wanted = {t.theme.id for t in themes}
+        columns = [i for i, t in enumerate(analysis.themes) if t.theme.id in wanted]
+        memo: dict[Cite, float] = {
+            cite: max((scores[i] for i in columns), default=0.0) for cite, scores in analysis.quoted
+        }
+
+        def relevance(q: Quote) -> float:
+            if scorer is None:
+                return 0.0
+            known = memo.get(q.cite)  # one lookup: a cite hashes in Python
+            if known is None:  # an Analysis made without the scores (a test, an older caller)
+                text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
+                known = memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
+            return known
+
+        quotes = analysis.quotes
+        self._parts = [(i, *_rank_parts(quotes[i], cited, relevance(quotes[i]))) for i in self.listable]
+        return self._parts
+
+    def select(self, limit: int | None, picks: StoryPicks | None = None) -> tuple[Quote, ...]:
+        """Return the quotes a brief shows: all attributed statements while they fit, else the best for
+        its themes (and, with ``picks``, its top stories first)."""
+        limit = SAFETY_LIMIT if limit is None else limit
+        quotes = self.analysis.quotes
+        if len(self.listable) <= limit:
+            return tuple(quotes[i] for i in self.listable)  # everything fits: all of them, in source order
+        # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
+        if picks is None:
+            ranked = sorted((head + (0, 0) + tail, i) for i, head, tail in self._ranked_parts())
+        else:
+            ranked = sorted(
+                (head + story_rank_key(picks, quotes[i]) + tail, i) for i, head, tail in self._ranked_parts()
+            )
+        return tuple(quotes[i] for _, i in ranked[:limit])
+
+
 def select_quotes(
     analysis: Analysis,
     themes: tuple[ThemeSummary, ...],
@@ -133,34 +192,4 @@ def select_quotes(
     A scare-quoted word or phrase ("kind" phrase) is the writer's, not a remark, and a statement nobody is
     said to have made cannot be credited: neither is listed as a quotation (the JSON keeps every quote).
     """
-    limit = SAFETY_LIMIT if limit is None else limit
-    shown = [i for i, q in enumerate(analysis.quotes) if listable(q)]
-    if len(shown) <= limit:
-        return tuple(analysis.quotes[i] for i in shown)  # everything fits: all of them, in source order
-    cited = {c for t in themes for e in t.extracts for c in e.cites}
-    scorer = ThemeScorer([t.theme for t in themes]) if themes else None
-    # The analysis scored quoted paragraphs against every theme; this brief takes its own themes' best.
-    wanted = {t.theme.id for t in themes}
-    columns = [i for i, t in enumerate(analysis.themes) if t.theme.id in wanted]
-    memo: dict[Cite, float] = {
-        cite: max((scores[i] for i in columns), default=0.0) for cite, scores in analysis.quoted
-    }
-
-    def relevance(q: Quote) -> float:
-        if scorer is None:
-            return 0.0
-        known = memo.get(q.cite)  # one lookup: a cite hashes in Python
-        if known is None:  # an Analysis made without the scores (a test, an older caller)
-            text = analysis.source(q.cite.source).paragraph(q.cite.paragraph).text
-            known = memo[q.cite] = max(scorer.relevance(_paragraph_words(text)), default=0.0)
-        return known
-
-    # Ties keep source order: the index, not a dict of quotes, which would hash every quote twice.
-    def story(q: Quote) -> tuple[int, int]:
-        return story_rank_key(picks, q) if picks is not None else (0, 0)
-
-    ranked = sorted(
-        (_quote_rank(analysis.quotes[i], cited, relevance(analysis.quotes[i]), story(analysis.quotes[i])), i)
-        for i in shown
-    )
-    return tuple(analysis.quotes[i] for _, i in ranked[:limit])
+    return QuoteRanking(analysis, themes).select(limit, picks)
