@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .analysis.importance import rank, story_map
 from .analysis.leads import assesses
@@ -92,10 +93,15 @@ def story_rank_key(picks: StoryPicks, q: Quote) -> tuple[int, int]:
     n = picks.by_source.get(q.cite.source)
     if n is None:
         return (len(picks.ranked) + 1, 1)
-    central = q.speaker is not None and any(
-        p == q.speaker or p.split()[-1] == q.speaker.split()[-1] for p in picks.ranked[n].people if p.split()
-    )
+    central = q.speaker is not None and _central(picks.ranked[n].people, q.speaker)
     return (n, 0 if central else 1)
+
+
+@lru_cache(maxsize=1 << 14)
+def _central(people: tuple[str, ...], speaker: str) -> bool:
+    """Return whether ``speaker`` is one of a story's people, by full name or surname (kept: a story's
+    sources hold hundreds of quotes by the same few speakers)."""
+    return any(p == speaker or p.split()[-1] == speaker.split()[-1] for p in people if p.split())
 
 
 def listed(picks: StoryPicks, n: int | None, shown: Sequence[str]) -> tuple[Story, ...]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypedDict
 from . import __version__
 from .config import FORMATS
 from .errors import BriefgenError, ExitStatus, SourceError
-from .lifetime import Terminated, exit_now, exit_status, sigterm_as_interrupt
+from .lifetime import Terminated, exit_now, exit_status, finish, sigterm_as_interrupt
 
 if TYPE_CHECKING:
     from .analysis import SourceAnalysis
@@ -406,7 +406,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         with sigterm_as_interrupt():
-            return int(COMMANDS[args.command](args))
+            status = int(COMMANDS[args.command](args))
+        if argv is None:  # the real command line, not a caller in this process
+            finish(status)
+        return status
     except BriefgenError as exc:
         if args.debug:
             traceback.print_exc()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import os
@@ -43,6 +44,17 @@ def exit_now(status: int) -> NoReturn:
         with contextlib.suppress(Exception):
             stream.flush()
     os._exit(status)
+
+
+def finish(status: int) -> NoReturn:
+    """End a command that finished with ``status``: exit handlers run and output is flushed as in a normal
+    exit, but the objects left are not freed one by one.
+
+    A build holds the week's analysis, millions of objects read from the cache; freeing them at exit
+    took a tenth of a second, a sixth of a build after an edit. The operating system takes the memory back.
+    """
+    atexit._run_exitfuncs()
+    exit_now(status)
 
 
 # Modules whose code must not be cut short: logging takes a lock before a fork and releases it in

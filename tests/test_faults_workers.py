@@ -179,3 +179,19 @@ def test_without_the_kernel_a_worker_watches_its_parent():
         assert _gone_within({child}, 5) == set()
     finally:
         _cleanup({child, proc.pid})
+
+
+def test_finish_runs_exit_handlers_and_flushes_before_leaving(tmp_path):
+    # The command line ends with lifetime.finish (no freeing of the week's objects one by one): what
+    # it printed and what exit handlers do (a pool's threads, a temp folder's clean-up) still happen.
+    code = (
+        "import atexit, sys\n"
+        "from briefgen.lifetime import finish\n"
+        f"atexit.register(lambda: open({str(tmp_path / 'ran')!r}, 'w').close())\n"
+        "print('printed', end='')\n"
+        "sys.stderr.write('warned')\n"
+        "finish(3)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (3, "printed", "warned")
+    assert (tmp_path / "ran").is_file()
