@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import analysis  # its steps load on first use: a week from the cache needs none of them
 from .cache import CachedFile, SourceCache
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from .analysis import Names, SourceAnalysis
 
     _Parts = tuple[Sequence[SourceAnalysis], tuple[tuple[str, tuple[str, ...]], ...]]
+
+T = TypeVar("T")
 
 # Files whose reader makes no reference cycles: no collection after reading them.
 _PLAIN_TEXT = frozenset((".txt", ".md", ".markdown", ".text"))
@@ -331,11 +333,47 @@ def render_one(brief: Brief, fmt: str, options: RenderOptions) -> bytes:
     return get_renderer(fmt).render(brief, options)
 
 
-def _render_inherited(i: int) -> bytes:
-    """Return file ``i`` of the render plan this forked worker inherited."""
-    assert _INHERITED is not None, "only for a worker forked with the plan (render_many)"
-    plan: Sequence[tuple[Brief, str, RenderOptions]] = _INHERITED  # type: ignore[assignment]
+def _render_planned(plan: Sequence[tuple[Brief, str, RenderOptions]], i: int) -> bytes:
     return render_one(*plan[i])
+
+
+def _run_inherited(task: Callable[[Any, int], T], i: int) -> T:
+    """Run ``task`` on item ``i`` of what this forked worker inherited (``map_forked``)."""
+    assert _INHERITED is not None, "only in a worker forked by map_forked"
+    return task(_INHERITED, i)
+
+
+def map_forked(
+    task: Callable[[Any, int], T],
+    items: Any,
+    order: Sequence[int],
+    executor: Executor,
+    stage: str,
+    *,
+    collect: bool = True,
+    on_done: Callable[[], None] | None = None,
+) -> dict[int, T]:
+    """Return ``{i: task(items, i)}`` for every ``i`` in ``order``, started in that order.
+
+    With two jobs or more, and where processes fork, the work runs in worker processes that inherit
+    ``items`` (nothing is pickled to them; only each result comes back); else here, one after the other.
+    ``task`` must be a module-level function (it is sent by name).
+    """
+    workers = min(executor.jobs, len(order))
+    results: dict[int, T] = {}
+    if workers <= 1 or multiprocessing.get_start_method() != "fork":
+        for i in order:
+            results[i] = task(items, i)
+            if on_done:
+                on_done()
+        return results
+    with _pool(workers, stage, collect=collect, inherit=items) as pool:
+        futures = {pool.submit(_run_inherited, task, i): i for i in order}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()  # an error surfaces here, as in-process
+            if on_done:
+                on_done()
+    return results
 
 
 # Rough relative cost of laying out a block per format: page layout dominates, text exports are cheap.
@@ -355,27 +393,9 @@ def render_many(
     on_done: Callable[[], None] | None = None,
 ) -> list[bytes]:
     """Return the bytes of every (brief, format, options) in ``plan``, in plan order."""
-    workers = min(executor.jobs, len(plan))
-    if workers <= 1:
-        out = []
-        for brief, fmt, options in plan:
-            out.append(render_one(brief, fmt, options))
-            if on_done:
-                on_done()
-        return out
-    results: list[bytes] = [b""] * len(plan)
-    # Longest first, so the last file to finish is a short one and no worker idles meanwhile.
+    # Longest first, so the last file to finish is a short one and no worker idles meanwhile. Forked
+    # workers inherit the plan: pickling a large week's brief over for each of its formats had cost
+    # as much as rendering it.
     order = sorted(range(len(plan)), key=lambda i: -_render_cost(plan[i][0], plan[i][1]))
-    # A forked worker already holds the briefs: pickling a large week's brief over for each of its
-    # formats cost as much as rendering it, and the pool had been no faster than one process.
-    forked = multiprocessing.get_start_method() == "fork"
-    with _pool(workers, "render", inherit=plan if forked else None) as pool:
-        futures = {
-            (pool.submit(_render_inherited, i) if forked else pool.submit(render_one, *plan[i])): i
-            for i in order
-        }
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()  # a renderer's error surfaces here, as in-process
-            if on_done:
-                on_done()
-    return results
+    done = map_forked(_render_planned, plan, order, executor, "render", on_done=on_done)
+    return [done[i] for i in range(len(plan))]
