@@ -40,6 +40,10 @@ class Memory:
         """Return whether one of the audience's recent briefs showed this sentence, quote or event."""
         return self.history is not None and self.history.last_shown(item) is not None
 
+    def has_earlier(self) -> bool:
+        """Return whether the archive holds an earlier brief of this audience (changes can be told)."""
+        return self.history is not None and self.history.since is not None
+
     def or_nothing_new(self, blocks: list[Block]) -> list[Block]:
         """Return ``blocks``, or a line saying so when earlier briefs left them nothing new to show."""
         if self.history is None or self.history.since is None or any(not _empty(b) for b in blocks):

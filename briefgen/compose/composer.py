@@ -93,6 +93,7 @@ class Composer:
         self.shown_contexts: set[str] = set()  # a context sentence is shown once per brief
         self.judged: list[Extract] = []
         self.selected: dict[int | None, tuple[Quote, ...]] = {}
+        self._events: dict[tuple[int | None, str], tuple[Event, ...]] = {}
         self.shown_events: tuple[Event, ...] = ()
         self.bluf: tuple[Extract, ...] = ()
         self.used: set[str] = set()  # extract texts already shown, so a sentence appears once
@@ -176,6 +177,8 @@ class Composer:
 
     def find_changes(self) -> Changes:
         themes = tuple(self.themes.values())
+        if not self.memory.has_earlier():  # the first archived brief: only trends, from the themes alone
+            return self.memory.changes(themes, [], (), ())
         fresh = [e for t in themes for e in t.extracts if self._new(e)]
         quotes = self.ranking.select(SAFETY_LIMIT)
         return self.memory.changes(themes, fresh, self.events(), quotes)
@@ -262,6 +265,11 @@ class Composer:
 
         Expected events (plans, forecasts, schedules) are shown only when still ahead at the brief's date.
         """
+        if (limit, kind) not in self._events:  # asked for by the changes, the timeline and its figure
+            self._events[limit, kind] = self._find_events(limit, kind)
+        return self._events[limit, kind]
+
+    def _find_events(self, limit: int | None, kind: str) -> tuple[Event, ...]:
         events = tuple(e for e in self.analysis.events if e.kind == kind)
         if kind == "expected" and self.as_of:
             events = tuple(e for e in events if (period_end(e.date) or date.min).isoformat() >= self.as_of)
