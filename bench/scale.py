@@ -192,6 +192,9 @@ def child(config: str, cache: str, jobs: int, code: str) -> None:
             }
         )
     )
+    from briefgen.lifetime import finish
+
+    finish(0)  # as `briefgen build` ends: the week's objects are left to the OS, not freed one by one
 
 
 class _Tokenizer:
