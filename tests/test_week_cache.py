@@ -3,6 +3,9 @@ build's files are byte for byte those of a build without the cache."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from fixture_project import AUDIENCES, copy_project
@@ -161,3 +164,27 @@ def test_an_edit_for_one_audience_recomposes_only_it(tmp_path, monkeypatch):
     assert sorted(composed[1:]) == sorted(AUDIENCES)
     assert main(["--quiet", "build", str(config), "--no-cache", "--out", str(tmp_path / "plain")]) == 0
     assert _files(tmp_path / "out") == _files(tmp_path / "plain")
+
+
+def test_a_brief_key_is_the_same_in_every_process():
+    # A history holds sets, whose order follows string hashing, which differs from run to run: the key
+    # must not, or no build would ever find the brief the one before it stored.
+    code = (
+        "from briefgen.archive.history import History\n"
+        "from briefgen.week_cache import brief_key\n"
+        "h = History(since='2025-12-13', ever=frozenset({'a', 'b', 'c', 'd'}), voices=frozenset({'x', 'y'}),"
+        " recent={'k2': '2025-12-13', 'k1': '2025-12-06'})\n"
+        "print(brief_key('week', h, ('edit',), '2025-12-20'))\n"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1 and keys.pop().strip()
