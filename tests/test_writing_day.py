@@ -66,3 +66,69 @@ def test_a_past_verb_a_clock_time_or_a_part_of_the_day_names_the_day_too() -> No
     assert name_writing_day("The board agreed the plan this morning, after a storm last night.", day) == (
         "The board agreed the plan this morning [5 March 2024], after a storm last night [4 March 2024]."
     )
+
+
+def test_today_opening_a_report_of_the_past_or_before_a_part_of_the_day_names_the_day() -> None:
+    day = "2024-03-05"
+    assert name_writing_day(
+        "Today, a crew from the coast guard towed the trawler back to the quay.", day
+    ) == ("Today [5 March 2024], a crew from the coast guard towed the trawler back to the quay.")
+    assert name_writing_day("Two ferries collided in today's early morning fog off the cape.", day) == (
+        "Two ferries collided in today's [5 March 2024] early morning fog off the cape."
+    )
+    # Told in the present, "Today" opening a sentence is "nowadays"; so is "today's" before anything
+    # but a part of the day.
+    for text in (
+        "Today, the quay is the busiest on the coast, though it was built for fishing boats.",
+        "Today's ferries carry twice the cars they carried in 1990.",
+    ):
+        assert name_writing_day(text, day) == text
+
+
+def test_a_weekday_of_the_writing_week_gets_its_date_by_the_tense_of_its_clause() -> None:
+    # Written on Wednesday 9 March 2016.
+    day = "2016-03-09"
+    assert name_writing_day("The harbour board met on Monday and will decide on Friday.", day) == (
+        "The harbour board met on Monday [7 March 2016] and will decide on Friday [11 March 2016]."
+    )
+    assert name_writing_day("The mayor said Tuesday that the storm flooded the quay.", day) == (
+        "The mayor said Tuesday [8 March 2016] that the storm flooded the quay."
+    )
+    # An event named by its weekday ("Friday's vote") is dated when the clause looks ahead to it.
+    assert name_writing_day("The council will broadcast Friday's vote on the harbour.", day) == (
+        "The council will broadcast Friday's [11 March 2016] vote on the harbour."
+    )
+    # American news drops the "on": a weekday after a lower-case word is a date too.
+    assert name_writing_day("The senator won the state's primary Tuesday, beating two rivals.", day) == (
+        "The senator won the state's primary Tuesday [8 March 2016], beating two rivals."
+    )
+    assert name_writing_day("The port reopened Monday night after the storm.", day) == (
+        "The port reopened Monday [7 March 2016] night after the storm."
+    )
+
+
+def test_a_weekday_that_is_no_date_or_could_be_either_way_is_left_alone() -> None:
+    day = "2016-03-09"
+    for text in (
+        "The senator faces a key test on Tuesday, when voters in Michigan go to the polls.",  # either way
+        "The ferry sails every Tuesday, weather permitting, from the northern quay.",  # habitual
+        "The senator swept Super Tuesday, the biggest day of the primaries.",  # a name
+        "Wednesday is the day the harbour board meets.",  # no preposition, no verb of the news
+        "The quay closed on Tuesday, March 8, after the storm.",  # its own date follows
+        # A past verb, an event that may still be ahead: "invited" on Sunday to Monday night's debate.
+        "The candidate said he had invited the mayor to Monday night's debate on the harbour.",
+    ):
+        assert name_writing_day(text, day) == text
+
+
+def test_a_sentence_opened_by_its_weekday_takes_the_tense_of_the_clause_it_opens() -> None:
+    day = "2016-03-09"  # a Wednesday
+    assert name_writing_day("On Tuesday, the harbour board voted to close the quay.", day) == (
+        "On Tuesday [8 March 2016], the harbour board voted to close the quay."
+    )
+    assert name_writing_day("On Friday, the harbour board will vote on the quay.", day) == (
+        "On Friday [11 March 2016], the harbour board will vote on the quay."
+    )
+    assert name_writing_day("On Monday of last week, the harbour board met in private.", day) == (
+        "On Monday of last week [29 February 2016], the harbour board met in private."
+    )

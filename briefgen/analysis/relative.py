@@ -10,11 +10,13 @@ from .tense import Direction
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# A weekday is a date after a preposition or "last/next/this", after a reporting verb ("said Tuesday")
-# or as a possessive ("Tuesday's vote"); a bare "Tuesday" elsewhere may be a name or a heading.
+# A weekday is a date after a preposition or "last/next/this" (opening a sentence too: "On Sunday, ..."),
+# after a reporting verb ("said Tuesday") or as a possessive ("Tuesday's vote"); a bare "Tuesday"
+# elsewhere may be a name or a heading.
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<pre>on|last|next|this|since|by|until|from|before|after)\s+|(?P<verb>said|says|announced|told|"
+    r"\b(?:(?P<pre>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter)\s+|(?P<verb>said|says|announced|told|"
     r"reported|confirmed|added)\s+)?(?P<wd>" + _DAY_NAMES + r")(?P<poss>[\u2019']s)?(?![\w-])"
+    r"(?:\s+of\s+(?P<week>this|last|next)\s+week\b)?"  # "on Monday of this week"
 )
 _NEAR = re.compile(
     r"\b(?:(?P<pre>since|until|by|from)\s+)?(?P<phrase>yesterday|tomorrow|(?:last|next) (?:week|month|year)|"
@@ -56,7 +58,7 @@ def happening_end(text: str, end: int) -> int | None:
     return m.end() if m else None
 
 
-def _weekday(ref: date, name: str, pre: str, direction: Direction) -> date:
+def weekday_date(ref: date, name: str, pre: str, direction: Direction) -> date:
     """Return the day a weekday names: the last one on or before ``ref`` unless the text looks ahead."""
     target = _WEEKDAYS.index(name.lower())
     back = (ref.weekday() - target) % 7
@@ -103,14 +105,22 @@ def relative_dates(text: str, ref: date, direction: Direction) -> list[tuple[int
             pre = (m.group("pre") or "").lower()
             if not (pre or m.group("verb") or m.group("poss")):
                 continue
-            day = _weekday(ref, m.group("wd"), pre, direction)
+            if m.group("week"):  # that weekday of the writing week, or of the week before or after it
+                step = {"this": 0, "last": -7, "next": 7}[m.group("week")]
+                target = _WEEKDAYS.index(m.group("wd").lower())
+                day = ref - timedelta(days=ref.weekday() - target - step)
+            else:
+                day = weekday_date(ref, m.group("wd"), pre, direction)
             start = m.start("wd") if m.group("verb") else m.start()
             governor = {"last": "back", "next": "ahead", "this": "on"}.get(pre, pre)
             out.append((start, m.end(), day.isoformat(), governor))
     low = text.lower()
     if not any(map(low.__contains__, _NEAR_HINTS)):
         return sorted(out)
+    weekdays = list(out)
     for m in _NEAR.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _, _ in weekdays):
+            continue  # the "last week" of "on Friday of last week": part of that weekday's date
         pre = (m.group("pre") or "").lower()
         phrase = m.group("phrase").lower()
         way = "back" if phrase.startswith(("last", "yesterday", "earlier")) else "ahead"
