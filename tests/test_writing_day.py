@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
+import pytest
 from factories import make_source
 
 from briefgen.analysis.segment import split_sentences
@@ -85,26 +87,32 @@ def test_today_opening_a_report_of_the_past_or_before_a_part_of_the_day_names_th
         assert name_writing_day(text, day) == text
 
 
-def test_a_weekday_of_the_writing_week_gets_its_date_by_the_tense_of_its_clause() -> None:
-    # Written on Wednesday 9 March 2016.
-    day = "2016-03-09"
-    assert name_writing_day("The harbour board met on Monday and will decide on Friday.", day) == (
-        "The harbour board met on Monday [7 March 2016] and will decide on Friday [11 March 2016]."
-    )
-    assert name_writing_day("The mayor said Tuesday that the storm flooded the quay.", day) == (
-        "The mayor said Tuesday [8 March 2016] that the storm flooded the quay."
-    )
+# Written on Wednesday 9 March 2016: (the sentence, the day each weekday is given).
+WEEKDAYS = [
+    # The tense of the weekday's own clause decides: back when it reports, ahead when it looks ahead.
+    ("The harbour board met on Monday and will decide on Friday.", ["7 March 2016", "11 March 2016"]),
+    ("The mayor said Tuesday that the storm flooded the quay.", ["8 March 2016"]),
     # An event named by its weekday ("Friday's vote") is dated when the clause looks ahead to it.
-    assert name_writing_day("The council will broadcast Friday's vote on the harbour.", day) == (
-        "The council will broadcast Friday's [11 March 2016] vote on the harbour."
-    )
+    ("The council will broadcast Friday's vote on the harbour.", ["11 March 2016"]),
     # American news drops the "on": a weekday after a lower-case word is a date too.
-    assert name_writing_day("The senator won the state's primary Tuesday, beating two rivals.", day) == (
-        "The senator won the state's primary Tuesday [8 March 2016], beating two rivals."
-    )
-    assert name_writing_day("The port reopened Monday night after the storm.", day) == (
-        "The port reopened Monday [7 March 2016] night after the storm."
-    )
+    ("The senator won the state's primary Tuesday, beating two rivals.", ["8 March 2016"]),
+    ("The port reopened Monday night after the storm.", ["7 March 2016"]),
+    # A weekday opening the sentence takes the tense of the clause it opens.
+    ("On Tuesday, the harbour board voted to close the quay.", ["8 March 2016"]),
+    ("On Friday, the harbour board will vote on the quay.", ["11 March 2016"]),
+    ("On Monday of last week, the harbour board met in private.", ["29 February 2016"]),
+]
+
+
+@pytest.mark.parametrize(("text", "days"), WEEKDAYS)
+def test_a_weekday_of_the_writing_week_gets_its_date_by_the_tense_of_its_clause(
+    text: str, days: list[str]
+) -> None:
+    shown = name_writing_day(text, "2016-03-09")
+    assert re.findall(r"\[([^\]]+)\]", shown) == days
+    weekday = re.compile(r"(?:Monday|Tuesday|Friday)(?: of last week|'s)?")
+    assert all(shown[m.end() : m.end() + 2] == " [" for m in weekday.finditer(shown))  # right after it
+    assert verbatim_in(shown, text)
 
 
 def test_a_weekday_that_is_no_date_or_could_be_either_way_is_left_alone() -> None:
@@ -119,16 +127,3 @@ def test_a_weekday_that_is_no_date_or_could_be_either_way_is_left_alone() -> Non
         "The candidate said he had invited the mayor to Monday night's debate on the harbour.",
     ):
         assert name_writing_day(text, day) == text
-
-
-def test_a_sentence_opened_by_its_weekday_takes_the_tense_of_the_clause_it_opens() -> None:
-    day = "2016-03-09"  # a Wednesday
-    assert name_writing_day("On Tuesday, the harbour board voted to close the quay.", day) == (
-        "On Tuesday [8 March 2016], the harbour board voted to close the quay."
-    )
-    assert name_writing_day("On Friday, the harbour board will vote on the quay.", day) == (
-        "On Friday [11 March 2016], the harbour board will vote on the quay."
-    )
-    assert name_writing_day("On Monday of last week, the harbour board met in private.", day) == (
-        "On Monday of last week [29 February 2016], the harbour board met in private."
-    )
