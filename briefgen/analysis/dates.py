@@ -82,7 +82,7 @@ _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 # Forms without a year: the reference date gives it.
 _NEEDS_REF = {"m", "md", "dm"}
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +101,11 @@ class DateMention:
     def precision(self) -> int:
         """Return 1 for a year, 2 for a month, 3 for a day."""
         return self.date.count("-") + 1
+
+
+def long_day(day: date) -> str:
+    """Return a day as a brief writes it: "5 March 2016"."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def parse_iso(text: str | None) -> date | None:
@@ -164,7 +169,7 @@ def _in_span(text: str, start: int, governor: str) -> bool:
     """Return whether the date at ``start`` sits in a "since ..." clause."""
     if governor in _SPAN_WORDS:
         return True
-    clause = _CLAUSE_BREAK.split(text[:start])[-1]
+    clause = CLAUSE_BREAK.split(text[:start])[-1]
     words = clause.split()
     for i, w in enumerate(words):
         if w.lower() in ("since", "until"):

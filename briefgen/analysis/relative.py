@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from .tense import Direction
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A weekday is a date after a preposition or "last/next/this" (opening a sentence too: "On Sunday, ..."),
 # after a reporting verb ("said Tuesday") or as a possessive ("Tuesday's vote"); a bare "Tuesday"
 # elsewhere may be a name or a heading.
 _WEEKDAY = re.compile(
     r"\b(?:(?P<pre>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter)\s+|(?P<verb>said|says|announced|told|"
-    r"reported|confirmed|added)\s+)?(?P<wd>" + _DAY_NAMES + r")(?P<poss>[\u2019']s)?(?![\w-])"
+    r"reported|confirmed|added)\s+)?(?P<wd>" + DAY_NAMES + r")(?P<poss>[\u2019']s)?(?![\w-])"
     r"(?:\s+of\s+(?P<week>this|last|next)\s+week\b)?"  # "on Monday of this week"
 )
 _NEAR = re.compile(

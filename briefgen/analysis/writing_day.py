@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .relative import relative_dates, weekday_date
+from .dates import CLAUSE_BREAK, long_day
+from .relative import DAY_NAMES, relative_dates, weekday_date
 from .tense import Direction, future_at, reports
 
 _SHIFT = {
@@ -47,20 +48,15 @@ _DAY_WORD = re.compile(
 
 # A weekday said of the writing week ("on Wednesday", "said Tuesday", "Friday's vote"), with no date of
 # its own after it ("on Tuesday, March 8", "Friday 12 May").
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_WEEKDAY = re.compile(rf"\b(?:{DAY_NAMES})\b")
 _DATE_AFTER = re.compile(r"[\s,]*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
-
-
-def _long(day: date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, str]:
     """Return where the clause around ``text[start:end]`` starts, and the clause: from the break before it
     to the break after it."""
-    before = max((m.end() for m in _BREAK.finditer(text, 0, start)), default=0)
-    after = _BREAK.search(text, end)
+    before = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    after = CLAUSE_BREAK.search(text, end)
     return before, text[before : after.start() if after else len(text)]
 
 
@@ -68,7 +64,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, str]:
 # A bare weekday after a lower-case word (not "every", "each", "the", ...) and before a clause's end, a
 # part of the day or a preposition is a date too; after a capital it is a name ("Super Tuesday").
 _BARE = re.compile(
-    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>[\u2019']s)?"
+    rf"(?P<wd>{DAY_NAMES})(?P<poss>[\u2019']s)?"
     r"(?=\s*[,.;:\u2013\u2014]|\s+(?:night|morning|afternoon|evening|to|that|in|at|after|before|as|when|with|for|and)\b)"
 )
 
@@ -96,7 +92,7 @@ def _weekday_days(text: str, written: date) -> list[tuple[int, str]]:
             continue  # "invited her to Monday night's debate": a past verb, an event still ahead
         found = _mention(text, m, clause, offset, written, way)
         if found is not None and not _DATE_AFTER.match(text, found[0]):
-            out.append((found[0], _long(found[1])))
+            out.append((found[0], long_day(found[1])))
     return out
 
 
@@ -139,7 +135,7 @@ def name_writing_day(text: str, written: str | None) -> str:
         word = (
             m.group("near") or m.group("after") or m.group("before") or m.group("own") or m.group("opening")
         )
-        inserts.append((m.end(), _long(day + timedelta(days=_SHIFT[word.lower()]))))  # after "yesterday's"
+        inserts.append((m.end(), long_day(day + timedelta(days=_SHIFT[word.lower()]))))  # after "yesterday's"
     out: list[str] = []
     at = 0
     for end, label in sorted(inserts):

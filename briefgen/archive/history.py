@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import ids
+from ..analysis.dates import long_day
 from ..analysis.standalone import remove_insertions
 from ..model import Analysis, Event, Extract, Quote
 from .store import Store, StoredItem
@@ -40,8 +41,7 @@ def person_names(analysis: Analysis) -> dict[str, str]:
 
 def long_date(iso: str) -> str:
     """Return 2016-03-05 as "5 March 2016"."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return long_day(dt.date.fromisoformat(iso))
 
 
 @dataclass(frozen=True, slots=True)
